@@ -1,0 +1,1 @@
+"""Full-text search over scraped news articles: cleaning, extraction, indexing and querying."""

@@ -1,0 +1,131 @@
+"""Settings: defaults, overridden by config.toml, then the environment, then explicit overrides (CLI flags).
+
+This is the only module that reads config.toml or the environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+ENV_PREFIX = "NEWS_SEARCH_"
+CONFIG_ENV_VAR = ENV_PREFIX + "CONFIG"
+DEFAULT_CONFIG_NAME = "config.toml"
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    # [paths]
+    corpus: Path = Path("corpus")
+    index: Path = Path("index")
+    # [server]
+    host: str = "127.0.0.1"
+    port: int = 8080
+    threads: int = 4
+    # [search]
+    per_page: int = 10
+    max_per_page: int = 100
+    max_page: int = 1000
+    max_query_chars: int = 1000
+    title_boost: float = 2.0
+    snippet_fragments: int = 3
+    snippet_chars: int = 200
+    # [indexer]
+    max_file_mb: float = 20.0
+    writer_limitmb: int = 128
+
+
+FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+PATH_KEYS = {name for name, f in FIELDS.items() if f.type == "Path"}
+
+
+def _coerce(key: str, value: Any, base_dir: Path) -> Any:
+    kind = FIELDS[key].type
+    try:
+        if kind == "Path":
+            path = Path(value).expanduser()
+            return path if path.is_absolute() else base_dir / path
+        if kind == "int":
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError
+            return int(value)
+        if kind == "float":
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"Setting {key!r} needs a {kind} value, got {value!r}") from None
+
+
+def _flatten_toml(data: Mapping[str, Any], source: str) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        items = value.items() if isinstance(value, Mapping) else [(key, value)]
+        for name, item in items:
+            if name not in FIELDS:
+                known = ", ".join(sorted(FIELDS))
+                raise ConfigError(f"Unknown setting {name!r} in {source} (known: {known})")
+            flat[name] = item
+    return flat
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return _flatten_toml(tomllib.load(handle), str(path))
+    except FileNotFoundError:
+        raise ConfigError(f"Config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"Config file {path} is not valid TOML: {error}") from None
+
+
+def find_config_file(explicit: str | os.PathLike | None, env: Mapping[str, str]) -> Path | None:
+    """The config file to read: a flag, else $NEWS_SEARCH_CONFIG, else ./config.toml if present."""
+    if explicit:
+        return Path(explicit)
+    if env.get(CONFIG_ENV_VAR):
+        return Path(env[CONFIG_ENV_VAR])
+    local = Path.cwd() / DEFAULT_CONFIG_NAME
+    return local if local.is_file() else None
+
+
+def load_settings(
+    config_path: str | os.PathLike | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build Settings. Relative paths in the file are taken from the file's folder, others from the cwd."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    path = find_config_file(config_path, env)
+    if path is not None:
+        base_dir = path.resolve().parent
+        values.update({k: _coerce(k, v, base_dir) for k, v in _read_config_file(path).items()})
+    cwd = Path.cwd()
+    for key in FIELDS:
+        raw = env.get(ENV_PREFIX + key.upper())
+        if raw is not None and raw != "":
+            values[key] = _coerce(key, raw, cwd)
+    for key, value in (overrides or {}).items():
+        if key not in FIELDS:
+            raise ConfigError(f"Unknown setting {key!r}")
+        if value is not None:
+            values[key] = _coerce(key, value, cwd)
+    settings = Settings(**values)
+    _check(settings)
+    return settings
+
+
+def _check(settings: Settings) -> None:
+    positive = ("port", "threads", "per_page", "max_per_page", "max_page", "max_query_chars",
+                "snippet_fragments", "snippet_chars", "max_file_mb", "writer_limitmb", "title_boost")
+    for key in positive:
+        if getattr(settings, key) <= 0:
+            raise ConfigError(f"Setting {key!r} must be positive, got {getattr(settings, key)!r}")
+    if settings.per_page > settings.max_per_page:
+        raise ConfigError("Setting 'per_page' cannot exceed 'max_per_page'")

@@ -1,0 +1,295 @@
+"""Pure extraction: a cleaned page -> title, publication date, author and the people quoted.
+
+Each extract_x() tries its sources in order of trust and returns None (or nothing) when none gives a
+value: a missing field is better than an invented one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from dateutil import parser as date_parser
+
+from .clean import normalize_space
+from .models import Article, CleanedPage
+
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»·:]|-|::)\s+")
+
+
+# ------------------------------------------------------------------------------------------- title
+
+def strip_site_suffix(title: str, site_name: str | None = None) -> str:
+    """'Headline | Site' -> 'Headline'; a title without a separator is returned as it is."""
+    if site_name:
+        for separator in TITLE_SEPARATOR.finditer(title):
+            if normalize_space(title[separator.end():]).lower() == site_name.lower():
+                return title[: separator.start()].strip()
+    parts = TITLE_SEPARATOR.split(title)
+    if len(parts) == 1:
+        return title
+    # Sites put their name last (or first); the headline is the longest part.
+    return max(parts, key=len).strip()
+
+
+def extract_title(page: CleanedPage) -> str | None:
+    hints = page.hints
+    if hints.get("title"):
+        return hints["title"]
+    site = hints.get("site_name")
+    for key in ("og_title", "jsonld_headline", "h1"):
+        if hints.get(key):
+            return strip_site_suffix(hints[key], site)
+    if hints.get("html_title"):
+        return strip_site_suffix(hints["html_title"], site)
+    return None
+
+
+# -------------------------------------------------------------------------------------------- date
+
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2200
+_NO_DEFAULT = dt.datetime(1, 1, 1)
+URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:/|[-_]|$)")
+# "Tirana, Dec. 23, 2018 -", "LONDON, 23 December 2018 —", "March 3, 2021 -": a dateline opens a paragraph
+DATELINE = re.compile(
+    r"^(?:[A-Z][^\d,:.!?\"“]{1,40},\s+){0,2}(?:\([^)]{1,30}\)\s+)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+    r"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]"
+)
+
+
+def parse_date(raw: str) -> dt.date | None:
+    """A calendar date from ISO or written text; None when the text does not state a full date."""
+    raw = raw.strip()
+    if not re.search(r"\d{4}", raw):
+        return None
+    try:
+        try:
+            value = date_parser.isoparse(raw)
+        except ValueError:
+            value = date_parser.parse(raw, default=_NO_DEFAULT)
+    except (ValueError, OverflowError):
+        return None
+    return value.date() if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
+
+
+def date_from_url(url: str) -> dt.date | None:
+    match = URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def date_from_dateline(paragraphs: Iterable[str]) -> dt.date | None:
+    for paragraph in list(paragraphs)[:3]:
+        if match := DATELINE.match(paragraph):
+            return parse_date(match["date"])
+    return None
+
+
+def extract_date(page: CleanedPage) -> tuple[dt.date, str] | None:
+    """(date, source) with source one of 'meta', 'url', 'text'."""
+    for source, raw in page.date_hints:
+        if found := parse_date(raw):
+            return found, source
+    if page.hints.get("url") and (found := date_from_url(page.hints["url"])):
+        return found, "url"
+    if found := date_from_dateline(page.paragraphs):
+        return found, "text"
+    return None
+
+
+# ------------------------------------------------------------------------------------------ author
+
+def clean_author(raw: str) -> str | None:
+    name = re.sub(r"^(?:by|reported by|written by)[:\s]+", "", normalize_space(raw), flags=re.IGNORECASE)
+    name = name.strip(" .,|")
+    return name if 1 < len(name) <= 100 else None
+
+
+def extract_author(page: CleanedPage) -> str | None:
+    for key in ("author_meta", "jsonld_author", "byline", "reported_by", "bio_author"):
+        if page.hints.get(key) and (name := clean_author(page.hints[key])):
+            return name
+    return None
+
+
+# ---------------------------------------------------------------------------------------- speakers
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|praised|praises|wrote|"
+    "writes|asked|asks|warned|warns|argued|argues|declared|declares|announced|announces|insisted|insists|"
+    "claimed|claims|tweeted|commented|replied|replies|urged|urges|stressed|stresses|emphasized|emphasised|"
+    "continued|recalled|recalls|acknowledged|admitted|conceded|cautioned|remarked|concluded|predicted|"
+    "pointed out|went on|testified|responded|posted"
+)
+STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds"}
+OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
+NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of)\s+)?{NAME_WORD}){{0,6}}"
+QUOTE_THEN_VERB = re.compile(rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+(?P<name>{NAME_RUN})")
+NAME_THEN_VERB = re.compile(
+    rf"(?P<name>{NAME_RUN})(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}},)?\s+(?P<verb>{SPEECH_VERBS})\b"
+)
+ACCORDING_TO = re.compile(rf"\baccording\s+to\s+(?P<name>{NAME_RUN})")
+TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+\S")
+SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
+ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
+
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "senator", "sen", "representative", "rep",
+    "congressman", "congresswoman", "governor", "gov", "mayor", "deputy", "chancellor", "ambassador",
+    "advisor", "adviser", "chairman", "chairwoman", "chair", "chief", "director", "spokesman",
+    "spokeswoman", "spokesperson", "commissioner", "general", "gen", "colonel", "col", "captain", "capt",
+    "lieutenant", "lt", "sergeant", "sgt", "admiral", "judge", "justice", "king", "queen", "prince",
+    "princess", "pope", "sheikh", "ayatollah", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir",
+    "dame", "lord", "lady", "rev", "reverend", "father", "bishop", "cardinal", "ceo", "cfo", "chief",
+    "leader", "head", "officer", "inspector", "detective", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "pm", "mp", "mep", "foreign", "interior", "defense", "defence", "finance",
+    "national", "security", "state", "former", "acting", "interim", "senior", "coach", "manager",
+    "striker", "midfielder", "goalkeeper", "dean", "rector", "superintendent", "sheriff", "attorney",
+    "counsel", "economist", "analyst", "spokesperson", "founder", "president-elect", "elect", "emeritus",
+    "executive", "editor", "reporter", "correspondent", "host", "anchor", "speaker", "rabbi", "imam",
+}
+# Labels and words that are never a person's name.
+NOT_NAMES = {
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "his",
+    "her", "their", "our", "its", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "in", "on",
+    "at", "for", "with", "after", "before", "then", "there", "here", "what", "who", "why", "how", "one",
+    "reporter", "interviewer", "host", "anchor", "moderator", "question", "answer", "q", "a", "journalist",
+    "correspondent", "editor", "note", "update", "photo", "source", "related", "read", "also", "caption",
+    "credit", "watch", "listen", "advertisement", "translation", "transcript", "audience", "crowd", "voice",
+    "narrator", "announcer", "interpreter", "officials", "police", "witnesses", "critics", "experts",
+    "residents", "sources", "analysts", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "today", "yesterday", "tomorrow", "everyone", "nobody", "somebody",
+}
+MAX_NAME_WORDS = 4
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    sentences, start = [], 0
+    for match in SENTENCE_END.finditer(paragraph):
+        if ABBREVIATION.search(paragraph[start: match.start() + 1]):
+            continue
+        sentences.append(paragraph[start: match.end()].strip())
+        start = match.end()
+    sentences.append(paragraph[start:].strip())
+    return [s for s in sentences if s]
+
+
+def _word_key(word: str) -> str:
+    return word.lower().strip(".,’'").removesuffix("-elect")
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """['U.S.', 'President', 'Donald', 'Trump'] -> ['Donald', 'Trump']; ['Secretary', 'of', 'State', 'X'] -> ['X']."""
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        key = _word_key(word)
+        if key in TITLE_WORDS or key == "of" or ("." in word and len(word) <= 5 and i + 1 < len(words)):
+            cut = i + 1
+        elif i > 0 and _word_key(words[i - 1]) == "of":
+            cut = i + 1  # the object of "Secretary of State", "Minister of Defence"
+    return words[cut:]
+
+
+def as_person(run: str) -> str | None:
+    """A captured run of capitalised words -> a speaker's name, or None when it names no one."""
+    run = re.sub(r"['’]s$", "", run.strip(" ,.;:"))
+    words = strip_titles(run.split())
+    while words and _word_key(words[-1]) in NOT_NAMES | {"of"}:
+        words.pop()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return None
+    if any(_word_key(w) in NOT_NAMES for w in words) or all(_word_key(w) in TITLE_WORDS for w in words):
+        return None
+    if not words[0][0].isupper() or words[-1].endswith(".") and len(words[-1]) <= 3:
+        return None
+    return " ".join(words)
+
+
+def _has_quote(text: str) -> bool:
+    return any(ch in text for ch in OPEN_QUOTES + CLOSE_QUOTES)
+
+
+def _attributed_runs(paragraphs: list[str]) -> Iterator[str]:
+    """Captured name runs in the order the article attributes them."""
+    found: list[tuple[int, int, str]] = []
+    offset = 0
+    for p_index, paragraph in enumerate(paragraphs):
+        for sentence in split_sentences(paragraph):
+            quoted = _has_quote(sentence)
+            hits = [(m.start(), m["name"]) for m in QUOTE_THEN_VERB.finditer(sentence)]
+            hits += [(m.start(), m["name"]) for m in NAME_THEN_VERB.finditer(sentence)
+                     if quoted or m["verb"] in STRONG_VERBS]
+            hits += [(m.start(), m["name"]) for m in ACCORDING_TO.finditer(sentence)]
+            found.extend((p_index, offset + start, name) for start, name in hits)
+            offset += len(sentence)
+    for turn in _interview_turns(paragraphs):
+        found.append(turn)
+    for _, _, name in sorted(found):
+        yield name
+
+
+def _interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
+    """'Name: ...' paragraphs; a label counts when it opens two or more turns (an interview, not a heading)."""
+    labels = [(i, m["name"]) for i, p in enumerate(paragraphs) if (m := TURN.match(p))]
+    counts = Counter(label for _, label in labels)
+    for i, label in labels:
+        if counts[label] >= 2:
+            yield (i, 0, label)
+
+
+def _known_full_names(texts: Iterable[str]) -> Counter:
+    """Every multi-word name the article spells out, titles removed."""
+    names: Counter = Counter()
+    sentences = (s for text in texts for s in split_sentences(text.replace("[", "").replace("]", "")))
+    for sentence in sentences:
+        for match in re.finditer(NAME_RUN, sentence):
+            words = strip_titles(match.group().strip(" ,.;:").split())
+            if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES for w in words):
+                names[" ".join(words)] += 1
+    return names
+
+
+def fullest_name(name: str, known: Counter) -> str:
+    """'Lleshaj' -> 'Sandër Lleshaj' when the article gives the full name; else the name unchanged."""
+    words = name.split()
+    longer = [full for full in known if full.split()[-len(words):] == words and len(full.split()) > len(words)]
+    if not longer:
+        return name
+    return max(longer, key=lambda full: (known[full], len(full)))
+
+
+def extract_speakers(paragraphs: Iterable[str]) -> tuple[str, ...]:
+    paragraphs = list(paragraphs)
+    known = _known_full_names(paragraphs)
+    speakers: dict[str, None] = {}
+    for run in _attributed_runs(paragraphs):
+        if person := as_person(run):
+            speakers.setdefault(fullest_name(person, known), None)
+    # A surname listed before its full name was found collapses into it.
+    names = list(speakers)
+    return tuple(n for n in names if not any(o != n and o.endswith(" " + n) for o in names))
+
+
+# ----------------------------------------------------------------------------------------- article
+
+def extract_article(doc_id: str, page: CleanedPage) -> Article:
+    dated = extract_date(page)
+    return Article(
+        id=doc_id,
+        title=extract_title(page) or doc_id,
+        body="\n\n".join(page.paragraphs),
+        author=extract_author(page),
+        speakers=extract_speakers(page.paragraphs),
+        date=dated[0] if dated else None,
+        date_source=dated[1] if dated else None,
+        url=page.hints.get("url"),
+    )

@@ -1,0 +1,88 @@
+"""I/O edge: corpus files -> clean -> extract -> a new index generation, swapped in when complete."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from tqdm import tqdm
+from whoosh import index as whoosh_index
+
+from . import store
+from .clean import clean_html, clean_text
+from .config import Settings
+from .errors import CorpusError, IndexWriteError
+from .extract import extract_article
+from .models import Article, RebuildReport, Skipped
+from .schema import build_schema, to_document
+from .sources import SourceFile, UnreadableArticle, find_articles, read_article
+
+CLEANERS = {"text": clean_text, "html": clean_html}
+
+
+def article_from_text(doc_id: str, kind: str, text: str) -> Article:
+    article = extract_article(doc_id, CLEANERS[kind](text))
+    if not article.body.strip():
+        raise UnreadableArticle("no article text left after removing boilerplate")
+    return article
+
+
+def load_article(source: SourceFile, max_bytes: int) -> Article:
+    text = read_article(source, max_bytes)
+    try:
+        return article_from_text(source.doc_id, source.kind, text)
+    except UnreadableArticle:
+        raise
+    except (RecursionError, ValueError, TypeError, AttributeError, LookupError) as error:
+        # One malformed page must not stop a rebuild: it is reported and the rest are indexed.
+        raise UnreadableArticle(f"cannot parse: {type(error).__name__}: {error}") from None
+
+
+def rebuild(settings: Settings, show_progress: bool = False) -> RebuildReport:
+    """Index every article under settings.corpus into a new generation of settings.index.
+
+    Raises CorpusError (missing or empty corpus, nothing indexable), IndexWriteError, IndexBusyError.
+    """
+    started = time.perf_counter()
+    sources = list(find_articles(settings.corpus))
+    if not sources:
+        raise CorpusError(f"No articles (.txt, .html, .htm) found in {settings.corpus}")
+    with store.rebuild_lock(settings.index):
+        store.remove_stale(settings.index)
+        generation = store.new_generation(settings.index)
+        try:
+            indexed, skipped = _write_generation(generation, sources, settings, show_progress)
+            store.publish(settings.index, generation)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        store.remove_stale(settings.index)
+    return RebuildReport(indexed=indexed, skipped=tuple(skipped), elapsed_s=time.perf_counter() - started,
+                         index_dir=str(generation))
+
+
+def _write_generation(generation, sources: list[SourceFile], settings: Settings,
+                      show_progress: bool) -> tuple[int, list[Skipped]]:
+    try:
+        ix = whoosh_index.create_in(str(generation), build_schema())
+    except OSError as error:
+        raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
+    writer = ix.writer(limitmb=settings.writer_limitmb)
+    indexed, skipped = 0, []
+    max_bytes = int(settings.max_file_mb * 1_000_000)
+    try:
+        for source in tqdm(sources, desc="indexing", unit="article", file=sys.stderr, disable=not show_progress):
+            try:
+                article = load_article(source, max_bytes)
+            except UnreadableArticle as reason:
+                skipped.append(Skipped(path=source.doc_id, reason=str(reason)))
+                continue
+            writer.add_document(**to_document(article))
+            indexed += 1
+        if indexed == 0:
+            raise CorpusError(f"None of the {len(sources)} files in {settings.corpus} could be indexed")
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    return indexed, skipped

@@ -1,0 +1,70 @@
+"""Pure: what a user typed -> a Whoosh query, or QuerySyntaxError with a message a person can act on.
+
+Syntax: words (all must match), "phrases", OR, NOT, AND, (groups), prefix*, field:value for title,
+speaker, author and body, and dates: date:2018, date:2018-12, date:2018-12-23,
+date:[2018-01-01 TO 2018-06-30], date:>2019-01-01.
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+from whoosh.fields import Schema
+from whoosh.qparser import GtLtPlugin, MultifieldParser
+
+from .errors import QuerySyntaxError
+from .schema import DEFAULT_FIELDS, name_analyzer
+
+DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
+
+
+def make_parser(schema: Schema, title_boost: float) -> MultifieldParser:
+    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts={"title": title_boost})
+    parser.add_plugin(GtLtPlugin())
+    return parser
+
+
+def parse_query(text: str, parser: MultifieldParser, max_chars: int) -> wq.Query:
+    text = text.strip()
+    if not text:
+        raise QuerySyntaxError("The query is empty: type one or more words")
+    if len(text) > max_chars:
+        raise QuerySyntaxError(f"The query is too long ({len(text)} characters; the limit is {max_chars})")
+    parsed = parser.parse(text)
+    _raise_on_errors(parsed)
+    return _expand_speakers(parsed)
+
+
+def _subqueries(q: wq.Query):
+    yield q
+    for child in q.children():
+        yield from _subqueries(child)
+
+
+def _raise_on_errors(parsed: wq.Query) -> None:
+    """Whoosh never raises on bad input; it marks the bad part with `.error`. Turn that into a message."""
+    for part in _subqueries(parsed):
+        error = getattr(part, "error", None)
+        if error:
+            field = getattr(part, "fieldname", None) or "date"
+            if field == "date" or "int()" in str(error) or "date" in str(error).lower():
+                raise QuerySyntaxError(f"Could not read the date in the query: {DATE_HELP}")
+            raise QuerySyntaxError(f"Could not read the query near {field}: {error}")
+
+
+def _expand_speakers(q: wq.Query) -> wq.Query:
+    """speaker:Bolton matches 'John Bolton' too: a speaker term also matches the words of speakers' names."""
+    if isinstance(q, wq.Term) and q.fieldname == "speaker":
+        words = [token.text for token in name_analyzer()(str(q.text))]
+        by_words = wq.And([wq.Term("speaker_words", word) for word in words]) if words else wq.NullQuery
+        return wq.Or([q, by_words], boost=q.boost)
+    if isinstance(q, wq.Phrase) and q.fieldname == "speaker":
+        return _expand_speakers(wq.Term("speaker", " ".join(q.words), boost=q.boost))
+    if q.children():
+        return q.apply(_expand_speakers)
+    return q
+
+
+def body_terms(q: wq.Query) -> set[str]:
+    """The analysed body/title words a query looks for, to mark them in an article's text."""
+    return {text if isinstance(text, str) else text.decode("utf-8", "replace")
+            for field, text in q.iter_all_terms() if field in DEFAULT_FIELDS}

@@ -1,0 +1,106 @@
+"""I/O edge: run queries against the current index generation -> SearchPage, ArticleView.
+
+One ArchiveSearcher serves a whole process. Each thread keeps its own Whoosh searcher and reopens it
+when a rebuild publishes a new generation, so searches never open the index per request and see a
+new index as soon as it is swapped in.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import time
+
+from whoosh import highlight
+
+from . import store
+from .config import Settings
+from .errors import ArticleNotFoundError
+from .models import ArticleView, Hit, SearchPage
+from .query import body_terms, make_parser, parse_query
+from .schema import from_stored, text_analyzer
+
+
+class MarkFormatter(highlight.Formatter):
+    """Everything escaped; matched words wrapped in <mark>. The only markup a snippet can contain."""
+
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return html.escape(text)
+
+    def format_token(self, text, token, replace=False):
+        return "<mark>" + html.escape(highlight.get_text(text, token, replace)) + "</mark>"
+
+
+def lead_snippet(body: str, max_chars: int) -> str:
+    """The opening of the article, cut at a word, escaped: the snippet when no body word matched."""
+    lead = body.split("\n\n", 1)[0]
+    if len(lead) > max_chars:
+        lead = lead[:max_chars].rsplit(" ", 1)[0] + " …"
+    return html.escape(lead)
+
+
+class ArchiveSearcher:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._index = None
+        self._generation = None
+        self._parser = None
+
+    def _current(self):
+        """(generation name, Whoosh searcher) for this thread, reopened after a new rebuild is published."""
+        generation = store.current_generation(self.settings.index)
+        with self._lock:
+            if self._generation is None or generation is None or generation.name != self._generation:
+                self._index, self._generation = store.open_current(self.settings.index)
+                self._parser = make_parser(self._index.schema, self.settings.title_boost)
+            index, name, parser = self._index, self._generation, self._parser
+        local = self._local
+        if getattr(local, "generation", None) != name:
+            if getattr(local, "searcher", None) is not None:
+                local.searcher.close()
+            local.searcher, local.generation = index.searcher(), name
+        return local.searcher, parser
+
+    def search(self, text: str, page: int = 1, per_page: int | None = None) -> SearchPage:
+        started = time.perf_counter()
+        per_page = per_page or self.settings.per_page
+        searcher, parser = self._current()
+        parsed = parse_query(text, parser, self.settings.max_query_chars)
+        results = searcher.search(parsed, limit=page * per_page, terms=True)
+        results.fragmenter = highlight.ContextFragmenter(maxchars=self.settings.snippet_chars, surround=60)
+        results.formatter = MarkFormatter()
+        hits = tuple(self._hit(hit) for hit in results[(page - 1) * per_page:])
+        return SearchPage(query=text, total=len(results), page=page, per_page=per_page,
+                          took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits)
+
+    def _hit(self, hit) -> Hit:
+        article = from_stored(hit.fields())
+        snippet = hit.highlights("body", top=self.settings.snippet_fragments) or \
+            lead_snippet(article.body, self.settings.snippet_chars)
+        return Hit(id=article.id, title=article.title, date=article.date, author=article.author,
+                   speakers=article.speakers, score=round(float(hit.score or 0.0), 4), snippet=snippet,
+                   url=article.url)
+
+    def article(self, doc_id: str, text: str = "") -> ArticleView:
+        """One article by id, its body escaped, with the words of the query `text` marked."""
+        searcher, parser = self._current()
+        fields = searcher.document(id=doc_id)
+        if fields is None:
+            raise ArticleNotFoundError(f"No article with id {doc_id!r}")
+        article = from_stored(fields)
+        terms = body_terms(parse_query(text, parser, self.settings.max_query_chars)) if text.strip() else set()
+        if terms:
+            body_html = highlight.highlight(article.body, terms, text_analyzer(), highlight.WholeFragmenter(),
+                                            MarkFormatter(), top=1, minscore=0)
+        else:
+            body_html = ""
+        return ArticleView(article=article, body_html=body_html or html.escape(article.body))
+
+    def count(self) -> int:
+        searcher, _ = self._current()
+        return searcher.doc_count()
+

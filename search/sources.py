@@ -1,0 +1,73 @@
+"""I/O edge: find the articles in a corpus folder and read them as text.
+
+Decoding happens once, here, so cleaning and extraction can trust their input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import UnicodeDammit
+
+from .errors import CorpusError
+
+ARTICLE_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
+
+
+class UnreadableArticle(Exception):
+    """A corpus file that cannot become an article; the message is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    doc_id: str  # path relative to the corpus, with forward slashes
+    kind: str  # "text" or "html"
+
+
+def find_articles(corpus: Path) -> Iterator[SourceFile]:
+    """Every article file below `corpus`, in a stable order. Symlinked folders are not followed."""
+    if not corpus.is_dir():
+        raise CorpusError(f"Corpus folder not found: {corpus}")
+    for folder, subfolders, files in os.walk(corpus, onerror=None, followlinks=False):
+        subfolders.sort()
+        for name in sorted(files):
+            kind = ARTICLE_SUFFIXES.get(Path(name).suffix.lower())
+            if kind is not None:
+                path = Path(folder) / name
+                yield SourceFile(path=path, doc_id=path.relative_to(corpus).as_posix(), kind=kind)
+
+
+def decode(data: bytes, kind: str) -> str:
+    """Bytes -> text: byte-order marks first, then UTF-8, then the HTML's own declaration or a best guess."""
+    if not data.strip():
+        raise UnreadableArticle("empty file")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:4096]:
+        raise UnreadableArticle("binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    dammit = UnicodeDammit(data, ["utf-8", "windows-1252"], is_html=kind == "html")
+    if dammit.unicode_markup is None:
+        raise UnreadableArticle("cannot decode text")
+    return dammit.unicode_markup
+
+
+def read_article(source: SourceFile, max_bytes: int) -> str:
+    try:
+        size = source.path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableArticle(f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
+        data = source.path.read_bytes()
+    except OSError as error:
+        raise UnreadableArticle(f"cannot read: {error.strerror or error}") from None
+    return decode(data, source.kind)

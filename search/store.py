@@ -1,0 +1,109 @@
+"""I/O edge: the index folder's layout, so that a rebuild never disturbs a reader.
+
+    index/
+      CURRENT          name of the generation readers use, replaced atomically
+      gen-<stamp>/     one complete Whoosh index per rebuild; the previous one is kept for readers
+      .lock            held by the one rebuild allowed at a time
+
+A rebuild writes a new generation folder and only then points CURRENT at it, so an interrupted or
+failed rebuild leaves the previous generation serving. Leftovers are removed by the next rebuild.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from .errors import IndexBusyError, IndexMissingError, IndexWriteError
+
+POINTER = "CURRENT"
+LOCK = ".lock"
+GENERATION_PREFIX = "gen-"
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    try:
+        name = (index_dir / POINTER).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    path = index_dir / name
+    return path if name.startswith(GENERATION_PREFIX) and path.is_dir() else None
+
+
+def open_current(index_dir: Path) -> tuple[whoosh_index.Index, str]:
+    generation = current_generation(index_dir)
+    if generation is None:
+        raise IndexMissingError(f"No index in {index_dir}: run 'python -m search rebuild' first")
+    try:
+        return whoosh_index.open_dir(str(generation)), generation.name
+    except (whoosh_index.EmptyIndexError, OSError) as error:
+        raise IndexMissingError(f"The index in {generation} cannot be opened: {error}") from None
+
+
+def has_index(index_dir: Path) -> bool:
+    return current_generation(index_dir) is not None
+
+
+@contextlib.contextmanager
+def rebuild_lock(index_dir: Path) -> Iterator[None]:
+    """Held for a whole rebuild; a second rebuild fails at once with IndexBusyError."""
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(index_dir / LOCK, "a+")
+    except OSError as error:
+        raise IndexWriteError(f"Cannot write to the index folder {index_dir}: {error.strerror or error}") from None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusyError(f"The index in {index_dir} is being rebuilt by another process; try again later") \
+                from None
+        yield
+
+
+def new_generation(index_dir: Path) -> Path:
+    path = index_dir / f"{GENERATION_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}"
+    try:
+        path.mkdir(parents=True)
+    except OSError as error:
+        raise IndexWriteError(f"Cannot write to the index folder {index_dir}: {error.strerror or error}") from None
+    return path
+
+
+def publish(index_dir: Path, generation: Path) -> None:
+    """Point readers at `generation`: write the pointer aside, flush it, then rename it over the old one."""
+    pending = index_dir / f".{POINTER}.{os.getpid()}"
+    with open(pending, "w", encoding="utf-8") as handle:
+        handle.write(generation.name + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(pending, index_dir / POINTER)
+    directory = os.open(index_dir, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def remove_stale(index_dir: Path, keep: int = 2) -> None:
+    """Delete generations other than the newest `keep` published ones (the current one always stays),
+    and half-written generations and pointer files left by interrupted rebuilds. Call under the lock."""
+    current = current_generation(index_dir)
+    generations = sorted((p for p in index_dir.glob(GENERATION_PREFIX + "*") if p.is_dir()), reverse=True)
+    if current is not None:
+        newer_than_current = [p for p in generations if p.name > current.name]
+        older = [p for p in generations if p.name < current.name]
+        doomed = newer_than_current + older[keep - 1:]
+    else:
+        doomed = generations
+    for path in doomed:
+        shutil.rmtree(path, ignore_errors=True)
+    for pending in index_dir.glob(f".{POINTER}.*"):
+        pending.unlink(missing_ok=True)

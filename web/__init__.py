@@ -1,0 +1,40 @@
+"""The Flask app: a search page and a JSON API over search/."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from search.config import Settings, load_settings
+from search.searcher import ArchiveSearcher
+
+from .api import api
+from .errors import register_error_handlers
+from .ui import ui
+
+MAX_REQUEST_BYTES = 64 * 1024
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or load_settings()
+    app = Flask(__name__)
+    app.config.update(SETTINGS=settings, SEARCHER=ArchiveSearcher(settings), MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
+                      JSON_SORT_KEYS=False)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    app.register_blueprint(ui)
+    app.register_blueprint(api)
+    register_error_handlers(app)
+
+    @app.after_request
+    def add_security_headers(response):
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    return app

@@ -1,0 +1,53 @@
+"""Serve the app with waitress: `python -m web [--host H] [--port P] [--index DIR] [--config FILE]`.
+
+The index is built from the configured corpus first when there is none yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+import waitress
+
+from search import store
+from search.config import load_settings
+from search.errors import SearchError
+from search.indexer import rebuild
+
+from . import create_app
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m web", description="Serve the news archive search.")
+    parser.add_argument("--host", help="address to listen on (default: from config.toml)")
+    parser.add_argument("--port", type=int, help="port to listen on (default: from config.toml)")
+    parser.add_argument("--index", help="index folder (default: from config.toml)")
+    parser.add_argument("--corpus", help="corpus to index when there is no index yet")
+    parser.add_argument("--config", help="config file (default: $NEWS_SEARCH_CONFIG or ./config.toml)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = load_settings(args.config, overrides={"host": args.host, "port": args.port,
+                                                         "index": args.index, "corpus": args.corpus})
+        if not store.has_index(settings.index):
+            print(f"No index in {settings.index}: building it from {settings.corpus} …", file=sys.stderr)
+            report = rebuild(settings, show_progress=sys.stderr.isatty())
+            print(f"indexed {report.indexed} articles, skipped {len(report.skipped)}", file=sys.stderr)
+    except SearchError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
+    waitress.serve(create_app(settings), host=settings.host, port=settings.port, threads=settings.threads,
+                   ident="news-search")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""The one mapping from exceptions to responses: JSON under /api/, an HTML page elsewhere.
+
+Clients see a code and a message, never a traceback or a file path.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from search.errors import (ArticleNotFoundError, IndexBusyError, IndexMissingError, QuerySyntaxError,
+                           SearchError)
+
+from .params import BadRequest
+
+log = logging.getLogger(__name__)
+
+STATUS = {
+    BadRequest: 400,
+    QuerySyntaxError: 400,
+    ArticleNotFoundError: 404,
+    IndexMissingError: 503,
+    IndexBusyError: 503,
+}
+PUBLIC_MESSAGE = {
+    IndexMissingError: "The search index is not available yet; try again shortly.",
+    IndexBusyError: "The search index is being rebuilt; try again shortly.",
+}
+
+
+def error_body(code: str, message: str) -> dict:
+    return {"error": {"code": code, "message": message}}
+
+
+def render_error(status: int, code: str, message: str):
+    if request.path.startswith("/api/"):
+        return jsonify(error_body(code, message)), status
+    return render_template("error.html", status=status, message=message), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(BadRequest)
+    @app.errorhandler(SearchError)
+    def known_error(error):
+        status = STATUS.get(type(error), 500)
+        message = PUBLIC_MESSAGE.get(type(error), str(error))
+        if status >= 500:
+            log.error("search failed: %s", error)
+        return render_error(status, getattr(error, "code", "error"), message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        code = (error.name or "error").lower().replace(" ", "_")
+        return render_error(error.code or 500, code, error.description or error.name)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        log.exception("unhandled error on %s", request.path)
+        return render_error(500, "internal_error", "Something went wrong on our side; the error was logged.")
