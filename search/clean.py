@@ -27,7 +27,8 @@ BOILERPLATE_LINE = re.compile(
       | (?:sign\s+up|subscribe)\b.{0,80}newsletter.*
       | (?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b.*
       | (?:accept|reject)(?:\s+all)?(?:\s+cookies)?
-      | (?:read|see)\s+(?:more|also)[:.]?
+      | (?:read|see)\s+(?:more|also)\b.{0,120}
+      | (?:photo|image|picture|caption|video)(?:\s+credit)?s?:.*
       | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu|menu)
       | (?:tags?|filed\s+under|categories|category):.*
       | (?:previous|next)\s+(?:article|post|story)\b.*
@@ -147,7 +148,7 @@ BLOCK_TAGS = ("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", 
               "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "figure", "br", "hr", "address")
 # class/id/role words that mark page furniture rather than the article
 BOILERPLATE_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:ads?|advert\w*|adslot|dfp|banner|share\w*|social\w*|sharing|related|recommend\w*|"
+    r"(?:^|[\s_-])(?:ads?|advert\w*|adslot|dfp|banner|share\w*|social\w*|sharing|related\w*|dateline|timestamp|date|recommend\w*|"
     r"comments?|disqus|newsletter\w*|subscri\w*|signup|cookies?|consent|gdpr|bio|authorbio|author-?box|"
     r"about-?(?:the-?)?author|promo\w*|sponsor\w*|sidebar|breadcrumbs?|menu|nav|navbar|navigation|popup|modal|"
     r"outbrain|taboola|byline|more-?stories|read-?more|trending|most-?popular|paywall|skip-?link|"

@@ -126,18 +126,30 @@ SPEECH_VERBS = (
     "writes|asked|asks|warned|warns|argued|argues|declared|declares|announced|announces|insisted|insists|"
     "claimed|claims|tweeted|commented|replied|replies|urged|urges|stressed|stresses|emphasized|emphasised|"
     "continued|recalled|recalls|acknowledged|admitted|conceded|cautioned|remarked|concluded|predicted|"
-    "pointed out|went on|testified|responded|posted"
+    "pointed out|went on|testified|responded|posted|called"
 )
-STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds"}
+# Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
+STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
+                "stressed", "insisted", "argued", "admitted", "testified"}
 OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
 NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of)\s+)?{NAME_WORD}){{0,6}}"
-QUOTE_THEN_VERB = re.compile(rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+(?P<name>{NAME_RUN})")
+# lower-case words that may stand between the verb and the name: "said shopkeeper Petra Holm"
+ROLE_WORDS = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w-]*\s+){0,3}"
+QUOTE_THEN_VERB = re.compile(rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+{ROLE_WORDS}(?P<name>{NAME_RUN})")
 NAME_THEN_VERB = re.compile(
-    rf"(?P<name>{NAME_RUN})(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}},)?\s+(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?P<name>{NAME_RUN})(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}},|,)?\s+(?P<verb>{SPEECH_VERBS})\b"
+)
+# "Reinholt praised the staff but said ...": the sentence's subject speaks in a later clause
+SUBJECT_THEN_SAID = re.compile(
+    rf"^(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+[a-z][^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
+    r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|told|added|warned)\b"
+)
+PRONOUN_SAID = re.compile(
+    rf"(?:^|[{CLOSE_QUOTES}],?\s+|\.\s+)(?:he|she|He|She)\s+(?:{SPEECH_VERBS})\b"
 )
 ACCORDING_TO = re.compile(rf"\baccording\s+to\s+(?P<name>{NAME_RUN})")
-TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+\S")
+TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+(?P<text>\S.*)$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
 
@@ -148,26 +160,28 @@ TITLE_WORDS = {
     "spokeswoman", "spokesperson", "commissioner", "general", "gen", "colonel", "col", "captain", "capt",
     "lieutenant", "lt", "sergeant", "sgt", "admiral", "judge", "justice", "king", "queen", "prince",
     "princess", "pope", "sheikh", "ayatollah", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir",
-    "dame", "lord", "lady", "rev", "reverend", "father", "bishop", "cardinal", "ceo", "cfo", "chief",
+    "dame", "lord", "lady", "rev", "reverend", "father", "bishop", "cardinal", "ceo", "cfo",
     "leader", "head", "officer", "inspector", "detective", "councillor", "councilor", "councilman",
     "councilwoman", "alderman", "pm", "mp", "mep", "foreign", "interior", "defense", "defence", "finance",
-    "national", "security", "state", "former", "acting", "interim", "senior", "coach", "manager",
-    "striker", "midfielder", "goalkeeper", "dean", "rector", "superintendent", "sheriff", "attorney",
-    "counsel", "economist", "analyst", "spokesperson", "founder", "president-elect", "elect", "emeritus",
-    "executive", "editor", "reporter", "correspondent", "host", "anchor", "speaker", "rabbi", "imam",
+    "transport", "energy", "health", "education", "justice", "national", "security", "state", "former",
+    "acting", "interim", "senior", "coach", "manager", "striker", "midfielder", "goalkeeper", "dean",
+    "rector", "superintendent", "sheriff", "attorney", "counsel", "economist", "analyst", "founder",
+    "elect", "emeritus", "executive", "editor", "reporter", "correspondent", "host", "anchor", "speaker",
+    "rabbi", "imam", "and", "political", "scientist",
 }
 # Labels and words that are never a person's name.
 NOT_NAMES = {
     "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "his",
     "her", "their", "our", "its", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "in", "on",
     "at", "for", "with", "after", "before", "then", "there", "here", "what", "who", "why", "how", "one",
-    "reporter", "interviewer", "host", "anchor", "moderator", "question", "answer", "q", "a", "journalist",
+    "reporter", "interviewer", "host", "anchor", "moderator", "question", "answer", "q", "journalist",
     "correspondent", "editor", "note", "update", "photo", "source", "related", "read", "also", "caption",
     "credit", "watch", "listen", "advertisement", "translation", "transcript", "audience", "crowd", "voice",
     "narrator", "announcer", "interpreter", "officials", "police", "witnesses", "critics", "experts",
     "residents", "sources", "analysts", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "today", "yesterday", "tomorrow", "everyone", "nobody", "somebody",
+    "asked", "meanwhile", "however", "still", "later", "earlier",
 }
 MAX_NAME_WORDS = 4
 
@@ -187,29 +201,45 @@ def _word_key(word: str) -> str:
     return word.lower().strip(".,’'").removesuffix("-elect")
 
 
+def _is_title(word: str, is_last: bool) -> bool:
+    return _word_key(word) in TITLE_WORDS or ("." in word and len(word) <= 5 and not is_last)
+
+
 def strip_titles(words: list[str]) -> list[str]:
-    """['U.S.', 'President', 'Donald', 'Trump'] -> ['Donald', 'Trump']; ['Secretary', 'of', 'State', 'X'] -> ['X']."""
+    """['U.S.', 'President', 'Donald', 'Trump'] -> ['Donald', 'Trump']."""
     cut = 0
     for i, word in enumerate(words[:-1]):
-        key = _word_key(word)
-        if key in TITLE_WORDS or key == "of" or ("." in word and len(word) <= 5 and i + 1 < len(words)):
+        if _is_title(word, is_last=False):
             cut = i + 1
-        elif i > 0 and _word_key(words[i - 1]) == "of":
-            cut = i + 1  # the object of "Secretary of State", "Minister of Defence"
     return words[cut:]
+
+
+def person_words(run: str) -> list[str]:
+    """A run of capitalised words -> the words of the person it names, titles and affiliation removed.
+
+    'Professor Lukas Brenner of Port Halden University' -> Lukas Brenner (the person is before 'of');
+    'Secretary of State Mike Pompeo' -> Mike Pompeo (only titles before 'of': the person follows its object).
+    """
+    words = re.sub(r"['’]s$", "", run.strip(" ,.;:")).split()
+    if "of" in words:
+        at = words.index("of")
+        before = strip_titles(words[:at])
+        if before and not all(_is_title(w, False) for w in before):
+            return before
+        return strip_titles(words[at + 2:]) if len(words) > at + 2 else []
+    return strip_titles(words)
 
 
 def as_person(run: str) -> str | None:
     """A captured run of capitalised words -> a speaker's name, or None when it names no one."""
-    run = re.sub(r"['’]s$", "", run.strip(" ,.;:"))
-    words = strip_titles(run.split())
-    while words and _word_key(words[-1]) in NOT_NAMES | {"of"}:
+    words = person_words(run)
+    while words and _word_key(words[-1]) in NOT_NAMES:
         words.pop()
     if not words or len(words) > MAX_NAME_WORDS:
         return None
-    if any(_word_key(w) in NOT_NAMES for w in words) or all(_word_key(w) in TITLE_WORDS for w in words):
+    if any(_word_key(w) in NOT_NAMES for w in words) or all(_is_title(w, False) for w in words):
         return None
-    if not words[0][0].isupper() or words[-1].endswith(".") and len(words[-1]) <= 3:
+    if not words[0][0].isupper() or (words[-1].endswith(".") and len(words[-1]) <= 3):
         return None
     return " ".join(words)
 
@@ -218,31 +248,65 @@ def _has_quote(text: str) -> bool:
     return any(ch in text for ch in OPEN_QUOTES + CLOSE_QUOTES)
 
 
+def _sentence_attributions(sentence: str) -> list[tuple[int, str]]:
+    quoted = _has_quote(sentence)
+    hits = [(m.start(), m["name"]) for m in QUOTE_THEN_VERB.finditer(sentence)]
+    for m in NAME_THEN_VERB.finditer(sentence):
+        reported = m["verb"] in STRONG_VERBS or sentence[m.end():].lstrip().startswith("that ")
+        if quoted or reported:
+            hits.append((m.start(), m["name"]))
+    hits += [(m.start(), m["name"]) for m in ACCORDING_TO.finditer(sentence)]
+    if m := SUBJECT_THEN_SAID.match(sentence):
+        hits.append((0, m["name"]))
+    return hits
+
+
+QUOTED_SPAN = re.compile(rf"[{OPEN_QUOTES}][^{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]?")
+
+
+def _last_person_before(text: str) -> str | None:
+    """The last person named in `text` outside quotations: whom a following 'she said' refers to."""
+    for match in reversed(list(re.finditer(NAME_RUN, QUOTED_SPAN.sub(" ", text)))):
+        person = as_person(match.group())
+        if person and (len(person.split()) >= 2 or match.start() > 0):
+            return person
+    return None
+
+
+def _paragraph_attributions(paragraph: str) -> list[tuple[int, str]]:
+    """(position, name run) for each attribution; 'he said' goes to the paragraph's last speaker so far,
+    or else to the last person it names."""
+    hits: list[tuple[int, str]] = []
+    offset = 0
+    for sentence in split_sentences(paragraph):
+        start = paragraph.find(sentence, offset)
+        offset = start + len(sentence)
+        hits.extend((start + at, name) for at, name in _sentence_attributions(sentence))
+    for match in PRONOUN_SAID.finditer(paragraph):
+        earlier = [name for at, name in sorted(hits) if at < match.start()]
+        person = earlier[-1] if earlier else _last_person_before(paragraph[: match.start() + 1])
+        if person:
+            hits.append((match.start(), person))
+    return hits
+
+
 def _attributed_runs(paragraphs: list[str]) -> Iterator[str]:
     """Captured name runs in the order the article attributes them."""
-    found: list[tuple[int, int, str]] = []
-    offset = 0
-    for p_index, paragraph in enumerate(paragraphs):
-        for sentence in split_sentences(paragraph):
-            quoted = _has_quote(sentence)
-            hits = [(m.start(), m["name"]) for m in QUOTE_THEN_VERB.finditer(sentence)]
-            hits += [(m.start(), m["name"]) for m in NAME_THEN_VERB.finditer(sentence)
-                     if quoted or m["verb"] in STRONG_VERBS]
-            hits += [(m.start(), m["name"]) for m in ACCORDING_TO.finditer(sentence)]
-            found.extend((p_index, offset + start, name) for start, name in hits)
-            offset += len(sentence)
-    for turn in _interview_turns(paragraphs):
-        found.append(turn)
+    found = [(p_index, at, name) for p_index, paragraph in enumerate(paragraphs)
+             for at, name in _paragraph_attributions(paragraph)]
+    found.extend(_interview_turns(paragraphs))
     for _, _, name in sorted(found):
         yield name
 
 
 def _interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
-    """'Name: ...' paragraphs; a label counts when it opens two or more turns (an interview, not a heading)."""
-    labels = [(i, m["name"]) for i, p in enumerate(paragraphs) if (m := TURN.match(p))]
-    counts = Counter(label for _, label in labels)
-    for i, label in labels:
-        if counts[label] >= 2:
+    """'Name: ...' paragraphs of an interview. A label counts when it opens two or more turns (not a
+    heading) and fewer than half of its turns are questions (else it is the interviewer)."""
+    turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs) if (m := TURN.match(p))]
+    counts = Counter(label for _, label, _ in turns)
+    questions = Counter(label for _, label, text in turns if text.rstrip().endswith("?"))
+    for i, label, _ in turns:
+        if counts[label] >= 2 and questions[label] * 2 < counts[label]:
             yield (i, 0, label)
 
 
@@ -252,7 +316,7 @@ def _known_full_names(texts: Iterable[str]) -> Counter:
     sentences = (s for text in texts for s in split_sentences(text.replace("[", "").replace("]", "")))
     for sentence in sentences:
         for match in re.finditer(NAME_RUN, sentence):
-            words = strip_titles(match.group().strip(" ,.;:").split())
+            words = person_words(match.group())
             if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES for w in words):
                 names[" ".join(words)] += 1
     return names
