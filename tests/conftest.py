@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from search.config import load_settings
+from search.indexer import rebuild
+from web import create_app
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_CORPUS = REPO / "corpus"
+SEEDS = REPO.parent / "shared" / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def make_settings(corpus: Path, index: Path, **overrides):
+    """Settings for a test: no config file, no environment, just these values."""
+    return load_settings(config_path=None, env={}, overrides={"corpus": corpus, "index": index, **overrides})
+
+
+def write_article(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_settings(tmp_path_factory):
+    """The bundled sample corpus, indexed once for the whole session (read-only for tests)."""
+    index = tmp_path_factory.mktemp("sample-index")
+    settings = make_settings(SAMPLE_CORPUS, index)
+    rebuild(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def client(sample_settings):
+    app = create_app(sample_settings)
+    app.testing = True
+    return app.test_client()
+
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    """A copy of a few sample articles that a test may change."""
+    corpus = tmp_path / "corpus"
+    for name in ("scrapes/bridge-opens.txt", "scrapes/dock-strike.txt", "halden-herald/council-approves-harbour-bridge.html"):
+        target = corpus / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SAMPLE_CORPUS / name, target)
+    return corpus

@@ -1,0 +1,59 @@
+"""Settings precedence: flag > environment > config.toml > default, and helpful failures."""
+
+from pathlib import Path
+
+import pytest
+
+from search.config import Settings, load_settings
+from search.errors import ConfigError
+
+
+def write_config(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(env={})
+    assert settings.port == Settings.port
+    assert settings.index == Path("index")
+
+
+def test_file_then_environment_then_flags(tmp_path):
+    config = write_config(tmp_path, '[server]\nport = 9001\nhost = "0.0.0.0"\n[paths]\nindex = "idx"\n')
+    from_file = load_settings(config, env={})
+    assert (from_file.port, from_file.host) == (9001, "0.0.0.0")
+    assert from_file.index == tmp_path / "idx"  # relative to the config file's folder
+    from_env = load_settings(config, env={"NEWS_SEARCH_PORT": "9002"})
+    assert (from_env.port, from_env.host) == (9002, "0.0.0.0")
+    from_flag = load_settings(config, env={"NEWS_SEARCH_PORT": "9002"}, overrides={"port": 9003, "host": None})
+    assert (from_flag.port, from_flag.host) == (9003, "0.0.0.0")
+
+
+def test_config_file_from_environment(tmp_path):
+    config = write_config(tmp_path, "[server]\nport = 9100\n")
+    assert load_settings(env={"NEWS_SEARCH_CONFIG": str(config)}).port == 9100
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[server]\nprot = 1\n", "Unknown setting 'prot'"),
+    ("[server]\nport = \"high\"\n", "Setting 'port' needs a int value"),
+    ("[search]\nper_page = 0\n", "'per_page' must be positive"),
+    ("[search]\nper_page = 50\nmax_per_page = 20\n", "cannot exceed"),
+    ("[server\n", "not valid TOML"),
+])
+def test_bad_config_is_a_clear_error(tmp_path, text, message):
+    with pytest.raises(ConfigError, match=message):
+        load_settings(write_config(tmp_path, text), env={})
+
+
+def test_missing_config_file(tmp_path):
+    with pytest.raises(ConfigError, match="Config file not found"):
+        load_settings(tmp_path / "nope.toml", env={})
+
+
+def test_bad_environment_value():
+    with pytest.raises(ConfigError, match="'port'"):
+        load_settings(env={"NEWS_SEARCH_PORT": "eighty"})

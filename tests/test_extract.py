@@ -1,0 +1,105 @@
+"""Extraction tables: title, date, author and speakers from cleaned pages."""
+
+import datetime as dt
+
+import pytest
+
+from search.extract import (as_person, date_from_url, extract_date, extract_speakers, extract_title,
+                            parse_date, strip_site_suffix)
+from search.models import CleanedPage
+
+
+@pytest.mark.parametrize("raw, site, expected", [
+    ("Storm floods harbour | Coastal Times", None, "Storm floods harbour"),
+    ("Coastal Times - Storm floods harbour front overnight", None, "Storm floods harbour front overnight"),
+    ("Northern Wire :: Sea wall funded", None, "Sea wall funded"),
+    ("Council votes - and it is close | Herald", "Herald", "Council votes - and it is close"),
+    ("A headline with no suffix", None, "A headline with no suffix"),
+])
+def test_strip_site_suffix(raw, site, expected):
+    assert strip_site_suffix(raw, site) == expected
+
+
+def test_title_prefers_og_title_then_h1_then_title_tag():
+    assert extract_title(CleanedPage((), {"og_title": "OG", "h1": "H1", "html_title": "T | S"})) == "OG"
+    assert extract_title(CleanedPage((), {"h1": "H1", "html_title": "T | S"})) == "H1"
+    assert extract_title(CleanedPage((), {"html_title": "Title here | Site"})) == "Title here"
+    assert extract_title(CleanedPage((), {})) is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2018-12-23T10:00:00-05:00", dt.date(2018, 12, 23)),
+    ("2018-12-23", dt.date(2018, 12, 23)),
+    ("Dec. 23, 2018", dt.date(2018, 12, 23)),
+    ("23 December 2018", dt.date(2018, 12, 23)),
+    ("December 14", None),  # no year: never invent one
+    ("not a date 2018", None),
+    ("", None),
+])
+def test_parse_date(raw, expected):
+    assert parse_date(raw) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Albania, Dec. 23, 2018 - In an interview", dt.date(2018, 12, 23)),
+    ("PORT HALDEN, April 2, 2019 (Northern Wire) — The government", dt.date(2019, 4, 2)),
+    ("LONDON, 23 December 2018 — Prices rose", dt.date(2018, 12, 23)),
+    ("The letter, dated December 14, 2018, said", None),
+    ("On March 3, 2016 - a Thursday - the council met", None),
+])
+def test_dateline(paragraph, expected):
+    found = extract_date(CleanedPage((paragraph,)))
+    assert (found[0] if found else None) == expected
+    if found:
+        assert found[1] == "text"
+
+
+def test_date_sources_in_order_of_trust():
+    page = CleanedPage(("PORT HALDEN, April 2, 2019 - Text",), {"url": "https://x.example/2020/05/06/story"},
+                       (("meta", "garbage"), ("meta", "2021-07-08T00:00:00Z")))
+    assert extract_date(page) == (dt.date(2021, 7, 8), "meta")
+    assert extract_date(CleanedPage(page.paragraphs, page.hints)) == (dt.date(2020, 5, 6), "url")
+    assert date_from_url("https://x.example/2020/13/45/story") is None
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["“We will not sign a blank cheque,” said Mayor Elena Varga."], ["Elena Varga"]),
+    (["“It is done,” Varga said. Mayor Elena Varga left."], ["Elena Varga"]),
+    (["Jonas Albrecht said: “Ships will come.”"], ["Jonas Albrecht"]),
+    (["Henrik Dahl, the transport minister, told reporters the bridge was safe."], ["Henrik Dahl"]),
+    (["Costs will rise, according to Jonas Albrecht."], ["Jonas Albrecht"]),
+    (["“We reported it,” said shopkeeper Petra Holm."], ["Petra Holm"]),
+    (["“This is serious,” said the French ministers in a joint statement."], []),
+    (["Professor Lukas Brenner of Port Halden University said leaks were to blame."], ["Lukas Brenner"]),
+    (["Secretary of State Mike Pompeo said the talks were over."], ["Mike Pompeo"]),
+    (["Mayor Elena Varga defended the plan. She said: “It works.”"], ["Elena Varga"]),
+    (["Tomas Reinholt praised the staff but said waiting times were long."], ["Tomas Reinholt"]),
+    (["The statement was released on Monday."], []),
+    (["Host: Welcome.", "Moreno: Thank you.", "Host: Is the stadium dead?", "Moreno: No."], ["Moreno"]),
+    (["Update: the road is open."], []),
+])
+def test_speakers(paragraphs, expected):
+    assert list(extract_speakers(paragraphs)) == expected
+
+
+def test_speaker_names_are_normalised_to_the_fullest_form():
+    paragraphs = ["Interior Minister Sandër Lleshaj spoke on television.",
+                  "“Albania is secure,” said Lleshaj during the interview."]
+    assert extract_speakers(paragraphs) == ("Sandër Lleshaj",)
+
+
+def test_interviewer_turns_are_not_speakers():
+    paragraphs = ["Reporter: Is it true?", "Lleshaj: Yes.", "Reporter: Why?", "Lleshaj: Security."]
+    assert extract_speakers(paragraphs) == ("Lleshaj",)
+
+
+@pytest.mark.parametrize("run, expected", [
+    ("U.S. President Donald Trump", "Donald Trump"),
+    ("Columbian Senator Ingrid Betancourt", "Ingrid Betancourt"),
+    ("Dr. Amina Okafor", "Amina Okafor"),
+    ("Reporter", None),
+    ("The", None),
+    ("President", None),
+])
+def test_as_person(run, expected):
+    assert as_person(run) == expected

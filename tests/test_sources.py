@@ -1,0 +1,58 @@
+"""Reading the corpus: which files are articles, and how bytes become text."""
+
+import codecs
+import os
+
+import pytest
+
+from search.errors import CorpusError
+from search.sources import UnreadableArticle, decode, find_articles, read_article
+
+from .conftest import write_article
+
+
+def test_find_articles_recursively_in_a_stable_order(tmp_path):
+    for name in ("b/two.html", "a/one.txt", "a/notes.md", "three.HTM", "data.json"):
+        write_article(tmp_path, name, "x")
+    found = [(s.doc_id, s.kind) for s in find_articles(tmp_path)]
+    assert found == [("three.HTM", "html"), ("a/one.txt", "text"), ("b/two.html", "html")]
+
+
+def test_symlink_loops_are_not_followed(tmp_path):
+    write_article(tmp_path, "a/one.txt", "x")
+    os.symlink(tmp_path, tmp_path / "a" / "loop")
+    assert [s.doc_id for s in find_articles(tmp_path)] == ["a/one.txt"]
+
+
+def test_missing_corpus(tmp_path):
+    with pytest.raises(CorpusError, match="not found"):
+        list(find_articles(tmp_path / "nope"))
+
+
+@pytest.mark.parametrize("data, expected", [
+    ("Sandër said “yes”".encode("utf-8"), "Sandër said “yes”"),
+    (codecs.BOM_UTF8 + "café".encode("utf-8"), "café"),
+    (codecs.BOM_UTF16_LE + "café".encode("utf-16-le"), "café"),
+    (codecs.BOM_UTF16_BE + "café".encode("utf-16-be"), "café"),
+    ("“café” – naïve".encode("windows-1252"), "“café” – naïve"),
+])
+def test_decode(data, expected):
+    assert decode(data, "text") == expected
+
+
+def test_decode_html_uses_its_declared_charset():
+    data = '<html><head><meta charset="windows-1252"></head><body>“café”</body></html>'.encode("windows-1252")
+    assert "“café”" in decode(data, "html")
+
+
+@pytest.mark.parametrize("data, reason", [(b"", "empty"), (b"  \n\t", "empty"), (b"\x7fELF\x00\x00\x01", "binary")])
+def test_unreadable(data, reason):
+    with pytest.raises(UnreadableArticle, match=reason):
+        decode(data, "text")
+
+
+def test_too_large(tmp_path):
+    write_article(tmp_path, "big.txt", "x" * 2000)
+    source = next(find_articles(tmp_path))
+    with pytest.raises(UnreadableArticle, match="too large"):
+        read_article(source, max_bytes=1000)
