@@ -162,6 +162,7 @@ DATE_META = (
     ("name", "publish_date"), ("name", "date"), ("name", "dc.date.issued"), ("name", "dc.date"),
     ("name", "dcterms.created"), ("name", "sailthru.date"), ("name", "parsely-pub-date"),
 )
+BLOCK_BREAK = "\u2029"
 ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "report", "webpage", "liveblogposting"}
 
@@ -335,9 +336,12 @@ def strip_boilerplate(root: Tag) -> None:
 
 
 def block_texts(root: Tag) -> list[str]:
-    """The text of each block element, in order, with inline markup flattened."""
+    """The text of each block element, in order, with inline markup flattened.
+
+    Blocks are marked with a paragraph separator, not a newline: a newline in the page source is only
+    white space inside a paragraph."""
     for tag in root.find_all(BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (normalize_space(line) for line in root.get_text().split("\n"))
+        tag.insert_before(BLOCK_BREAK)
+        tag.insert_after(BLOCK_BREAK)
+    lines = (normalize_space(line) for line in root.get_text().split(BLOCK_BREAK))
     return [line for line in lines if line]

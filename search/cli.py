@@ -57,7 +57,8 @@ def run_query(args) -> int:
     if args.json:
         print(json.dumps(page_to_json(page), ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"{page.total} results for {page.query!r} ({page.took_ms:.0f} ms)")
+    noun = "result" if page.total == 1 else "results"
+    print(f"{page.total} {noun} for {page.query!r} ({page.took_ms:.0f} ms)")
     for number, hit in enumerate(page.hits, start=(page.page - 1) * page.per_page + 1):
         details = " · ".join(filter(None, [hit.date.isoformat() if hit.date else None, hit.author,
                                            ", ".join(hit.speakers)]))

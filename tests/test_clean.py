@@ -57,7 +57,8 @@ PAGE = """<html><head><title>Story headline | The Paper</title>
 <article><h1>Story headline</h1>
 <p>First paragraph with <a href="#">a link</a> and <em>emphasis</em> inline.</p>
 <div class="share-buttons">Share on Facebook</div>
-<p>Second paragraph.</p>
+<p>Second
+   paragraph.</p>
 <div class="newsletter-signup">Get our newsletter</div>
 <div class="author-bio">Jane Roe writes about the harbour.</div>
 <aside>Related: other story</aside>

@@ -1,0 +1,74 @@
+"""The command line: exit codes, the rebuild summary and query output, run as a user runs them."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import REPO, write_article
+
+
+def run(*args, cwd=REPO):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
+    return subprocess.run([sys.executable, "-m", "search", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_rebuild_summary_and_success(tmp_path, small_corpus):
+    result = run("rebuild", "--corpus", str(small_corpus), "--index", str(tmp_path / "index"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("indexed 3 articles, skipped 0 in ")
+
+
+def test_rebuild_with_skips_lists_them_and_exits_3(tmp_path, small_corpus):
+    write_article(small_corpus, "broken/empty.txt", "")
+    result = run("rebuild", "--corpus", str(small_corpus), "--index", str(tmp_path / "index"))
+    assert result.returncode == 3
+    assert "indexed 3 articles, skipped 1" in result.stdout
+    assert "  skipped broken/empty.txt: empty file" in result.stdout
+
+
+@pytest.mark.parametrize("setup, message", [
+    ("missing", "error: Corpus folder not found"),
+    ("empty", "error: No articles (.txt, .html, .htm) found"),
+    ("unwritable", "error: Cannot write to the index folder"),
+])
+def test_rebuild_failures_are_one_line_errors(tmp_path, small_corpus, setup, message):
+    corpus, index = small_corpus, tmp_path / "index"
+    if setup == "missing":
+        corpus = tmp_path / "nope"
+    elif setup == "empty":
+        corpus = tmp_path / "empty"
+        corpus.mkdir()
+    else:
+        index = tmp_path / "a-file"
+        index.write_text("not a folder")
+    result = run("rebuild", "--corpus", str(corpus), "--index", str(index))
+    assert result.returncode == 1
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_query_text_and_json(tmp_path, small_corpus):
+    index = str(tmp_path / "index")
+    run("rebuild", "--corpus", str(small_corpus), "--index", index)
+    text = run("query", "speaker:dahl", "--index", index)
+    assert text.returncode == 0
+    assert text.stdout.splitlines()[0].startswith("2 results for 'speaker:dahl'")
+    assert "Harbour Bridge Opens to Traffic After Six Years  [scrapes/bridge-opens.txt]" in text.stdout
+    as_json = json.loads(run("query", "bridge", "--json", "--index", index).stdout)
+    assert as_json["total"] == 2 and as_json["results"][0]["id"]
+
+
+def test_query_errors(tmp_path):
+    missing = run("query", "bridge", "--index", str(tmp_path / "none"))
+    assert missing.returncode == 1 and missing.stderr.startswith("error: No index in")
+    bad = run("query", "date:x", "--index", str(tmp_path / "none"))
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+
+
+def test_usage_error_exits_2():
+    assert run("frobnicate").returncode == 2

@@ -1,0 +1,152 @@
+"""Pages and the JSON endpoint through Flask's test client."""
+
+import re
+
+import pytest
+
+from search.indexer import rebuild
+from web import create_app
+
+from .conftest import make_settings, write_article
+
+ERROR_SHAPE = {"error": {"code", "message"}}
+
+
+def assert_error_shape(response, status):
+    assert response.status_code == status
+    body = response.get_json()
+    assert set(body) == {"error"} and set(body["error"]) == ERROR_SHAPE["error"]
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    return body["error"]
+
+
+def test_home_page_shows_a_search_box(client):
+    page = client.get("/").get_data(as_text=True)
+    assert '<input id="q" name="q" type="search"' in page
+    assert '<label for="q"' in page
+
+
+def test_empty_query_shows_the_search_page(client):
+    response = client.get("/search?q=")
+    assert response.status_code == 200
+    assert "Find what was written" in response.get_data(as_text=True)
+
+
+def test_results_page(client):
+    page = client.get("/search?q=hosepipe").get_data(as_text=True)
+    assert "1 result for <strong>hosepipe</strong>" in page
+    assert 'href="/article/scrapes/reservoir-drought-2018.txt?q=hosepipe"' in page
+    assert "<mark>hosepipe</mark>" in page
+    assert "Greta Falk" in page and '<time datetime="2018-08-09">9 August 2018</time>' in page
+
+
+def test_results_are_paginated(client):
+    first = client.get("/search?q=port").get_data(as_text=True)
+    assert first.count('class="result"') == 10
+    assert 'rel="next" href="/search?q=port&amp;page=2"' in first
+    second = client.get("/search?q=port&page=2").get_data(as_text=True)
+    assert 'aria-current="page">2<' in second
+
+
+def test_no_results_says_so_and_suggests(client):
+    page = client.get("/search?q=zyzzyva").get_data(as_text=True)
+    assert "No articles match <strong>zyzzyva</strong>" in page
+    assert "try fewer words" in page
+
+
+def test_article_page_marks_the_query(client):
+    page = client.get("/article/scrapes/dock-strike.txt?q=robots").get_data(as_text=True)
+    assert "<h1>Dock Workers Walk Out Over Automation Plan</h1>" in page
+    assert "<mark>robots</mark>" in page
+
+
+def test_unknown_article_is_a_404_page(client):
+    response = client.get("/article/../../etc/passwd")
+    assert response.status_code == 404
+    assert "root:" not in response.get_data(as_text=True)
+
+
+def test_json_search(client):
+    response = client.get("/api/search?q=speaker:okafor&per_page=3&page=1")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert list(body) == ["query", "total", "page", "per_page", "took_ms", "results"]
+    assert body["query"] == "speaker:okafor" and body["per_page"] == 3 and body["page"] == 1
+    assert body["total"] >= 5 and len(body["results"]) == 3
+    hit = body["results"][0]
+    assert list(hit) == ["id", "title", "date", "author", "speakers", "score", "snippet", "url"]
+    assert "Amina Okafor" in hit["speakers"]
+    assert hit["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit["date"])
+    assert isinstance(hit["score"], float)
+
+
+def test_json_article(client):
+    body = client.get("/api/articles/halden-herald/council-approves-harbour-bridge.html").get_json()
+    assert body["date"] == "2016-05-26" and body["date_source"] == "meta"
+    assert body["url"] == "https://www.haldenherald.example/news/council-approves-harbour-bridge"
+
+
+@pytest.mark.parametrize("query", [
+    "q=x&page=0", "q=x&per_page=1000", "q=x&per_page=0", "q=x&page=abc", "q=date:notadate", "q=", "",
+    "q=" + "a" * 1001, "q=x&page=1001",
+])
+def test_bad_requests_get_a_400_with_the_error_shape(client, query):
+    assert_error_shape(client.get("/api/search?" + query), 400)
+
+
+def test_bad_query_on_the_page_is_a_400_page(client):
+    response = client.get("/search?q=date:notadate")
+    assert response.status_code == 400
+    assert "Could not read the date" in response.get_data(as_text=True)
+
+
+def test_unknown_api_route_and_method(client):
+    assert_error_shape(client.get("/api/nope"), 404)
+    assert_error_shape(client.post("/api/search?q=x"), 405)
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_index_missing_is_a_503_not_a_traceback(tmp_path):
+    app = create_app(make_settings(tmp_path, tmp_path / "index"))
+    error = assert_error_shape(app.test_client().get("/api/search?q=x"), 503)
+    assert str(tmp_path) not in error["message"]
+
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+@pytest.fixture(scope="module")
+def hostile_client(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("hostile-corpus")
+    write_article(corpus, "evil.html", f"""<html><head><title>{HOSTILE.replace('<', '&lt;')} headline</title>
+        <meta name="author" content='Eve {HOSTILE}'></head><body><article><h1>Evil {HOSTILE.replace('<', '&lt;')}</h1>
+        <p>Harmless words about the harbour and &lt;script&gt;alert(3)&lt;/script&gt; in the body, plus
+        &lt;a href="javascript:alert(4)"&gt;a link&lt;/a&gt; and an onerror= attribute as text.</p>
+        <p>“Run it,” said Mallory &lt;b onmouseover=alert(5)&gt;Smith.</p></article></body></html>""")
+    settings = make_settings(corpus, tmp_path_factory.mktemp("hostile-index"))
+    rebuild(settings)
+    return create_app(settings).test_client()
+
+
+@pytest.mark.parametrize("url", [
+    "/search?q=harbour", "/search?q=script", "/article/evil.html?q=script",
+    "/search?q=" + HOSTILE, "/article/evil.html?q=" + HOSTILE, "/search?q=date:" + HOSTILE,
+])
+def test_nothing_reaches_a_page_unescaped(hostile_client, url):
+    page = hostile_client.get(url).get_data(as_text=True)
+    assert "<script>" not in page.lower().replace('<script src', '')
+    assert "<img" not in page and "<b " not in page and 'href="javascript' not in page
+
+
+def test_json_snippets_hold_escaped_html_with_mark_only(hostile_client):
+    body = hostile_client.get("/api/search?q=script").get_json()
+    snippet = body["results"][0]["snippet"]
+    assert "&lt;<mark>script</mark>&gt;alert(3)" in snippet
+    assert set(re.findall(r"</?([a-z]+)", snippet)) <= {"mark"}
