@@ -1,0 +1,49 @@
+"""Guards on the project itself: dependency direction, and docs that cannot drift from the code."""
+
+import ast
+import re
+import tomllib
+
+from search.cli import build_parser
+from search.config import FIELDS
+
+from .conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def imported_modules(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            yield node.module
+
+
+def test_search_never_imports_web_or_flask():
+    for path in (REPO / "search").glob("*.py"):
+        for module in imported_modules(path):
+            assert module.split(".")[0] not in {"web", "flask", "werkzeug", "waitress"}, f"{path.name} imports {module}"
+
+
+def test_every_setting_is_in_config_toml_and_readme():
+    config = tomllib.loads((REPO / "config.toml").read_text(encoding="utf-8"))
+    in_file = {key for section in config.values() for key in section}
+    assert in_file == set(FIELDS)
+    for key in FIELDS:
+        assert f"| `{key}` |" in README, f"setting {key} is not documented in README.md"
+
+
+def test_every_cli_command_is_documented():
+    commands = build_parser()._subparsers._group_actions[0].choices
+    for name in commands:
+        assert f"python -m search {name}" in README
+
+
+def test_quick_start_has_two_commands_and_ci_runs_the_test_one():
+    quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.+?)\n```", quick_start)
+    assert len(commands) == 2
+    assert "python -m web" in commands[0] and "pytest" in commands[1]
+    assert commands[1] in (REPO / ".ci" / "run").read_text(encoding="utf-8")
