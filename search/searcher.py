@@ -24,10 +24,19 @@ from .schema import from_stored, text_analyzer
 class MarkFormatter(highlight.Formatter):
     """Everything escaped; matched words wrapped in <mark>. The only markup a snippet can contain."""
 
-    between = " … "
+    between = " "
 
     def _text(self, text: str) -> str:
         return html.escape(text)
+
+    def format_fragment(self, fragment, replace=False):
+        """A fragment cut from the middle of the text says so with an ellipsis at the cut."""
+        formatted = super().format_fragment(fragment, replace).strip()
+        if fragment.startchar > 0:
+            formatted = "… " + formatted
+        if fragment.endchar < len(fragment.text):
+            formatted += " …"
+        return formatted
 
     def format_token(self, text, token, replace=False):
         return "<mark>" + html.escape(highlight.get_text(text, token, replace)) + "</mark>"

@@ -1,21 +1,23 @@
-"""SearchPage and ArticleView as plain JSON-ready dicts: one shape for the API and the CLI."""
+"""SearchPage and Article as plain JSON-ready dicts: one shape for the API and the CLI."""
 
 from __future__ import annotations
 
 from .models import Article, Hit, SearchPage
 
 
-def hit_to_json(hit: Hit) -> dict:
+def _described(item: Hit | Article) -> dict:
+    """The fields a hit and an article share, in the order clients see them."""
     return {
-        "id": hit.id,
-        "title": hit.title,
-        "date": hit.date.isoformat() if hit.date else None,
-        "author": hit.author,
-        "speakers": list(hit.speakers),
-        "score": hit.score,
-        "snippet": hit.snippet,
-        "url": hit.url,
+        "id": item.id,
+        "title": item.title,
+        "date": item.date.isoformat() if item.date else None,
+        "author": item.author,
+        "speakers": list(item.speakers),
     }
+
+
+def hit_to_json(hit: Hit) -> dict:
+    return {**_described(hit), "score": hit.score, "snippet": hit.snippet, "url": hit.url}
 
 
 def page_to_json(page: SearchPage) -> dict:
@@ -30,13 +32,4 @@ def page_to_json(page: SearchPage) -> dict:
 
 
 def article_to_json(article: Article) -> dict:
-    return {
-        "id": article.id,
-        "title": article.title,
-        "date": article.date.isoformat() if article.date else None,
-        "date_source": article.date_source,
-        "author": article.author,
-        "speakers": list(article.speakers),
-        "url": article.url,
-        "body": article.body,
-    }
+    return {**_described(article), "date_source": article.date_source, "url": article.url, "body": article.body}

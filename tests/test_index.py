@@ -226,3 +226,9 @@ def test_killed_rebuild_leaves_the_previous_index_and_is_cleaned_up(tmp_path, sm
     assert sorted(p.name for p in settings.index.glob("gen-*")) == sorted(
         [good.name, store.current_generation(settings.index).name])
     assert os.path.exists(settings.index / "CURRENT")
+
+
+def test_snippet_fragments_show_where_they_were_cut(searcher):
+    snippet = searcher.search("robots").hits[0].snippet
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert "<mark>robots</mark>" in snippet
