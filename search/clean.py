@@ -11,7 +11,8 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
-from bs4 import BeautifulSoup, Comment, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
+from bs4.element import PreformattedString
 
 from .models import CleanedPage
 
@@ -321,27 +322,44 @@ def _looks_like_boilerplate(tag: Tag) -> bool:
 
 
 def strip_boilerplate(root: Tag) -> None:
-    """Remove furniture inside the article container, in place."""
-    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in root.find_all(DROP_TAGS):
-        tag.decompose()
+    """Remove furniture inside the article container, in place.
+
+    One walk from the top that never enters a removed subtree, so deeply nested pages cost linear time."""
     total = max(_text_length(root), 1)
-    for tag in root.find_all(True):
-        if tag.decomposed or tag.attrs is None:
-            continue
-        # A wrapper with a misleading class that holds most of the article is kept.
-        if _looks_like_boilerplate(tag) and not (len(tag.find_all("p")) >= 3 and _text_length(tag) > 0.6 * total):
-            tag.decompose()
+    stack = [root]
+    while stack:
+        for child in list(stack.pop().children):
+            if isinstance(child, Comment):
+                child.extract()
+            elif isinstance(child, Tag):
+                if child.name in DROP_TAGS or (_looks_like_boilerplate(child) and not _holds_the_article(child, total)):
+                    child.decompose()
+                else:
+                    stack.append(child)
+
+
+def _holds_the_article(tag: Tag, total: int) -> bool:
+    """A wrapper with a misleading class ("has-sidebar") that holds most of the article is kept."""
+    return len(tag.find_all("p", limit=3)) >= 3 and _text_length(tag) > 0.6 * total
 
 
 def block_texts(root: Tag) -> list[str]:
     """The text of each block element, in order, with inline markup flattened.
 
-    Blocks are marked with a paragraph separator, not a newline: a newline in the page source is only
-    white space inside a paragraph."""
-    for tag in root.find_all(BLOCK_TAGS):
-        tag.insert_before(BLOCK_BREAK)
-        tag.insert_after(BLOCK_BREAK)
-    lines = (normalize_space(line) for line in root.get_text().split(BLOCK_BREAK))
+    Blocks are separated by a paragraph separator, not a newline: a newline in the page source is only
+    white space inside a paragraph. An explicit stack instead of recursion keeps deep nesting safe."""
+    parts: list[str] = []
+    stack: list[tuple[PageElement, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append(BLOCK_BREAK)
+        elif isinstance(node, Tag):
+            if node.name in BLOCK_TAGS:
+                parts.append(BLOCK_BREAK)
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+            parts.append(str(node))
+    lines = (normalize_space(line) for line in "".join(parts).split(BLOCK_BREAK))
     return [line for line in lines if line]

@@ -36,6 +36,9 @@ class Settings:
     title_boost: float = 2.0
     snippet_fragments: int = 3
     snippet_chars: int = 200
+    query_timeout_s: float = 5.0
+    max_query_terms: int = 64
+    max_expansions: int = 1000
     # [indexer]
     max_file_mb: float = 20.0
     writer_limitmb: int = 128
@@ -123,7 +126,7 @@ def load_settings(
 
 def _check(settings: Settings) -> None:
     positive = ("port", "threads", "per_page", "max_per_page", "max_page", "max_query_chars",
-                "snippet_fragments", "snippet_chars", "max_file_mb", "writer_limitmb", "title_boost")
+                "snippet_fragments", "snippet_chars", "query_timeout_s", "max_query_terms", "max_expansions", "max_file_mb", "writer_limitmb", "title_boost")
     for key in positive:
         if getattr(settings, key) <= 0:
             raise ConfigError(f"Setting {key!r} must be positive, got {getattr(settings, key)!r}")

@@ -31,5 +31,9 @@ class QuerySyntaxError(SearchError):
     code = "bad_query"
 
 
+class QueryTooSlowError(QuerySyntaxError):
+    code = "query_too_slow"
+
+
 class ArticleNotFoundError(SearchError):
     code = "not_found"

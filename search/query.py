@@ -7,6 +7,8 @@ date:[2018-01-01 TO 2018-06-30], date:>2019-01-01.
 
 from __future__ import annotations
 
+import re
+
 from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.qparser import GtLtPlugin, MultifieldParser
@@ -23,7 +25,10 @@ def make_parser(schema: Schema, title_boost: float) -> MultifieldParser:
     return parser
 
 
-def parse_query(text: str, parser: MultifieldParser, max_chars: int) -> wq.Query:
+MIN_WILDCARD_PREFIX = 2
+
+
+def parse_query(text: str, parser: MultifieldParser, max_chars: int, max_terms: int = 64) -> wq.Query:
     text = text.strip()
     if not text:
         raise QuerySyntaxError("The query is empty: type one or more words")
@@ -31,7 +36,35 @@ def parse_query(text: str, parser: MultifieldParser, max_chars: int) -> wq.Query
         raise QuerySyntaxError(f"The query is too long ({len(text)} characters; the limit is {max_chars})")
     parsed = parser.parse(text)
     _raise_on_errors(parsed)
+    _refuse_expensive(parsed, max_terms)
     return _expand_speakers(parsed)
+
+
+def _refuse_expensive(parsed: wq.Query, max_terms: int) -> None:
+    """Leading wildcards scan the whole vocabulary and huge queries cost without end: refuse them."""
+    leaves = 0
+    for part in _subqueries(parsed):
+        if isinstance(part, wq.Every):
+            raise QuerySyntaxError("A query of only '*' matches everything: type at least one word")
+        if isinstance(part, (wq.Wildcard, wq.Prefix)):
+            text = pattern_text(part)
+            if len(re.split(r"[*?]", text, maxsplit=1)[0]) < MIN_WILDCARD_PREFIX:
+                raise QuerySyntaxError(f"'{text}' starts with a wildcard: put at least {MIN_WILDCARD_PREFIX} "
+                                       "letters before * or ?")
+        leaves += not any(True for _ in part.children())
+    # Each word is looked up once per default field.
+    if leaves > max_terms * len(DEFAULT_FIELDS):
+        raise QuerySyntaxError(f"The query has too many words and filters (the limit is {max_terms})")
+
+
+def pattern_text(part: wq.Query) -> str:
+    """The pattern as the user typed it: Whoosh keeps a prefix query's text without its '*'."""
+    return f"{part.text}*" if isinstance(part, wq.Prefix) else str(part.text)
+
+
+def pattern_parts(parsed: wq.Query) -> list[wq.Query]:
+    """The parts of a query that expand to many index words (prefix*, wild?cards)."""
+    return [part for part in _subqueries(parsed) if isinstance(part, (wq.Wildcard, wq.Prefix))]
 
 
 def _subqueries(q: wq.Query):
@@ -59,7 +92,7 @@ def _expand_speakers(q: wq.Query) -> wq.Query:
         return wq.Or([q, by_words], boost=q.boost)
     if isinstance(q, wq.Phrase) and q.fieldname == "speaker":
         return _expand_speakers(wq.Term("speaker", " ".join(q.words), boost=q.boost))
-    if q.children():
+    if any(True for _ in q.children()):
         return q.apply(_expand_speakers)
     return q
 

@@ -8,16 +8,18 @@ new index as soon as it is swapped in.
 from __future__ import annotations
 
 import html
+import itertools
 import threading
 import time
 
 from whoosh import highlight
+from whoosh.collectors import TimeLimit, TimeLimitCollector
 
 from . import store
 from .config import Settings
-from .errors import ArticleNotFoundError
+from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import ArticleView, Hit, SearchPage
-from .query import body_terms, make_parser, parse_query
+from .query import body_terms, make_parser, parse_query, pattern_parts, pattern_text
 from .schema import from_stored, text_analyzer
 
 
@@ -78,13 +80,32 @@ class ArchiveSearcher:
         started = time.perf_counter()
         per_page = per_page or self.settings.per_page
         searcher, parser = self._current()
-        parsed = parse_query(text, parser, self.settings.max_query_chars)
-        results = searcher.search(parsed, limit=page * per_page, terms=True)
+        parsed = parse_query(text, parser, self.settings.max_query_chars, self.settings.max_query_terms)
+        self._refuse_huge_expansions(parsed, searcher.reader())
+        results = self._run(searcher, parsed, limit=page * per_page)
         results.fragmenter = highlight.ContextFragmenter(maxchars=self.settings.snippet_chars, surround=60)
         results.formatter = MarkFormatter()
         hits = tuple(self._hit(hit) for hit in results[(page - 1) * per_page:])
         return SearchPage(query=text, total=len(results), page=page, per_page=per_page,
                           took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits)
+
+    def _refuse_huge_expansions(self, parsed, reader) -> None:
+        limit = self.settings.max_expansions
+        for part in pattern_parts(parsed):
+            if sum(1 for _ in itertools.islice(part._btexts(reader), limit + 1)) > limit:
+                raise QuerySyntaxError(f"'{pattern_text(part)}' matches more than {limit} different words: "
+                                       "type more letters before the *")
+
+    def _run(self, searcher, parsed, limit: int):
+        """Search with a time bound: threads cannot use alarms, so the check runs between matches."""
+        timed = TimeLimitCollector(searcher.collector(limit=limit, terms=True),
+                                   timelimit=self.settings.query_timeout_s, use_alarm=False)
+        try:
+            searcher.search_with_collector(parsed, timed)
+        except TimeLimit:
+            raise QueryTooSlowError(f"The search took longer than {self.settings.query_timeout_s:g} s and was "
+                                    "stopped: make it more specific") from None
+        return timed.results()
 
     def _hit(self, hit) -> Hit:
         article = from_stored(hit.fields())
@@ -101,7 +122,10 @@ class ArchiveSearcher:
         if fields is None:
             raise ArticleNotFoundError(f"No article with id {doc_id!r}")
         article = from_stored(fields)
-        terms = body_terms(parse_query(text, parser, self.settings.max_query_chars)) if text.strip() else set()
+        terms = set()
+        if text.strip():
+            terms = body_terms(parse_query(text, parser, self.settings.max_query_chars,
+                                           self.settings.max_query_terms))
         if terms:
             body_html = highlight.highlight(article.body, terms, text_analyzer(), highlight.WholeFragmenter(),
                                             MarkFormatter(), top=1, minscore=0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +65,10 @@ def decode(data: bytes, kind: str) -> str:
 
 def read_article(source: SourceFile, max_bytes: int) -> str:
     try:
-        size = source.path.stat().st_size
+        status = source.path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise UnreadableArticle("not a regular file")
+        size = status.st_size
         if size > max_bytes:
             raise UnreadableArticle(f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
         data = source.path.read_bytes()
