@@ -34,10 +34,21 @@ def parse_query(text: str, parser: MultifieldParser, max_chars: int, max_terms: 
         raise QuerySyntaxError("The query is empty: type one or more words")
     if len(text) > max_chars:
         raise QuerySyntaxError(f"The query is too long ({len(text)} characters; the limit is {max_chars})")
-    parsed = parser.parse(text)
+    parsed = _parse_or_fall_back(text, parser)
     _raise_on_errors(parsed)
     _refuse_expensive(parsed, max_terms)
     return _expand_speakers(parsed)
+
+
+def _parse_or_fall_back(text: str, parser: MultifieldParser) -> wq.Query:
+    """Whoosh's parser can fail inside on odd input ('<0' raises IndexError): then search the words alone."""
+    try:
+        return parser.parse(text)
+    except Exception:  # any internal parser failure, whatever its type, means the same: fall back
+        words = re.findall(r"\w+", text)
+        if not words:
+            raise QuerySyntaxError("Could not read the query: use words, \"phrases\", OR, NOT and field:value")
+        return parser.parse(" ".join(words))
 
 
 def _refuse_expensive(parsed: wq.Query, max_terms: int) -> None:

@@ -13,7 +13,7 @@ import threading
 import time
 
 from whoosh import highlight
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.collectors import WrappingCollector
 
 from . import store
 from .config import Settings
@@ -50,6 +50,29 @@ def lead_snippet(body: str, max_chars: int) -> str:
     if len(lead) > max_chars:
         lead = lead[:max_chars].rsplit(" ", 1)[0] + " …"
     return html.escape(lead)
+
+
+class DeadlineCollector(WrappingCollector):
+    """Stops collecting once a deadline passes. Whoosh's TimeLimitCollector starts a timer thread per
+    search and can only interrupt between matches in threads anyway; a clock check does the same."""
+
+    CHECK_EVERY = 64
+
+    def __init__(self, child, seconds: float):
+        super().__init__(child)
+        self.seconds = seconds
+        self.deadline = 0.0
+
+    def prepare(self, top_searcher, q, context):
+        self.deadline = time.perf_counter() + self.seconds
+        super().prepare(top_searcher, q, context)
+
+    def collect_matches(self):
+        for count, sub_docnum in enumerate(self.child.matches()):
+            if count % self.CHECK_EVERY == 0 and time.perf_counter() > self.deadline:
+                raise QueryTooSlowError(f"The search took longer than {self.seconds:g} s and was stopped: "
+                                        "make it more specific")
+            self.child.collect(sub_docnum)
 
 
 class ArchiveSearcher:
@@ -97,14 +120,8 @@ class ArchiveSearcher:
                                        "type more letters before the *")
 
     def _run(self, searcher, parsed, limit: int):
-        """Search with a time bound: threads cannot use alarms, so the check runs between matches."""
-        timed = TimeLimitCollector(searcher.collector(limit=limit, terms=True),
-                                   timelimit=self.settings.query_timeout_s, use_alarm=False)
-        try:
-            searcher.search_with_collector(parsed, timed)
-        except TimeLimit:
-            raise QueryTooSlowError(f"The search took longer than {self.settings.query_timeout_s:g} s and was "
-                                    "stopped: make it more specific") from None
+        timed = DeadlineCollector(searcher.collector(limit=limit, terms=True), self.settings.query_timeout_s)
+        searcher.search_with_collector(parsed, timed)
         return timed.results()
 
     def _hit(self, hit) -> Hit:
