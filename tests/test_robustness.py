@@ -169,10 +169,19 @@ def test_json_endpoint_never_fails_with_a_5xx(client, text, page):
         assert isinstance(body["total"], int)
 
 
-def test_oversized_request_body_is_refused(client):
-    response = client.post("/api/search", data=b"x" * (1024 * 1024))
-    assert response.status_code in (405, 413)
-    assert set(response.get_json()) == {"error"}
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_oversized_request_body_is_refused(client, method):
+    response = client.open("/api/search?q=x", method=method, data=b"x" * (1024 * 1024))
+    assert response.status_code == 413
+    assert response.get_json()["error"]["code"] == "request_entity_too_large"
+
+
+@pytest.mark.parametrize("path", ["/static/../config.toml", "/static/%2e%2e/config.toml",
+                                  "/static/..%2fconfig.toml", "/article/%2e%2e/%2e%2e/etc/passwd"])
+def test_no_file_is_served_by_a_path_from_the_request(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"[paths]" not in response.data and b"root:" not in response.data
 
 
 def test_app_factory_does_not_need_an_index(tmp_path):

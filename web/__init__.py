@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, abort, request
 
 from search.config import Settings, load_settings
 from search.searcher import ArchiveSearcher
@@ -31,6 +31,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(ui)
     app.register_blueprint(api)
     register_error_handlers(app)
+
+    @app.before_request
+    def refuse_large_bodies():
+        # Checked up front: Werkzeug only enforces the limit when a view reads the body.
+        if (request.content_length or 0) > MAX_REQUEST_BYTES:
+            abort(413)
 
     @app.after_request
     def add_security_headers(response):

@@ -17,7 +17,7 @@ from search.config import load_settings
 from search.errors import SearchError
 from search.indexer import rebuild
 
-from . import create_app
+from . import MAX_REQUEST_BYTES, create_app
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     print(f"Serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
     waitress.serve(create_app(settings), host=settings.host, port=settings.port, threads=settings.threads,
-                   ident="news-search")
+                   ident="news-search", max_request_body_size=MAX_REQUEST_BYTES,
+                   max_request_header_size=64 * 1024)
     return 0
 
 
