@@ -113,7 +113,7 @@ def clean_text(text: str) -> CleanedPage:
             hints.setdefault("bio_author", match["name"].strip())
             skip_next_text_line = True  # the bio paragraph itself
             continue
-        if not kept_text(kept) and "title" in hints and (match := BYLINE.match(line)):
+        if not _has_text(kept) and "title" in hints and (match := BYLINE.match(line)):
             hints.setdefault("byline", match["name"].strip())
             continue
         if "title" not in hints and len(line) <= 300:
@@ -123,7 +123,7 @@ def clean_text(text: str) -> CleanedPage:
     return CleanedPage(paragraphs=tuple(_join_blocks(kept)), hints=hints)
 
 
-def kept_text(lines: list[str | None]) -> bool:
+def _has_text(lines: list[str | None]) -> bool:
     return any(line is not None for line in lines)
 
 

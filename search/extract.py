@@ -163,7 +163,7 @@ TITLE_WORDS = {
     "dame", "lord", "lady", "rev", "reverend", "father", "bishop", "cardinal", "ceo", "cfo",
     "leader", "head", "officer", "inspector", "detective", "councillor", "councilor", "councilman",
     "councilwoman", "alderman", "pm", "mp", "mep", "foreign", "interior", "defense", "defence", "finance",
-    "transport", "energy", "health", "education", "justice", "national", "security", "state", "former",
+    "transport", "energy", "health", "education", "national", "security", "state", "former",
     "acting", "interim", "senior", "coach", "manager", "striker", "midfielder", "goalkeeper", "dean",
     "rector", "superintendent", "sheriff", "attorney", "counsel", "economist", "analyst", "founder",
     "elect", "emeritus", "executive", "editor", "reporter", "correspondent", "host", "anchor", "speaker",

@@ -47,7 +47,8 @@ def _parse_or_fall_back(text: str, parser: MultifieldParser) -> wq.Query:
     except Exception:  # any internal parser failure, whatever its type, means the same: fall back
         words = re.findall(r"\w+", text)
         if not words:
-            raise QuerySyntaxError("Could not read the query: use words, \"phrases\", OR, NOT and field:value")
+            raise QuerySyntaxError("Could not read the query: use words, \"phrases\", OR, NOT and field:value") \
+                from None
         return parser.parse(" ".join(words))
 
 

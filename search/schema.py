@@ -12,7 +12,6 @@ from .models import Article
 
 # Searchable by default; field:value reaches the others.
 DEFAULT_FIELDS = ("title", "body")
-FILTER_FIELDS = ("title", "body", "speaker", "author", "date")
 SPEAKER_SEPARATOR = ","
 
 

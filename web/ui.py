@@ -35,7 +35,7 @@ def search():
     page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page)
     # Snippets come from MarkFormatter: escaped text with <mark> only.
     snippets = [Markup(hit.snippet) for hit in page.hits]
-    return render_template("search.html", q=params.q, page=page, hits=zip(page.hits, snippets),
+    return render_template("search.html", q=params.q, page=page, hits=zip(page.hits, snippets, strict=True),
                            pages=page_numbers(page.page, page.page_count))
 
 
