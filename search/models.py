@@ -18,6 +18,19 @@ class Article:
     url: str | None = None
 
 
+SORT_ORDERS = ("relevance", "newest", "oldest")
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """Filters and order applied on top of the query text; None means no filter."""
+
+    speaker: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "relevance"
+
+
 @dataclass(frozen=True)
 class Hit:
     id: str
@@ -38,6 +51,7 @@ class SearchPage:
     per_page: int
     took_ms: float
     hits: tuple[Hit, ...]
+    options: SearchOptions = field(default_factory=SearchOptions)
 
     @property
     def page_count(self) -> int:

@@ -7,6 +7,7 @@ date:[2018-01-01 TO 2018-06-30], date:>2019-01-01.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from whoosh import query as wq
@@ -14,6 +15,7 @@ from whoosh.fields import Schema
 from whoosh.qparser import GtLtPlugin, MultifieldParser
 
 from .errors import QuerySyntaxError
+from .models import SearchOptions
 from .schema import DEFAULT_FIELDS, name_analyzer
 
 DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
@@ -107,6 +109,18 @@ def _expand_speakers(q: wq.Query) -> wq.Query:
     if any(True for _ in q.children()):
         return q.apply(_expand_speakers)
     return q
+
+
+def options_filter(options: SearchOptions) -> wq.Query | None:
+    """The filters of SearchOptions as one query, or None when there are none."""
+    parts: list[wq.Query] = []
+    if options.speaker and options.speaker.strip():
+        parts.append(_expand_speakers(wq.Term("speaker", options.speaker.strip().lower())))
+    if options.date_from or options.date_to:
+        start = dt.datetime.combine(options.date_from, dt.time.min) if options.date_from else None
+        end = dt.datetime.combine(options.date_to, dt.time.max) if options.date_to else None
+        parts.append(wq.DateRange("date", start, end))
+    return wq.And(parts) if parts else None
 
 
 def body_terms(q: wq.Query) -> set[str]:

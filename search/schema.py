@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from whoosh.analysis import CharsetFilter, RegexTokenizer, LowercaseFilter, StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh import sorting
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from .models import Article
@@ -34,6 +35,7 @@ def build_schema() -> Schema:
         speaker_words=TEXT(analyzer=name_analyzer()),
         author=TEXT(analyzer=name_analyzer(), stored=True),
         date=DATETIME(stored=True, sortable=True),
+        recency=NUMERIC(sortable=True),
         date_source=STORED,
         url=STORED,
     )
@@ -53,7 +55,20 @@ def to_document(article: Article) -> dict:
         "date_source": article.date_source,
         "url": article.url,
     }
-    return {key: value for key, value in document.items() if value}
+    # Undated articles get recency 0 so that they come last when the newest come first.
+    return {key: value for key, value in document.items() if value} | {
+        "recency": article.date.toordinal() if article.date else 0}
+
+
+# Relevance breaks ties by recency; the date orders break theirs by relevance; undated articles come
+# last in every order. A sorted search reports each hit's sort key in place of its score: the score is
+# the ScoreFacet part of the key, negated.
+SORTINGS = {
+    "relevance": sorting.MultiFacet([sorting.ScoreFacet(), sorting.FieldFacet("recency", reverse=True)]),
+    "newest": sorting.MultiFacet([sorting.FieldFacet("recency", reverse=True), sorting.ScoreFacet()]),
+    "oldest": sorting.MultiFacet([sorting.FieldFacet("date"), sorting.ScoreFacet()]),
+}
+SCORE_IN_SORT_KEY = {"relevance": 0, "newest": 1, "oldest": 1}
 
 
 def from_stored(fields: dict) -> Article:

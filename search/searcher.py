@@ -18,9 +18,9 @@ from whoosh.collectors import WrappingCollector
 from . import store
 from .config import Settings
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
-from .models import ArticleView, Hit, SearchPage
-from .query import body_terms, make_parser, parse_query, pattern_parts, pattern_text
-from .schema import from_stored, text_analyzer
+from .models import ArticleView, Hit, SearchOptions, SearchPage
+from .query import body_terms, make_parser, options_filter, parse_query, pattern_parts, pattern_text
+from .schema import SCORE_IN_SORT_KEY, SORTINGS, from_stored, text_analyzer
 
 
 class MarkFormatter(highlight.Formatter):
@@ -99,18 +99,20 @@ class ArchiveSearcher:
             local.searcher, local.generation = index.searcher(), name
         return local.searcher, parser
 
-    def search(self, text: str, page: int = 1, per_page: int | None = None) -> SearchPage:
+    def search(self, text: str, page: int = 1, per_page: int | None = None,
+               options: SearchOptions = SearchOptions()) -> SearchPage:
         started = time.perf_counter()
         per_page = per_page or self.settings.per_page
         searcher, parser = self._current()
         parsed = parse_query(text, parser, self.settings.max_query_chars, self.settings.max_query_terms)
         self._refuse_huge_expansions(parsed, searcher.reader())
-        results = self._run(searcher, parsed, limit=page * per_page)
+        results = self._run(searcher, parsed, limit=page * per_page, options=options)
         results.fragmenter = highlight.ContextFragmenter(maxchars=self.settings.snippet_chars, surround=60)
         results.formatter = MarkFormatter()
-        hits = tuple(self._hit(hit) for hit in results[(page - 1) * per_page:])
+        hits = tuple(self._hit(hit, -hit.score[SCORE_IN_SORT_KEY[options.sort]])
+                     for hit in results[(page - 1) * per_page:])
         return SearchPage(query=text, total=len(results), page=page, per_page=per_page,
-                          took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits)
+                          took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits, options=options)
 
     def _refuse_huge_expansions(self, parsed, reader) -> None:
         limit = self.settings.max_expansions
@@ -119,17 +121,19 @@ class ArchiveSearcher:
                 raise QuerySyntaxError(f"'{pattern_text(part)}' matches more than {limit} different words: "
                                        "type more letters before the *")
 
-    def _run(self, searcher, parsed, limit: int):
-        timed = DeadlineCollector(searcher.collector(limit=limit, terms=True), self.settings.query_timeout_s)
+    def _run(self, searcher, parsed, limit: int, options: SearchOptions):
+        collector = searcher.collector(limit=limit, terms=True, sortedby=SORTINGS[options.sort],
+                                       filter=options_filter(options))
+        timed = DeadlineCollector(collector, self.settings.query_timeout_s)
         searcher.search_with_collector(parsed, timed)
         return timed.results()
 
-    def _hit(self, hit) -> Hit:
+    def _hit(self, hit, score: float) -> Hit:
         article = from_stored(hit.fields())
         snippet = hit.highlights("body", top=self.settings.snippet_fragments) or \
             lead_snippet(article.body, self.settings.snippet_chars)
         return Hit(id=article.id, title=article.title, date=article.date, author=article.author,
-                   speakers=article.speakers, score=round(float(hit.score or 0.0), 4), snippet=snippet,
+                   speakers=article.speakers, score=round(float(score), 4), snippet=snippet,
                    url=article.url)
 
     def article(self, doc_id: str, text: str = "") -> ArticleView:

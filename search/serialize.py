@@ -28,6 +28,12 @@ def page_to_json(page: SearchPage) -> dict:
         "per_page": page.per_page,
         "took_ms": page.took_ms,
         "results": [hit_to_json(hit) for hit in page.hits],
+        "sort": page.options.sort,
+        "filters": {
+            "speaker": page.options.speaker,
+            "date_from": page.options.date_from.isoformat() if page.options.date_from else None,
+            "date_to": page.options.date_to.isoformat() if page.options.date_to else None,
+        },
     }
 
 

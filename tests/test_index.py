@@ -232,3 +232,35 @@ def test_snippet_fragments_show_where_they_were_cut(searcher):
     snippet = searcher.search("robots").hits[0].snippet
     assert snippet.startswith("… ") and snippet.endswith(" …")
     assert "<mark>robots</mark>" in snippet
+
+
+def test_sort_orders_put_undated_articles_last(searcher):
+    from search.models import SearchOptions
+
+    for sort, descending in (("newest", True), ("oldest", False)):
+        dates = [hit.date for hit in searcher.search("bridge", per_page=100, options=SearchOptions(sort=sort)).hits]
+        dated = [d for d in dates if d is not None]
+        assert dated == sorted(dated, reverse=descending)
+        assert dates[len(dated):] == [None] * (len(dates) - len(dated)) and len(dated) < len(dates)
+
+
+def test_relevance_ties_go_to_the_newer_article(tmp_path):
+    from search.models import SearchOptions
+
+    corpus = tmp_path / "corpus"
+    for name, year in (("old.txt", 2011), ("new.txt", 2021), ("mid.txt", 2016)):
+        write_article(corpus, name, f"Same story\n\nLONDON, May 1, {year} - The same words about the same ferry.\n")
+    settings = make_settings(corpus, tmp_path / "index")
+    rebuild(settings)
+    page = ArchiveSearcher(settings).search("ferry", options=SearchOptions())
+    assert len({hit.score for hit in page.hits}) == 1
+    assert [hit.id for hit in page.hits] == ["new.txt", "mid.txt", "old.txt"]
+
+
+def test_speaker_and_date_filters_as_options(searcher):
+    from search.models import SearchOptions
+
+    options = SearchOptions(speaker="okafor", date_from=dt.date(2020, 1, 1), date_to=dt.date(2020, 12, 31))
+    page = searcher.search("schools OR hospital OR vaccination", per_page=100, options=options)
+    assert page.total >= 1
+    assert all("Amina Okafor" in hit.speakers and hit.date.year == 2020 for hit in page.hits)

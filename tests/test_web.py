@@ -43,7 +43,7 @@ def test_results_page(client):
 def test_results_are_paginated(client):
     first = client.get("/search?q=port").get_data(as_text=True)
     assert first.count('class="result"') == 10
-    assert 'rel="next" href="/search?q=port&amp;page=2"' in first
+    assert 'rel="next" href="/search?page=2&amp;q=port"' in first
     second = client.get("/search?q=port&page=2").get_data(as_text=True)
     assert 'aria-current="page">2<' in second
 
@@ -70,7 +70,7 @@ def test_json_search(client):
     response = client.get("/api/search?q=speaker:okafor&per_page=3&page=1")
     assert response.status_code == 200
     body = response.get_json()
-    assert list(body) == ["query", "total", "page", "per_page", "took_ms", "results"]
+    assert list(body) == ["query", "total", "page", "per_page", "took_ms", "results", "sort", "filters"]
     assert body["query"] == "speaker:okafor" and body["per_page"] == 3 and body["page"] == 1
     assert body["total"] >= 5 and len(body["results"]) == 3
     hit = body["results"][0]
@@ -86,7 +86,26 @@ def test_json_article(client):
     assert body["url"] == "https://www.haldenherald.example/news/council-approves-harbour-bridge"
 
 
+def test_json_sort_and_filter_parameters(client):
+    body = client.get("/api/search?q=bridge&sort=newest&speaker=Elena%20Varga&date_from=2016-01-01"
+                      "&date_to=2019-12-31&per_page=100").get_json()
+    assert body["sort"] == "newest"
+    assert body["filters"] == {"speaker": "Elena Varga", "date_from": "2016-01-01", "date_to": "2019-12-31"}
+    dates = [hit["date"] for hit in body["results"]]
+    assert len(dates) >= 3 and dates == sorted(dates, reverse=True)
+    assert all("2016" <= date <= "2019-12-31" for date in dates)
+    assert all("Elena Varga" in hit["speakers"] for hit in body["results"])
+
+
+def test_pages_keep_the_filters_and_the_order(client):
+    page = client.get("/search?q=port&sort=oldest&date_from=2016-01-01").get_data(as_text=True)
+    assert 'href="/search?page=2&amp;q=port&amp;sort=oldest&amp;date_from=2016-01-01"' in page
+    assert '<option value="oldest" selected>' in page
+
+
 @pytest.mark.parametrize("query", [
+    "q=x&sort=random", "q=x&date_from=2018-13-01", "q=x&date_to=yesterday",
+    "q=x&date_from=2019-01-01&date_to=2018-01-01", "q=x&speaker=" + "a" * 201,
     "q=x&page=0", "q=x&per_page=1000", "q=x&per_page=0", "q=x&page=abc", "q=date:notadate", "q=", "",
     "q=" + "a" * 1001, "q=x&page=1001",
 ])

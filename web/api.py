@@ -16,7 +16,8 @@ def search():
     params = search_request(request.args, current_app.config["SETTINGS"])
     if not params.q:
         raise BadRequest("Parameter 'q' is required: the words to search for")
-    page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page)
+    page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page,
+                                                 options=params.options)
     return jsonify(page_to_json(page))
 
 

@@ -32,11 +32,13 @@ def search():
     params = search_request(request.args, settings)
     if not params.q:
         return render_template("search.html", q="", page=None)
-    page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page)
+    page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page,
+                                                 options=params.options)
     # Snippets come from MarkFormatter: escaped text with <mark> only.
     snippets = [Markup(hit.snippet) for hit in page.hits]
     return render_template("search.html", q=params.q, page=page, hits=zip(page.hits, snippets, strict=True),
-                           pages=page_numbers(page.page, page.page_count))
+                           pages=page_numbers(page.page, page.page_count), link_args=params.link_args(),
+                           sort=params.options.sort)
 
 
 @ui.get("/article/<path:doc_id>")
