@@ -40,6 +40,10 @@ class MarkFormatter(highlight.Formatter):
             formatted += " …"
         return formatted
 
+    def format(self, fragments, replace=False):
+        # Two cut fragments side by side share one ellipsis.
+        return super().format(fragments, replace).replace(" … … ", " … ")
+
     def format_token(self, text, token, replace=False):
         return "<mark>" + html.escape(highlight.get_text(text, token, replace)) + "</mark>"
 
@@ -50,6 +54,9 @@ def lead_snippet(body: str, max_chars: int) -> str:
     if len(lead) > max_chars:
         lead = lead[:max_chars].rsplit(" ", 1)[0] + " …"
     return html.escape(lead)
+
+
+NO_OPTIONS = SearchOptions()
 
 
 class DeadlineCollector(WrappingCollector):
@@ -100,7 +107,7 @@ class ArchiveSearcher:
         return local.searcher, parser
 
     def search(self, text: str, page: int = 1, per_page: int | None = None,
-               options: SearchOptions = SearchOptions()) -> SearchPage:
+               options: SearchOptions = NO_OPTIONS) -> SearchPage:
         started = time.perf_counter()
         per_page = per_page or self.settings.per_page
         searcher, parser = self._current()

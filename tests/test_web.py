@@ -169,3 +169,9 @@ def test_json_snippets_hold_escaped_html_with_mark_only(hostile_client):
     snippet = body["results"][0]["snippet"]
     assert "&lt;<mark>script</mark>&gt;alert(3)" in snippet
     assert set(re.findall(r"</?([a-z]+)", snippet)) <= {"mark"}
+
+
+def test_active_filters_are_shown_as_text_with_a_way_back(client):
+    page = client.get("/search?q=bridge&speaker=%3Cb%3EVarga&date_from=2016-01-01").get_data(as_text=True)
+    assert "quoting <strong>&lt;b&gt;Varga</strong>, from <strong>2016-01-01</strong>" in page
+    assert 'href="/search?q=bridge">show all</a>' in page
