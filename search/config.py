@@ -126,7 +126,8 @@ def load_settings(
 
 def _check(settings: Settings) -> None:
     positive = ("port", "threads", "per_page", "max_per_page", "max_page", "max_query_chars",
-                "snippet_fragments", "snippet_chars", "query_timeout_s", "max_query_terms", "max_expansions", "max_file_mb", "writer_limitmb", "title_boost")
+                "snippet_fragments", "snippet_chars", "query_timeout_s", "max_query_terms", "max_expansions",
+                "max_file_mb", "writer_limitmb", "title_boost")
     for key in positive:
         if getattr(settings, key) <= 0:
             raise ConfigError(f"Setting {key!r} must be positive, got {getattr(settings, key)!r}")

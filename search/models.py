@@ -19,6 +19,7 @@ class Article:
 
 
 SORT_ORDERS = ("relevance", "newest", "oldest")
+DEFAULT_SORT = SORT_ORDERS[0]
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class SearchOptions:
     speaker: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    sort: str = "relevance"
+    sort: str = DEFAULT_SORT
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ def make_parser(schema: Schema, title_boost: float) -> MultifieldParser:
 
 
 MIN_WILDCARD_PREFIX = 2
+# Query kinds that expand to every index word matching a pattern.
+PATTERN_TYPES = (wq.Wildcard, wq.Prefix)
 
 
 def parse_query(text: str, parser: MultifieldParser, max_chars: int, max_terms: int = 64) -> wq.Query:
@@ -60,12 +62,12 @@ def _refuse_expensive(parsed: wq.Query, max_terms: int) -> None:
     for part in _subqueries(parsed):
         if isinstance(part, wq.Every):
             raise QuerySyntaxError("A query of only '*' matches everything: type at least one word")
-        if isinstance(part, (wq.Wildcard, wq.Prefix)):
+        if isinstance(part, PATTERN_TYPES):
             text = pattern_text(part)
             if len(re.split(r"[*?]", text, maxsplit=1)[0]) < MIN_WILDCARD_PREFIX:
                 raise QuerySyntaxError(f"'{text}' starts with a wildcard: put at least {MIN_WILDCARD_PREFIX} "
                                        "letters before * or ?")
-        leaves += not any(True for _ in part.children())
+        leaves += not _has_children(part)
     # Each word is looked up once per default field.
     if leaves > max_terms * len(DEFAULT_FIELDS):
         raise QuerySyntaxError(f"The query has too many words and filters (the limit is {max_terms})")
@@ -78,7 +80,12 @@ def pattern_text(part: wq.Query) -> str:
 
 def pattern_parts(parsed: wq.Query) -> list[wq.Query]:
     """The parts of a query that expand to many index words (prefix*, wild?cards)."""
-    return [part for part in _subqueries(parsed) if isinstance(part, (wq.Wildcard, wq.Prefix))]
+    return [part for part in _subqueries(parsed) if isinstance(part, PATTERN_TYPES)]
+
+
+def _has_children(q: wq.Query) -> bool:
+    # Whoosh's children() is an iterator, truthy even when empty.
+    return any(True for _ in q.children())
 
 
 def _subqueries(q: wq.Query):
@@ -106,7 +113,7 @@ def _expand_speakers(q: wq.Query) -> wq.Query:
         return wq.Or([q, by_words], boost=q.boost)
     if isinstance(q, wq.Phrase) and q.fieldname == "speaker":
         return _expand_speakers(wq.Term("speaker", " ".join(q.words), boost=q.boost))
-    if any(True for _ in q.children()):
+    if _has_children(q):
         return q.apply(_expand_speakers)
     return q
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from search.config import Settings
-from search.models import SORT_ORDERS, SearchOptions
+from search.models import DEFAULT_SORT, SORT_ORDERS, SearchOptions
 
 
 class BadRequest(Exception):
@@ -27,8 +27,8 @@ class SearchRequest:
         """The request's query and filters as URL arguments, for links that keep them (pagination)."""
         args = {"q": self.q, "sort": self.options.sort, "speaker": self.options.speaker,
                 "date_from": self.options.date_from, "date_to": self.options.date_to}
-        defaults = {"sort": "relevance"}
-        return {key: str(value) for key, value in args.items() if value and defaults.get(key) != value}
+        return {key: str(value) for key, value in args.items()
+                if value and not (key == "sort" and value == DEFAULT_SORT)}
 
 
 def _date(args: Mapping[str, str], name: str) -> dt.date | None:
@@ -41,8 +41,8 @@ def _date(args: Mapping[str, str], name: str) -> dt.date | None:
         raise BadRequest(f"'{name}' must be a date as YYYY-MM-DD, got {raw[:40]!r}") from None
 
 
-def search_options(args: Mapping[str, str], settings: Settings) -> SearchOptions:
-    sort = args.get("sort") or "relevance"
+def search_options(args: Mapping[str, str]) -> SearchOptions:
+    sort = args.get("sort") or DEFAULT_SORT
     if sort not in SORT_ORDERS:
         raise BadRequest(f"'sort' must be one of {', '.join(SORT_ORDERS)}, got {sort[:40]!r}")
     speaker = (args.get("speaker") or "").strip() or None
@@ -75,5 +75,5 @@ def search_request(args: Mapping[str, str], settings: Settings) -> SearchRequest
         q=q.strip(),
         page=_bounded_int(args, "page", 1, 1, settings.max_page),
         per_page=_bounded_int(args, "per_page", settings.per_page, 1, settings.max_per_page),
-        options=search_options(args, settings),
+        options=search_options(args),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 from markupsafe import Markup
 
+from search.models import SORT_ORDERS
+
 from .params import search_request
 
 ui = Blueprint("ui", __name__)
@@ -38,7 +40,7 @@ def search():
     snippets = [Markup(hit.snippet) for hit in page.hits]
     return render_template("search.html", q=params.q, page=page, hits=zip(page.hits, snippets, strict=True),
                            pages=page_numbers(page.page, page.page_count), link_args=params.link_args(),
-                           sort=params.options.sort)
+                           sort=params.options.sort, sort_orders=SORT_ORDERS)
 
 
 @ui.get("/article/<path:doc_id>")
