@@ -39,6 +39,9 @@ class Settings:
     query_timeout_s: float = 5.0
     max_query_terms: int = 64
     max_expansions: int = 1000
+    facet_size: int = 10
+    suggest_below: int = 3
+    related_articles: int = 5
     # [indexer]
     max_file_mb: float = 20.0
     writer_limitmb: int = 128

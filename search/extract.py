@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dateutil import parser as date_parser
 
 from .clean import normalize_space
-from .models import Article, CleanedPage
+from .models import Article, CleanedPage, Quote
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»·:]|-|::)\s+")
 
@@ -343,17 +343,74 @@ def extract_speakers(paragraphs: Iterable[str]) -> tuple[str, ...]:
     return tuple(n for n in names if not any(o != n and o.endswith(" " + n) for o in names))
 
 
+MIN_QUOTE_WORDS = 4
+QUOTATION = re.compile(rf"[{OPEN_QUOTES}](?P<text>[^{OPEN_QUOTES}{CLOSE_QUOTES}]+)[{CLOSE_QUOTES}]")
+
+
+def _distance(at: int, span: re.Match) -> int:
+    if span.start() <= at <= span.end():
+        return 0
+    return min(abs(at - span.start()), abs(at - span.end()))
+
+
+def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...]) -> tuple[Quote, ...]:
+    """Each quotation of MIN_QUOTE_WORDS words or more, with one of `speakers` as its speaker.
+
+    A quotation goes to the nearest attribution in its paragraph; a paragraph that opens with a
+    quotation and names no one continues the last speaker of the paragraph before (news style).
+    An interview turn is one quotation of its speaker. Scare quotes and unattributed ones are left out.
+    """
+    paragraphs = list(paragraphs)
+    known = _known_full_names(paragraphs)
+
+    def resolve(run: str) -> str | None:
+        person = as_person(run)
+        if not person:
+            return None
+        name = fullest_name(person, known)
+        return next((s for s in speakers if s == name or s.endswith(" " + name)), None)
+
+    turn_labels = {index: label for index, _, label in _interview_turns(paragraphs)}
+    quotes: list[Quote] = []
+    previous: str | None = None
+    for index, paragraph in enumerate(paragraphs):
+        if index in turn_labels:
+            text = TURN.match(paragraph)["text"].strip()
+            if (speaker := resolve(turn_labels[index])) and len(text.split()) >= MIN_QUOTE_WORDS:
+                quotes.append(Quote(speaker, text))
+                previous = speaker
+            continue
+        attributions = sorted((at, s) for at, run in _paragraph_attributions(paragraph) if (s := resolve(run)))
+        said: dict[str, list[str]] = {}
+        for span in QUOTATION.finditer(paragraph):
+            if len(span["text"].split()) < MIN_QUOTE_WORDS:
+                continue
+            if attributions:
+                speaker = min(attributions, key=lambda attribution: _distance(attribution[0], span))[1]
+            elif previous and paragraph.lstrip()[:1] in OPEN_QUOTES:
+                speaker = previous
+            else:
+                continue
+            said.setdefault(speaker, []).append(span["text"].strip().rstrip(","))
+        quotes.extend(Quote(speaker, " … ".join(parts)) for speaker, parts in said.items())
+        if attributions:
+            previous = attributions[-1][1]
+    return tuple(quotes)
+
+
 # ----------------------------------------------------------------------------------------- article
 
 def extract_article(doc_id: str, page: CleanedPage) -> Article:
     dated = extract_date(page)
+    speakers = extract_speakers(page.paragraphs)
     return Article(
         id=doc_id,
         title=extract_title(page) or doc_id,
         body="\n\n".join(page.paragraphs),
         author=extract_author(page),
-        speakers=extract_speakers(page.paragraphs),
+        speakers=speakers,
         date=dated[0] if dated else None,
         date_source=dated[1] if dated else None,
         url=page.hints.get("url"),
+        quotes=extract_quotes(page.paragraphs, speakers),
     )

@@ -14,8 +14,9 @@ from .config import Settings
 from .errors import CorpusError, IndexWriteError
 from .extract import extract_article
 from .models import Article, RebuildReport, Skipped
-from .schema import build_schema, to_document
+from .schema import QUOTES_INDEX, build_quote_schema, build_schema, quote_documents, to_document
 from .sources import SourceFile, UnreadableArticle, find_articles, read_article
+from .stories import StoryClusters, sketch
 
 CLEANERS = {"text": clean_text, "html": clean_html}
 
@@ -64,10 +65,13 @@ def rebuild(settings: Settings, show_progress: bool = False) -> RebuildReport:
 def _write_generation(generation, sources: list[SourceFile], settings: Settings,
                       show_progress: bool) -> tuple[int, list[Skipped]]:
     try:
-        ix = whoosh_index.create_in(str(generation), build_schema())
+        articles = whoosh_index.create_in(str(generation), build_schema())
+        quotes = whoosh_index.create_in(str(generation), build_quote_schema(), indexname=QUOTES_INDEX)
     except OSError as error:
         raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
-    writer = ix.writer(limitmb=settings.writer_limitmb)
+    writer = articles.writer(limitmb=settings.writer_limitmb)
+    quote_writer = quotes.writer(limitmb=settings.writer_limitmb)
+    stories = StoryClusters()
     indexed, skipped = 0, []
     max_bytes = int(settings.max_file_mb * 1_000_000)
     try:
@@ -77,12 +81,16 @@ def _write_generation(generation, sources: list[SourceFile], settings: Settings,
             except UnreadableArticle as reason:
                 skipped.append(Skipped(path=source.doc_id, reason=str(reason)))
                 continue
-            writer.add_document(**to_document(article))
+            writer.add_document(**to_document(article, story=stories.assign(article.id, sketch(article.body))))
+            for document in quote_documents(article):
+                quote_writer.add_document(**document)
             indexed += 1
         if indexed == 0:
             raise CorpusError(f"None of the {len(sources)} files in {settings.corpus} could be indexed")
+        quote_writer.commit()
         writer.commit()
     except BaseException:
+        quote_writer.cancel()
         writer.cancel()
         raise
     return indexed, skipped

@@ -7,6 +7,14 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Quote:
+    """Words an article puts in a person's mouth."""
+
+    speaker: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Article:
     id: str
     title: str
@@ -16,20 +24,33 @@ class Article:
     date: dt.date | None = None
     date_source: str | None = None
     url: str | None = None
+    quotes: tuple[Quote, ...] = ()
 
 
 SORT_ORDERS = ("relevance", "newest", "oldest")
 DEFAULT_SORT = SORT_ORDERS[0]
+# What a search returns: whole articles, or the attributed quotations in them.
+KINDS = ("articles", "quotes")
+DEFAULT_KIND = KINDS[0]
+FACETS = ("speaker", "author", "date")
 
 
 @dataclass(frozen=True)
 class SearchOptions:
-    """Filters and order applied on top of the query text; None means no filter."""
+    """Filters, order and mode applied on top of the query text; None means no filter.
+
+    `story` lists every article of one story instead of collapsing them; `as_you_type` treats the last
+    word as unfinished, so that it also matches the words it begins.
+    """
 
     speaker: str | None = None
+    author: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    story: str | None = None
     sort: str = DEFAULT_SORT
+    kind: str = DEFAULT_KIND
+    as_you_type: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,6 +63,21 @@ class Hit:
     score: float
     snippet: str
     url: str | None
+    story: str = ""
+    # Other articles of the same story that matched and were folded into this hit.
+    similar: int = 0
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """An attributed quotation; `snippet` is its text escaped, with the query's words marked."""
+
+    article_id: str
+    title: str
+    date: dt.date | None
+    speaker: str
+    snippet: str
+    score: float
 
 
 @dataclass(frozen=True)
@@ -51,8 +87,14 @@ class SearchPage:
     page: int
     per_page: int
     took_ms: float
-    hits: tuple[Hit, ...]
+    hits: tuple[Hit | QuoteHit, ...]
     options: SearchOptions = field(default_factory=SearchOptions)
+    # facet name -> ((value, count), ...); speakers and authors by count, dates ("YYYY-MM") in order
+    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    # A corrected query that finds more, when this one found few or none.
+    suggestion: str | None = None
+    # Words of the query found nowhere in the index, searched as the close words that are.
+    loosened: tuple[str, ...] = ()
 
     @property
     def page_count(self) -> int:
@@ -65,6 +107,9 @@ class ArticleView:
 
     article: Article
     body_html: str
+    related: tuple[Hit, ...] = ()
+    # Other articles of the same story (near-duplicates).
+    same_story: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,21 +2,23 @@
 
 Syntax: words (all must match), "phrases", OR, NOT, AND, (groups), prefix*, field:value for title,
 speaker, author and body, and dates: date:2018, date:2018-12, date:2018-12-23,
-date:[2018-01-01 TO 2018-06-30], date:>2019-01-01.
+date:[2018-01-01 TO 2018-06-30], date:>2019-01-01. said:Name searches the quotations of that person.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from whoosh import query as wq
 from whoosh.fields import Schema
-from whoosh.qparser import GtLtPlugin, MultifieldParser
+from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
+from whoosh.reading import IndexReader
 
 from .errors import QuerySyntaxError
 from .models import SearchOptions
-from .schema import DEFAULT_FIELDS, name_analyzer
+from .schema import DEFAULT_FIELDS, QUOTE_FIELDS, name_analyzer
 
 DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
 
@@ -25,6 +27,21 @@ def make_parser(schema: Schema, title_boost: float) -> MultifieldParser:
     parser = MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts={"title": title_boost})
     parser.add_plugin(GtLtPlugin())
     return parser
+
+
+def make_quote_parser(schema: Schema) -> MultifieldParser:
+    """Words search the quotations; said:Name (or speaker:Name) picks whose."""
+    parser = MultifieldParser(list(QUOTE_FIELDS), schema)
+    parser.add_plugins([GtLtPlugin(), FieldAliasPlugin({"speaker": ["said"]})])
+    return parser
+
+
+SAID = re.compile(r"(?<![\w:])said:", re.IGNORECASE)
+
+
+def asks_for_quotes(text: str) -> bool:
+    """said:Name in a query asks what a person said: a search of the quotations."""
+    return bool(SAID.search(text))
 
 
 MIN_WILDCARD_PREFIX = 2
@@ -123,11 +140,91 @@ def options_filter(options: SearchOptions) -> wq.Query | None:
     parts: list[wq.Query] = []
     if options.speaker and options.speaker.strip():
         parts.append(_expand_speakers(wq.Term("speaker", options.speaker.strip().lower())))
+    if options.author and options.author.strip():
+        parts.append(wq.Term("author_exact", options.author.strip().lower()))
+    if options.story:
+        parts.append(wq.Term("story", options.story))
     if options.date_from or options.date_to:
         start = dt.datetime.combine(options.date_from, dt.time.min) if options.date_from else None
         end = dt.datetime.combine(options.date_to, dt.time.max) if options.date_to else None
         parts.append(wq.DateRange("date", start, end))
     return wq.And(parts) if parts else None
+
+
+# Fields whose words a typo may miss: the searched text and people's names.
+LOOSE_FIELDS = (*DEFAULT_FIELDS, *QUOTE_FIELDS, "speaker_words")
+MIN_LOOSE_CHARS = 4
+MAX_CLOSE_WORDS = 10
+
+
+def _max_edits(word: str) -> int:
+    return 1 if len(word) < 8 else 2
+
+
+def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader) -> tuple[wq.Query, tuple[str, ...]]:
+    """Words found in none of the searched fields match the close words that are (Boltin -> Bolton).
+
+    Close means within one edit (two for long words) of a word as written in the articles, not of
+    its stem. A word the index holds is never loosened, so an exact match always wins. Returns the
+    query and the loosened words as typed.
+    """
+    schema = reader.schema
+    fields = [name for name in LOOSE_FIELDS if name in schema and schema[name].indexed]
+    loosened: dict[str, None] = {}
+    close: dict[str, list[str]] = {}
+
+    def unknown(term: str) -> bool:
+        return not any(reader.doc_frequency(name, term) for name in fields)
+
+    def close_words(word: str) -> list[str]:
+        if word not in close:
+            found = {near for name in fields for near in reader.terms_within(name, word, _max_edits(word), prefix=1)}
+            close[word] = sorted(found)[:MAX_CLOSE_WORDS]
+        return close[word]
+
+    def loosen(part: wq.Query) -> wq.Query:
+        if type(part) is wq.Term and part.fieldname in fields and isinstance(part.text, str) \
+                and len(part.text) >= MIN_LOOSE_CHARS and unknown(part.text):
+            start, end = getattr(part, "startchar", None), getattr(part, "endchar", None)
+            word = text[start:end].lower() if start is not None and end else part.text
+            near = {analysed for candidate in close_words(word)
+                    for analysed in schema[part.fieldname].process_text(candidate, mode="query")}
+            if not near:
+                return part
+            loosened.setdefault(word, None)
+            return wq.Or([wq.Term(part.fieldname, term, boost=part.boost) for term in sorted(near)])
+        if _has_children(part) and not isinstance(part, wq.Phrase):
+            return part.apply(loosen)
+        return part
+
+    return loosen(q), tuple(loosened)
+
+
+LAST_WORD = re.compile(r"(?:^|[\s(])(?P<word>[^\W_]{3,})$")
+
+
+def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansions: int) -> wq.Query:
+    """While a user types, the last word also matches the words it begins ('ambas' -> ambassador).
+
+    The word as typed still counts as a word; its completions join it, unless there are too many.
+    """
+    match = LAST_WORD.search(text.rstrip("*"))
+    if not match or text.endswith("*") or match["word"].upper() in {"AND", "OR", "NOT"}:
+        return q
+    stem_end = len(text)
+    prefix = "".join(token.text for token in name_analyzer()(match["word"]))
+
+    def complete(part: wq.Query) -> wq.Query:
+        if type(part) is wq.Term and getattr(part, "endchar", None) == stem_end and part.fieldname in LOOSE_FIELDS:
+            completion = wq.Prefix(part.fieldname, prefix, boost=part.boost)
+            if sum(1 for _ in itertools.islice(completion._btexts(reader), max_expansions + 1)) > max_expansions:
+                return part
+            return wq.Or([part, completion])
+        if _has_children(part) and not isinstance(part, wq.Phrase):
+            return part.apply(complete)
+        return part
+
+    return complete(q)
 
 
 def body_terms(q: wq.Query) -> set[str]:

@@ -6,13 +6,14 @@ import datetime as dt
 
 from whoosh.analysis import CharsetFilter, RegexTokenizer, LowercaseFilter, StemmingAnalyzer
 from whoosh import sorting
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-from .models import Article
+from .models import Article, Quote
 
-# Searchable by default; field:value reaches the others.
+# Searchable by default, the main text field last; field:value reaches the others.
 DEFAULT_FIELDS = ("title", "body")
+QUOTE_FIELDS = ("text",)
 SPEAKER_SEPARATOR = ","
 
 
@@ -26,38 +27,104 @@ def name_analyzer():
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
 
+# Per-document columns that facets count: the values exactly as shown, several joined by FACET_JOINER.
+FACET_COLUMNS = {"speaker": "speaker_facet", "author": "author_facet", "date": "month"}
+FACET_JOINER = "\x1f"
+# The unstemmed words of the body, kept for spelling suggestions and completions.
+SPELLING_FIELD = "spell_body"
+
+
+def _filter_and_sort_fields() -> dict:
+    """Fields articles and quotes share: who speaks, when, and the facet columns."""
+    return {
+        "speaker": KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        "speaker_words": TEXT(analyzer=name_analyzer()),
+        "date": DATETIME(stored=True, sortable=True),
+        "recency": NUMERIC(sortable=True),
+        "speaker_facet": COLUMN(),
+        "author_facet": COLUMN(),
+        "month": ID(sortable=True),
+    }
+
+
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=text_analyzer(), stored=True),
-        body=TEXT(analyzer=text_analyzer(), stored=True),
-        speaker=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
-        speaker_words=TEXT(analyzer=name_analyzer()),
+        body=TEXT(analyzer=text_analyzer(), stored=True, spelling=True),
         author=TEXT(analyzer=name_analyzer(), stored=True),
-        date=DATETIME(stored=True, sortable=True),
-        recency=NUMERIC(sortable=True),
+        author_exact=ID,
+        # The id of the first article of the same story; near-duplicates share it and collapse into one hit.
+        story=ID(stored=True, sortable=True),
         date_source=STORED,
         url=STORED,
+        quotes=STORED,
+        **_filter_and_sort_fields(),
     )
 
 
-def to_document(article: Article) -> dict:
-    """An Article as the fields the writer takes; absent values are left out, not indexed as empty."""
-    speakers = [s.replace(SPEAKER_SEPARATOR, " ") for s in article.speakers]
+QUOTES_INDEX = "quotes"
+
+
+def build_quote_schema() -> Schema:
+    """One document per attributed quotation: said:Name finds what a person said."""
+    return Schema(
+        id=ID(stored=True, unique=True),
+        article=ID(stored=True),
+        title=STORED,
+        text=TEXT(analyzer=text_analyzer(), stored=True, spelling=True),
+        **_filter_and_sort_fields(),
+    )
+
+
+def _shared_values(article: Article, speakers: list[str]) -> dict:
+    return {
+        "speaker": SPEAKER_SEPARATOR.join(speakers),
+        "speaker_words": " ".join(speakers),
+        "date": dt.datetime.combine(article.date, dt.time()) if article.date else None,
+        "speaker_facet": FACET_JOINER.join(speakers).encode("utf-8"),
+        "author_facet": (article.author or "").encode("utf-8"),
+        "month": article.date.strftime("%Y-%m") if article.date else None,
+    }
+
+
+def _present(document: dict, article: Article) -> dict:
+    # Absent values are left out, not indexed as empty; undated articles get recency 0 so that they
+    # come last when the newest come first.
+    return {key: value for key, value in document.items() if value} | {
+        "recency": article.date.toordinal() if article.date else 0}
+
+
+def _speaker_names(names) -> list[str]:
+    return [name.replace(SPEAKER_SEPARATOR, " ") for name in names]
+
+
+def to_document(article: Article, story: str | None = None) -> dict:
+    """An Article as the fields the writer takes."""
     document = {
         "id": article.id,
         "title": article.title,
         "body": article.body,
-        "speaker": SPEAKER_SEPARATOR.join(speakers),
-        "speaker_words": " ".join(speakers),
         "author": article.author,
-        "date": dt.datetime.combine(article.date, dt.time()) if article.date else None,
+        "author_exact": article.author.lower() if article.author else None,
+        "story": story or article.id,
         "date_source": article.date_source,
         "url": article.url,
+        "quotes": [[quote.speaker, quote.text] for quote in article.quotes],
+        **_shared_values(article, _speaker_names(article.speakers)),
     }
-    # Undated articles get recency 0 so that they come last when the newest come first.
-    return {key: value for key, value in document.items() if value} | {
-        "recency": article.date.toordinal() if article.date else 0}
+    return _present(document, article)
+
+
+def quote_documents(article: Article) -> list[dict]:
+    """The article's quotations as documents of the quotes index."""
+    return [_present({
+        "id": f"{article.id}#{number}",
+        "article": article.id,
+        "title": article.title,
+        "text": quote.text,
+        **_shared_values(article, _speaker_names([quote.speaker])),
+    }, article) for number, quote in enumerate(article.quotes, start=1)]
 
 
 # Relevance breaks ties by recency; the date orders break theirs by relevance; undated articles come
@@ -71,6 +138,13 @@ SORTINGS = {
 SCORE_IN_SORT_KEY = {"relevance": 0, "newest": 1, "oldest": 1}
 
 
+def quote_from_stored(fields: dict) -> tuple[Quote, str, str, dt.date | None]:
+    """(quote, article id, article title, date) of a stored quotation."""
+    stored_date = fields.get("date")
+    return (Quote(speaker=fields.get("speaker", ""), text=fields.get("text", "")), fields["article"],
+            fields.get("title", ""), stored_date.date() if isinstance(stored_date, dt.datetime) else None)
+
+
 def from_stored(fields: dict) -> Article:
     stored_date = fields.get("date")
     return Article(
@@ -82,4 +156,5 @@ def from_stored(fields: dict) -> Article:
         date=stored_date.date() if isinstance(stored_date, dt.datetime) else None,
         date_source=fields.get("date_source"),
         url=fields.get("url"),
+        quotes=tuple(Quote(speaker, text) for speaker, text in fields.get("quotes", ())),
     )

@@ -1,8 +1,8 @@
 """I/O edge: run queries against the current index generation -> SearchPage, ArticleView.
 
-One ArchiveSearcher serves a whole process. Each thread keeps its own Whoosh searcher and reopens it
-when a rebuild publishes a new generation, so searches never open the index per request and see a
-new index as soon as it is swapped in.
+One ArchiveSearcher serves a whole process. Each thread keeps its own Whoosh searchers and reopens
+them when a rebuild publishes a new generation, so searches never open the index per request and see
+a new index as soon as it is swapped in.
 """
 
 from __future__ import annotations
@@ -11,16 +11,21 @@ import html
 import itertools
 import threading
 import time
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from whoosh import highlight
+from whoosh import query as wq
 from whoosh.collectors import WrappingCollector
 
 from . import store
 from .config import Settings
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
-from .models import ArticleView, Hit, SearchOptions, SearchPage
-from .query import body_terms, make_parser, options_filter, parse_query, pattern_parts, pattern_text
-from .schema import SCORE_IN_SORT_KEY, SORTINGS, from_stored, text_analyzer
+from .models import ArticleView, FACETS, Hit, QuoteHit, SearchOptions, SearchPage
+from .query import (asks_for_quotes, body_terms, complete_last_word, loosen_unknown_words, make_parser,
+                    make_quote_parser, options_filter, parse_query, pattern_parts, pattern_text)
+from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, QUOTE_FIELDS, FACET_JOINER, SCORE_IN_SORT_KEY, SORTINGS, SPELLING_FIELD, from_stored,
+                     quote_from_stored, text_analyzer)
 
 
 class MarkFormatter(highlight.Formatter):
@@ -41,8 +46,9 @@ class MarkFormatter(highlight.Formatter):
         return formatted
 
     def format(self, fragments, replace=False):
-        # Two cut fragments side by side share one ellipsis.
-        return super().format(fragments, replace).replace(" … … ", " … ")
+        # Two cut fragments side by side share one ellipsis; marked words side by side (a phrase) share
+        # one mark.
+        return super().format(fragments, replace).replace(" … … ", " … ").replace("</mark> <mark>", " ")
 
     def format_token(self, text, token, replace=False):
         return "<mark>" + html.escape(highlight.get_text(text, token, replace)) + "</mark>"
@@ -59,27 +65,80 @@ def lead_snippet(body: str, max_chars: int) -> str:
 NO_OPTIONS = SearchOptions()
 
 
-class DeadlineCollector(WrappingCollector):
-    """Stops collecting once a deadline passes. Whoosh's TimeLimitCollector starts a timer thread per
-    search and can only interrupt between matches in threads anyway; a clock check does the same."""
+class ArchiveCollector(WrappingCollector):
+    """Collects every match within a deadline, remembering them all for facets. Given each document's
+    story, it keeps only the best-ranked article of a story and counts the others as similar.
+
+    Whoosh's TimeLimitCollector starts a timer thread per search, and its CollapseCollector forgets
+    to count a document it replaces; a clock check and this loop do both jobs in one pass."""
 
     CHECK_EVERY = 64
 
-    def __init__(self, child, seconds: float):
+    def __init__(self, child, seconds: float, stories: list[str] | None = None):
         super().__init__(child)
         self.seconds = seconds
+        self.stories = stories
         self.deadline = 0.0
+        self.matched: list[int] = []
+        self.best: dict[str, tuple] = {}
+        self.similar: Counter = Counter()
 
     def prepare(self, top_searcher, q, context):
         self.deadline = time.perf_counter() + self.seconds
         super().prepare(top_searcher, q, context)
 
     def collect_matches(self):
-        for count, sub_docnum in enumerate(self.child.matches()):
+        child, stories, offset = self.child, self.stories, self.offset
+        for count, sub_docnum in enumerate(child.matches()):
             if count % self.CHECK_EVERY == 0 and time.perf_counter() > self.deadline:
                 raise QueryTooSlowError(f"The search took longer than {self.seconds:g} s and was stopped: "
                                         "make it more specific")
-            self.child.collect(sub_docnum)
+            docnum = offset + sub_docnum
+            self.matched.append(docnum)
+            if stories is None:
+                child.collect(sub_docnum)
+                continue
+            story, sort_key = stories[docnum], child.sort_key(sub_docnum)
+            best = self.best.get(story)
+            if best is not None:
+                self.similar[story] += 1
+                if sort_key >= best[0]:
+                    continue
+                child.remove(best[1])
+            self.best[story] = (sort_key, docnum)
+            child.collect(sub_docnum)
+
+    @property
+    def total(self) -> int:
+        return len(self.matched) if self.stories is None else len(self.best)
+
+
+@dataclass
+class _Columns:
+    """Per-document values read once per generation: story ids and facet values."""
+
+    story: list[str] | None = None
+    facets: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+
+def _read_columns(reader, with_story: bool) -> _Columns:
+    def values(raw) -> tuple[str, ...]:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else (raw or "")
+        return tuple(v for v in text.split(FACET_JOINER) if v)
+
+    facets = {name: [values(raw) for raw in reader.column_reader(column)] for name, column in FACET_COLUMNS.items()}
+    story = list(reader.column_reader("story")) if with_story else None
+    return _Columns(story=story, facets=facets)
+
+
+@dataclass
+class _Generation:
+    name: str
+    articles: object
+    quotes: object
+    parser: object
+    quote_parser: object
+    columns: dict[str, _Columns] = field(default_factory=dict)
 
 
 class ArchiveSearcher:
@@ -87,39 +146,69 @@ class ArchiveSearcher:
         self.settings = settings
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._index = None
-        self._generation = None
-        self._parser = None
+        self._generation: _Generation | None = None
 
-    def _current(self):
-        """(generation name, Whoosh searcher) for this thread, reopened after a new rebuild is published."""
-        generation = store.current_generation(self.settings.index)
+    # ------------------------------------------------------------------ generations and searchers
+
+    def _current(self) -> tuple[_Generation, object, object]:
+        """(generation, articles searcher, quotes searcher) for this thread, reopened after a rebuild."""
+        published = store.current_generation(self.settings.index)
         with self._lock:
-            if self._generation is None or generation is None or generation.name != self._generation:
-                self._index, self._generation = store.open_current(self.settings.index)
-                self._parser = make_parser(self._index.schema, self.settings.title_boost)
-            index, name, parser = self._index, self._generation, self._parser
+            if self._generation is None or published is None or published.name != self._generation.name:
+                articles, quotes, name = store.open_current(self.settings.index)
+                self._generation = _Generation(name, articles, quotes, make_parser(articles.schema,
+                                               self.settings.title_boost), make_quote_parser(quotes.schema))
+            generation = self._generation
         local = self._local
-        if getattr(local, "generation", None) != name:
-            if getattr(local, "searcher", None) is not None:
-                local.searcher.close()
-            local.searcher, local.generation = index.searcher(), name
-        return local.searcher, parser
+        if getattr(local, "generation", None) != generation.name:
+            for old in getattr(local, "searchers", ()):
+                old.close()
+            local.searchers = (generation.articles.searcher(), generation.quotes.searcher())
+            local.generation = generation.name
+        return generation, *local.searchers
+
+    def _columns(self, generation: _Generation, kind: str, searcher) -> _Columns:
+        with self._lock:
+            if kind not in generation.columns:
+                generation.columns[kind] = _read_columns(searcher.reader(), with_story=kind == "articles")
+            return generation.columns[kind]
+
+    # ------------------------------------------------------------------------------------ search
 
     def search(self, text: str, page: int = 1, per_page: int | None = None,
                options: SearchOptions = NO_OPTIONS) -> SearchPage:
         started = time.perf_counter()
         per_page = per_page or self.settings.per_page
-        searcher, parser = self._current()
+        generation, article_searcher, quote_searcher = self._current()
+        quotes = options.kind == "quotes" or asks_for_quotes(text)
+        kind = "quotes" if quotes else "articles"
+        searcher, parser = (quote_searcher, generation.quote_parser) if quotes else \
+            (article_searcher, generation.parser)
         parsed = parse_query(text, parser, self.settings.max_query_chars, self.settings.max_query_terms)
-        self._refuse_huge_expansions(parsed, searcher.reader())
-        results = self._run(searcher, parsed, limit=page * per_page, options=options)
+        reader = searcher.reader()
+        self._refuse_huge_expansions(parsed, reader)
+        if options.as_you_type:
+            parsed = complete_last_word(parsed, text, reader, self.settings.max_expansions)
+        parsed, loosened = loosen_unknown_words(parsed, text, reader)
+        columns = self._columns(generation, kind, searcher)
+        collapse = not quotes and options.story is None
+        collector, results = self._run(searcher, parsed, page * per_page, options, columns.story if collapse else None)
         results.fragmenter = highlight.ContextFragmenter(maxchars=self.settings.snippet_chars, surround=60)
         results.formatter = MarkFormatter()
-        hits = tuple(self._hit(hit, -hit.score[SCORE_IN_SORT_KEY[options.sort]])
+        strict_phrase = any(isinstance(part, wq.Phrase) for part in parsed.leaves())
+        score_at = SCORE_IN_SORT_KEY[options.sort]
+        hit_of = self._quote_hit if quotes else self._hit
+        hits = tuple(hit_of(hit, -hit.score[score_at], collector.similar, strict_phrase)
                      for hit in results[(page - 1) * per_page:])
-        return SearchPage(query=text, total=len(results), page=page, per_page=per_page,
-                          took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits, options=options)
+        suggestion = None
+        if collector.total < self.settings.suggest_below or loosened:
+            suggestion = self._suggestion(searcher, parser, QUOTE_FIELDS if quotes else DEFAULT_FIELDS, text,
+                                          options, collector.total, loosened)
+        return SearchPage(
+            query=text, total=collector.total, page=page, per_page=per_page,
+            took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits,
+            options=replace(options, kind=kind),
+            facets=self._facets(columns, collector.matched), suggestion=suggestion, loosened=loosened)
 
     def _refuse_huge_expansions(self, parsed, reader) -> None:
         limit = self.settings.max_expansions
@@ -128,40 +217,110 @@ class ArchiveSearcher:
                 raise QuerySyntaxError(f"'{pattern_text(part)}' matches more than {limit} different words: "
                                        "type more letters before the *")
 
-    def _run(self, searcher, parsed, limit: int, options: SearchOptions):
-        collector = searcher.collector(limit=limit, terms=True, sortedby=SORTINGS[options.sort],
-                                       filter=options_filter(options))
-        timed = DeadlineCollector(collector, self.settings.query_timeout_s)
-        searcher.search_with_collector(parsed, timed)
-        return timed.results()
+    def _run(self, searcher, parsed, limit: int, options: SearchOptions, stories: list[str] | None):
+        child = searcher.collector(limit=limit, terms=True, sortedby=SORTINGS[options.sort],
+                                   filter=options_filter(options))
+        collector = ArchiveCollector(child, self.settings.query_timeout_s, stories)
+        searcher.search_with_collector(parsed, collector)
+        return collector, child.results()
 
-    def _hit(self, hit, score: float) -> Hit:
-        article = from_stored(hit.fields())
-        snippet = hit.highlights("body", top=self.settings.snippet_fragments) or \
-            lead_snippet(article.body, self.settings.snippet_chars)
+    def _facets(self, columns: _Columns, matched: list[int]) -> dict[str, tuple[tuple[str, int], ...]]:
+        facets = {}
+        for name in FACETS:
+            values = columns.facets[name]
+            counts = Counter(value for docnum in matched for value in values[docnum])
+            if name == "date":
+                facets[name] = tuple(sorted(counts.items()))
+            else:
+                ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+                facets[name] = tuple(ranked[: self.settings.facet_size])
+        return facets
+
+    def _hit(self, hit, score: float, similar: Counter, strict_phrase: bool) -> Hit:
+        snippet = hit.highlights("body", top=self.settings.snippet_fragments, strict_phrase=strict_phrase)
+        return self._listed(hit, score, snippet, similar)
+
+    def _listed(self, hit, score: float, snippet: str = "", similar: Counter | None = None) -> Hit:
+        """A hit without a snippet from the query gets the article's lead paragraph."""
+        fields = hit.fields()
+        article = from_stored(fields)
+        story = fields.get("story", article.id)
         return Hit(id=article.id, title=article.title, date=article.date, author=article.author,
-                   speakers=article.speakers, score=round(float(score), 4), snippet=snippet,
-                   url=article.url)
+                   speakers=article.speakers, score=round(float(score), 4),
+                   snippet=snippet or lead_snippet(article.body, self.settings.snippet_chars), url=article.url,
+                   story=story, similar=similar[story] if similar else 0)
+
+    def _quote_hit(self, hit, score: float, similar: Counter, strict_phrase: bool) -> QuoteHit:
+        quote, article_id, title, date = quote_from_stored(hit.fields())
+        whole = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=MarkFormatter())
+        snippet = whole.highlight_hit(hit, "text", top=1, minscore=0, strict_phrase=strict_phrase)
+        return QuoteHit(article_id=article_id, title=title, date=date, speaker=quote.speaker,
+                        snippet=snippet or html.escape(quote.text), score=round(float(score), 4))
+
+    def _suggestion(self, searcher, parser, fields: tuple[str, ...], text: str, options: SearchOptions,
+                    total: int, loosened: tuple[str, ...]) -> str | None:
+        """The query with misspelt words replaced by close index words, when that finds more."""
+        try:
+            parsed = parser.parse(text)
+            # The words as written (not their stems) of the main text field correct every searched field.
+            corrector = searcher.corrector(fields[-1])
+            correction = searcher.correct_query(parsed, text, correctors={name: corrector for name in fields},
+                                                maxdist=2, prefix=1)
+        except Exception:  # a suggestion is a nicety: a query Whoosh cannot correct simply gets none
+            return None
+        suggested = correction.string.strip()
+        if not suggested or suggested.lower() == text.strip().lower():
+            return None
+        # The corrected query holds the words as written: parsed again, they are analysed like any query.
+        found = searcher.search(parser.parse(suggested), limit=1, filter=options_filter(options))
+        # After loosening, the hits may already be the corrected query's: the suggestion names them.
+        return suggested if len(found) > (0 if loosened else total) else None
+
+    # ---------------------------------------------------------------------------------- articles
 
     def article(self, doc_id: str, text: str = "") -> ArticleView:
-        """One article by id, its body escaped, with the words of the query `text` marked."""
-        searcher, parser = self._current()
-        fields = searcher.document(id=doc_id)
-        if fields is None:
+        """One article by id, its body escaped, with the words of the query `text` marked, and the
+        articles like it."""
+        generation, searcher, _ = self._current()
+        docnum = searcher.document_number(id=doc_id)
+        if docnum is None:
             raise ArticleNotFoundError(f"No article with id {doc_id!r}")
+        fields = searcher.stored_fields(docnum)
         article = from_stored(fields)
         terms = set()
         if text.strip():
-            terms = body_terms(parse_query(text, parser, self.settings.max_query_chars,
+            terms = body_terms(parse_query(text, generation.parser, self.settings.max_query_chars,
                                            self.settings.max_query_terms))
+        body_html = ""
         if terms:
             body_html = highlight.highlight(article.body, terms, text_analyzer(), highlight.WholeFragmenter(),
                                             MarkFormatter(), top=1, minscore=0)
-        else:
-            body_html = ""
-        return ArticleView(article=article, body_html=body_html or html.escape(article.body))
+        story = fields.get("story", doc_id)
+        same_story = searcher.search(wq.Term("story", story), limit=None)
+        same = tuple(self._listed(hit, hit.score) for hit in same_story if hit["id"] != doc_id)
+        like = searcher.more_like(docnum, "body", top=self.settings.related_articles + len(same) + 1, numterms=12)
+        related = tuple(self._listed(hit, hit.score) for hit in like if hit.get("story", hit["id"]) != story)
+        return ArticleView(article=article, body_html=body_html or html.escape(article.body),
+                           related=related[: self.settings.related_articles], same_story=same)
+
+    def completions(self, text: str, limit: int = 8) -> list[str]:
+        """Queries that complete what has been typed so far: its last word finished with index words
+        (commonest first) and speakers' names."""
+        _, searcher, _ = self._current()
+        reader = searcher.reader()
+        head, _, last = text.rpartition(" ")
+        last = last.lower()
+        if len(last) < 2:
+            return []
+        names = [name for name in itertools.islice(reader.expand_prefix("speaker", last), limit)]
+        words = itertools.islice(reader.expand_prefix(SPELLING_FIELD, last), self.settings.max_expansions)
+        common = sorted(words, key=lambda word: -reader.doc_frequency(SPELLING_FIELD, word))
+        finished = []
+        for word in [*common, *names]:
+            word = word.decode("utf-8") if isinstance(word, bytes) else word
+            finished.append(f"{head} {word}".strip())
+        return list(dict.fromkeys(finished))[:limit]
 
     def count(self) -> int:
-        searcher, _ = self._current()
+        _, searcher, _ = self._current()
         return searcher.doc_count()
-

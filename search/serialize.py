@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Article, Hit, SearchPage
+from .models import Article, ArticleView, Hit, QuoteHit, SearchPage
 
 
 def _described(item: Hit | Article) -> dict:
@@ -16,8 +16,16 @@ def _described(item: Hit | Article) -> dict:
     }
 
 
-def hit_to_json(hit: Hit) -> dict:
-    return {**_described(hit), "score": hit.score, "snippet": hit.snippet, "url": hit.url}
+def hit_to_json(hit: Hit | QuoteHit) -> dict:
+    if isinstance(hit, QuoteHit):
+        return {"speaker": hit.speaker, "quote": hit.snippet, "article_id": hit.article_id, "title": hit.title,
+                "date": hit.date.isoformat() if hit.date else None, "score": hit.score}
+    return {**_described(hit), "score": hit.score, "snippet": hit.snippet, "url": hit.url, "story": hit.story,
+            "similar": hit.similar}
+
+
+def _listed(hit: Hit) -> dict:
+    return {"id": hit.id, "title": hit.title, "date": hit.date.isoformat() if hit.date else None}
 
 
 def page_to_json(page: SearchPage) -> dict:
@@ -27,15 +35,25 @@ def page_to_json(page: SearchPage) -> dict:
         "page": page.page,
         "per_page": page.per_page,
         "took_ms": page.took_ms,
+        "kind": page.options.kind,
         "results": [hit_to_json(hit) for hit in page.hits],
         "sort": page.options.sort,
         "filters": {
             "speaker": page.options.speaker,
+            "author": page.options.author,
             "date_from": page.options.date_from.isoformat() if page.options.date_from else None,
             "date_to": page.options.date_to.isoformat() if page.options.date_to else None,
+            "story": page.options.story,
         },
+        "facets": {name: [list(pair) for pair in pairs] for name, pairs in page.facets.items()},
+        "suggestion": page.suggestion,
+        "loosened": list(page.loosened),
     }
 
 
-def article_to_json(article: Article) -> dict:
-    return {**_described(article), "date_source": article.date_source, "url": article.url, "body": article.body}
+def article_to_json(view: ArticleView) -> dict:
+    article = view.article
+    return {**_described(article), "date_source": article.date_source, "url": article.url, "body": article.body,
+            "quotes": [{"speaker": quote.speaker, "text": quote.text} for quote in article.quotes],
+            "same_story": [_listed(hit) for hit in view.same_story],
+            "related": [_listed(hit) for hit in view.related]}

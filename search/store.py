@@ -22,6 +22,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from .errors import IndexBusyError, IndexMissingError, IndexWriteError
+from .schema import QUOTES_INDEX
 
 POINTER = "CURRENT"
 LOCK = ".lock"
@@ -37,12 +38,14 @@ def current_generation(index_dir: Path) -> Path | None:
     return path if name.startswith(GENERATION_PREFIX) and path.is_dir() else None
 
 
-def open_current(index_dir: Path) -> tuple[whoosh_index.Index, str]:
+def open_current(index_dir: Path) -> tuple[whoosh_index.Index, whoosh_index.Index, str]:
+    """(articles index, quotes index, generation name) of the generation CURRENT points at."""
     generation = current_generation(index_dir)
     if generation is None:
         raise IndexMissingError(f"No index in {index_dir}: run 'python -m search rebuild' first")
     try:
-        return whoosh_index.open_dir(str(generation)), generation.name
+        return (whoosh_index.open_dir(str(generation)),
+                whoosh_index.open_dir(str(generation), indexname=QUOTES_INDEX), generation.name)
     except (whoosh_index.EmptyIndexError, OSError) as error:
         raise IndexMissingError(f"The index in {generation} cannot be opened: {error}") from None
 

@@ -27,7 +27,7 @@ def ids(page):
 
 
 def test_sample_corpus_is_fully_indexed(sample_settings, searcher):
-    assert searcher.count() == 32
+    assert searcher.count() == 33
 
 
 @pytest.mark.parametrize("query, first", [

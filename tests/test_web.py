@@ -34,7 +34,7 @@ def test_empty_query_shows_the_search_page(client):
 
 def test_results_page(client):
     page = client.get("/search?q=hosepipe").get_data(as_text=True)
-    assert "1 result for <strong>hosepipe</strong>" in page
+    assert "1 article for <strong>hosepipe</strong>" in page
     assert 'href="/article/scrapes/reservoir-drought-2018.txt?q=hosepipe"' in page
     assert "<mark>hosepipe</mark>" in page
     assert "Greta Falk" in page and '<time datetime="2018-08-09">9 August 2018</time>' in page
@@ -70,11 +70,13 @@ def test_json_search(client):
     response = client.get("/api/search?q=speaker:okafor&per_page=3&page=1")
     assert response.status_code == 200
     body = response.get_json()
-    assert list(body) == ["query", "total", "page", "per_page", "took_ms", "results", "sort", "filters"]
+    assert list(body) == ["query", "total", "page", "per_page", "took_ms", "kind", "results", "sort", "filters",
+                          "facets", "suggestion", "loosened"]
     assert body["query"] == "speaker:okafor" and body["per_page"] == 3 and body["page"] == 1
     assert body["total"] >= 5 and len(body["results"]) == 3
     hit = body["results"][0]
-    assert list(hit) == ["id", "title", "date", "author", "speakers", "score", "snippet", "url"]
+    assert list(hit) == ["id", "title", "date", "author", "speakers", "score", "snippet", "url", "story",
+                         "similar"]
     assert "Amina Okafor" in hit["speakers"]
     assert hit["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit["date"])
     assert isinstance(hit["score"], float)
@@ -90,7 +92,8 @@ def test_json_sort_and_filter_parameters(client):
     body = client.get("/api/search?q=bridge&sort=newest&speaker=Elena%20Varga&date_from=2016-01-01"
                       "&date_to=2019-12-31&per_page=100").get_json()
     assert body["sort"] == "newest"
-    assert body["filters"] == {"speaker": "Elena Varga", "date_from": "2016-01-01", "date_to": "2019-12-31"}
+    assert body["filters"] == {"speaker": "Elena Varga", "author": None, "date_from": "2016-01-01",
+                               "date_to": "2019-12-31", "story": None}
     dates = [hit["date"] for hit in body["results"]]
     assert len(dates) >= 3 and dates == sorted(dates, reverse=True)
     assert all("2016" <= date <= "2019-12-31" for date in dates)
@@ -171,7 +174,7 @@ def test_json_snippets_hold_escaped_html_with_mark_only(hostile_client):
     assert set(re.findall(r"</?([a-z]+)", snippet)) <= {"mark"}
 
 
-def test_active_filters_are_shown_as_text_with_a_way_back(client):
+def test_active_filters_are_chips_that_each_remove_their_filter(client):
     page = client.get("/search?q=bridge&speaker=%3Cb%3EVarga&date_from=2016-01-01").get_data(as_text=True)
-    assert "quoting <strong>&lt;b&gt;Varga</strong>, from <strong>2016-01-01</strong>" in page
-    assert 'href="/search?q=bridge">show all</a>' in page
+    assert 'quoting <strong>&lt;b&gt;Varga</strong> <a href="/search?q=bridge&amp;date_from=2016-01-01"' in page
+    assert 'from <strong>2016-01-01</strong> <a href="/search?q=bridge&amp;speaker=%3Cb%3EVarga"' in page

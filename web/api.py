@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, current_app, jsonify, request
 
 from search.serialize import article_to_json, page_to_json
@@ -24,4 +26,13 @@ def search():
 @api.get("/articles/<path:doc_id>")
 def article(doc_id: str):
     view = current_app.config["SEARCHER"].article(doc_id)
-    return jsonify(article_to_json(view.article))
+    return jsonify(article_to_json(view))
+
+
+@api.get("/suggest")
+def suggest():
+    """Completions of what has been typed, in the OpenSearch suggestions format: [query, [completion, ...]]."""
+    q = request.args.get("q", "")[: current_app.config["SETTINGS"].max_query_chars]
+    completions = current_app.config["SEARCHER"].completions(q) if q.strip() else []
+    return current_app.response_class(json.dumps([q, completions], ensure_ascii=False),
+                                      mimetype="application/x-suggestions+json")

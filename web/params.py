@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from search.config import Settings
-from search.models import DEFAULT_SORT, SORT_ORDERS, SearchOptions
+from search.models import DEFAULT_KIND, DEFAULT_SORT, KINDS, SORT_ORDERS, SearchOptions
 
 
 class BadRequest(Exception):
@@ -24,11 +24,14 @@ class SearchRequest:
     options: SearchOptions = SearchOptions()
 
     def link_args(self) -> dict[str, str]:
-        """The request's query and filters as URL arguments, for links that keep them (pagination)."""
-        args = {"q": self.q, "sort": self.options.sort, "speaker": self.options.speaker,
-                "date_from": self.options.date_from, "date_to": self.options.date_to}
-        return {key: str(value) for key, value in args.items()
-                if value and not (key == "sort" and value == DEFAULT_SORT)}
+        """The request's query, filters and mode as URL arguments, for links that keep them; defaults
+        are left out."""
+        options = self.options
+        args = {"q": self.q, "kind": options.kind, "sort": options.sort, "speaker": options.speaker,
+                "author": options.author, "date_from": options.date_from, "date_to": options.date_to,
+                "story": options.story}
+        defaults = {"kind": DEFAULT_KIND, "sort": DEFAULT_SORT}
+        return {key: str(value) for key, value in args.items() if value and defaults.get(key) != value}
 
 
 def _date(args: Mapping[str, str], name: str) -> dt.date | None:
@@ -41,17 +44,38 @@ def _date(args: Mapping[str, str], name: str) -> dt.date | None:
         raise BadRequest(f"'{name}' must be a date as YYYY-MM-DD, got {raw[:40]!r}") from None
 
 
+MAX_NAME_CHARS = 200
+TRUE, FALSE = {"1", "true", "yes", "on"}, {"", "0", "false", "no", "off"}
+
+
+def _choice(args: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    value = args.get(name) or choices[0]
+    if value not in choices:
+        raise BadRequest(f"'{name}' must be one of {', '.join(choices)}, got {value[:40]!r}")
+    return value
+
+
+def _name(args: Mapping[str, str], name: str) -> str | None:
+    value = (args.get(name) or "").strip() or None
+    if value and len(value) > MAX_NAME_CHARS:
+        raise BadRequest(f"'{name}' is too long (the limit is {MAX_NAME_CHARS} characters)")
+    return value
+
+
+def _flag(args: Mapping[str, str], name: str) -> bool:
+    value = (args.get(name) or "").lower()
+    if value not in TRUE | FALSE:
+        raise BadRequest(f"'{name}' must be 1 or 0, got {value[:40]!r}")
+    return value in TRUE
+
+
 def search_options(args: Mapping[str, str]) -> SearchOptions:
-    sort = args.get("sort") or DEFAULT_SORT
-    if sort not in SORT_ORDERS:
-        raise BadRequest(f"'sort' must be one of {', '.join(SORT_ORDERS)}, got {sort[:40]!r}")
-    speaker = (args.get("speaker") or "").strip() or None
-    if speaker and len(speaker) > 200:
-        raise BadRequest("'speaker' is too long (the limit is 200 characters)")
     date_from, date_to = _date(args, "date_from"), _date(args, "date_to")
     if date_from and date_to and date_from > date_to:
         raise BadRequest("'date_from' is after 'date_to'")
-    return SearchOptions(speaker=speaker, date_from=date_from, date_to=date_to, sort=sort)
+    return SearchOptions(speaker=_name(args, "speaker"), author=_name(args, "author"), date_from=date_from,
+                         date_to=date_to, story=_name(args, "story"), sort=_choice(args, "sort", SORT_ORDERS),
+                         kind=_choice(args, "kind", KINDS), as_you_type=_flag(args, "as_you_type"))
 
 
 def _bounded_int(args: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:

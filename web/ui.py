@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+import calendar
+from dataclasses import dataclass
+
+from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup
 
-from search.models import SORT_ORDERS
+from search.models import KINDS, SORT_ORDERS
 
 from .params import search_request
 
 ui = Blueprint("ui", __name__)
+
+# The date histogram: months while they fit, years beyond.
+MAX_MONTH_BARS = 36
+CHART_WIDTH, CHART_HEIGHT = 300, 64
 
 
 def page_numbers(current: int, last: int, width: int = 2) -> list[int | None]:
@@ -21,6 +28,65 @@ def page_numbers(current: int, last: int, width: int = 2) -> list[int | None]:
             numbers.append(None)
         numbers.append(number)
     return numbers
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the date histogram: a month ('2018-12') or a year ('2018'), as SVG geometry."""
+
+    label: str
+    count: int
+    date_from: str
+    date_to: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    """Every month from first to last, 'YYYY-MM', so that the chart shows quiet months as gaps."""
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def date_bars(months: tuple[tuple[str, int], ...]) -> list[Bar]:
+    """The date facet as a timeline of bars, one per month, or one per year when the months are too many."""
+    if not months:
+        return []
+    counts = dict(months)
+    timeline = _month_range(months[0][0], months[-1][0])
+    if len(timeline) > MAX_MONTH_BARS:
+        years = range(int(timeline[0][:4]), int(timeline[-1][:4]) + 1)
+        spans = [(str(year), sum(n for month, n in months if month.startswith(f"{year}-")), f"{year}-01-01",
+                  f"{year}-12-31") for year in years]
+    else:
+        spans = []
+        for month in timeline:
+            last_day = calendar.monthrange(int(month[:4]), int(month[5:7]))[1]
+            spans.append((month, counts.get(month, 0), f"{month}-01", f"{month}-{last_day:02d}"))
+    step = CHART_WIDTH / len(spans)
+    tallest = max(count for _, count, _, _ in spans)
+    bars = []
+    for index, (label, count, start, end) in enumerate(spans):
+        height = CHART_HEIGHT * count / tallest if count else 0.0
+        bars.append(Bar(label, count, start, end, x=round(index * step, 2), y=round(CHART_HEIGHT - height, 2),
+                        width=round(max(step - 1, 1), 2), height=round(height, 2)))
+    return bars
+
+
+FILTER_LABELS = {"speaker": "quoting", "author": "by", "date_from": "from", "date_to": "until",
+                 "story": "one story:"}
+
+
+def filter_chips(link_args: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(label, value, link without this filter) for each active filter."""
+    return [(label, link_args[name], url_for("ui.search", **{k: v for k, v in link_args.items() if k != name}))
+            for name, label in FILTER_LABELS.items() if name in link_args]
 
 
 @ui.get("/")
@@ -38,9 +104,12 @@ def search():
                                                  options=params.options)
     # Snippets come from MarkFormatter: escaped text with <mark> only.
     snippets = [Markup(hit.snippet) for hit in page.hits]
+    link_args = params.link_args()
     return render_template("search.html", q=params.q, page=page, hits=zip(page.hits, snippets, strict=True),
-                           pages=page_numbers(page.page, page.page_count), link_args=params.link_args(),
-                           sort=params.options.sort, sort_orders=SORT_ORDERS)
+                           pages=page_numbers(page.page, page.page_count), link_args=link_args,
+                           sort=params.options.sort, sort_orders=SORT_ORDERS, kinds=KINDS,
+                           chips=filter_chips(link_args), bars=date_bars(page.facets.get("date", ())),
+                           chart=(CHART_WIDTH, CHART_HEIGHT))
 
 
 @ui.get("/article/<path:doc_id>")
@@ -48,4 +117,11 @@ def article(doc_id: str):
     q = request.args.get("q", "")[: current_app.config["SETTINGS"].max_query_chars]
     view = current_app.config["SEARCHER"].article(doc_id, q)
     paragraphs = [Markup(p) for p in view.body_html.split("\n\n")]
-    return render_template("article.html", q=q, article=view.article, paragraphs=paragraphs)
+    return render_template("article.html", q=q, article=view.article, paragraphs=paragraphs, view=view)
+
+
+@ui.get("/opensearch.xml")
+def opensearch():
+    """Lets a browser add the archive as a search engine, with suggestions as the user types."""
+    body = render_template("opensearch.xml")
+    return current_app.response_class(body, mimetype="application/opensearchdescription+xml")

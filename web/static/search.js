@@ -1,0 +1,101 @@
+// Search as you type, completions and keyboard use. The page works without this file: every
+// feature here enhances a plain form and plain links.
+(function () {
+  "use strict";
+
+  const DEBOUNCE_MS = 250;
+  const form = document.querySelector("form.search-form");
+  const box = document.getElementById("q");
+  if (!form || !box) return;
+  const completions = document.getElementById("completions");
+  let timer = null;
+  let inFlight = null;
+
+  function debounce(fn) {
+    clearTimeout(timer);
+    timer = setTimeout(fn, DEBOUNCE_MS);
+  }
+
+  function searchUrl(asYouType) {
+    const params = new URLSearchParams(new FormData(form));
+    if (asYouType) params.set("as_you_type", "1");
+    return form.action + "?" + params.toString();
+  }
+
+  // Fetch the results page for what is typed so far and swap its <main> in: one rendering, on the server.
+  async function refreshResults() {
+    const query = box.value.trim();
+    if (!query) return;
+    if (inFlight) inFlight.abort();
+    inFlight = new AbortController();
+    try {
+      const response = await fetch(searchUrl(true), { signal: inFlight.signal, headers: { Accept: "text/html" } });
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const fresh = page.getElementById("main");
+      if (!fresh || box.value.trim() !== query) return;
+      document.getElementById("main").replaceWith(fresh);
+      document.title = page.title;
+      history.replaceState(null, "", searchUrl(false));
+    } catch (error) {
+      if (error.name !== "AbortError") console.warn("search as you type failed:", error);
+    }
+  }
+
+  async function refreshCompletions() {
+    const query = box.value;
+    if (!completions || query.trim().length < 2) return;
+    try {
+      const response = await fetch(form.dataset.suggest + "?q=" + encodeURIComponent(query));
+      if (!response.ok) return;
+      const [, words] = await response.json();
+      completions.replaceChildren(...words.map((word) => {
+        const option = document.createElement("option");
+        option.value = word;
+        return option;
+      }));
+    } catch (error) {
+      console.warn("completions failed:", error);
+    }
+  }
+
+  box.addEventListener("input", () => debounce(() => {
+    refreshResults();
+    refreshCompletions();
+  }));
+
+  function hitLinks() {
+    return Array.from(document.querySelectorAll("#main a.hit-link"));
+  }
+
+  function moveFocus(step) {
+    const links = hitLinks();
+    if (!links.length) return false;
+    const at = links.indexOf(document.activeElement);
+    const next = at === -1 ? (step > 0 ? 0 : links.length - 1) : at + step;
+    if (next < 0) {
+      box.focus();
+      return true;
+    }
+    const link = links[Math.min(next, links.length - 1)];
+    link.focus();
+    link.closest("li").scrollIntoView({ block: "nearest" });
+    return true;
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement ||
+      event.target instanceof HTMLTextAreaElement;
+    if (event.key === "/" && !typing) {
+      event.preventDefault();
+      box.focus();
+      box.select();
+    } else if (event.key === "ArrowDown" && (!typing || event.target === box)) {
+      if (moveFocus(1)) event.preventDefault();
+    } else if (event.key === "ArrowUp" && !typing) {
+      if (moveFocus(-1)) event.preventDefault();
+    } else if (event.key === "Escape" && event.target === box) {
+      box.blur();
+    }
+  });
+})();
