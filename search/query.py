@@ -161,6 +161,21 @@ def _max_edits(word: str) -> int:
     return 1 if len(word) < 8 else 2
 
 
+def _loose_fields(reader: IndexReader) -> list[str]:
+    return [name for name in LOOSE_FIELDS if name in reader.schema and reader.schema[name].indexed]
+
+
+def _unknown(reader: IndexReader, fields: list[str], term: str) -> bool:
+    return not any(reader.doc_frequency(name, term) for name in fields)
+
+
+def unknown_terms(q: wq.Query, reader: IndexReader) -> list[tuple[str, str]]:
+    """(field, word) of the query's words that no searched field holds: the ones worth correcting."""
+    fields = _loose_fields(reader)
+    return [(name, text) for name, text in q.iter_all_terms()
+            if name in fields and isinstance(text, str) and _unknown(reader, fields, text)]
+
+
 def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader) -> tuple[wq.Query, tuple[str, ...]]:
     """Words found in none of the searched fields match the close words that are (Boltin -> Bolton).
 
@@ -169,12 +184,9 @@ def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader) -> tuple[w
     query and the loosened words as typed.
     """
     schema = reader.schema
-    fields = [name for name in LOOSE_FIELDS if name in schema and schema[name].indexed]
+    fields = _loose_fields(reader)
     loosened: dict[str, None] = {}
     close: dict[str, list[str]] = {}
-
-    def unknown(term: str) -> bool:
-        return not any(reader.doc_frequency(name, term) for name in fields)
 
     def close_words(word: str) -> list[str]:
         if word not in close:
@@ -184,7 +196,7 @@ def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader) -> tuple[w
 
     def loosen(part: wq.Query) -> wq.Query:
         if type(part) is wq.Term and part.fieldname in fields and isinstance(part.text, str) \
-                and len(part.text) >= MIN_LOOSE_CHARS and unknown(part.text):
+                and len(part.text) >= MIN_LOOSE_CHARS and _unknown(reader, fields, part.text):
             start, end = getattr(part, "startchar", None), getattr(part, "endchar", None)
             word = text[start:end].lower() if start is not None and end else part.text
             near = {analysed for candidate in close_words(word)

@@ -23,7 +23,7 @@ from .config import Settings
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import ArticleView, FACETS, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, complete_last_word, loosen_unknown_words, make_parser,
-                    make_quote_parser, options_filter, parse_query, pattern_parts, pattern_text)
+                    make_quote_parser, options_filter, parse_query, pattern_parts, pattern_text, unknown_terms)
 from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, QUOTE_FIELDS, FACET_JOINER, SCORE_IN_SORT_KEY, SORTINGS, SPELLING_FIELD, from_stored,
                      quote_from_stored, text_analyzer)
 
@@ -66,7 +66,7 @@ NO_OPTIONS = SearchOptions()
 
 
 class ArchiveCollector(WrappingCollector):
-    """Collects every match within a deadline, remembering them all for facets. Given each document's
+    """Collects every match within a deadline, remembering them for facets. Given each document's
     story, it keeps only the best-ranked article of a story and counts the others as similar.
 
     Whoosh's TimeLimitCollector starts a timer thread per search, and its CollapseCollector forgets
@@ -109,8 +109,14 @@ class ArchiveCollector(WrappingCollector):
             child.collect(sub_docnum)
 
     @property
+    def kept(self) -> list[int]:
+        """The matches that are hits: one per story when collapsing. Facets count these, so that a
+        facet's count is the total its filter gives."""
+        return self.matched if self.stories is None else [docnum for _, docnum in self.best.values()]
+
+    @property
     def total(self) -> int:
-        return len(self.matched) if self.stories is None else len(self.best)
+        return len(self.kept)
 
 
 @dataclass
@@ -208,7 +214,7 @@ class ArchiveSearcher:
             query=text, total=collector.total, page=page, per_page=per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits,
             options=replace(options, kind=kind),
-            facets=self._facets(columns, collector.matched), suggestion=suggestion, loosened=loosened)
+            facets=self._facets(columns, collector.kept), suggestion=suggestion, loosened=loosened)
 
     def _refuse_huge_expansions(self, parsed, reader) -> None:
         limit = self.settings.max_expansions
@@ -264,8 +270,11 @@ class ArchiveSearcher:
             parsed = parser.parse(text)
             # The words as written (not their stems) of the main text field correct every searched field.
             corrector = searcher.corrector(fields[-1])
+            misspelt = unknown_terms(parsed, searcher.reader())
+            if not misspelt:
+                return None
             correction = searcher.correct_query(parsed, text, correctors={name: corrector for name in fields},
-                                                maxdist=2, prefix=1)
+                                                terms=misspelt, maxdist=2, prefix=1)
         except Exception:  # a suggestion is a nicety: a query Whoosh cannot correct simply gets none
             return None
         suggested = correction.string.strip()

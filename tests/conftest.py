@@ -7,6 +7,7 @@ import pytest
 
 from search.config import load_settings
 from search.indexer import rebuild
+from search.searcher import ArchiveSearcher
 from web import create_app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,6 +38,11 @@ def sample_settings(tmp_path_factory):
     settings = make_settings(SAMPLE_CORPUS, index)
     rebuild(settings)
     return settings
+
+
+@pytest.fixture(scope="session")
+def sample_searcher(sample_settings):
+    return ArchiveSearcher(sample_settings)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import pytest
 
 from search.indexer import rebuild
 from web import create_app
+from web.ui import date_bars
 
 from .conftest import make_settings, write_article
 
@@ -110,7 +111,7 @@ def test_pages_keep_the_filters_and_the_order(client):
     "q=x&sort=random", "q=x&date_from=2018-13-01", "q=x&date_to=yesterday",
     "q=x&date_from=2019-01-01&date_to=2018-01-01", "q=x&speaker=" + "a" * 201,
     "q=x&page=0", "q=x&per_page=1000", "q=x&per_page=0", "q=x&page=abc", "q=date:notadate", "q=", "",
-    "q=" + "a" * 1001, "q=x&page=1001",
+    "q=" + "a" * 1001, "q=x&page=1001", "q=x&kind=videos", "q=x&as_you_type=maybe", "q=x&author=" + "a" * 201,
 ])
 def test_bad_requests_get_a_400_with_the_error_shape(client, query):
     assert_error_shape(client.get("/api/search?" + query), 400)
@@ -160,6 +161,8 @@ def hostile_client(tmp_path_factory):
 @pytest.mark.parametrize("url", [
     "/search?q=harbour", "/search?q=script", "/article/evil.html?q=script",
     "/search?q=" + HOSTILE, "/article/evil.html?q=" + HOSTILE, "/search?q=date:" + HOSTILE,
+    "/search?q=harbour&kind=quotes", "/search?q=harbour&author=" + HOSTILE, "/search?q=harbour&speaker=" + HOSTILE,
+    "/search?q=harbour&story=" + HOSTILE, "/search?q=harbuor+" + HOSTILE,
 ])
 def test_nothing_reaches_a_page_unescaped(hostile_client, url):
     page = hostile_client.get(url).get_data(as_text=True)
@@ -178,3 +181,77 @@ def test_active_filters_are_chips_that_each_remove_their_filter(client):
     page = client.get("/search?q=bridge&speaker=%3Cb%3EVarga&date_from=2016-01-01").get_data(as_text=True)
     assert 'quoting <strong>&lt;b&gt;Varga</strong> <a href="/search?q=bridge&amp;date_from=2016-01-01"' in page
     assert 'from <strong>2016-01-01</strong> <a href="/search?q=bridge&amp;speaker=%3Cb%3EVarga"' in page
+
+
+def test_facet_sidebar_links_apply_filters(client):
+    page = client.get("/search?q=bridge").get_data(as_text=True)
+    assert '<a href="/search?q=bridge&amp;speaker=Tomas+Reinholt">Tomas Reinholt</a> <span class="count">10</span>' in page
+    assert '<a href="/search?q=bridge&amp;author=Clara+Weiss">Clara Weiss</a>' in page
+    assert '<svg class="histogram"' in page
+    assert 'href="/search?q=bridge&amp;date_from=2016-01-01&amp;date_to=2016-12-31" aria-label="2016: ' in page
+    assert '<span class="tab current" aria-current="page">Articles</span>' in page
+    assert '<a class="tab" href="/search?q=bridge&amp;kind=quotes">Quotes</a>' in page
+
+
+def test_quotes_page_shows_the_quote_its_speaker_date_and_article(client):
+    page = client.get("/search?q=said:varga+contract").get_data(as_text=True)
+    assert "1 quotation for" in page
+    assert "<blockquote><p class=\"snippet\">“The <mark>contract</mark> is clear." in page
+    assert "— Elena Varga" in page and '<time datetime="2018-11-05">' in page
+    assert 'href="/article/halden-herald/bridge-delayed-two-years.html?q=said:varga+contract"' in page
+
+
+def test_reposted_story_shows_as_one_hit_with_a_link_to_its_versions(client):
+    page = client.get("/search?q=dock+workers+automation").get_data(as_text=True)
+    assert page.count('class="result"') == 1
+    assert ('<a href="/search?q=dock+workers+automation&amp;story=coastal-times/dock-workers-strike-automation.html">'
+            '1 similar</a>') in page
+    versions = client.get("/search?q=dock+workers+automation&story=coastal-times/dock-workers-strike-automation.html")
+    assert versions.get_data(as_text=True).count('class="result"') == 2
+
+
+def test_did_you_mean_is_one_click_away(client):
+    page = client.get("/search?q=Okafr").get_data(as_text=True)
+    assert 'Did you mean <a href="/search?q=okafor">okafor</a>?' in page
+    assert "No article contains <strong>okafr</strong>: showing close spellings." in page
+
+
+def test_article_page_lists_versions_related_articles_and_quotes(client):
+    page = client.get("/article/scrapes/dock-strike.txt").get_data(as_text=True)
+    assert "The same story elsewhere" in page and 'href="/article/coastal-times/dock-workers-strike-automation.html"' in page
+    assert "More like this" in page
+    assert "<q>They say the robots will create new work." in page
+
+
+def test_opensearch_description_and_suggestions(client):
+    response = client.get("/opensearch.xml")
+    assert response.mimetype == "application/opensearchdescription+xml"
+    assert 'template="http://localhost/search?q={searchTerms}"' in response.get_data(as_text=True)
+    assert 'template="http://localhost/api/suggest?q={searchTerms}"' in response.get_data(as_text=True)
+    suggest = client.get("/api/suggest?q=harbour%20br")
+    assert suggest.mimetype == "application/x-suggestions+json"
+    assert suggest.get_json()[0] == "harbour br" and suggest.get_json()[1][0] == "harbour bridge"
+    assert client.get("/api/suggest?q=").get_json() == ["", []]
+    assert 'rel="search" type="application/opensearchdescription+xml"' in client.get("/").get_data(as_text=True)
+
+
+def test_json_facets_and_suggestion(client):
+    body = client.get("/api/search?q=Okafr").get_json()
+    assert body["suggestion"] == "okafor" and body["loosened"] == ["okafr"]
+    assert body["facets"]["speaker"][0] == ["Amina Okafor", body["total"]]
+    assert all(re.fullmatch(r"\d{4}-\d{2}", month) and count > 0 for month, count in body["facets"]["date"])
+    quotes = client.get("/api/search?q=robots&kind=quotes").get_json()
+    assert quotes["kind"] == "quotes"
+    assert list(quotes["results"][0]) == ["speaker", "quote", "article_id", "title", "date", "score"]
+
+
+def test_date_chart_shows_quiet_months_as_gaps_and_long_spans_by_year():
+    bars = date_bars((("2018-11", 2), ("2019-01", 1)))
+    assert [(bar.label, bar.count) for bar in bars] == [("2018-11", 2), ("2018-12", 0), ("2019-01", 1)]
+    assert (bars[0].date_from, bars[0].date_to, bars[2].date_to) == ("2018-11-01", "2018-11-30", "2019-01-31")
+    assert bars[0].height == 64 and bars[1].height == 0 and bars[2].height == 32
+    by_year = date_bars((("2016-03", 1), ("2019-02", 4), ("2019-12", 1)))
+    assert [(bar.label, bar.count, bar.date_from, bar.date_to) for bar in by_year] == [
+        ("2016", 1, "2016-01-01", "2016-12-31"), ("2017", 0, "2017-01-01", "2017-12-31"),
+        ("2018", 0, "2018-01-01", "2018-12-31"), ("2019", 5, "2019-01-01", "2019-12-31")]
+    assert date_bars(()) == []

@@ -1,0 +1,170 @@
+"""What a search offers beyond matching words: facets, quotes, stories, typos, suggestions, completions."""
+
+import datetime as dt
+
+import pytest
+
+from search.extract import extract_quotes
+from search.models import Quote, SearchOptions
+from search.stories import StoryClusters, similarity, sketch
+
+from .conftest import SAMPLE_CORPUS
+
+DOCK_STRIKE = (SAMPLE_CORPUS / "scrapes" / "dock-strike.txt").read_text(encoding="utf-8-sig")
+
+
+# ------------------------------------------------------------------------------- quotes (pure)
+
+@pytest.mark.parametrize("paragraphs, speakers, expected", [
+    (['“We will not sign a blank cheque,” said Mayor Elena Varga.'], ("Elena Varga",),
+     [Quote("Elena Varga", "We will not sign a blank cheque")]),
+    (['Elena Varga said: "The contract is clear and it binds us all."'], ("Elena Varga",),
+     [Quote("Elena Varga", "The contract is clear and it binds us all.")]),
+    # A paragraph that is all quotation continues the speaker before it.
+    (['“The bridge is late,” Varga said.', '“And it is over budget by a third.”'], ("Elena Varga",),
+     [Quote("Elena Varga", "The bridge is late"), Quote("Elena Varga", "And it is over budget by a third.")]),
+    # Two speakers in one paragraph: each quotation goes to the nearest attribution.
+    (['“Ships go to Rotterdam if we stand still,” Albrecht said, but Duarte said: “Show us the jobs in writing.”'],
+     ("Jonas Albrecht", "Ines Duarte"),
+     [Quote("Jonas Albrecht", "Ships go to Rotterdam if we stand still"),
+      Quote("Ines Duarte", "Show us the jobs in writing.")]),
+    # Scare quotes and quotations nobody is said to have said are not quotes.
+    (['The so-called “green” budget passed.', '“Nobody knows who wrote this sentence here.”'], (), []),
+])
+def test_quotations_are_attributed(paragraphs, speakers, expected):
+    assert list(extract_quotes(paragraphs, speakers)) == expected
+
+
+def test_interview_turns_are_quotations_of_the_interviewee():
+    paragraphs = ["Herald: How was the season for the club?", "Moreno: We finished ninth with the second-smallest budget.",
+                  "Herald: And next year, what happens?", "Moreno: We will fight for Europe with the same players."]
+    assert [q.speaker for q in extract_quotes(paragraphs, ("Rafael Moreno",))] == ["Rafael Moreno"] * 2
+
+
+# ------------------------------------------------------------------------------ stories (pure)
+
+def test_a_reposted_story_is_nearly_the_same_and_another_story_is_not():
+    reposted = DOCK_STRIKE.replace("Monday", "Tuesday").replace("The strike is the first", "It is the first strike")
+    other = (SAMPLE_CORPUS / "scrapes" / "bridge-opens.txt").read_text(encoding="utf-8-sig")
+    assert similarity(sketch(DOCK_STRIKE), sketch(reposted)) >= 0.7
+    assert similarity(sketch(DOCK_STRIKE), sketch(other)) < 0.1
+    stories = StoryClusters()
+    assert stories.assign("a", sketch(DOCK_STRIKE)) == "a"
+    assert stories.assign("b", sketch(other)) == "b"
+    assert stories.assign("c", sketch(reposted)) == "a"
+
+
+def test_short_bodies_are_never_merged():
+    stories = StoryClusters()
+    assert sketch("Brief: council meets today.") == ()
+    assert [stories.assign(name, sketch("Brief: council meets today.")) for name in "xy"] == ["x", "y"]
+
+
+# --------------------------------------------------------------------------- facets and filters
+
+def test_facets_cover_the_whole_result_set_and_each_count_is_what_its_filter_gives(sample_searcher):
+    page = sample_searcher.search("bridge", per_page=1)
+    assert len(page.hits) == 1 and page.total > 10
+    assert page.facets["speaker"][0] == ("Tomas Reinholt", 10)
+    for name, count in page.facets["speaker"][:4]:
+        assert sample_searcher.search("bridge", options=SearchOptions(speaker=name)).total == count
+    for name, count in page.facets["author"][:3]:
+        assert sample_searcher.search("bridge", options=SearchOptions(author=name)).total == count
+    months = page.facets["date"]
+    assert [month for month, _ in months] == sorted(month for month, _ in months)
+    everything = sample_searcher.search("bridge", per_page=100)
+    assert sum(count for _, count in months) == sum(1 for hit in everything.hits if hit.date)
+    month, count = months[0]
+    start = dt.date.fromisoformat(month + "-01")
+    in_month = SearchOptions(date_from=start, date_to=(start + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1))
+    assert sample_searcher.search("bridge", options=in_month).total == count
+
+
+def test_speaker_facet_is_limited_to_facet_size(sample_searcher):
+    assert len(sample_searcher.search("port", per_page=1).facets["speaker"]) == 10
+
+
+# ------------------------------------------------------------------------------------- quotes
+
+def test_said_searches_what_a_person_said(sample_searcher):
+    page = sample_searcher.search("said:varga contract")
+    assert page.options.kind == "quotes" and page.total >= 1
+    for hit in page.hits:
+        assert hit.speaker == "Elena Varga" and "<mark>contract</mark>" in hit.snippet.lower()
+    assert page.hits[0].article_id == "halden-herald/bridge-delayed-two-years.html"
+    assert page.hits[0].date == dt.date(2018, 11, 5)
+
+
+def test_the_quotes_kind_searches_every_quotation(sample_searcher):
+    page = sample_searcher.search("robots", options=SearchOptions(kind="quotes"))
+    assert [(hit.speaker, hit.article_id) for hit in page.hits] == [
+        ("Ines Duarte", "coastal-times/dock-workers-strike-automation.html"), ("Ines Duarte", "scrapes/dock-strike.txt")]
+    assert page.facets["speaker"] == (("Ines Duarte", 2),)
+
+
+# ---------------------------------------------------------------------------- near-duplicates
+
+def test_a_story_reposted_elsewhere_is_one_hit_with_its_versions_one_click_away(sample_searcher):
+    page = sample_searcher.search("dock workers automation")
+    assert page.total == 1
+    [hit] = page.hits
+    assert hit.similar == 1
+    versions = sample_searcher.search("dock workers automation", options=SearchOptions(story=hit.story))
+    assert {h.id for h in versions.hits} == {"scrapes/dock-strike.txt", "coastal-times/dock-workers-strike-automation.html"}
+    assert all(h.similar == 0 for h in versions.hits)
+
+
+def test_an_article_lists_its_other_versions_and_related_stories(sample_searcher):
+    view = sample_searcher.article("scrapes/dock-strike.txt")
+    assert [hit.id for hit in view.same_story] == ["coastal-times/dock-workers-strike-automation.html"]
+    related = [hit.id for hit in view.related]
+    assert 1 <= len(related) <= 5
+    assert "scrapes/dock-strike.txt" not in related and "coastal-times/dock-workers-strike-automation.html" not in related
+    assert view.article.quotes[0].speaker == "Ines Duarte"
+
+
+# ------------------------------------------------------------------------ typos and suggestions
+
+@pytest.mark.parametrize("typed, suggestion, expected_id", [
+    ("Okafr", "okafor", "scrapes/interview-health-director-okafor.txt"),
+    ("harbor bridge", "harbour bridge", "halden-herald/council-approves-harbour-bridge.html"),
+    ("speaker:Reinhlt audit", None, "northern-wire/reinholt-freezes-stadium.html"),
+])
+def test_a_word_the_index_lacks_matches_its_close_spellings(sample_searcher, typed, suggestion, expected_id):
+    page = sample_searcher.search(typed, per_page=100)
+    assert len(page.loosened) == 1 and expected_id in {hit.id for hit in page.hits}
+    assert page.suggestion == suggestion
+
+
+def test_a_word_the_index_holds_is_never_loosened_nor_corrected(sample_searcher):
+    # 'lie' (Gunnar Lie) is one edit from 'life', 'line' and 'late', and has a single hit.
+    exact = sample_searcher.search("lie")
+    assert exact.total == 1 and exact.loosened == () and exact.suggestion is None
+    assert exact.hits[0].id == "northern-wire/vaccination-stadium.html"
+    assert sample_searcher.search("bridge").loosened == ()
+
+
+def test_no_suggestion_when_nothing_close_exists(sample_searcher):
+    page = sample_searcher.search("zqxjv")
+    assert page.total == 0 and page.suggestion is None and page.loosened == ()
+
+
+def test_as_you_type_completes_the_last_word_only(sample_searcher):
+    typing = sample_searcher.search("bridge harbo", options=SearchOptions(as_you_type=True), per_page=100)
+    finished = sample_searcher.search("bridge harbour", per_page=100)
+    assert {hit.id for hit in typing.hits} == {hit.id for hit in finished.hits}
+    # Only the last word is unfinished: a misspelt word before it is loosened, not completed.
+    assert sample_searcher.search("harbur bridge", options=SearchOptions(as_you_type=True)).loosened == ("harbur",)
+
+
+def test_completions_finish_the_last_word_with_common_words_and_names(sample_searcher):
+    assert sample_searcher.completions("harbour br")[0] == "harbour bridge"
+    assert "reinholt" in sample_searcher.completions("tomas rein") or \
+        "tomas reinholt" in sample_searcher.completions("tomas rein")
+    assert sample_searcher.completions("x") == []
+
+
+def test_phrases_are_marked_as_phrases(sample_searcher):
+    page = sample_searcher.search('"harbour bridge"')
+    assert all("<mark>Harbour Bridge</mark>" in hit.snippet or "<mark>harbour bridge</mark>" in hit.snippet.lower()
+               for hit in page.hits)
