@@ -176,12 +176,13 @@ def unknown_terms(q: wq.Query, reader: IndexReader) -> list[tuple[str, str]]:
             if name in fields and isinstance(text, str) and _unknown(reader, fields, text)]
 
 
-def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader) -> tuple[wq.Query, tuple[str, ...]]:
+def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
+                         unfinished_last_word: bool = False) -> tuple[wq.Query, tuple[str, ...]]:
     """Words found in none of the searched fields match the close words that are (Boltin -> Bolton).
 
     Close means within one edit (two for long words) of a word as written in the articles, not of
-    its stem. A word the index holds is never loosened, so an exact match always wins. Returns the
-    query and the loosened words as typed.
+    its stem. A word the index holds is never loosened, so an exact match always wins; nor is a
+    last word still being typed. Returns the query and the loosened words as typed.
     """
     schema = reader.schema
     fields = _loose_fields(reader)
@@ -198,6 +199,8 @@ def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader) -> tuple[w
         if type(part) is wq.Term and part.fieldname in fields and isinstance(part.text, str) \
                 and len(part.text) >= MIN_LOOSE_CHARS and _unknown(reader, fields, part.text):
             start, end = getattr(part, "startchar", None), getattr(part, "endchar", None)
+            if unfinished_last_word and end == len(text):
+                return part
             word = text[start:end].lower() if start is not None and end else part.text
             near = {analysed for candidate in close_words(word)
                     for analysed in schema[part.fieldname].process_text(candidate, mode="query")}

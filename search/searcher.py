@@ -195,7 +195,7 @@ class ArchiveSearcher:
         self._refuse_huge_expansions(parsed, reader)
         if options.as_you_type:
             parsed = complete_last_word(parsed, text, reader, self.settings.max_expansions)
-        parsed, loosened = loosen_unknown_words(parsed, text, reader)
+        parsed, loosened = loosen_unknown_words(parsed, text, reader, unfinished_last_word=options.as_you_type)
         columns = self._columns(generation, kind, searcher)
         collapse = not quotes and options.story is None
         collector, results = self._run(searcher, parsed, page * per_page, options, columns.story if collapse else None)
@@ -207,7 +207,8 @@ class ArchiveSearcher:
         hits = tuple(hit_of(hit, -hit.score[score_at], collector.similar, strict_phrase)
                      for hit in results[(page - 1) * per_page:])
         suggestion = None
-        if collector.total < self.settings.suggest_below or loosened:
+        # While the user types, the last word is unfinished, not misspelt: no suggestion until submitted.
+        if (collector.total < self.settings.suggest_below or loosened) and not options.as_you_type:
             suggestion = self._suggestion(searcher, parser, QUOTE_FIELDS if quotes else DEFAULT_FIELDS, text,
                                           options, collector.total, loosened)
         return SearchPage(

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -61,3 +68,37 @@ def small_corpus(tmp_path):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(SAMPLE_CORPUS / name, target)
     return corpus
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(corpus: Path, index: Path):
+    """The real service, `python -m web` under waitress, on a free loopback port: yields its base URL."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
+    env["NEWS_SEARCH_CORPUS"] = str(corpus)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "web", "--port", str(port), "--index", str(index)],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(base + "/", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail("server exited: " + process.stdout.read())
+                if time.monotonic() > deadline:
+                    pytest.fail("server did not start within 60 s")
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -153,6 +153,7 @@ def test_as_you_type_completes_the_last_word_only(sample_searcher):
     typing = sample_searcher.search("bridge harbo", options=SearchOptions(as_you_type=True), per_page=100)
     finished = sample_searcher.search("bridge harbour", per_page=100)
     assert {hit.id for hit in typing.hits} == {hit.id for hit in finished.hits}
+    assert typing.loosened == () and typing.suggestion is None
     # Only the last word is unfinished: a misspelt word before it is loosened, not completed.
     assert sample_searcher.search("harbur bridge", options=SearchOptions(as_you_type=True)).loosened == ("harbur",)
 

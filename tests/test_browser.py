@@ -1,0 +1,142 @@
+"""The real page in Debian's Chromium, driven by Playwright, against the real server on the sample corpus.
+
+Chromium is Debian's package (`apt-get install chromium`, done by .ci/run); nothing is downloaded.
+A screenshot of the results page is saved to test-artifacts/results.png.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from .conftest import REPO, SAMPLE_CORPUS, running_server
+
+ARTIFACTS = REPO / "test-artifacts"
+# Without the background-networking flags Chromium keeps calling out to hosts this machine cannot reach.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).is_file():
+        pytest.fail("Debian's chromium is needed for the browser tests: apt-get install chromium "
+                    "(bash .ci/run installs it), or set CHROMIUM to its path")
+    return path
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    with running_server(SAMPLE_CORPUS, tmp_path_factory.mktemp("browser") / "index") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page
+    context.close()
+    # A CSP violation or a script error shows up here.
+    assert problems == []
+
+
+def test_typing_shows_highlighted_hits_without_pressing_enter(page):
+    page.goto("/")
+    expect(page.locator("#q")).to_be_focused()
+    page.locator("#q").press_sequentially("harbour brid", delay=30)
+    expect(page.locator(".result mark").first).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/search\?q=harbour\+brid$"))
+    assert page.locator(".result").count() >= 5
+    # 'brid' is being typed, not misspelt.
+    expect(page.locator(".suggestion")).to_have_count(0)
+    expect(page.locator(".loosened")).to_have_count(0)
+    marked = {text.lower() for text in page.locator(".result mark").all_inner_texts()}
+    assert marked & {"harbour", "bridge", "harbour bridge"}
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
+
+
+def test_a_speaker_facet_filters_and_its_chip_removes_the_filter(page):
+    page.goto("/search?q=bridge")
+    total = int(page.locator(".summary").inner_text().split()[0])
+    page.locator(".facet-speaker a", has_text="Elena Varga").click()
+    expect(page.locator(".chip")).to_contain_text("quoting Elena Varga")
+    for speakers in page.locator(".result .speakers").all_inner_texts():
+        assert "Elena Varga" in speakers
+    assert int(page.locator(".summary").inner_text().split()[0]) < total
+    page.get_by_label("Remove filter quoting Elena Varga").click()
+    expect(page.locator(".chip")).to_have_count(0)
+    assert int(page.locator(".summary").inner_text().split()[0]) == total
+
+
+def test_a_date_bar_filters_by_its_period(page):
+    page.goto("/search?q=bridge")
+    page.locator(".histogram a").first.click()
+    expect(page.locator(".chip").first).to_contain_text("from")
+    for stamp in page.locator(".result time").evaluate_all("nodes => nodes.map(n => n.getAttribute('datetime'))"):
+        assert stamp.startswith("2016")
+
+
+def test_following_a_suggestion(page):
+    page.goto("/")
+    page.locator("#q").fill("Okafr")
+    page.locator("#q").press("Enter")
+    expect(page.locator(".suggestion")).to_contain_text("Did you mean okafor?")
+    page.locator(".suggestion a").click()
+    expect(page).to_have_url(re.compile(r"q=okafor"))
+    expect(page.locator(".suggestion")).to_have_count(0)
+    expect(page.locator(".result").first).to_be_visible()
+
+
+def test_keyboard_only_search_and_open(page):
+    page.goto("/article/scrapes/dock-strike.txt")
+    page.locator("body").press("/")
+    expect(page.locator("#q")).to_be_focused()
+    page.keyboard.type("okafor hospital", delay=20)
+    page.keyboard.press("Enter")
+    expect(page.locator(".result").first).to_be_visible()
+    page.keyboard.press("/")
+    page.keyboard.press("ArrowDown")
+    first = page.locator("a.hit-link").first
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    second = page.locator("a.hit-link").nth(1)
+    expect(second).to_be_focused()
+    title = second.inner_text()
+    page.keyboard.press("Enter")
+    expect(page.locator("article h1")).to_have_text(title)
+    expect(page.locator("article mark").first).to_be_visible()
+
+
+def test_quotes_tab_and_an_article_from_a_quote(page):
+    page.goto("/search?q=robots")
+    page.locator(".tabs a", has_text="Quotes").click()
+    expect(page.locator(".result.quote").first).to_contain_text("— Ines Duarte")
+    page.locator(".result.quote a.hit-link").first.click()
+    expect(page.locator("article h1")).to_contain_text("Dock Workers")
+    expect(page.locator(".same-story li")).to_have_count(1)
+
+
+def test_the_page_works_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url, is_mobile=True)
+    page = context.new_page()
+    page.goto("/search?q=bridge")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways on a phone ({width} px)"
+    expect(page.locator(".facets")).to_be_visible()
+    context.close()
