@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .schema import STOPWORD_LISTS
 
 ENV_PREFIX = "NEWS_SEARCH_"
 CONFIG_ENV_VAR = ENV_PREFIX + "CONFIG"
@@ -33,7 +34,11 @@ class Settings:
     max_per_page: int = 100
     max_page: int = 1000
     max_query_chars: int = 1000
-    title_boost: float = 2.0
+    title_weight: int = 1
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+    all_words_up_to: int = 3
+    stopwords: str = "english"
     snippet_fragments: int = 3
     snippet_chars: int = 200
     query_timeout_s: float = 5.0
@@ -130,9 +135,16 @@ def load_settings(
 def _check(settings: Settings) -> None:
     positive = ("port", "threads", "per_page", "max_per_page", "max_page", "max_query_chars",
                 "snippet_fragments", "snippet_chars", "query_timeout_s", "max_query_terms", "max_expansions",
-                "max_file_mb", "writer_limitmb", "title_boost")
+                "max_file_mb", "writer_limitmb", "bm25_k1", "facet_size", "related_articles")
     for key in positive:
         if getattr(settings, key) <= 0:
             raise ConfigError(f"Setting {key!r} must be positive, got {getattr(settings, key)!r}")
+    for key in ("title_weight", "bm25_b", "all_words_up_to", "suggest_below"):
+        if getattr(settings, key) < 0:
+            raise ConfigError(f"Setting {key!r} must not be negative, got {getattr(settings, key)!r}")
+    if settings.stopwords not in STOPWORD_LISTS:
+        raise ConfigError(f"Setting 'stopwords' must be one of {', '.join(STOPWORD_LISTS)}, got {settings.stopwords!r}")
+    if settings.bm25_b > 1:
+        raise ConfigError(f"Setting 'bm25_b' must be between 0 and 1, got {settings.bm25_b!r}")
     if settings.per_page > settings.max_per_page:
         raise ConfigError("Setting 'per_page' cannot exceed 'max_per_page'")

@@ -65,8 +65,8 @@ def rebuild(settings: Settings, show_progress: bool = False) -> RebuildReport:
 def _write_generation(generation, sources: list[SourceFile], settings: Settings,
                       show_progress: bool) -> tuple[int, list[Skipped]]:
     try:
-        articles = whoosh_index.create_in(str(generation), build_schema())
-        quotes = whoosh_index.create_in(str(generation), build_quote_schema(), indexname=QUOTES_INDEX)
+        articles = whoosh_index.create_in(str(generation), build_schema(settings.stopwords))
+        quotes = whoosh_index.create_in(str(generation), build_quote_schema(settings.stopwords), indexname=QUOTES_INDEX)
     except OSError as error:
         raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
     writer = articles.writer(limitmb=settings.writer_limitmb)
@@ -81,7 +81,8 @@ def _write_generation(generation, sources: list[SourceFile], settings: Settings,
             except UnreadableArticle as reason:
                 skipped.append(Skipped(path=source.doc_id, reason=str(reason)))
                 continue
-            writer.add_document(**to_document(article, story=stories.assign(article.id, sketch(article.body))))
+            story = stories.assign(article.id, sketch(article.body))
+            writer.add_document(**to_document(article, story=story, title_weight=settings.title_weight))
             for document in quote_documents(article):
                 quote_writer.add_document(**document)
             indexed += 1

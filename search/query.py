@@ -13,7 +13,7 @@ import re
 
 from whoosh import query as wq
 from whoosh.fields import Schema
-from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
+from whoosh.qparser import AndGroup, FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup
 from whoosh.reading import IndexReader
 
 from .errors import QuerySyntaxError
@@ -23,10 +23,29 @@ from .schema import DEFAULT_FIELDS, QUOTE_FIELDS, name_analyzer
 DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
 
 
-def make_parser(schema: Schema, title_boost: float) -> MultifieldParser:
-    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts={"title": title_boost})
+def make_parser(schema: Schema, any_word: bool = False) -> MultifieldParser:
+    """Words must all match, or with `any_word` any may."""
+    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, group=OrGroup if any_word else AndGroup)
     parser.add_plugin(GtLtPlugin())
     return parser
+
+
+# Anything but plain words: the query says how its words combine, and is parsed as written.
+EXPLICIT_SYNTAX = re.compile(r'\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b|["()\[\]:*?~^+<>{}]')
+
+
+def matching_policy(text: str, all_words_up_to: int) -> tuple[str, bool]:
+    """(text to parse, whether any word may match) for what a user typed.
+
+    Short plain queries need every word: a keyword search ranks documents with all of them first by
+    returning only those. Longer plain queries (questions, descriptions) rank documents by how well
+    they match any of the words, since requiring all of them finds almost nothing. A query in capitals
+    is lowercased first: its AND, OR and NOT are words, not operators.
+    """
+    if not any(ch.islower() for ch in text) and len(re.findall(r"\w+", text)) > 1:
+        text = text.lower()
+    plain = not EXPLICIT_SYNTAX.search(text)
+    return text, plain and len(re.findall(r"\w+", text)) > all_words_up_to
 
 
 def make_quote_parser(schema: Schema) -> MultifieldParser:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from whoosh import highlight
+from whoosh import highlight, scoring
 from whoosh import query as wq
 from whoosh.collectors import WrappingCollector
 
@@ -23,9 +24,9 @@ from .config import Settings
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import ArticleView, FACETS, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, complete_last_word, loosen_unknown_words, make_parser,
-                    make_quote_parser, options_filter, parse_query, pattern_parts, pattern_text, unknown_terms)
+                    make_quote_parser, matching_policy, options_filter, parse_query, pattern_parts, pattern_text, unknown_terms)
 from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, QUOTE_FIELDS, FACET_JOINER, SCORE_IN_SORT_KEY, SORTINGS, SPELLING_FIELD, from_stored,
-                     quote_from_stored, text_analyzer)
+                     quote_from_stored)
 
 
 class MarkFormatter(highlight.Formatter):
@@ -63,6 +64,19 @@ def lead_snippet(body: str, max_chars: int) -> str:
 
 
 NO_OPTIONS = SearchOptions()
+
+
+class BM25(scoring.BM25F):
+    """BM25 with its own inverse document frequency, log(1 + (N - n + 0.5) / (n + 0.5)).
+
+    Whoosh's BM25F takes the idf of tf-idf, log(N / (n + 1)) + 1, whose constant 1 gives every
+    matched word a floor and so undervalues rare words; measured on the relevance collections
+    (README, Ranking), the probabilistic idf ranks better."""
+
+    def idf(self, searcher, fieldname, text):
+        parent = searcher.get_parent()
+        matching = parent.doc_frequency(fieldname, text)
+        return math.log(1 + (parent.doc_count_all() - matching + 0.5) / (matching + 0.5))
 
 
 class ArchiveCollector(WrappingCollector):
@@ -138,11 +152,26 @@ def _read_columns(reader, with_story: bool) -> _Columns:
 
 
 @dataclass
+class _Execution:
+    """A query run: what was searched, how, and what the collector kept."""
+
+    kind: str
+    searcher: object
+    parser: object
+    query: object
+    loosened: tuple[str, ...]
+    collector: ArchiveCollector
+    results: object
+    columns: _Columns
+
+
+@dataclass
 class _Generation:
     name: str
     articles: object
     quotes: object
     parser: object
+    any_word_parser: object
     quote_parser: object
     columns: dict[str, _Columns] = field(default_factory=dict)
 
@@ -162,14 +191,18 @@ class ArchiveSearcher:
         with self._lock:
             if self._generation is None or published is None or published.name != self._generation.name:
                 articles, quotes, name = store.open_current(self.settings.index)
-                self._generation = _Generation(name, articles, quotes, make_parser(articles.schema,
-                                               self.settings.title_boost), make_quote_parser(quotes.schema))
+                self._generation = _Generation(
+                    name, articles, quotes, make_parser(articles.schema),
+                    make_parser(articles.schema, any_word=True),
+                    make_quote_parser(quotes.schema))
             generation = self._generation
         local = self._local
         if getattr(local, "generation", None) != generation.name:
             for old in getattr(local, "searchers", ()):
                 old.close()
-            local.searchers = (generation.articles.searcher(), generation.quotes.searcher())
+            weighting = BM25(B=self.settings.bm25_b, K1=self.settings.bm25_k1)
+            local.searchers = (generation.articles.searcher(weighting=weighting),
+                               generation.quotes.searcher(weighting=weighting))
             local.generation = generation.name
         return generation, *local.searchers
 
@@ -181,27 +214,40 @@ class ArchiveSearcher:
 
     # ------------------------------------------------------------------------------------ search
 
-    def search(self, text: str, page: int = 1, per_page: int | None = None,
-               options: SearchOptions = NO_OPTIONS) -> SearchPage:
-        started = time.perf_counter()
-        per_page = per_page or self.settings.per_page
+    def _execute(self, text: str, limit: int, options: SearchOptions) -> _Execution:
+        """Parse, bound, complete, loosen and collect: the query path every search takes."""
         generation, article_searcher, quote_searcher = self._current()
         quotes = options.kind == "quotes" or asks_for_quotes(text)
-        kind = "quotes" if quotes else "articles"
+        text, any_word = matching_policy(text, self.settings.all_words_up_to)
         searcher, parser = (quote_searcher, generation.quote_parser) if quotes else \
-            (article_searcher, generation.parser)
+            (article_searcher, generation.any_word_parser if any_word else generation.parser)
         parsed = parse_query(text, parser, self.settings.max_query_chars, self.settings.max_query_terms)
         reader = searcher.reader()
         self._refuse_huge_expansions(parsed, reader)
         if options.as_you_type:
             parsed = complete_last_word(parsed, text, reader, self.settings.max_expansions)
         parsed, loosened = loosen_unknown_words(parsed, text, reader, unfinished_last_word=options.as_you_type)
+        kind = "quotes" if quotes else "articles"
         columns = self._columns(generation, kind, searcher)
         collapse = not quotes and options.story is None
-        collector, results = self._run(searcher, parsed, page * per_page, options, columns.story if collapse else None)
+        collector, results = self._run(searcher, parsed, limit, options, columns.story if collapse else None)
+        return _Execution(kind, searcher, parser, parsed, loosened, collector, results, columns)
+
+    def ranked_ids(self, text: str, limit: int, options: SearchOptions = NO_OPTIONS) -> list[str]:
+        """The ids of the first `limit` hits of a search, without rendering them (for evaluation)."""
+        results = self._execute(text, limit, options).results
+        return [results.searcher.stored_fields(docnum)["id"] for _, docnum in results.top_n]
+
+    def search(self, text: str, page: int = 1, per_page: int | None = None,
+               options: SearchOptions = NO_OPTIONS) -> SearchPage:
+        started = time.perf_counter()
+        per_page = per_page or self.settings.per_page
+        run = self._execute(text, page * per_page, options)
+        quotes, collector, results = run.kind == "quotes", run.collector, run.results
+        searcher, parser, kind, loosened, columns = run.searcher, run.parser, run.kind, run.loosened, run.columns
         results.fragmenter = highlight.ContextFragmenter(maxchars=self.settings.snippet_chars, surround=60)
         results.formatter = MarkFormatter()
-        strict_phrase = any(isinstance(part, wq.Phrase) for part in parsed.leaves())
+        strict_phrase = any(isinstance(part, wq.Phrase) for part in run.query.leaves())
         score_at = SCORE_IN_SORT_KEY[options.sort]
         hit_of = self._quote_hit if quotes else self._hit
         hits = tuple(hit_of(hit, -hit.score[score_at], collector.similar, strict_phrase)
@@ -303,7 +349,7 @@ class ArchiveSearcher:
                                            self.settings.max_query_terms))
         body_html = ""
         if terms:
-            body_html = highlight.highlight(article.body, terms, text_analyzer(), highlight.WholeFragmenter(),
+            body_html = highlight.highlight(article.body, terms, searcher.schema["body"].analyzer, highlight.WholeFragmenter(),
                                             MarkFormatter(), top=1, minscore=0)
         story = fields.get("story", doc_id)
         same_story = searcher.search(wq.Term("story", story), limit=None)

@@ -136,7 +136,7 @@ def test_searches_keep_succeeding_during_rebuilds(tmp_path, small_corpus):
     assert searcher.search("bridge").total == 5
 
 
-PARSER = make_parser(build_schema(), title_boost=2.0)
+PARSER = make_parser(build_schema())
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=300),
     st.lists(st.sampled_from(['"', "(", ")", "[", "]", "{", "}", ":", "*", "?", "~", "^", "\\", "/", "-", "+",
