@@ -244,7 +244,6 @@ class ArchiveSearcher:
         per_page = per_page or self.settings.per_page
         run = self._execute(text, page * per_page, options)
         quotes, collector, results = run.kind == "quotes", run.collector, run.results
-        searcher, parser, kind, loosened, columns = run.searcher, run.parser, run.kind, run.loosened, run.columns
         results.fragmenter = highlight.ContextFragmenter(maxchars=self.settings.snippet_chars, surround=60)
         results.formatter = MarkFormatter()
         strict_phrase = any(isinstance(part, wq.Phrase) for part in run.query.leaves())
@@ -254,14 +253,14 @@ class ArchiveSearcher:
                      for hit in results[(page - 1) * per_page:])
         suggestion = None
         # While the user types, the last word is unfinished, not misspelt: no suggestion until submitted.
-        if (collector.total < self.settings.suggest_below or loosened) and not options.as_you_type:
-            suggestion = self._suggestion(searcher, parser, QUOTE_FIELDS if quotes else DEFAULT_FIELDS, text,
-                                          options, collector.total, loosened)
+        if (collector.total < self.settings.suggest_below or run.loosened) and not options.as_you_type:
+            suggestion = self._suggestion(run.searcher, run.parser, QUOTE_FIELDS if quotes else DEFAULT_FIELDS,
+                                          text, options, collector.total, run.loosened)
         return SearchPage(
             query=text, total=collector.total, page=page, per_page=per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits,
-            options=replace(options, kind=kind),
-            facets=self._facets(columns, collector.kept), suggestion=suggestion, loosened=loosened)
+            options=replace(options, kind=run.kind),
+            facets=self._facets(run.columns, collector.kept), suggestion=suggestion, loosened=run.loosened)
 
     def _refuse_huge_expansions(self, parsed, reader) -> None:
         limit = self.settings.max_expansions
