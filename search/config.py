@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .schema import STOPWORD_LISTS
+from .schema import DEFAULT_STOPWORDS, STOPWORD_LISTS
 
 ENV_PREFIX = "NEWS_SEARCH_"
 CONFIG_ENV_VAR = ENV_PREFIX + "CONFIG"
@@ -38,7 +38,7 @@ class Settings:
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
     all_words_up_to: int = 3
-    stopwords: str = "english"
+    stopwords: str = DEFAULT_STOPWORDS
     snippet_fragments: int = 3
     snippet_chars: int = 200
     query_timeout_s: float = 5.0

@@ -42,10 +42,10 @@ def matching_policy(text: str, all_words_up_to: int) -> tuple[str, bool]:
     they match any of the words, since requiring all of them finds almost nothing. A query in capitals
     is lowercased first: its AND, OR and NOT are words, not operators.
     """
-    if not any(ch.islower() for ch in text) and len(re.findall(r"\w+", text)) > 1:
+    words = len(re.findall(r"\w+", text))
+    if not any(ch.islower() for ch in text) and words > 1:
         text = text.lower()
-    plain = not EXPLICIT_SYNTAX.search(text)
-    return text, plain and len(re.findall(r"\w+", text)) > all_words_up_to
+    return text, words > all_words_up_to and not EXPLICIT_SYNTAX.search(text)
 
 
 def make_quote_parser(schema: Schema) -> MultifieldParser:
@@ -245,11 +245,11 @@ def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansio
     match = LAST_WORD.search(text.rstrip("*"))
     if not match or text.endswith("*") or match["word"].upper() in {"AND", "OR", "NOT"}:
         return q
-    stem_end = len(text)
+    end = len(text)
     prefix = "".join(token.text for token in name_analyzer()(match["word"]))
 
     def complete(part: wq.Query) -> wq.Query:
-        if type(part) is wq.Term and getattr(part, "endchar", None) == stem_end and part.fieldname in LOOSE_FIELDS:
+        if type(part) is wq.Term and getattr(part, "endchar", None) == end and part.fieldname in LOOSE_FIELDS:
             completion = wq.Prefix(part.fieldname, prefix, boost=part.boost)
             if sum(1 for _ in itertools.islice(completion._btexts(reader), max_expansions + 1)) > max_expansions:
                 return part

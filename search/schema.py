@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import Stemmer
@@ -20,9 +21,11 @@ QUOTE_FIELDS = ("text",)
 SPEAKER_SEPARATOR = ","
 
 
-STOPWORD_LISTS = ("whoosh", "english", "none")
+STOPWORD_LISTS = ("english", "whoosh", "none")
+DEFAULT_STOPWORDS = STOPWORD_LISTS[0]
 
 
+@functools.cache
 def stopwords(name: str) -> frozenset[str]:
     """Whoosh's own short list, a fuller English list (search/data/stopwords-english.txt), or none."""
     if name == "whoosh":
@@ -43,7 +46,7 @@ def snowball_stem(word: str) -> str:
     return _ENGLISH.stemWord(word)
 
 
-def text_analyzer(stoplist: str = "whoosh"):
+def text_analyzer(stoplist: str = DEFAULT_STOPWORDS):
     """Stemmed English with accents folded, so 'Sander' finds 'Sandër' and 'expelled' finds 'expels'."""
     return StemmingAnalyzer(stemfn=snowball_stem, stoplist=stopwords(stoplist)) | CharsetFilter(accent_map)
 
@@ -73,7 +76,7 @@ def _filter_and_sort_fields() -> dict:
     }
 
 
-def build_schema(stoplist: str = "whoosh") -> Schema:
+def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=text_analyzer(stoplist), stored=True),
@@ -92,7 +95,7 @@ def build_schema(stoplist: str = "whoosh") -> Schema:
 QUOTES_INDEX = "quotes"
 
 
-def build_quote_schema(stoplist: str = "whoosh") -> Schema:
+def build_quote_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
     """One document per attributed quotation: said:Name finds what a person said."""
     return Schema(
         id=ID(stored=True, unique=True),
@@ -170,22 +173,25 @@ SORTINGS = {
 SCORE_IN_SORT_KEY = {"relevance": 0, "newest": 1, "oldest": 1}
 
 
+def _stored_day(fields: dict) -> dt.date | None:
+    stored_date = fields.get("date")
+    return stored_date.date() if isinstance(stored_date, dt.datetime) else None
+
+
 def quote_from_stored(fields: dict) -> tuple[Quote, str, str, dt.date | None]:
     """(quote, article id, article title, date) of a stored quotation."""
-    stored_date = fields.get("date")
     return (Quote(speaker=fields.get("speaker", ""), text=fields.get("text", "")), fields["article"],
-            fields.get("title", ""), stored_date.date() if isinstance(stored_date, dt.datetime) else None)
+            fields.get("title", ""), _stored_day(fields))
 
 
 def from_stored(fields: dict) -> Article:
-    stored_date = fields.get("date")
     return Article(
         id=fields["id"],
         title=fields.get("title", ""),
         body=fields.get("body", ""),
         author=fields.get("author"),
         speakers=tuple(s for s in fields.get("speaker", "").split(SPEAKER_SEPARATOR) if s),
-        date=stored_date.date() if isinstance(stored_date, dt.datetime) else None,
+        date=_stored_day(fields),
         date_source=fields.get("date_source"),
         url=fields.get("url"),
         quotes=tuple(Quote(speaker, text) for speaker, text in fields.get("quotes", ())),

@@ -24,9 +24,10 @@ from .config import Settings
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import ArticleView, FACETS, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, complete_last_word, loosen_unknown_words, make_parser,
-                    make_quote_parser, matching_policy, options_filter, parse_query, pattern_parts, pattern_text, unknown_terms)
-from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, QUOTE_FIELDS, FACET_JOINER, SCORE_IN_SORT_KEY, SORTINGS, SPELLING_FIELD, from_stored,
-                     quote_from_stored)
+                    make_quote_parser, matching_policy, options_filter, parse_query, pattern_parts,
+                    pattern_text, unknown_terms)
+from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, SCORE_IN_SORT_KEY, SORTINGS,
+                     SPELLING_FIELD, from_stored, quote_from_stored)
 
 
 class MarkFormatter(highlight.Formatter):
