@@ -6,7 +6,7 @@ is none) and answers every query as typed through the same query path as the JSO
 FTS5 (porter tokenizer, bm25()) and bm25s (PyStemmer, English stopwords) answer the same queries over
 the same documents. Prints nDCG@10, MAP, P@10 and Recall@100 (trec_eval's definitions) per system.
 
-    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/pip install -U pip && .venv/bin/pip install -e '.[bench]'
     .venv/bin/python bench/relevance.py [--collections time cranfield npl] [--check-metrics] [--set KEY=VALUE]
 
 --check-metrics recomputes the service's figures with ir-measures (trec_eval underneath) and stops on

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from .config import load_settings
 from .errors import SearchError
-from .indexer import rebuild
+from .indexer import load_article, rebuild
+from .models import Article
 from .searcher import ArchiveSearcher
 from .serialize import page_to_json
+from .sources import SourceFile, UnreadableArticle, article_kind, find_articles
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
@@ -36,6 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
     query_cmd.add_argument("--per-page", type=int, default=None)
     query_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
     _common(query_cmd)
+    extract_cmd = commands.add_parser(
+        "extract", help="show what the indexer keeps of article files: title, date, author, speakers, text",
+        description=f"Files may be .txt, .html or .htm, gzipped or not; a folder stands for the articles in it. "
+                    f"Exit status: {EXIT_OK} all read, {EXIT_SKIPPED} some skipped (the reasons go to stderr).")
+    extract_cmd.add_argument("files", nargs="+", metavar="FILE")
+    extract_cmd.add_argument("--json", action="store_true",
+                             help="one JSON object per line: path, title, date, date_source, author, speakers, body")
+    extract_cmd.add_argument("--config", help="config file (default: $NEWS_SEARCH_CONFIG or ./config.toml)")
     return parser
 
 
@@ -68,9 +79,61 @@ def run_query(args) -> int:
     return EXIT_OK
 
 
+def _named_sources(names: list[str]) -> Iterator[SourceFile | tuple[str, str]]:
+    """The article files named, folders expanded; a name that is no article is (name, reason)."""
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            yield from (SourceFile(source.path, str(source.path), source.kind) for source in find_articles(path))
+        elif kind := article_kind(path.name):
+            yield SourceFile(path, name, kind)
+        else:
+            yield name, "not an article file (.txt, .html or .htm, optionally .gz)"
+
+
+def extraction_to_json(path: str, article: Article) -> dict:
+    return {"path": path, "title": article.title, "date": article.date.isoformat() if article.date else None,
+            "date_source": article.date_source, "author": article.author, "speakers": list(article.speakers),
+            "body": article.body}
+
+
+def _extraction_text(path: str, article: Article) -> str:
+    dated = f"{article.date.isoformat()} (from the {article.date_source})" if article.date else "none found"
+    return "\n".join([
+        f"== {path}",
+        f"title:    {article.title}",
+        f"date:     {dated}",
+        f"author:   {article.author or 'none found'}",
+        f"speakers: {'; '.join(article.speakers) or 'none found'}",
+        "",
+        article.body,
+        "",
+    ])
+
+
+def run_extract(args) -> int:
+    settings = load_settings(args.config)
+    max_bytes = int(settings.max_file_mb * 1_000_000)
+    skipped = 0
+    for source in _named_sources(args.files):
+        try:
+            if isinstance(source, tuple):
+                raise UnreadableArticle(source[1])
+            article = load_article(source, max_bytes)
+        except UnreadableArticle as reason:
+            skipped += 1
+            print(f"skipped {source[0] if isinstance(source, tuple) else source.doc_id}: {reason}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps(extraction_to_json(source.doc_id, article), ensure_ascii=False), flush=True)
+        else:
+            print(_extraction_text(source.doc_id, article), flush=True)
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"rebuild": run_rebuild, "query": run_query}[args.command]
+    handler = {"rebuild": run_rebuild, "query": run_query, "extract": run_extract}[args.command]
     try:
         return handler(args)
     except SearchError as error:

@@ -34,7 +34,7 @@ class Settings:
     max_per_page: int = 100
     max_page: int = 1000
     max_query_chars: int = 1000
-    title_weight: int = 1
+    title_weight: int = 2
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
     all_words_up_to: int = 3

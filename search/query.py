@@ -30,8 +30,15 @@ def make_parser(schema: Schema, any_word: bool = False) -> MultifieldParser:
     return parser
 
 
-# Anything but plain words: the query says how its words combine, and is parsed as written.
-EXPLICIT_SYNTAX = re.compile(r'\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b|["()\[\]:*?~^+<>{}]')
+# What makes a query say how its words combine, so that it is parsed as written: AND/OR/NOT, "phrases",
+# field:value, prefix* and wild?cards, word^boost and word~. A typed field is one of those the query
+# syntax documents; parentheses are grouping only beside an operator.
+OPERATOR = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
+EXPLICIT_SYNTAX = re.compile(
+    r'"|\b(?:title|speaker|author|body|date|said):|\*|\w\?\w|\w[~^]', re.IGNORECASE)
+# In a plain query these are punctuation, not syntax: "what is the effect of heat (in time)?",
+# "ratio: 2", "the ?slip? effect". They become spaces, so that positions in the text stay those of the words typed.
+PLAIN_PUNCTUATION = re.compile(r"[()\[\]{}<>:?*~^+!]")
 
 
 def matching_policy(text: str, all_words_up_to: int) -> tuple[str, bool]:
@@ -40,12 +47,15 @@ def matching_policy(text: str, all_words_up_to: int) -> tuple[str, bool]:
     Short plain queries need every word: a keyword search ranks documents with all of them first by
     returning only those. Longer plain queries (questions, descriptions) rank documents by how well
     they match any of the words, since requiring all of them finds almost nothing. A query in capitals
-    is lowercased first: its AND, OR and NOT are words, not operators.
+    is lowercased first: its AND, OR and NOT are words, not operators. The punctuation of a plain
+    query (a question mark, brackets, a colon) is not read as query syntax.
     """
     words = len(re.findall(r"\w+", text))
     if not any(ch.islower() for ch in text) and words > 1:
         text = text.lower()
-    return text, words > all_words_up_to and not EXPLICIT_SYNTAX.search(text)
+    if OPERATOR.search(text) or EXPLICIT_SYNTAX.search(text):
+        return text, False
+    return PLAIN_PUNCTUATION.sub(" ", text), words > all_words_up_to
 
 
 def make_quote_parser(schema: Schema) -> MultifieldParser:

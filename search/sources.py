@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import zlib
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,16 @@ from bs4 import UnicodeDammit
 from .errors import CorpusError
 
 ARTICLE_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
+# A saved page may be gzipped (page.html.gz): its kind is that of the name without ".gz".
+COMPRESSED_SUFFIX = ".gz"
+
+
+def article_kind(name: str) -> str | None:
+    """"text" or "html" for an article file's name, or None for any other file."""
+    path = Path(name)
+    if path.suffix.lower() == COMPRESSED_SUFFIX:
+        path = path.with_suffix("")
+    return ARTICLE_SUFFIXES.get(path.suffix.lower())
 
 
 class UnreadableArticle(Exception):
@@ -37,7 +48,7 @@ def find_articles(corpus: Path) -> Iterator[SourceFile]:
     for folder, subfolders, files in os.walk(corpus, onerror=None, followlinks=False):
         subfolders.sort()
         for name in sorted(files):
-            kind = ARTICLE_SUFFIXES.get(Path(name).suffix.lower())
+            kind = article_kind(name)
             if kind is not None:
                 path = Path(folder) / name
                 yield SourceFile(path=path, doc_id=path.relative_to(corpus).as_posix(), kind=kind)
@@ -72,6 +83,19 @@ def read_article(source: SourceFile, max_bytes: int) -> str:
         if size > max_bytes:
             raise UnreadableArticle(f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
         data = source.path.read_bytes()
+        if source.path.suffix.lower() == COMPRESSED_SUFFIX:
+            data = _decompressed(data, max_bytes)
     except OSError as error:
         raise UnreadableArticle(f"cannot read: {error.strerror or error}") from None
     return decode(data, source.kind)
+
+
+def _decompressed(data: bytes, max_bytes: int) -> bytes:
+    """A gzipped page, held to the same size limit once unpacked, so a small bomb cannot fill memory."""
+    try:
+        unpacked = zlib.decompressobj(wbits=31).decompress(data, max_bytes + 1)
+    except zlib.error as error:
+        raise UnreadableArticle(f"not a readable gzip file: {error}") from None
+    if len(unpacked) > max_bytes:
+        raise UnreadableArticle(f"file too large once decompressed (over {max_bytes / 1e6:.1f} MB)")
+    return unpacked

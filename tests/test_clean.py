@@ -47,6 +47,14 @@ def test_text_scrape_byline_under_the_headline():
     assert page.paragraphs == ("Text.",)
 
 
+def test_a_first_paragraph_opening_with_by_is_text_not_a_byline():
+    opening = ("BY THE POLITICAL AND DIPLOMATIC TURMOIL IN SAIGON, THE ALL BUT FORGOTTEN WAR AGAINST THE "
+               "VIET CONG CONTINUES ON ITS UGLY, BLOODY AND WEARISOME COURSE .")
+    page = clean_text(f"SOUTH VIET NAM\n\n{opening}\n")
+    assert "byline" not in page.hints
+    assert page.paragraphs == (opening,)
+
+
 PAGE = """<html><head><title>Story headline | The Paper</title>
 <meta property="og:title" content="Story headline"><meta property="og:site_name" content="The Paper">
 <meta property="article:published_time" content="2019-04-02T10:00:00+02:00">

@@ -72,3 +72,55 @@ def test_query_errors(tmp_path):
 
 def test_usage_error_exits_2():
     assert run("frobnicate").returncode == 2
+
+
+def test_extract_prints_what_the_indexer_keeps(tmp_path):
+    page = write_article(tmp_path, "story.html", (
+        "<html><head><title>Dock strike ends | Coastal Times</title>"
+        '<meta property="article:published_time" content="2024-03-05T08:00:00Z">'
+        '<meta name="author" content="Ana Ruiz"></head><body><nav>Home News</nav><article><h1>Dock strike ends</h1>'
+        "<p>The strike at the port ended on Tuesday after nine days of talks between the union and owners.</p>"
+        "<p>\u201cWe got what we came for,\u201d said Elena Varga, the union's leader, outside the hall.</p>"
+        "</article></body></html>"))
+    text = run("extract", str(page))
+    assert text.returncode == 0, text.stderr
+    assert "title:    Dock strike ends\n" in text.stdout
+    assert "date:     2024-03-05 (from the meta)\n" in text.stdout
+    assert "author:   Ana Ruiz\n" in text.stdout
+    assert "speakers: Elena Varga\n" in text.stdout
+    assert "Home News" not in text.stdout
+
+    as_json = run("extract", "--json", str(page))
+    record = json.loads(as_json.stdout)
+    assert record == {
+        "path": str(page), "title": "Dock strike ends", "date": "2024-03-05", "date_source": "meta",
+        "author": "Ana Ruiz", "speakers": ["Elena Varga"],
+        "body": "The strike at the port ended on Tuesday after nine days of talks between the union and owners."
+                "\n\n\u201cWe got what we came for,\u201d said Elena Varga, the union's leader, outside the hall.",
+    }
+
+
+def test_extract_reads_gzipped_pages_and_reports_what_it_skips(tmp_path):
+    import gzip
+
+    page = tmp_path / "saved.html.gz"
+    page.write_bytes(gzip.compress(b"<html><body><article><h1>Gzipped</h1><p>" + b"Words of the article. " * 20
+                                   + b"</p></article></body></html>"))
+    empty = write_article(tmp_path, "empty.txt", "")
+    other = write_article(tmp_path, "notes.md", "# not an article")
+    broken = tmp_path / "broken.html.gz"
+    broken.write_bytes(b"not gzip at all")
+    result = run("extract", "--json", str(page), str(empty), str(other), str(broken))
+    assert result.returncode == 3
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["path"], r["title"]) for r in records] == [(str(page), "Gzipped")]
+    assert f"skipped {empty}: empty file" in result.stderr
+    assert f"skipped {other}: not an article file" in result.stderr
+    assert f"skipped {broken}: not a readable gzip file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_on_a_folder_reads_its_articles(tmp_path, small_corpus):
+    result = run("extract", "--json", str(small_corpus))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 3

@@ -18,6 +18,15 @@ from search.searcher import BM25
     ("EFFORTS OF AMBASSADOR LODGE TO CHANGE POLICIES", "efforts of ambassador lodge to change policies", True),
     ("NOT OR AND", "not or and", False),
     ("IRAN", "IRAN", False),
+    # Punctuation in a plain question is not syntax: a question mark is no wildcard, brackets and a
+    # colon no grouping or field. It becomes spaces, so the words keep their places.
+    ("what is the effect of heat (in time)?", "what is the effect of heat  in time  ", True),
+    ("the ?slip? effect on flows", "the  slip  effect on flows", True),
+    ("ratio: lift to drag", "ratio  lift to drag", True),
+    # Syntax that is meant stays: a wildcard inside a word, prefix*, boosts, known fields.
+    ("wom?n in the harbour strike", "wom?n in the harbour strike", False),
+    ("harb* strike (dock OR port)", "harb* strike (dock OR port)", False),
+    ("title:bridge (cost overruns) vote", "title:bridge (cost overruns) vote", False),
 ])
 def test_matching_policy(typed, parsed_as, any_word):
     assert matching_policy(typed, all_words_up_to=3) == (parsed_as, any_word)
@@ -44,3 +53,10 @@ def test_rare_words_weigh_more_and_common_words_still_count(sample_searcher):
     everywhere = weighting.idf(searcher, "body", "port")
     rare = weighting.idf(searcher, "body", "hosepip")
     assert rare > everywhere > 0
+
+
+def test_a_question_with_punctuation_finds_what_its_words_find(sample_searcher):
+    asked = sample_searcher.search("why did the dock workers strike (against the automation plan)?")
+    plain = sample_searcher.search("why did the dock workers strike against the automation plan")
+    assert asked.total == plain.total > 0
+    assert [hit.id for hit in asked.hits] == [hit.id for hit in plain.hits]

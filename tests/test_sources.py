@@ -1,6 +1,7 @@
 """Reading the corpus: which files are articles, and how bytes become text."""
 
 import codecs
+import gzip
 import os
 
 import pytest
@@ -16,6 +17,23 @@ def test_find_articles_recursively_in_a_stable_order(tmp_path):
         write_article(tmp_path, name, "x")
     found = [(s.doc_id, s.kind) for s in find_articles(tmp_path)]
     assert found == [("three.HTM", "html"), ("a/one.txt", "text"), ("b/two.html", "html")]
+
+
+def test_gzipped_pages_are_articles_of_the_kind_inside(tmp_path):
+    page = tmp_path / "saved.html.gz"
+    page.write_bytes(gzip.compress("<p>Café talks</p>".encode("utf-8")))
+    (tmp_path / "archive.tar.gz").write_bytes(gzip.compress(b"x"))
+    [source] = find_articles(tmp_path)
+    assert (source.doc_id, source.kind) == ("saved.html.gz", "html")
+    assert read_article(source, max_bytes=1000) == "<p>Café talks</p>"
+
+
+def test_a_gzipped_page_is_held_to_the_size_limit_once_unpacked(tmp_path):
+    page = tmp_path / "bomb.txt.gz"
+    page.write_bytes(gzip.compress(b"a" * 1_000_000))
+    [source] = find_articles(tmp_path)
+    with pytest.raises(UnreadableArticle, match="too large once decompressed"):
+        read_article(source, max_bytes=10_000)
 
 
 def test_symlink_loops_are_not_followed(tmp_path):

@@ -1,0 +1,251 @@
+"""What the indexer keeps of real pages, scored against people's judgements, beside open-source extractors.
+
+Body text (default): every page of ../shared/bench/extraction/ goes through `python -m search extract`'s
+path (decode, clean, extract) and its body is scored with the benchmark's own metric: 4-token
+shingles of \\w+ words matched as multisets; precision averaged over pages with output, recall over
+all pages, F1 of the two means. Prints per-page and mean P/R/F1 and milliseconds per page.
+--compare runs trafilatura (favor_precision, no comments), readability-lxml and jusText on the same
+pages in the same run.
+
+--dates scores the publication date on ../shared/bench/dates/ beside htmldate's extensive mode.
+--titles reports how often the title equals the page's own, where <title> and h1 agree on it.
+--speakers scores the people quoted against the labelled articles of tests/data/speakers/.
+
+    .venv/bin/pip install -U pip && .venv/bin/pip install -e '.[bench]'
+    .venv/bin/python bench/extraction.py [--compare] [--dates] [--titles] [--speakers] [--pages N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from search.clean import clean_html  # noqa: E402
+from search.extract import extract_article, extract_speakers  # noqa: E402
+from search.indexer import article_from_text  # noqa: E402
+from search.sources import UnreadableArticle, decode  # noqa: E402
+
+BENCH = REPO.parent / "shared" / "bench"
+SPEAKERS = REPO / "tests" / "data" / "speakers"
+WORD = re.compile(r"\w+")
+
+
+# ------------------------------------------------------------------------------------ body text
+
+def shingles(text: str, n: int = 4) -> Counter:
+    tokens = WORD.findall(text or "")
+    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
+
+
+def page_scores(truth: str, predicted: str) -> tuple[float | None, float]:
+    """(precision or None when nothing was predicted, recall) of one page's shingles."""
+    expected, got = shingles(truth), shingles(predicted)
+    tp = sum((expected & got).values())
+    fp, fn = sum(got.values()) - tp, sum(expected.values()) - tp
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall
+
+
+def summary(scores: list[tuple[float | None, float]]) -> tuple[float, float, float]:
+    precisions = [p for p, _ in scores if p is not None]
+    precision = statistics.mean(precisions) if precisions else 0.0
+    recall = statistics.mean(r for _, r in scores)
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+def service_body(html: str) -> str:
+    try:
+        return article_from_text("page", "html", html).body
+    except UnreadableArticle:
+        return ""
+
+
+def trafilatura_body(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, favor_precision=True, include_comments=False) or ""
+
+
+def readability_body(html: str) -> str:
+    import lxml.html
+    from readability import Document
+
+    summary_html = Document(html).summary(html_partial=True)
+    return lxml.html.fromstring(summary_html).text_content() if summary_html.strip() else ""
+
+
+def justext_body(html: str) -> str:
+    import justext
+
+    paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist("English"))
+    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+EXTRACTORS: dict[str, Callable[[str], str]] = {
+    "service": service_body, "trafilatura": trafilatura_body, "readability-lxml": readability_body,
+    "jusText": justext_body,
+}
+
+
+def read_page(path: Path) -> str:
+    return decode(gzip.decompress(path.read_bytes()), "html")
+
+
+def run_body(compare: bool, limit: int | None, quiet: bool) -> None:
+    folder = BENCH / "extraction"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = sorted(truth)[:limit]
+    pages = {page_id: read_page(folder / "html" / f"{page_id}.html.gz") for page_id in ids}
+    systems = list(EXTRACTORS) if compare else ["service"]
+    scores: dict[str, list] = {name: [] for name in systems}
+    seconds: dict[str, float] = dict.fromkeys(systems, 0.0)
+    for page_id in ids:
+        row = []
+        for name in systems:
+            started = time.perf_counter()
+            try:
+                body = EXTRACTORS[name](pages[page_id])
+            except Exception as error:  # a peer failing on a page scores it as empty, as its user would get
+                print(f"  {name} failed on {page_id[:12]}: {type(error).__name__}: {error}", file=sys.stderr)
+                body = ""
+            seconds[name] += time.perf_counter() - started
+            scores[name].append(page_scores(truth[page_id]["articleBody"], body))
+            precision, recall = scores[name][-1]
+            row.append(f"{'  -  ' if precision is None else f'{precision:.3f}'} {recall:.3f}")
+        if not quiet:
+            print(f"{page_id[:12]}  " + "   ".join(row) + f"  {truth[page_id]['url'][:60]}")
+    print(f"\nbody text, {len(ids)} pages of {folder} (P R per page above, systems in the order below)")
+    print(f"{'system':<17} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8}")
+    for name in systems:
+        precision, recall, f1 = summary(scores[name])
+        print(f"{name:<17} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {seconds[name] * 1000 / len(ids):>8.1f}")
+
+
+# ---------------------------------------------------------------------------------------- dates
+
+def run_dates(limit: int | None) -> None:
+    from htmldate import find_date
+
+    folder = BENCH / "dates"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    items = sorted(truth.items())[:limit]
+    tallies = {name: Counter() for name in ("service", "htmldate extensive", "htmldate extensive + URL")}
+    by_source: Counter = Counter()
+    for url, item in items:
+        expected = item["date"] if isinstance(item["date"], str) else None  # NaN: the page states no date
+        html = read_page(folder / "html" / f"{item['file']}.gz")
+        try:
+            article = article_from_text(item["file"], "html", html)
+            ours = article.date.isoformat() if article.date else None
+            by_source[article.date_source] += 1
+        except UnreadableArticle:
+            ours = None
+        found = {
+            "service": ours,
+            "htmldate extensive": find_date(html, extensive_search=True),
+            "htmldate extensive + URL": find_date(html, url=url, extensive_search=True),
+        }
+        for name, value in found.items():
+            verdict = "right" if value == expected else "missing" if value is None else "wrong"
+            tallies[name][verdict] += 1
+    print(f"\npublication dates, {len(items)} pages of {folder}")
+    print(f"{'system':<26} {'accuracy':>8} {'wrong':>6} {'missing':>8}")
+    for name, tally in tallies.items():
+        print(f"{name:<26} {tally['right'] / len(items):>8.3f} {tally['wrong']:>6} {tally['missing']:>8}")
+    print("service's dates found from: " + ", ".join(f"{source or 'none'} {count}"
+                                                   for source, count in by_source.most_common()))
+    print("(a page whose truth is 'no date' is right when no date is given; the service sees the page alone)")
+
+
+# --------------------------------------------------------------------------------------- titles
+
+def _page_title_text(html: str) -> tuple[str | None, str | None]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    title, h1 = soup.find("title"), soup.find("h1")
+    squash = lambda tag: re.sub(r"\s+", " ", tag.get_text()).strip() if tag else None  # noqa: E731
+    return squash(title), squash(h1)
+
+
+def run_titles(limit: int | None) -> None:
+    """Exact title on benchmark pages whose <title> starts with their h1 (so the title is unambiguous),
+    and on the sample corpus against tests/data/sample_expected.json."""
+    folder = BENCH / "extraction"
+    unambiguous = exact = 0
+    for path in sorted((folder / "html").glob("*.html.gz"))[:limit]:
+        html = read_page(path)
+        title, h1 = _page_title_text(html)
+        if not title or not h1 or not title.startswith(h1):
+            continue
+        unambiguous += 1
+        exact += extract_article("page", clean_html(html)).title == h1
+    print(f"\ntitles: {exact}/{unambiguous} exact ({exact / max(unambiguous, 1):.3f}) on benchmark pages "
+          "whose <title> begins with their h1")
+    expected = json.loads((REPO / "tests" / "data" / "sample_expected.json").read_text(encoding="utf-8"))
+    right = 0
+    for doc_id, fields in expected.items():
+        path = REPO / "corpus" / doc_id
+        kind = "html" if path.suffix in (".html", ".htm") else "text"
+        right += article_from_text(doc_id, kind, decode(path.read_bytes(), kind)).title == fields["title"]
+    print(f"titles: {right}/{len(expected)} exact ({right / len(expected):.3f}) on the sample corpus")
+
+
+# ------------------------------------------------------------------------------------- speakers
+
+def run_speakers() -> None:
+    """Precision and recall of the speakers found in the labelled articles (one .txt or .html each,
+    its speakers listed in labels.json)."""
+    labels = json.loads((SPEAKERS / "labels.json").read_text(encoding="utf-8"))
+    tp = fp = fn = 0
+    for name, expected in sorted(labels.items()):
+        path = SPEAKERS / name
+        kind = "html" if path.suffix == ".html" else "text"
+        found = set(article_from_text(name, kind, decode(path.read_bytes(), kind)).speakers)
+        wanted = set(expected)
+        tp, fp, fn = tp + len(found & wanted), fp + len(found - wanted), fn + len(wanted - found)
+        for extra in sorted(found - wanted):
+            print(f"  {name}: not a speaker: {extra}")
+        for missed in sorted(wanted - found):
+            print(f"  {name}: missed: {missed}")
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    print(f"\nspeakers, {len(labels)} labelled articles: precision {precision:.3f}, recall {recall:.3f} "
+          f"({tp} right, {fp} wrong, {fn} missed)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--compare", action="store_true", help="run trafilatura, readability-lxml and jusText too")
+    parser.add_argument("--dates", action="store_true", help="score publication dates beside htmldate")
+    parser.add_argument("--titles", action="store_true", help="report exact-title rates")
+    parser.add_argument("--speakers", action="store_true", help="score speakers on tests/data/speakers")
+    parser.add_argument("--pages", type=int, default=None, help="only the first N pages (a quick look)")
+    parser.add_argument("--quiet", action="store_true", help="means only, no per-page rows")
+    args = parser.parse_args(argv)
+    only_others = args.dates or args.titles or args.speakers
+    if not only_others or args.compare:
+        run_body(args.compare, args.pages, args.quiet)
+    if args.dates:
+        run_dates(args.pages)
+    if args.titles:
+        run_titles(args.pages)
+    if args.speakers:
+        run_speakers()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
