@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from search.clean import clean_html  # noqa: E402
-from search.extract import extract_article, extract_speakers  # noqa: E402
+from search.extract import extract_article, extract_date  # noqa: E402
 from search.indexer import article_from_text  # noqa: E402
 from search.sources import UnreadableArticle, decode  # noqa: E402
 
@@ -147,12 +147,10 @@ def run_dates(limit: int | None) -> None:
     for url, item in items:
         expected = item["date"] if isinstance(item["date"], str) else None  # NaN: the page states no date
         html = read_page(folder / "html" / f"{item['file']}.gz")
-        try:
-            article = article_from_text(item["file"], "html", html)
-            ours = article.date.isoformat() if article.date else None
-            by_source[article.date_source] += 1
-        except UnreadableArticle:
-            ours = None
+        # The date the indexer would store, found even on pages whose article text is too thin to index.
+        dated = extract_date(clean_html(html))
+        ours = dated[0].isoformat() if dated else None
+        by_source[dated[1] if dated else None] += 1
         found = {
             "service": ours,
             "htmldate extensive": find_date(html, extensive_search=True),
@@ -195,7 +193,9 @@ def run_titles(limit: int | None) -> None:
         exact += extract_article("page", clean_html(html)).title == h1
     print(f"\ntitles: {exact}/{unambiguous} exact ({exact / max(unambiguous, 1):.3f}) on benchmark pages "
           "whose <title> begins with their h1")
-    expected = json.loads((REPO / "tests" / "data" / "sample_expected.json").read_text(encoding="utf-8"))
+    expected = {doc_id: fields for doc_id, fields in
+                json.loads((REPO / "tests" / "data" / "sample_expected.json").read_text(encoding="utf-8")).items()
+                if not doc_id.startswith("_")}
     right = 0
     for doc_id, fields in expected.items():
         path = REPO / "corpus" / doc_id

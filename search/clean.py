@@ -21,7 +21,13 @@ BOILERPLATE_LINE = re.compile(
     r"""^(?:
         \d{2,4}\s*[x×]\s*\d{2,4}                                   # ad slot sizes: "728 x 90"
       | %d\s+bloggers\s+like\s+this:?
-      | (?:advertisement|sponsored(?:\s+content)?|ad)
+      | (?:advertisement|advert|sponsored(?:\s+content)?|ad|comments?|\d+\s+comments?)
+      | (?:tell\s+us\s+what\s+you\s+think|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion))\b.{0,20}
+      | this\s+(?:slideshow|video|content|gallery)\s+requires\s+javascript\.?
+      | (?:don'?t|do\s+not)\s+miss:?
+      | (?=.{0,60}$)(?:updated|published|last\s+(?:updated|modified)|posted)(?:\s+(?:on|at))?[:\s]+.{0,30}\d.*
+      | (?=.{0,80}$)click\s+here\b.*
+      | .{0,80}\b(?:contributed\s+to|contributed\s+reporting\s+to)\s+this\s+(?:report|story|article)\.?
       | (?:share|share\s+this(?:\s+(?:article|story))?|tweet|email|print|pin\s+it|whatsapp|facebook|twitter|linkedin|reddit)[:!]?
       | (?:like\s+this|like\s+loading\.*|loading\.*)[:!]?
       | click\s+to\s+(?:share|email|print)\b.*
@@ -30,6 +36,7 @@ BOILERPLATE_LINE = re.compile(
       | (?:accept|reject)(?:\s+all)?(?:\s+cookies)?
       | (?:read|see)\s+(?:more|also)\b.{0,120}
       | (?:photo|image|picture|caption|video)(?:\s+credit)?s?:.*
+      | .{0,300}\((?:image|photo|picture|pictured|credit|source)s?:[^()]{1,80}\)                # captions: "(Image: GETTY)"
       | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu|menu)
       | (?:tags?|filed\s+under|categories|category):.*
       | (?:previous|next)\s+(?:article|post|story)\b.*
@@ -43,7 +50,7 @@ BOILERPLATE_LINE = re.compile(
 FOOTER_START = re.compile(
     r"^(?:latest\s+news(?:\s+and\s+articles)?|related\s+(?:articles|posts|stories|news|coverage)"
     r"|more\s+(?:stories|news|from\s+\w[\w\s]{0,40})|you\s+(?:may|might)\s+also\s+like"
-    r"|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|most\s+(?:read|popular))[:.]?$",
+    r"|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|most\s+(?:read|popular))\s*(?:[:.…]|\.\.\.)?$",
     re.IGNORECASE,
 )
 
@@ -53,6 +60,11 @@ BYLINE = re.compile(r"^by[:\s]+(?P<name>[^\d|•,]{2,60}?)(?:\s*[|•,].{0,60})?
 BIO_HEADER = re.compile(r"^about\s+(?:the\s+author[:\s]+)?(?P<name>.{2,60}?)\s*(?:\(\d[\d,]*\s+(?:articles?|posts?)\))?$",
                         re.IGNORECASE)
 BIO_HEADER_COUNTED = re.compile(r"^about\s+(?P<name>.{2,60}?)\s*\(\d[\d,]*\s+(?:articles?|posts?)\)$", re.IGNORECASE)
+# The one-sentence author bio that closes many articles: "Hana Sato is a staff reporter at the Herald ..."
+BIO_SENTENCE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s){0,6}"
+    r"(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|intern|author)\b.{0,200}$")
+TRAILING_LINES = 3
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -176,11 +188,18 @@ def parse_html(html: str) -> BeautifulSoup:
 def clean_html(html: str) -> CleanedPage:
     """Clean an HTML page: metadata hints first (they live in head and header), then the article text."""
     soup = parse_html(html)
-    hints = html_hints(soup)
-    date_hints = tuple(html_date_hints(soup))
-    root = main_container(soup)
-    strip_boilerplate(root)
-    paragraphs = [p for p in block_texts(root) if not is_boilerplate_line(p)]
+    page = _PageScan(soup)
+    hints = html_hints(soup, page)
+    date_hints = tuple(html_date_hints(soup, page))
+    for tag in page.furniture:
+        if not tag.decomposed:
+            tag.decompose()
+    measures = _Measures(soup)
+    container, scores = main_container(soup, measures)
+    paragraphs = []
+    for block in article_blocks(container, measures, scores):
+        strip_boilerplate(block, measures)
+        paragraphs.extend(p for p in block_texts(block) if not is_boilerplate_line(p))
     headline = {hints.get("h1"), hints.get("og_title"), hints.get("html_title")}
     while paragraphs and paragraphs[0] in headline:
         paragraphs.pop(0)
@@ -188,19 +207,62 @@ def clean_html(html: str) -> CleanedPage:
 
 
 def _cut_footer(paragraphs: list[str]) -> list[str]:
+    """Everything from a footer heading on, and author bios among the last lines."""
     for i, paragraph in enumerate(paragraphs):
         if FOOTER_START.match(paragraph):
-            return paragraphs[:i]
-    return paragraphs
+            paragraphs = paragraphs[:i]
+            break
+    tail = len(paragraphs) - TRAILING_LINES
+    return [p for i, p in enumerate(paragraphs) if i < tail or not BIO_SENTENCE.match(p)]
 
 
-def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
-    tag = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(value)}$", re.IGNORECASE)})
-    if isinstance(tag, Tag):
-        content = tag.get("content") or tag.get("datetime")
-        if isinstance(content, str) and content.strip():
-            return normalize_space(content)
-    return None
+class _PageScan:
+    """What the cleaner needs from the whole page, gathered in one walk over it: <meta> values,
+    JSON-LD, elements marked as the publication date or the author, and the furniture to drop.
+    Looking each of these up separately would walk the whole page once per lookup."""
+
+    def __init__(self, soup: BeautifulSoup):
+        self.meta: dict[tuple[str, str], str] = {}
+        self.json_ld_scripts: list[str] = []
+        self.date_published: list[str] = []
+        self.byline_candidates: list[Tag] = []
+        self.furniture: list[Tag] = []
+        self.date_elements: list[Tag] = []
+        self.date_strings: list[NavigableString] = []
+        for tag in soup.descendants:
+            if not isinstance(tag, Tag):
+                if type(tag) is NavigableString and len(self.date_strings) < MAX_DATE_ELEMENTS \
+                        and 8 <= len(tag) <= MAX_DATE_CHARS and STANDALONE_DATE.search(tag):
+                    self.date_strings.append(tag)
+                continue
+            name, attrs = tag.name, tag.attrs
+            if name == "meta":
+                self._add_meta(attrs)
+            elif name == "script" and "ld+json" in str(attrs.get("type", "")).lower():
+                self.json_ld_scripts.append(tag.string or "")
+            if attrs.get("itemprop") == "datePublished":
+                value = attrs.get("content") or attrs.get("datetime")
+                if isinstance(value, str):
+                    self.date_published.append(value)
+            if name == "time" or (attrs and _is_date_element(tag)):
+                self.date_elements.append(tag)
+            if attrs and _is_byline_candidate(tag):
+                self.byline_candidates.append(tag)
+            if name in DROP_TAGS or (attrs and _is_unlikely_candidate(tag)):
+                self.furniture.append(tag)
+        self.json_ld = list(_json_ld_objects(self.json_ld_scripts))
+
+    def _add_meta(self, attrs: dict) -> None:  # noqa: D401 - one <meta> tag
+        content = attrs.get("content") or attrs.get("datetime")
+        if not isinstance(content, str) or not content.strip():
+            return
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            value = attrs.get(attr)
+            if isinstance(value, str):
+                self.meta.setdefault((attr, value.strip().lower()), normalize_space(content))
+
+    def get(self, attr: str, value: str) -> str | None:
+        return self.meta.get((attr, value.lower()))
 
 
 def _first_text(soup: BeautifulSoup | Tag, name: str) -> str | None:
@@ -211,12 +273,18 @@ def _first_text(soup: BeautifulSoup | Tag, name: str) -> str | None:
     return None
 
 
-def json_ld_objects(soup: BeautifulSoup) -> Iterator[dict]:
-    """Every JSON-LD object on the page, nested @graph members included; broken JSON is ignored."""
-    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.IGNORECASE)}):
+JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"(?P<date>[^"]{8,40})"')
+
+
+def _json_ld_objects(scripts: list[str]) -> Iterator[dict]:
+    """Every JSON-LD object of the scripts, nested @graph members included. Of JSON that does not
+    parse (a trailing comma is common), only the publication date is read."""
+    for script in scripts:
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script)
         except (ValueError, TypeError):
+            if match := JSON_LD_DATE.search(script):
+                yield {"datePublished": match["date"]}
             continue
         stack = [data]
         while stack:
@@ -245,32 +313,68 @@ def _person_names(value: object) -> list[str]:
     return names
 
 
-def html_hints(soup: BeautifulSoup) -> dict[str, str]:
+def html_hints(soup: BeautifulSoup, page: _PageScan) -> dict[str, str]:
     hints: dict[str, str] = {}
 
     def put(key: str, value: str | None) -> None:
         if value and key not in hints:
             hints[key] = value
 
-    put("og_title", _meta(soup, "property", "og:title") or _meta(soup, "name", "twitter:title"))
-    put("site_name", _meta(soup, "property", "og:site_name"))
+    put("og_title", page.get("property", "og:title") or page.get("name", "twitter:title"))
+    put("site_name", page.get("property", "og:site_name"))
     put("h1", _first_text(soup.find("article") or soup, "h1") or _first_text(soup, "h1"))
     put("html_title", _first_text(soup, "title"))
-    author = _meta(soup, "name", "author") or _meta(soup, "property", "article:author")
+    author = page.get("name", "author") or page.get("property", "article:author")
     put("author_meta", author if author and "://" not in author else None)
-    for item in json_ld_objects(soup):
+    for item in page.json_ld:
         if _is_article_object(item):
             put("jsonld_author", ", ".join(_person_names(item.get("author"))))
             put("jsonld_headline", item.get("headline") if isinstance(item.get("headline"), str) else None)
-    put("byline", _byline(soup))
+    put("byline", _byline(page.byline_candidates))
     canonical = soup.find("link", attrs={"rel": "canonical"})
     put("url", canonical.get("href") if isinstance(canonical, Tag) else None)
-    put("url", _meta(soup, "property", "og:url"))
+    put("url", page.get("property", "og:url"))
+    language = (soup.html.get("lang") if soup.html is not None else None) or page.get("property", "og:locale") \
+        or page.get("http-equiv", "content-language")
+    put("language", re.split(r"[-_]", language.strip())[0].lower()[:3] if isinstance(language, str) else None)
     return hints
 
 
-def _byline(soup: BeautifulSoup) -> str | None:
-    candidates = soup.select('[itemprop="author"], [rel="author"], .byline, .author-name, .author, [class*="byline"]')
+DATE_ELEMENT = re.compile(r"(?:^|[\s_-])(?:date|datetime|time|timestamp|published|pubdate|posted|post-?date|"
+                          r"entry-?date|article-?date|posted-?on|dateline|news-?time\w*|date-?time|created|article_created)(?:$|[\s_-])",
+                          re.IGNORECASE)
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}.*)?$")
+# A text that may be nothing but a date: "2020-03-04 16:52:59", "August 06, 2019", "17.03.2020".
+STANDALONE_DATE = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}\S*)?|[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d{2}"
+                             r"|\d{1,2}\.? [A-Z][a-z]{2,8}\.? (?:19|20)\d{2}|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s*$")
+COMMENTARY = re.compile(r"comment|reply|replies|related|sidebar|widget|recirc|popular|trending|footer", re.IGNORECASE)
+MAX_DATE_ELEMENTS = 8
+MAX_DATE_CHARS = 60
+
+
+def _is_date_element(tag: Tag) -> bool:
+    names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
+    return bool(names.strip()) and bool(DATE_ELEMENT.search(names))
+
+
+def _is_commentary(tag: Tag) -> bool:
+    if tag.name in ("aside", "footer", "nav"):
+        return True
+    names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")]) if tag.attrs else ""
+    return bool(names.strip()) and bool(COMMENTARY.search(names))
+
+
+BYLINE_CLASSES = {"byline", "author-name", "author"}
+
+
+def _is_byline_candidate(tag: Tag) -> bool:
+    if tag.get("itemprop") == "author" or "author" in (tag.get("rel") or ()):
+        return True
+    classes = tag.get("class") or ()
+    return any(name in BYLINE_CLASSES or "byline" in name for name in classes)
+
+
+def _byline(candidates: list[Tag]) -> str | None:
     for tag in candidates:
         name_tag = tag.find(attrs={"itemprop": "name"}) if tag.get("itemprop") == "author" else None
         text = normalize_space((name_tag or tag).get_text(" "))
@@ -281,35 +385,210 @@ def _byline(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def html_date_hints(soup: BeautifulSoup) -> Iterator[tuple[str, str]]:
+def html_date_hints(soup: BeautifulSoup, page: _PageScan) -> Iterator[tuple[str, str]]:
     for attr, value in DATE_META:
-        if found := _meta(soup, attr, value):
+        if found := page.get(attr, value):
             yield ("meta", found)
-    for item in json_ld_objects(soup):
+    for item in page.json_ld:
         if isinstance(item.get("datePublished"), str):
             yield ("meta", item["datePublished"])
-    for tag in soup.find_all(attrs={"itemprop": "datePublished"}):
-        value = tag.get("content") or tag.get("datetime")
-        if isinstance(value, str):
-            yield ("meta", value)
+    for value in page.date_published:
+        yield ("meta", value)
     scope = soup.find("article") or soup
     for tag in scope.find_all("time"):
         if isinstance(tag.get("datetime"), str) and tag.find_parent(("aside", "footer")) is None:
             yield ("meta", tag["datetime"])
             break
+    # Then the first date shown on the page in an element named for it ("entry-date", "post-time"),
+    # outside comments and sidebars; a date is taken only where the element says nothing else.
+    for tag in page.date_elements[:MAX_DATE_ELEMENTS]:
+        if tag.find_parent(_is_commentary) is not None:
+            continue
+        for attr in ("datetime", "title", "content"):
+            if isinstance(tag.get(attr), str) and ISO_DATE.match(tag[attr].strip()):
+                yield ("text", tag[attr].strip())
+        text = normalize_space(tag.get_text(" "))
+        if 6 <= len(text) <= MAX_DATE_CHARS:
+            yield ("text", text)
+    # Last, a date standing alone in the page's text ("2020-03-04 16:52:59", "August 06, 2019").
+    for string in page.date_strings:
+        if string.find_parent(_is_commentary) is None and string.find_parent(("script", "style")) is None:
+            yield ("text", string.strip())
 
 
-def main_container(soup: BeautifulSoup) -> Tag:
-    """The element holding the article: articleBody, else the largest <article>, else <main>, else <body>."""
-    for selector in ('[itemprop="articleBody"]', "article", "main", '[role="main"]'):
-        found = [tag for tag in soup.select(selector) if _text_length(tag) >= 200]
-        if found:
-            return max(found, key=_text_length)
-    return soup.body or soup
+# ------------------------------------------------------------------------------- the article's container
+
+# Class and id words that make a container likelier to hold the article, or the furniture around it.
+LIKELY_CONTENT = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose",
+                            re.IGNORECASE)
+UNLIKELY_CONTENT = re.compile(
+    r"comment|com-|contact|foot|masthead|media|meta|outbrain|promo|related|scroll|shoutbox|sidebar|sponsor|"
+    r"shopping|tags|tool|widget|share|social|newsletter|subscribe|teaser|recirc|trending|popular|nav|menu|"
+    r"breadcrumb|banner|ad-|ads|advert",
+    re.IGNORECASE)
+# Elements removed before any scoring, unless their names also say they may hold the article
+# (readability's lists): comments, menus, sidebars and the like.
+UNLIKELY_CANDIDATE = re.compile(
+    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
+    r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+    r"pagination|pager|popup|yom-remote|recirc|newsletter|most-?popular|trending",
+    re.IGNORECASE)
+MAYBE_CANDIDATE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
+PARAGRAPH_TAGS = ("p", "pre", "blockquote", "td")
+# Tags that end a run of inline text: a div holding only inline text and these is itself a paragraph.
+NESTED_BLOCKS = frozenset(("p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "pre", "blockquote",
+                           "h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "aside", "form"))
+TAG_PRIOR = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3, "form": -3,
+             "ol": -3, "ul": -3, "dl": -3, "th": -5, "li": -3, "h1": -5, "h2": -5, "h3": -5, "h4": -5, "address": -3}
+MIN_PARAGRAPH_CHARS = 25
 
 
-def _text_length(tag: Tag) -> int:
-    return sum(len(p.get_text()) for p in tag.find_all("p")) or len(tag.get_text())
+class _Measures:
+    """Characters of text, and of link text, under every element: one pass over the page's strings."""
+
+    def __init__(self, root: Tag):
+        self.text: dict[int, int] = {}
+        self.links: dict[int, int] = {}
+        for string in root.find_all(string=True):
+            if isinstance(string, Comment) or not isinstance(string, NavigableString):
+                continue
+            size = len(string.strip())
+            if not size:
+                continue
+            in_link = False
+            for parent in string.parents:
+                key = id(parent)
+                self.text[key] = self.text.get(key, 0) + size
+                in_link = in_link or parent.name == "a"
+                if in_link:
+                    self.links[key] = self.links.get(key, 0) + size
+                if parent is root:
+                    break
+
+    def chars(self, tag: Tag) -> int:
+        return self.text.get(id(tag), 0)
+
+    def link_density(self, tag: Tag) -> float:
+        return self.links.get(id(tag), 0) / max(self.chars(tag), 1)
+
+
+def _is_unlikely_candidate(tag: Tag) -> bool:
+    """Comment sections, menus and sidebars by their class or id, removed before the article is sought."""
+    if tag.name in ("html", "body", "article", "main"):
+        return False
+    names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
+    return bool(names.strip()) and bool(UNLIKELY_CANDIDATE.search(names)) and not MAYBE_CANDIDATE.search(names)
+
+
+def _class_weight(tag: Tag) -> int:
+    names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")]) if tag.attrs else ""
+    if not names.strip():
+        return 0
+    return (25 if LIKELY_CONTENT.search(names) else 0) - (25 if UNLIKELY_CONTENT.search(names) else 0)
+
+
+def _is_paragraph(tag: Tag) -> bool:
+    if tag.name in PARAGRAPH_TAGS:
+        return True
+    return tag.name == "div" and not any(isinstance(child, Tag) and child.name in NESTED_BLOCKS
+                                         for child in tag.children)
+
+
+def main_container(soup: BeautifulSoup, measures: _Measures) -> tuple[Tag, dict[int, float]]:
+    """The element holding the article.
+
+    A page that marks its article body (schema.org articleBody) is taken at its word. Otherwise each
+    paragraph votes for its parent and, at half weight, its grandparent: more for longer text and
+    more commas (prose, not link lists), as readability does; votes are discounted by the share of
+    link text, and class names like "post-content" or "sidebar" tilt them.
+    """
+    marked = [tag for tag in soup.select('[itemprop="articleBody"]') if measures.chars(tag) >= 200]
+    if marked:
+        return max(marked, key=measures.chars), {}
+    body = soup.body or soup
+    scores: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+
+    def vote(tag: Tag | None, amount: float) -> None:
+        if tag is None or not isinstance(tag, Tag) or tag.name in ("html", "[document]"):
+            return
+        key = id(tag)
+        if key not in scores:
+            scores[key] = TAG_PRIOR.get(tag.name, 0) + _class_weight(tag)
+            tags[key] = tag
+        scores[key] += amount
+
+    for tag in body.find_all(_is_paragraph):
+        chars = measures.chars(tag)
+        if chars < MIN_PARAGRAPH_CHARS:
+            continue
+        text = tag.get_text()
+        amount = 1 + text.count(",") + text.count("\uff0c") + text.count("\u3001") + min(chars // 100, 3)
+        vote(tag.parent, amount)
+        vote(tag.parent.parent if tag.parent is not None else None, amount / 2)
+    if not scores:
+        return body, {}
+    final = {key: score * (1 - measures.link_density(tags[key])) for key, score in scores.items()}
+    ranked = sorted(final, key=final.__getitem__, reverse=True)
+    best = tags[ranked[0]]
+    best = _shared_ancestor(best, [tags[key] for key in ranked[1:5] if final[key] >= 0.75 * final[ranked[0]]])
+    best = _climb(best, final)
+    return best, {key: final[key] for key in final}
+
+
+def _shared_ancestor(best: Tag, close: list[Tag]) -> Tag:
+    """When three or more near-best candidates sit under one ancestor of the best, the article is
+    split across them (one block per paragraph group): that ancestor holds it all."""
+    if len(close) < 2:
+        return best
+    for ancestor in best.parents:
+        if ancestor.name in ("body", "html", "[document]"):
+            break
+        if sum(1 for tag in close if ancestor in tag.parents) >= 2:
+            return ancestor
+    return best
+
+
+def _climb(best: Tag, final: dict[int, float]) -> Tag:
+    """Move up while the parent scores at least as well (readability's rule), so that a section of
+    the article does not stand for the whole."""
+    last = final.get(id(best), 0.0)
+    threshold = last / 3
+    parent = best.parent
+    while isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]"):
+        score = final.get(id(parent))
+        if score is not None:
+            if score < threshold:
+                break
+            if score > last:
+                return parent
+            last = score
+        parent = parent.parent
+    while isinstance(best.parent, Tag) and best.parent.name not in ("body", "html", "[document]") \
+            and sum(1 for child in best.parent.children if isinstance(child, Tag)) == 1:
+        best = best.parent
+    return best
+
+
+def article_blocks(container: Tag, measures: _Measures, scores: dict[int, float]) -> list[Tag]:
+    """The container and those of its siblings that continue the article (readability's merge):
+    siblings scoring well themselves, or holding prose with few links."""
+    parent = container.parent
+    if parent is None or not isinstance(parent, Tag) or container.name == "body" or not scores:
+        return [container]  # no scores: the page marked its article body itself
+    threshold = max(10.0, scores.get(id(container), 0.0) * 0.2)
+    kept = []
+    for sibling in parent.children:
+        if sibling is container:
+            kept.append(sibling)
+        elif isinstance(sibling, Tag) and sibling.name in ("p", "div", "section", "blockquote", "pre", "article") \
+                and not _looks_like_boilerplate(sibling):
+            chars, links = measures.chars(sibling), measures.link_density(sibling)
+            prose = sibling.get_text(" ").strip()
+            if scores.get(id(sibling), 0.0) >= threshold or (chars > 80 and links < 0.25) \
+                    or (0 < chars <= 80 and links == 0 and prose[-1:] in ".!?\u3002"):
+                kept.append(sibling)
+    return kept
 
 
 def _looks_like_boilerplate(tag: Tag) -> bool:
@@ -322,26 +601,37 @@ def _looks_like_boilerplate(tag: Tag) -> bool:
     return bool(names.strip()) and bool(BOILERPLATE_ATTR.search(names))
 
 
-def strip_boilerplate(root: Tag) -> None:
+LIST_TAGS = ("ul", "ol", "dl", "table", "div", "section", "aside", "nav", "menu")
+
+
+def _is_link_list(tag: Tag, measures: _Measures) -> bool:
+    """A block that is mostly links (related stories, tag clouds, menus) and not prose, or a paragraph
+    that is one link and nothing else (a teaser for another story set inside the article)."""
+    chars = measures.chars(tag)
+    if tag.name == "p":
+        return 0 < chars <= 200 and measures.link_density(tag) > 0.9
+    if tag.name not in LIST_TAGS:
+        return False
+    return chars > 0 and measures.link_density(tag) > 0.5 and tag.find("p") is None
+
+
+def strip_boilerplate(root: Tag, measures: _Measures) -> None:
     """Remove furniture inside the article container, in place.
 
     One walk from the top that never enters a removed subtree, so deeply nested pages cost linear time."""
-    total = max(_text_length(root), 1)
+    total = max(measures.chars(root), 1)
     stack = [root]
     while stack:
         for child in list(stack.pop().children):
             if isinstance(child, Comment):
                 child.extract()
             elif isinstance(child, Tag):
-                if child.name in DROP_TAGS or (_looks_like_boilerplate(child) and not _holds_the_article(child, total)):
+                furniture = child.name in DROP_TAGS or _is_link_list(child, measures) or (
+                    _looks_like_boilerplate(child) and measures.chars(child) <= 0.6 * total)
+                if furniture:
                     child.decompose()
                 else:
                     stack.append(child)
-
-
-def _holds_the_article(tag: Tag, total: int) -> bool:
-    """A wrapper with a misleading class ("has-sidebar") that holds most of the article is kept."""
-    return len(tag.find_all("p", limit=3)) >= 3 and _text_length(tag) > 0.6 * total
 
 
 def block_texts(root: Tag) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+import dateparser
 from dateutil import parser as date_parser
 
 from .clean import normalize_space
@@ -51,6 +52,8 @@ def extract_title(page: CleanedPage) -> str | None:
 
 EARLIEST_YEAR, LATEST_YEAR = 1800, 2200
 _NO_DEFAULT = dt.datetime(1, 1, 1)
+_OTHER_DEFAULT = dt.datetime(1, 2, 2)
+FULL_ISO_DATE = re.compile(r"^\d{4}-?\d{2}-?\d{2}(?:$|[T\s])")
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:/|[-_]|$)")
 # "Tirana, Dec. 23, 2018 -", "LONDON, 23 December 2018 —", "March 3, 2021 -": a dateline opens a paragraph
 DATELINE = re.compile(
@@ -60,17 +63,39 @@ DATELINE = re.compile(
 )
 
 
-def parse_date(raw: str) -> dt.date | None:
-    """A calendar date from ISO or written text; None when the text does not state a full date."""
-    raw = raw.strip()
+# A written date in the page's own language needs its day, month and year; relative dates
+# ("5 hours ago") never qualify, since the text must hold a four-digit year.
+WRITTEN_DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+
+
+def parse_date(raw: str, language: str | None = None) -> dt.date | None:
+    """A calendar date from ISO or written text; None when the text does not state a full date.
+
+    English and numeric dates are read by dateutil; with the page's `language` (from <html lang>),
+    dates written in it ("martes 17 de marzo de 2020") are read by dateparser."""
+    raw = raw.strip(" \t/|·-–—")
     if not re.search(r"\d{4}", raw):
         return None
     try:
         try:
             value = date_parser.isoparse(raw)
+            if not FULL_ISO_DATE.match(raw):
+                return None  # "2019" and "2019-03" are ISO too, but name no day
         except ValueError:
             value = date_parser.parse(raw, default=_NO_DEFAULT)
+            # A month or day the text leaves out would come from the default: parse against a second
+            # default, and a part that changes with it was never written ("March 2019", "2019").
+            other = date_parser.parse(raw, default=_OTHER_DEFAULT)
+            if (value.month, value.day) != (other.month, other.day):
+                return None
     except (ValueError, OverflowError):
+        value = None
+        if language and language != "en":
+            try:
+                value = dateparser.parse(raw, languages=[language], settings=WRITTEN_DATE_SETTINGS)
+            except (ValueError, OverflowError, KeyError):
+                value = None
+    if value is None:
         return None
     return value.date() if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
 
@@ -85,21 +110,34 @@ def date_from_url(url: str) -> dt.date | None:
         return None
 
 
-def date_from_dateline(paragraphs: Iterable[str]) -> dt.date | None:
-    for paragraph in list(paragraphs)[:3]:
+DATELINE_PARAGRAPHS = 5
+MAX_DATE_LINE_CHARS = 40
+
+
+def date_from_dateline(paragraphs: Iterable[str], language: str | None = None) -> dt.date | None:
+    """The date of a dateline ("LONDON, 23 December 2018 —") or of a line that is only a date, among
+    the article's first paragraphs."""
+    for paragraph in list(paragraphs)[:DATELINE_PARAGRAPHS]:
         if match := DATELINE.match(paragraph):
             return parse_date(match["date"])
+        if len(paragraph) <= MAX_DATE_LINE_CHARS and (found := parse_date(paragraph, language)):
+            return found
     return None
 
 
 def extract_date(page: CleanedPage) -> tuple[dt.date, str] | None:
-    """(date, source) with source one of 'meta', 'url', 'text'."""
+    """(date, source) with source one of 'meta', 'url', 'text': the page's metadata first, then a date
+    in its address, then a date the page shows (a date element, a dateline), never one merely
+    mentioned in the text."""
     for source, raw in page.date_hints:
-        if found := parse_date(raw):
+        if source == "meta" and (found := parse_date(raw)):
             return found, source
     if page.hints.get("url") and (found := date_from_url(page.hints["url"])):
         return found, "url"
-    if found := date_from_dateline(page.paragraphs):
+    for source, raw in page.date_hints:
+        if source == "text" and (found := parse_date(raw, page.hints.get("language"))):
+            return found, source
+    if found := date_from_dateline(page.paragraphs, page.hints.get("language")):
         return found, "text"
     return None
 
