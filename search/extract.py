@@ -174,7 +174,24 @@ NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
 NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of)\s+)?{NAME_WORD}){{0,6}}"
 # lower-case words that may stand between the verb and the name: "said shopkeeper Petra Holm"
 ROLE_WORDS = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w-]*\s+){0,3}"
-QUOTE_THEN_VERB = re.compile(rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+{ROLE_WORDS}(?P<name>{NAME_RUN})")
+# "said Swedish delegate Anna Karlsson": a nationality may lead the role words
+NATIONALITY = r"(?:[A-Z][a-z]+(?:ish|ese|ian|an|i)\s+)?"
+QUOTE_THEN_VERB = re.compile(
+    rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+{NATIONALITY}{ROLE_WORDS}(?P<name>{NAME_RUN})")
+# "…," said the clinic's manager, Fatima Diallo.
+QUOTE_THEN_VERB_ROLE_NAME = re.compile(
+    rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+(?:the|a|an|his|her|its|their)\s+"
+    rf"[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,60}},\s+(?P<name>{NAME_RUN})")
+# "Opposition leader Paul Meyer was scathing: “…”"
+NAME_THEN_COLON_QUOTE = re.compile(
+    rf"(?P<name>{NAME_RUN})\s+(?:was|were|is|are|had\s+been)\s+[^.:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,40}}:\s*[{OPEN_QUOTES}]")
+# Organisations speak as "the agriculture ministry said" or "according to the statistics office".
+ORGANISATION = (r"(?:[a-z][\w'-]*\s+){0,2}(?:ministry|office|authority|operator|watchdog|agency|department|"
+                r"commission|government|police|regulator|embassy|committee|council|board|company|military|army)")
+ORGANISATION_SAID = re.compile(
+    rf"\bthe\s+(?P<org>{ORGANISATION})\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
+ORGANISATION_ACCORDING_TO = re.compile(
+    rf"\b(?i:according)\s+to\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){{0,3}}?(?:by\s+)?the\s+(?P<org>{ORGANISATION})\b")
 NAME_THEN_VERB = re.compile(
     rf"(?P<name>{NAME_RUN})(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}},|,)?\s+(?P<verb>{SPEECH_VERBS})\b"
 )
@@ -286,9 +303,16 @@ def _has_quote(text: str) -> bool:
     return any(ch in text for ch in OPEN_QUOTES + CLOSE_QUOTES)
 
 
-def _sentence_attributions(sentence: str) -> list[tuple[int, str]]:
-    quoted = _has_quote(sentence)
-    hits = [(m.start(), m["name"]) for m in QUOTE_THEN_VERB.finditer(sentence)]
+# "Rossi asked." after a quotation: a short sentence that only says who spoke
+MAX_TAIL_WORDS = 8
+
+
+def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tuple[int, str]]:
+    """Attributions in one sentence; `after_quote` when a quotation ends just before it
+    ("“Where did that come from?” Rossi asked." splits after the question mark)."""
+    quoted = after_quote or _has_quote(sentence)
+    hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
+            for m in pattern.finditer(sentence)]
     for m in NAME_THEN_VERB.finditer(sentence):
         reported = m["verb"] in STRONG_VERBS or sentence[m.end():].lstrip().startswith("that ")
         if quoted or reported:
@@ -319,7 +343,9 @@ def _paragraph_attributions(paragraph: str) -> list[tuple[int, str]]:
     for sentence in split_sentences(paragraph):
         start = paragraph.find(sentence, offset)
         offset = start + len(sentence)
-        hits.extend((start + at, name) for at, name in _sentence_attributions(sentence))
+        before = paragraph[:start].rstrip()
+        after_quote = bool(before) and before[-1] in CLOSE_QUOTES and len(sentence.split()) <= MAX_TAIL_WORDS
+        hits.extend((start + at, name) for at, name in _sentence_attributions(sentence, after_quote))
     for match in PRONOUN_SAID.finditer(paragraph):
         earlier = [name for at, name in sorted(hits) if at < match.start()]
         person = earlier[-1] if earlier else _last_person_before(paragraph[: match.start() + 1])
@@ -369,13 +395,24 @@ def fullest_name(name: str, known: Counter) -> str:
     return max(longer, key=lambda full: (known[full], len(full)))
 
 
+def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
+    for paragraph in paragraphs:
+        for pattern in (ORGANISATION_SAID, ORGANISATION_ACCORDING_TO):
+            for match in pattern.finditer(paragraph):
+                yield normalize_space(match["org"])
+
+
 def extract_speakers(paragraphs: Iterable[str]) -> tuple[str, ...]:
+    """The people quoted or reported, by the fullest name the article gives, then the organisations
+    that speak as such ("the ministry said")."""
     paragraphs = list(paragraphs)
     known = _known_full_names(paragraphs)
     speakers: dict[str, None] = {}
     for run in _attributed_runs(paragraphs):
         if person := as_person(run):
             speakers.setdefault(fullest_name(person, known), None)
+    for organisation in _speaking_organisations(paragraphs):
+        speakers.setdefault(organisation, None)
     # A surname listed before its full name was found collapses into it.
     names = list(speakers)
     return tuple(n for n in names if not any(o != n and o.endswith(" " + n) for o in names))

@@ -33,11 +33,37 @@ def test_title_prefers_og_title_then_h1_then_title_tag():
     ("Dec. 23, 2018", dt.date(2018, 12, 23)),
     ("23 December 2018", dt.date(2018, 12, 23)),
     ("December 14", None),  # no year: never invent one
+    ("March 2019", None),  # no day: never invent one
+    ("2019", None),
+    ("2019-03", None),
+    ("20190304", dt.date(2019, 3, 4)),
     ("not a date 2018", None),
     ("", None),
 ])
 def test_parse_date(raw, expected):
     assert parse_date(raw) == expected
+
+
+@pytest.mark.parametrize("raw, language, expected", [
+    ("/ martes 17 de marzo de 2020", "es", dt.date(2020, 3, 17)),
+    ("9 oktober 2020 11:12", "nl", dt.date(2020, 10, 9)),
+    ("Acum 5 ore", "ro", None),  # "5 hours ago": relative dates never qualify
+    ("martes 17 de marzo de 2020", None, None),  # without the page's language only English is read
+])
+def test_dates_written_in_the_pages_language(raw, language, expected):
+    assert parse_date(raw, language) == expected
+
+
+def test_a_date_the_page_shows_comes_after_metadata_and_url():
+    shown = CleanedPage(("Text.",), {"url": "https://x.example/news/story"}, (("text", "March 11, 2020"),))
+    assert extract_date(shown) == (dt.date(2020, 3, 11), "text")
+    with_meta = CleanedPage(("Text.",), {}, (("text", "March 11, 2020"), ("meta", "2020-03-10T22:00:00Z")))
+    assert extract_date(with_meta) == (dt.date(2020, 3, 10), "meta")
+
+
+def test_a_line_that_is_only_a_date_opens_the_article():
+    page = CleanedPage(("Protesters gathered in Paris. (Image: Reuters)", "January 18, 2020", "PARIS - Text."))
+    assert extract_date(page) == (dt.date(2020, 1, 18), "text")
 
 
 @pytest.mark.parametrize("paragraph, expected", [
@@ -77,6 +103,17 @@ def test_date_sources_in_order_of_trust():
     (["The statement was released on Monday."], []),
     (["Host: Welcome.", "Moreno: Thank you.", "Host: Is the stadium dead?", "Moreno: No."], ["Moreno"]),
     (["Update: the road is open."], []),
+    (["“Where did that come from?” Rossi asked. Coach Marco Rossi left."], ["Marco Rossi"]),
+    (["“Light was everything,” said the gallery's director, Anders Holm."], ["Anders Holm"]),
+    (["“We came close,” said Swedish delegate Anna Karlsson."], ["Anna Karlsson"]),
+    (["Opposition leader Paul Meyer was scathing: “This budget punishes the poor.”"], ["Paul Meyer"]),
+    # Organisations speak too, as themselves.
+    (["All birds will be culled, the agriculture ministry said."], ["agriculture ministry"]),
+    (["Unemployment fell, according to figures published by the statistics office."], ["statistics office"]),
+    (["The ministry building was repainted."], []),
+    # The author of a book praised in scare quotes is not a speaker.
+    (["A book promising “miracle results” has been criticised. The book, by chef Rick Moran, claims a lot."],
+     []),
 ])
 def test_speakers(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
