@@ -32,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from search.clean import clean_html  # noqa: E402
+from search.pages import clean_html  # noqa: E402
 from search.extract import extract_article, extract_date  # noqa: E402
 from search.indexer import article_from_text  # noqa: E402
 from search.sources import UnreadableArticle, decode  # noqa: E402

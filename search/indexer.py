@@ -9,7 +9,8 @@ from tqdm import tqdm
 from whoosh import index as whoosh_index
 
 from . import store
-from .clean import clean_html, clean_text
+from .clean import clean_text
+from .pages import clean_html
 from .config import Settings
 from .errors import CorpusError, IndexWriteError
 from .extract import extract_article

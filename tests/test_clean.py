@@ -2,7 +2,8 @@
 
 import pytest
 
-from search.clean import clean_html, clean_text, is_boilerplate_line
+from search.clean import clean_text, is_boilerplate_line
+from search.pages import clean_html
 
 
 @pytest.mark.parametrize("line", [

@@ -1,0 +1,563 @@
+"""Pure cleaning of HTML pages: a page -> its article text and metadata hints.
+
+Two libraries share the work. lxml parses the page and makes the page-wide pass: the metadata, the
+furniture to drop and the search for the element holding the article, all over a C tree (building a
+BeautifulSoup tree of a whole page costs more than a whole extraction by trafilatura). BeautifulSoup,
+with the lxml parser, then turns the article's own HTML into paragraphs.
+
+Hint names produced: `og_title`, `h1`, `html_title`, `site_name`, `author_meta`, `jsonld_author`,
+`jsonld_headline`, `byline`, `url`, `language`. Date hints are ("meta" | "text", raw value) pairs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import lxml.html
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
+from bs4.element import PreformattedString
+from lxml import etree
+
+from .clean import BYLINE, BIO_HEADER, FOOTER_START, BIO_SENTENCE, TRAILING_LINES, is_boilerplate_line, \
+    normalize_space
+from .models import CleanedPage
+
+Element = lxml.html.HtmlElement
+
+DROP_TAGS = frozenset(("script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "svg",
+                       "button", "template", "select", "input", "textarea", "figcaption", "dialog", "object",
+                       "embed"))
+BLOCK_TAGS = frozenset(("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+                        "ol", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "figure", "br", "hr",
+                        "address"))
+BLOCK_BREAK = "\u2029"
+
+# ------------------------------------------------------------------------------------------ metadata
+
+DATE_META = (
+    ("property", "article:published_time"), ("property", "og:published_time"), ("name", "article:published_time"),
+    ("itemprop", "datePublished"), ("name", "pubdate"), ("name", "publishdate"), ("name", "publish-date"),
+    ("name", "publish_date"), ("name", "date"), ("name", "dc.date.issued"), ("name", "dc.date"),
+    ("name", "dcterms.created"), ("name", "sailthru.date"), ("name", "parsely-pub-date"),
+)
+ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                 "opinionnewsarticle", "report", "webpage", "liveblogposting"}
+JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"(?P<date>[^"]{8,40})"')
+DATE_ELEMENT = re.compile(r"(?:^|[\s_-])(?:date|datetime|time|timestamp|published|pubdate|posted|post-?date|"
+                          r"entry-?date|article-?date|posted-?on|dateline|news-?time\w*|date-?time|created|"
+                          r"article_created)(?:$|[\s_-])", re.IGNORECASE)
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}.*)?$")
+# A text that may be nothing but a date: "2020-03-04 16:52:59", "August 06, 2019", "17.03.2020".
+STANDALONE_DATE = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}\S*)?|[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d{2}"
+                             r"|\d{1,2}\.? [A-Z][a-z]{2,8}\.? (?:19|20)\d{2}|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s*$")
+COMMENTARY = re.compile(r"comment|reply|replies|related|sidebar|widget|recirc|popular|trending|footer", re.IGNORECASE)
+MAX_DATE_ELEMENTS = 8
+MAX_DATE_CHARS = 60
+BYLINE_CLASSES = {"byline", "author-name", "author"}
+
+# --------------------------------------------------------------------------------------- furniture
+
+# class/id/role words that mark page furniture rather than the article
+BOILERPLATE_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:ads?|advert\w*|adslot|dfp|banner|share\w*|social\w*|sharing|related\w*|dateline|timestamp|date|recommend\w*|"
+    r"comments?|disqus|newsletter\w*|subscri\w*|signup|cookies?|consent|gdpr|bio|authorbio|author-?box|"
+    r"about-?(?:the-?)?author|promo\w*|sponsor\w*|sidebar|breadcrumbs?|menu|nav|navbar|navigation|popup|modal|"
+    r"outbrain|taboola|byline|more-?stories|read-?more|trending|most-?popular|paywall|skip-?link|"
+    r"tags?|tag-?list|print|toolbar|pagination|footer|masthead)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+BOILERPLATE_ROLES = {"navigation", "banner", "complementary", "contentinfo", "search", "dialog", "alert", "menu"}
+# Elements removed before any scoring, unless their names also say they may hold the article
+# (readability's lists): comments, menus, sidebars and the like.
+UNLIKELY_CANDIDATE = re.compile(
+    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
+    r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+    r"pagination|pager|popup|yom-remote|recirc|newsletter|most-?popular|trending",
+    re.IGNORECASE)
+MAYBE_CANDIDATE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
+LIST_TAGS = frozenset(("ul", "ol", "dl", "table", "div", "section", "aside", "nav", "menu"))
+
+# --------------------------------------------------------------------------------------- the article
+
+# Class and id words that make a container likelier to hold the article, or the furniture around it.
+LIKELY_CONTENT = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose",
+                            re.IGNORECASE)
+UNLIKELY_CONTENT = re.compile(
+    r"comment|com-|contact|foot|masthead|media|meta|outbrain|promo|related|scroll|shoutbox|sidebar|sponsor|"
+    r"shopping|tags|tool|widget|share|social|newsletter|subscribe|teaser|recirc|trending|popular|nav|menu|"
+    r"breadcrumb|banner|ad-|ads|advert",
+    re.IGNORECASE)
+PARAGRAPH_TAGS = frozenset(("p", "pre", "blockquote", "td"))
+# Tags that end a run of inline text: a div holding only inline text and these is itself a paragraph.
+NESTED_BLOCKS = frozenset(("p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "pre", "blockquote",
+                           "h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "aside", "form"))
+TAG_PRIOR = {"div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3, "form": -3,
+             "ol": -3, "ul": -3, "dl": -3, "th": -5, "li": -3, "h1": -5, "h2": -5, "h3": -5, "h4": -5, "address": -3}
+MIN_PARAGRAPH_CHARS = 25
+TOP = frozenset(("body", "html"))
+
+
+def parse_page(html: str) -> tuple[Element | None, bool]:
+    """(the page as an lxml tree or None for a page with no markup at all, whether the tree is whole).
+
+    libxml2 stops building a tree nested deeper than a few hundred elements; the text below that
+    depth is then missing from the tree."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None, True
+    whole = not any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+    return root, whole
+
+
+def clean_html(html: str) -> CleanedPage:
+    """Clean an HTML page: metadata hints first (they live in head and header), then the article text."""
+    root, whole = parse_page(html)
+    if root is None:
+        return CleanedPage(paragraphs=())
+    page = _PageScan(root)
+    hints = html_hints(root, page)
+    date_hints = tuple(html_date_hints(root, page))
+    if not whole:
+        # Too deep for the page-wide pass: all of the page's text, read by BeautifulSoup alone.
+        soup = BeautifulSoup(html, "lxml")
+        for tag in soup.find_all(DROP_TAGS):
+            tag.decompose()
+        paragraphs = [p for p in _soup_texts(soup.body or soup) if not is_boilerplate_line(p)]
+        return CleanedPage(paragraphs=tuple(_cut_footer(paragraphs)), hints=hints, date_hints=date_hints)
+    for element in page.furniture:
+        _drop(element)
+    measures = _Measures(root)
+    container, scores = main_container(root, measures)
+    paragraphs = []
+    for block in article_blocks(container, measures, scores):
+        strip_boilerplate(block, measures)
+        paragraphs.extend(p for p in block_texts(block) if not is_boilerplate_line(p))
+    headline = {hints.get("h1"), hints.get("og_title"), hints.get("html_title")}
+    while paragraphs and paragraphs[0] in headline:
+        paragraphs.pop(0)
+    return CleanedPage(paragraphs=tuple(_cut_footer(paragraphs)), hints=hints, date_hints=date_hints)
+
+
+def _drop(element: Element) -> None:
+    """Remove an element and what it holds; the text after it stays with its parent."""
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def _cut_footer(paragraphs: list[str]) -> list[str]:
+    """Everything from a footer heading on, and author bios among the last lines."""
+    for i, paragraph in enumerate(paragraphs):
+        if FOOTER_START.match(paragraph):
+            paragraphs = paragraphs[:i]
+            break
+    tail = len(paragraphs) - TRAILING_LINES
+    return [p for i, p in enumerate(paragraphs) if i < tail or not BIO_SENTENCE.match(p)]
+
+
+def _names(element: Element) -> str:
+    """The class and id of an element, the words page furniture is recognised by."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+
+
+def _text(element: Element) -> str:
+    return normalize_space(" ".join(element.itertext()))
+
+
+# ------------------------------------------------------------------------------------------ metadata
+
+class _PageScan:
+    """What the cleaner needs from the whole page, gathered in one walk over it: <meta> values,
+    JSON-LD, elements marked as the publication date or the author, and the furniture to drop."""
+
+    def __init__(self, root: Element):
+        self.meta: dict[tuple[str, str], str] = {}
+        self.json_ld: list[dict] = []
+        self.date_published: list[str] = []
+        self.date_elements: list[Element] = []
+        self.date_strings: list[tuple[Element, str]] = []
+        self.byline_candidates: list[Element] = []
+        self.furniture: list[Element] = []
+        scripts: list[str] = []
+        for element in root.iter():
+            tag = element.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == "meta":
+                self._add_meta(element)
+            elif tag == "script" and "ld+json" in (element.get("type") or "").lower():
+                scripts.append(element.text or "")
+            if element.get("itemprop") == "datePublished":
+                value = element.get("content") or element.get("datetime")
+                if value:
+                    self.date_published.append(value)
+            names = _names(element)
+            if tag == "time" or (names and DATE_ELEMENT.search(names)):
+                self.date_elements.append(element)
+            if _is_byline_candidate(element, names):
+                self.byline_candidates.append(element)
+            if tag in DROP_TAGS or (names and _is_unlikely_candidate(tag, names)):
+                self.furniture.append(element)
+            if tag not in ("script", "style"):
+                self._add_date_string(element, element.text)
+            if element.getparent() is not None:
+                self._add_date_string(element.getparent(), element.tail)
+        self.json_ld = list(_json_ld_objects(scripts))
+
+    def _add_date_string(self, owner: Element, text: str | None) -> None:
+        if text and len(self.date_strings) < MAX_DATE_ELEMENTS and 8 <= len(text) <= MAX_DATE_CHARS \
+                and STANDALONE_DATE.search(text):
+            self.date_strings.append((owner, text.strip()))
+
+    def _add_meta(self, element: Element) -> None:
+        content = element.get("content") or element.get("datetime")
+        if not content or not content.strip():
+            return
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            value = element.get(attr)
+            if value:
+                self.meta.setdefault((attr, value.strip().lower()), normalize_space(content))
+
+    def get(self, attr: str, value: str) -> str | None:
+        return self.meta.get((attr, value.lower()))
+
+
+def _json_ld_objects(scripts: list[str]) -> Iterator[dict]:
+    """Every JSON-LD object of the scripts, nested @graph members included. Of JSON that does not
+    parse (a trailing comma is common), only the publication date is read."""
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except (ValueError, TypeError):
+            if match := JSON_LD_DATE.search(script):
+                yield {"datePublished": match["date"]}
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+
+
+def _is_article_object(item: dict) -> bool:
+    kinds = item.get("@type", "")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(kind, str) and kind.lower() in ARTICLE_TYPES for kind in kinds)
+
+
+def _person_names(value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and "://" not in name:
+            names.append(normalize_space(name))
+    return names
+
+
+def _first_text(root: Element, path: str) -> str | None:
+    found = root.find(path)
+    return (_text(found) or None) if found is not None else None
+
+
+def html_hints(root: Element, page: _PageScan) -> dict[str, str]:
+    hints: dict[str, str] = {}
+
+    def put(key: str, value: str | None) -> None:
+        if value and key not in hints:
+            hints[key] = value
+
+    put("og_title", page.get("property", "og:title") or page.get("name", "twitter:title"))
+    put("site_name", page.get("property", "og:site_name"))
+    put("h1", _first_text(root, ".//article//h1") or _first_text(root, ".//h1"))
+    put("html_title", _first_text(root, ".//title"))
+    author = page.get("name", "author") or page.get("property", "article:author")
+    put("author_meta", author if author and "://" not in author else None)
+    for item in page.json_ld:
+        if _is_article_object(item):
+            put("jsonld_author", ", ".join(_person_names(item.get("author"))))
+            put("jsonld_headline", item.get("headline") if isinstance(item.get("headline"), str) else None)
+    put("byline", _byline(page.byline_candidates))
+    canonical = root.find(".//link[@rel='canonical']")
+    put("url", canonical.get("href") if canonical is not None else None)
+    put("url", page.get("property", "og:url"))
+    language = root.get("lang") or page.get("property", "og:locale") or page.get("http-equiv", "content-language")
+    put("language", re.split(r"[-_]", language.strip())[0].lower()[:3] if language else None)
+    return hints
+
+
+def _is_byline_candidate(element: Element, names: str) -> bool:
+    if element.get("itemprop") == "author" or "author" in (element.get("rel") or "").split():
+        return True
+    return any(name in BYLINE_CLASSES or "byline" in name for name in names.split())
+
+
+def _byline(candidates: list[Element]) -> str | None:
+    for element in candidates:
+        name_element = element.find(".//*[@itemprop='name']") if element.get("itemprop") == "author" else None
+        text = _text(name_element if name_element is not None else element)
+        match = BYLINE.match(text)
+        name = match["name"] if match else text
+        if name and len(name) <= 60 and not BIO_HEADER.match(name):
+            return name.strip()
+    return None
+
+
+def _is_commentary(element: Element) -> bool:
+    """Inside comments, sidebars or related stories, whose dates are not the article's."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("aside", "footer", "nav") or COMMENTARY.search(_names(ancestor)):
+            return True
+    return False
+
+
+def html_date_hints(root: Element, page: _PageScan) -> Iterator[tuple[str, str]]:
+    for attr, value in DATE_META:
+        if found := page.get(attr, value):
+            yield ("meta", found)
+    for item in page.json_ld:
+        if isinstance(item.get("datePublished"), str):
+            yield ("meta", item["datePublished"])
+    for value in page.date_published:
+        yield ("meta", value)
+    scope = root.find(".//article")
+    for element in (scope if scope is not None else root).iter("time"):
+        if element.get("datetime") and not any(a.tag in ("aside", "footer") for a in element.iterancestors()):
+            yield ("meta", element.get("datetime"))
+            break
+    # Then the first date shown on the page in an element named for it ("entry-date", "post-time"),
+    # outside comments and sidebars; a date is taken only where the element says nothing else.
+    for element in page.date_elements[:MAX_DATE_ELEMENTS]:
+        if _is_commentary(element):
+            continue
+        for attr in ("datetime", "title", "content"):
+            value = (element.get(attr) or "").strip()
+            if ISO_DATE.match(value):
+                yield ("text", value)
+        text = _text(element)
+        if 6 <= len(text) <= MAX_DATE_CHARS:
+            yield ("text", text)
+    # Last, a date standing alone in the page's text ("2020-03-04 16:52:59", "August 06, 2019").
+    for element, text in page.date_strings:
+        if not _is_commentary(element):
+            yield ("text", text)
+
+
+# ------------------------------------------------------------------------------- the article's container
+
+def _is_unlikely_candidate(tag: str, names: str) -> bool:
+    """Comment sections, menus and sidebars by their class or id, removed before the article is sought."""
+    return tag not in ("html", "body", "article", "main") and bool(UNLIKELY_CANDIDATE.search(names)) \
+        and not MAYBE_CANDIDATE.search(names)
+
+
+class _Measures:
+    """Characters of text, and of link text, under every element: one pass over the page's text."""
+
+    def __init__(self, root: Element):
+        self.text: dict[Element, int] = {}
+        self.links: dict[Element, int] = {}
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            self._count(element, element.text)
+            parent = element.getparent()
+            if parent is not None:
+                self._count(parent, element.tail)
+
+    def _count(self, owner: Element, text: str | None) -> None:
+        size = len(text.strip()) if text else 0
+        if not size:
+            return
+        in_link = False
+        element = owner
+        while element is not None:
+            self.text[element] = self.text.get(element, 0) + size
+            in_link = in_link or element.tag == "a"
+            if in_link:
+                self.links[element] = self.links.get(element, 0) + size
+            element = element.getparent()
+
+    def chars(self, element: Element) -> int:
+        return self.text.get(element, 0)
+
+    def link_density(self, element: Element) -> float:
+        return self.links.get(element, 0) / max(self.chars(element), 1)
+
+
+def _class_weight(element: Element) -> int:
+    names = _names(element)
+    if not names:
+        return 0
+    return (25 if LIKELY_CONTENT.search(names) else 0) - (25 if UNLIKELY_CONTENT.search(names) else 0)
+
+
+def _is_paragraph(element: Element) -> bool:
+    if element.tag in PARAGRAPH_TAGS:
+        return True
+    return element.tag == "div" and not any(child.tag in NESTED_BLOCKS for child in element)
+
+
+def main_container(root: Element, measures: _Measures) -> tuple[Element, dict[Element, float]]:
+    """The element holding the article, and the scores that chose it.
+
+    A page that marks its article body (schema.org articleBody) is taken at its word. Otherwise each
+    paragraph votes for its parent and, at half weight, its grandparent: more for longer text and
+    more commas (prose, not link lists), as readability does; votes are discounted by the share of
+    link text, and class names like "post-content" or "sidebar" tilt them.
+    """
+    marked = [e for e in root.iterfind(".//*[@itemprop='articleBody']") if measures.chars(e) >= 200]
+    if marked:
+        return max(marked, key=measures.chars), {}
+    body = root.find("body")
+    body = body if body is not None else root
+    scores: dict[Element, float] = {}
+
+    def vote(element: Element | None, amount: float) -> None:
+        if element is None or element.tag == "html":
+            return
+        if element not in scores:
+            scores[element] = TAG_PRIOR.get(element.tag, 0) + _class_weight(element)
+        scores[element] += amount
+
+    for element in body.iter():
+        if not isinstance(element.tag, str) or not _is_paragraph(element):
+            continue
+        chars = measures.chars(element)
+        if chars < MIN_PARAGRAPH_CHARS:
+            continue
+        text = element.text_content()
+        amount = 1 + text.count(",") + text.count("\uff0c") + text.count("\u3001") + min(chars // 100, 3)
+        parent = element.getparent()
+        vote(parent, amount)
+        vote(parent.getparent() if parent is not None else None, amount / 2)
+    if not scores:
+        return body, {}
+    final = {element: score * (1 - measures.link_density(element)) for element, score in scores.items()}
+    ranked = sorted(final, key=final.__getitem__, reverse=True)
+    best = _shared_ancestor(ranked[0], [e for e in ranked[1:5] if final[e] >= 0.75 * final[ranked[0]]])
+    return _climb(best, final), final
+
+
+def _shared_ancestor(best: Element, close: list[Element]) -> Element:
+    """When near-best candidates sit under one ancestor of the best, the article is split across
+    them (one block per paragraph group): that ancestor holds it all."""
+    if len(close) < 2:
+        return best
+    for ancestor in best.iterancestors():
+        if ancestor.tag in TOP:
+            break
+        if sum(1 for element in close if ancestor in set(element.iterancestors())) >= 2:
+            return ancestor
+    return best
+
+
+def _climb(best: Element, final: dict[Element, float]) -> Element:
+    """Move up while the parent scores at least as well (readability's rule), so that a section of
+    the article does not stand for the whole; an only child stands for its parent."""
+    last = final.get(best, 0.0)
+    threshold = last / 3
+    for parent in best.iterancestors():
+        if parent.tag in TOP:
+            break
+        score = final.get(parent)
+        if score is not None:
+            if score < threshold:
+                break
+            if score > last:
+                best = parent
+                break
+            last = score
+    while (parent := best.getparent()) is not None and parent.tag not in TOP and len(parent) == 1:
+        best = parent
+    return best
+
+
+def article_blocks(container: Element, measures: _Measures, scores: dict[Element, float]) -> list[Element]:
+    """The container and those of its siblings that continue the article (readability's merge):
+    siblings scoring well themselves, or holding prose with few links."""
+    parent = container.getparent()
+    if parent is None or container.tag in TOP or not scores:
+        return [container]  # no scores: the page marked its article body itself
+    threshold = max(10.0, scores.get(container, 0.0) * 0.2)
+    kept = []
+    for sibling in parent:
+        if sibling is container:
+            kept.append(sibling)
+        elif sibling.tag in ("p", "div", "section", "blockquote", "pre", "article") \
+                and not _looks_like_boilerplate(sibling):
+            chars, links = measures.chars(sibling), measures.link_density(sibling)
+            prose = _text(sibling)
+            if scores.get(sibling, 0.0) >= threshold or (chars > 80 and links < 0.25) \
+                    or (0 < chars <= 80 and links == 0 and prose[-1:] in ".!?\u3002"):
+                kept.append(sibling)
+    return kept
+
+
+def _looks_like_boilerplate(element: Element) -> bool:
+    if (element.get("role") or "").lower() in BOILERPLATE_ROLES:
+        return True
+    names = _names(element)
+    return bool(names) and bool(BOILERPLATE_ATTR.search(names))
+
+
+def _is_link_list(element: Element, measures: _Measures) -> bool:
+    """A block that is mostly links (related stories, tag clouds, menus) and not prose, or a paragraph
+    that is one link and nothing else (a teaser for another story set inside the article)."""
+    chars = measures.chars(element)
+    if element.tag == "p":
+        return 0 < chars <= 200 and measures.link_density(element) > 0.9
+    if element.tag not in LIST_TAGS:
+        return False
+    return chars > 0 and measures.link_density(element) > 0.5 and element.find(".//p") is None
+
+
+def strip_boilerplate(block: Element, measures: _Measures) -> None:
+    """Remove furniture inside an article block, in place, never entering a removed subtree."""
+    total = max(measures.chars(block), 1)
+    stack = [block]
+    while stack:
+        for child in list(stack.pop()):
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag in DROP_TAGS or _is_link_list(child, measures) or (
+                    _looks_like_boilerplate(child) and measures.chars(child) <= 0.6 * total):
+                _drop(child)
+            else:
+                stack.append(child)
+
+
+# --------------------------------------------------------------------------------- the article's text
+
+def block_texts(block: Element) -> list[str]:
+    """The text of each block element of the article, in order, with inline markup flattened.
+
+    BeautifulSoup reads the block's HTML. Blocks are separated by a paragraph separator, not a
+    newline: a newline in the page source is only white space inside a paragraph. An explicit
+    stack instead of recursion keeps deep nesting safe."""
+    return _soup_texts(BeautifulSoup(lxml.html.tostring(block, encoding="unicode", with_tail=False), "lxml"))
+
+
+def _soup_texts(root: Tag) -> list[str]:
+    parts: list[str] = []
+    stack: list[tuple[PageElement, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append(BLOCK_BREAK)
+        elif isinstance(node, Tag):
+            if node.name in BLOCK_TAGS:
+                parts.append(BLOCK_BREAK)
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+            parts.append(str(node))
+    lines = (normalize_space(line) for line in "".join(parts).split(BLOCK_BREAK))
+    return [line for line in lines if line]
