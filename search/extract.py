@@ -17,32 +17,51 @@ from dateutil import parser as date_parser
 from .clean import normalize_space
 from .models import Article, CleanedPage, Quote
 
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»·:]|-|::)\s+")
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»·]|-|::)\s+")
+# A site's name is short: "Headline | The Paper", "Coastal Times - Headline".
+MAX_SITE_WORDS = 4
 
 
 # ------------------------------------------------------------------------------------------- title
 
 def strip_site_suffix(title: str, site_name: str | None = None) -> str:
-    """'Headline | Site' -> 'Headline'; a title without a separator is returned as it is."""
+    """'Headline | Site' -> 'Headline', 'Site - Headline' -> 'Headline'; a part is cut only when it is the
+    site's name or short enough to be one, and the longer side is kept."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
     if site_name:
-        for separator in TITLE_SEPARATOR.finditer(title):
+        for separator in separators:
             if normalize_space(title[separator.end():]).lower() == site_name.lower():
                 return title[: separator.start()].strip()
-    parts = TITLE_SEPARATOR.split(title)
-    if len(parts) == 1:
-        return title
-    # Sites put their name last (or first); the headline is the longest part.
-    return max(parts, key=len).strip()
+            if normalize_space(title[: separator.start()]).lower() == site_name.lower():
+                return title[separator.end():].strip()
+    last, first = separators[-1], separators[0]
+    head, tail = title[: last.start()].strip(), title[last.end():].strip()
+    if len(tail.split()) <= MAX_SITE_WORDS and len(head) > len(tail):
+        return strip_site_suffix(head, site_name) if len(separators) > 1 else head
+    head, tail = title[: first.start()].strip(), title[first.end():].strip()
+    if len(head.split()) <= MAX_SITE_WORDS and len(tail) > len(head):
+        return tail
+    return title
 
 
 def extract_title(page: CleanedPage) -> str | None:
+    """The headline: og:title or JSON-LD's, else the h1, else <title>, without the site's name. The
+    page's visible h1 is taken as written wherever the others repeat it."""
     hints = page.hints
     if hints.get("title"):
         return hints["title"]
-    site = hints.get("site_name")
-    for key in ("og_title", "jsonld_headline", "h1"):
+    site, h1 = hints.get("site_name"), hints.get("h1")
+    for key in ("og_title", "jsonld_headline"):
+        value = hints.get(key)
+        if value and h1 and (value == h1 or strip_site_suffix(value, site) == h1):
+            return h1
+    for key in ("og_title", "jsonld_headline"):
         if hints.get(key):
             return strip_site_suffix(hints[key], site)
+    if h1:
+        return h1
     if hints.get("html_title"):
         return strip_site_suffix(hints["html_title"], site)
     return None

@@ -15,9 +15,19 @@ from search.models import CleanedPage
     ("Northern Wire :: Sea wall funded", None, "Sea wall funded"),
     ("Council votes - and it is close | Herald", "Herald", "Council votes - and it is close"),
     ("A headline with no suffix", None, "A headline with no suffix"),
+    # A colon belongs to the headline, and a part too long to be a site's name is never cut.
+    ("Julian Assange: Sweden drops rape investigation", None, "Julian Assange: Sweden drops rape investigation"),
+    ("Plague: third case in China as panic begins – doctors fear a spread", None,
+     "Plague: third case in China as panic begins – doctors fear a spread"),
+    ("Storm floods harbour - live updates | Coastal Times", "Coastal Times", "Storm floods harbour - live updates"),
 ])
 def test_strip_site_suffix(raw, site, expected):
     assert strip_site_suffix(raw, site) == expected
+
+
+def test_the_visible_headline_is_kept_whole_where_og_title_repeats_it():
+    hints = {"og_title": "Take C.A.R.E. - comwrap at DMEXCO 2018", "h1": "Take C.A.R.E. - comwrap at DMEXCO 2018"}
+    assert extract_title(CleanedPage((), hints)) == "Take C.A.R.E. - comwrap at DMEXCO 2018"
 
 
 def test_title_prefers_og_title_then_h1_then_title_tag():
