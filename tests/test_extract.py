@@ -17,8 +17,8 @@ from search.models import CleanedPage
     ("A headline with no suffix", None, "A headline with no suffix"),
     # A colon belongs to the headline, and a part too long to be a site's name is never cut.
     ("Julian Assange: Sweden drops rape investigation", None, "Julian Assange: Sweden drops rape investigation"),
-    ("Plague: third case in China as panic begins – doctors fear a spread", None,
-     "Plague: third case in China as panic begins – doctors fear a spread"),
+    ("Plague: third case in China as panic begins – doctors fear it could spread", None,
+     "Plague: third case in China as panic begins – doctors fear it could spread"),
     ("Storm floods harbour - live updates | Coastal Times", "Coastal Times", "Storm floods harbour - live updates"),
 ])
 def test_strip_site_suffix(raw, site, expected):
