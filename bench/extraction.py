@@ -127,7 +127,7 @@ def run_body(compare: bool, limit: int | None, quiet: bool) -> None:
             row.append(f"{'  -  ' if precision is None else f'{precision:.3f}'} {recall:.3f}")
         if not quiet:
             print(f"{page_id[:12]}  " + "   ".join(row) + f"  {truth[page_id]['url'][:60]}")
-    print(f"\nbody text, {len(ids)} pages of {folder} (P R per page above, systems in the order below)")
+    print(f"\nbody text, {len(ids)} pages of {folder}" + ("" if quiet else " (P R per page above, systems in the order below)"))
     print(f"{'system':<17} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8}")
     for name in systems:
         precision, recall, f1 = summary(scores[name])
