@@ -101,10 +101,10 @@ def parse_date(raw: str, language: str | None = None) -> dt.date | None:
             if not FULL_ISO_DATE.match(raw):
                 return None  # "2019" and "2019-03" are ISO too, but name no day
         except ValueError:
-            value = date_parser.parse(raw, default=_NO_DEFAULT)
+            value = date_parser.parse(raw, default=_NO_DEFAULT, ignoretz=True)
             # A month or day the text leaves out would come from the default: parse against a second
             # default, and a part that changes with it was never written ("March 2019", "2019").
-            other = date_parser.parse(raw, default=_OTHER_DEFAULT)
+            other = date_parser.parse(raw, default=_OTHER_DEFAULT, ignoretz=True)
             if (value.month, value.day) != (other.month, other.day):
                 return None
     except (ValueError, OverflowError):

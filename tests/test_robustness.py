@@ -12,13 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from search.errors import QuerySyntaxError, QueryTooSlowError
-from search.indexer import rebuild
+from search.indexer import load_article, rebuild
 from search.query import make_parser, parse_query
 from search.schema import build_schema
 from search.searcher import ArchiveSearcher
+from search.sources import SourceFile, UnreadableArticle
 from web import create_app
 
-from .conftest import SAMPLE_CORPUS, make_settings, write_article
+from .conftest import REPO, SAMPLE_CORPUS, make_settings, write_article
 
 VALID = "Title line\n\nThe harbour story has words in it.\n"
 
@@ -196,3 +197,21 @@ def test_input_that_breaks_the_whoosh_parser_falls_back_to_its_words(text):
         assert "Could not read" in str(error)
     else:
         assert parsed is not None
+
+
+BENCHMARK_PAGES = sorted((REPO.parent / "shared" / "bench").glob("*/html/*.gz"))
+
+
+def test_every_benchmark_page_goes_through_or_is_skipped_with_a_reason():
+    """221 real pages from 180 sites, in many languages and encodings, gzipped as saved."""
+    assert len(BENCHMARK_PAGES) >= 200
+    skipped = []
+    for path in BENCHMARK_PAGES:
+        try:
+            article = load_article(SourceFile(path, path.name, "html"), max_bytes=20_000_000)
+        except UnreadableArticle as reason:
+            skipped.append(str(reason))
+            continue
+        assert article.title and article.body
+    assert set(skipped) <= {"no article text left after removing boilerplate"}
+    assert len(skipped) < len(BENCHMARK_PAGES) // 10
