@@ -50,6 +50,7 @@ class Settings:
     # [indexer]
     max_file_mb: float = 20.0
     writer_limitmb: int = 128
+    rebuild_workers: int = 0
 
 
 FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
@@ -139,7 +140,7 @@ def _check(settings: Settings) -> None:
     for key in positive:
         if getattr(settings, key) <= 0:
             raise ConfigError(f"Setting {key!r} must be positive, got {getattr(settings, key)!r}")
-    for key in ("title_weight", "bm25_b", "all_words_up_to", "suggest_below"):
+    for key in ("title_weight", "bm25_b", "all_words_up_to", "suggest_below", "rebuild_workers"):
         if getattr(settings, key) < 0:
             raise ConfigError(f"Setting {key!r} must not be negative, got {getattr(settings, key)!r}")
     if settings.stopwords not in STOPWORD_LISTS:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
+import os
 import shutil
+import signal
 import sys
 import time
+from collections.abc import Iterator
+
 from tqdm import tqdm
 from whoosh import index as whoosh_index
 
@@ -40,6 +46,48 @@ def load_article(source: SourceFile, max_bytes: int) -> Article:
         raise UnreadableArticle(f"cannot parse: {type(error).__name__}: {error}") from None
 
 
+PR_SET_PDEATHSIG = 1
+# Whether processes forked now are a rebuild's workers (this pool's and Whoosh's writer processes).
+_forking_workers = False
+
+
+def _forks_die_with_parent(on: bool) -> None:
+    global _forking_workers
+    _forking_workers = on
+
+
+def _die_with_parent() -> None:
+    """A worker forked by a rebuild is killed with it (Linux), instead of running on as an orphan."""
+    if _forking_workers and sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+os.register_at_fork(after_in_child=_die_with_parent)
+
+
+def _load_or_skip(job: tuple[SourceFile, int]) -> Article | Skipped:
+    """One file read, cleaned and extracted, in a worker process: the article, or why it was skipped."""
+    source, max_bytes = job
+    try:
+        return load_article(source, max_bytes)
+    except UnreadableArticle as reason:
+        return Skipped(path=source.doc_id, reason=str(reason))
+
+
+def worker_count(settings: Settings) -> int:
+    return settings.rebuild_workers or os.cpu_count() or 1
+
+
+def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator[Article | Skipped]:
+    """Articles in corpus order (stories depend on it), read by `workers` processes at once."""
+    jobs = ((source, max_bytes) for source in sources)
+    if workers == 1:
+        yield from map(_load_or_skip, jobs)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_load_or_skip, jobs, chunksize=8)
+
+
 def rebuild(settings: Settings, show_progress: bool = False) -> RebuildReport:
     """Index every article under settings.corpus into a new generation of settings.index.
 
@@ -70,17 +118,22 @@ def _write_generation(generation, sources: list[SourceFile], settings: Settings,
         quotes = whoosh_index.create_in(str(generation), build_quote_schema(settings.stopwords), indexname=QUOTES_INDEX)
     except OSError as error:
         raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
-    writer = articles.writer(limitmb=settings.writer_limitmb)
+    workers = worker_count(settings)
+    # With several workers, Whoosh analyses documents in as many processes and keeps their segments
+    # (multisegment) instead of merging them into one at the end.
+    parallel = {"procs": workers, "multisegment": True} if workers > 1 else {}
+    writer = articles.writer(limitmb=settings.writer_limitmb, **parallel)
     quote_writer = quotes.writer(limitmb=settings.writer_limitmb)
     stories = StoryClusters()
     indexed, skipped = 0, []
     max_bytes = int(settings.max_file_mb * 1_000_000)
     try:
-        for source in tqdm(sources, desc="indexing", unit="article", file=sys.stderr, disable=not show_progress):
-            try:
-                article = load_article(source, max_bytes)
-            except UnreadableArticle as reason:
-                skipped.append(Skipped(path=source.doc_id, reason=str(reason)))
+        _forks_die_with_parent(True)
+        loaded = _loaded(sources, max_bytes, workers)
+        for article in tqdm(loaded, total=len(sources), desc="indexing", unit="article", file=sys.stderr,
+                            disable=not show_progress):
+            if isinstance(article, Skipped):
+                skipped.append(article)
                 continue
             story = stories.assign(article.id, sketch(article.body))
             writer.add_document(**to_document(article, story=story, title_weight=settings.title_weight))
@@ -95,4 +148,6 @@ def _write_generation(generation, sources: list[SourceFile], settings: Settings,
         quote_writer.cancel()
         writer.cancel()
         raise
+    finally:
+        _forks_die_with_parent(False)
     return indexed, skipped

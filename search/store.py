@@ -54,6 +54,25 @@ def has_index(index_dir: Path) -> bool:
     return current_generation(index_dir) is not None
 
 
+# Lock files this process holds. A process forked during a rebuild (a worker) gets a copy of each
+# descriptor, and a lock lives while any copy is open: a worker that outlived a killed rebuild would
+# keep the index locked. Each child points its copies at /dev/null instead.
+_held_locks: set[int] = set()
+
+
+def _release_inherited_locks() -> None:
+    with open(os.devnull, "rb") as devnull:
+        for fd in _held_locks:
+            try:
+                os.dup2(devnull.fileno(), fd)
+            except OSError:
+                pass
+    _held_locks.clear()
+
+
+os.register_at_fork(after_in_child=_release_inherited_locks)
+
+
 @contextlib.contextmanager
 def rebuild_lock(index_dir: Path) -> Iterator[None]:
     """Held for a whole rebuild; a second rebuild fails at once with IndexBusyError."""
@@ -68,7 +87,11 @@ def rebuild_lock(index_dir: Path) -> Iterator[None]:
         except BlockingIOError:
             raise IndexBusyError(f"The index in {index_dir} is being rebuilt by another process; try again later") \
                 from None
-        yield
+        _held_locks.add(handle.fileno())
+        try:
+            yield
+        finally:
+            _held_locks.discard(handle.fileno())
 
 
 def new_generation(index_dir: Path) -> Path:
