@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"Exit status: {EXIT_OK} all indexed, {EXIT_SKIPPED} indexed but some files skipped, "
                     f"{EXIT_ERROR} failed (the previous index keeps serving).")
     rebuild_cmd.add_argument("--corpus", help="folder of articles (default: from config.toml)")
+    rebuild_cmd.add_argument("--full", action="store_true",
+                             help="read every file again, instead of only the new, changed and deleted ones")
     _common(rebuild_cmd)
     query_cmd = commands.add_parser("query", help="search the index, as the JSON endpoint does")
     query_cmd.add_argument("text", help='the query, e.g. \'speaker:Bolton "Iran" date:2018\'')
@@ -52,7 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_rebuild(args) -> int:
     settings = load_settings(args.config, overrides={"corpus": args.corpus, "index": args.index})
-    report = rebuild(settings, show_progress=sys.stderr.isatty())
+    report = rebuild(settings, show_progress=sys.stderr.isatty(), full=args.full)
+    if not report.full:
+        print(f"updated: {report.added} new, {report.changed} changed, {report.deleted} deleted, "
+              f"{report.unchanged} unchanged")
     print(f"indexed {report.indexed} articles, skipped {len(report.skipped)} in {report.elapsed_s:.1f} s "
           f"-> {report.index_dir}")
     for skipped in report.skipped:

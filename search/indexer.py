@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import multiprocessing
 import os
 import shutil
 import signal
+import stat
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
@@ -88,9 +91,72 @@ def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator
         yield from pool.imap(_load_or_skip, jobs, chunksize=8)
 
 
-def rebuild(settings: Settings, show_progress: bool = False) -> RebuildReport:
-    """Index every article under settings.corpus into a new generation of settings.index.
+# Bump when what the index holds for an article changes, so that an incremental rebuild of an older
+# generation becomes a full one.
+INDEX_FORMAT = 1
 
+
+def content_hash(path) -> str | None:
+    """A digest of the file's bytes, or None when it cannot be read (the read then reports why)."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a pipe or device would block the read
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _built_with(settings: Settings) -> dict:
+    """The settings that shape the index: an incremental rebuild needs them unchanged."""
+    return {"format": INDEX_FORMAT, "stopwords": settings.stopwords, "title_weight": settings.title_weight}
+
+
+@dataclass
+class _Plan:
+    """What a rebuild will do: read `to_load`, remove `to_delete`, keep `kept` (doc id -> [hash, story,
+    sketch]) and `kept_skipped` (doc id -> [hash, reason]) as the previous generation had them."""
+
+    full: bool
+    to_load: list[SourceFile]
+    to_delete: list[str] = field(default_factory=list)
+    kept: dict[str, list] = field(default_factory=dict)
+    kept_skipped: dict[str, list] = field(default_factory=dict)
+    added: int = 0
+    changed: int = 0
+
+
+def plan_rebuild(sources: list[SourceFile], hashes: dict[str, str | None], manifest: dict | None,
+                 settings: Settings) -> _Plan:
+    """Full when there is nothing to start from or the index's settings changed; incremental when
+    at most half of the corpus is new, changed or deleted (beyond that a full rebuild is cheaper)."""
+    if manifest is None or manifest.get("built_with") != _built_with(settings):
+        return _Plan(full=True, to_load=sources)
+    before = {**manifest.get("skipped", {}), **manifest.get("articles", {})}
+    to_load = [s for s in sources if hashes[s.doc_id] is None or before.get(s.doc_id, [None])[0] != hashes[s.doc_id]]
+    present = {s.doc_id for s in sources}
+    deleted = [doc_id for doc_id in before if doc_id not in present]
+    if len(to_load) + len(deleted) > len(sources) / 2:
+        return _Plan(full=True, to_load=sources)
+    loading = {s.doc_id for s in to_load}
+    changed = [doc_id for doc_id in loading if doc_id in before]
+    return _Plan(
+        full=False, to_load=to_load, to_delete=deleted + changed,
+        kept={doc_id: entry for doc_id, entry in manifest.get("articles", {}).items()
+              if doc_id in present and doc_id not in loading},
+        kept_skipped={doc_id: entry for doc_id, entry in manifest.get("skipped", {}).items()
+                      if doc_id in present and doc_id not in loading},
+        added=len(to_load) - len(changed), changed=len(changed))
+
+
+def rebuild(settings: Settings, show_progress: bool = False, full: bool = False) -> RebuildReport:
+    """Index the articles under settings.corpus into a new generation of settings.index.
+
+    Unless `full`, a rebuild starts from the current generation and reads only the files that are
+    new or whose content changed, and removes those deleted; see plan_rebuild for when it reads all.
     Raises CorpusError (missing or empty corpus, nothing indexable), IndexWriteError, IndexBusyError.
     """
     started = time.perf_counter()
@@ -99,49 +165,78 @@ def rebuild(settings: Settings, show_progress: bool = False) -> RebuildReport:
         raise CorpusError(f"No articles (.txt, .html, .htm) found in {settings.corpus}")
     with store.rebuild_lock(settings.index):
         store.remove_stale(settings.index)
+        previous = store.current_generation(settings.index)
+        manifest = None if full or previous is None else store.read_manifest(previous)
+        hashes = {source.doc_id: content_hash(source.path) for source in sources}
+        plan = plan_rebuild(sources, hashes, manifest, settings)
         generation = store.new_generation(settings.index)
         try:
-            indexed, skipped = _write_generation(generation, sources, settings, show_progress)
+            if not plan.full:
+                store.copy_generation(previous, generation)
+            articles, skipped = _write_generation(generation, plan, hashes, settings, show_progress)
+            store.write_manifest(generation, {"built_with": _built_with(settings), "articles": articles,
+                                              "skipped": skipped})
             store.publish(settings.index, generation)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
         store.remove_stale(settings.index)
-    return RebuildReport(indexed=indexed, skipped=tuple(skipped), elapsed_s=time.perf_counter() - started,
-                         index_dir=str(generation))
+    return RebuildReport(
+        indexed=len(articles), elapsed_s=time.perf_counter() - started, index_dir=str(generation),
+        skipped=tuple(Skipped(path=doc_id, reason=entry[1]) for doc_id, entry in skipped.items()),
+        full=plan.full, added=plan.added, changed=plan.changed,
+        deleted=len(plan.to_delete) - plan.changed, unchanged=len(plan.kept))
 
 
-def _write_generation(generation, sources: list[SourceFile], settings: Settings,
-                      show_progress: bool) -> tuple[int, list[Skipped]]:
+def _open_writers(generation, plan: _Plan, settings: Settings):
+    """(articles writer, quotes writer) on a new index, or on the copy of the previous one."""
     try:
-        articles = whoosh_index.create_in(str(generation), build_schema(settings.stopwords))
-        quotes = whoosh_index.create_in(str(generation), build_quote_schema(settings.stopwords), indexname=QUOTES_INDEX)
+        if plan.full:
+            articles = whoosh_index.create_in(str(generation), build_schema(settings.stopwords))
+            quotes = whoosh_index.create_in(str(generation), build_quote_schema(settings.stopwords),
+                                            indexname=QUOTES_INDEX)
+        else:
+            articles = whoosh_index.open_dir(str(generation))
+            quotes = whoosh_index.open_dir(str(generation), indexname=QUOTES_INDEX)
     except OSError as error:
         raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
     workers = worker_count(settings)
-    # With several workers, Whoosh analyses documents in as many processes and keeps their segments
-    # (multisegment) instead of merging them into one at the end.
-    parallel = {"procs": workers, "multisegment": True} if workers > 1 else {}
-    writer = articles.writer(limitmb=settings.writer_limitmb, **parallel)
-    quote_writer = quotes.writer(limitmb=settings.writer_limitmb)
+    # With several workers, a full rebuild also analyses documents in as many Whoosh writer processes
+    # and keeps their segments (multisegment) instead of merging them into one at the end.
+    parallel = {"procs": workers, "multisegment": True} if plan.full and workers > 1 else {}
+    return (articles.writer(limitmb=settings.writer_limitmb, **parallel),
+            quotes.writer(limitmb=settings.writer_limitmb))
+
+
+def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], settings: Settings,
+                      show_progress: bool) -> tuple[dict[str, list], dict[str, list]]:
+    """Write the plan into `generation`; returns the manifest's articles and skipped files."""
+    writer, quote_writer = _open_writers(generation, plan, settings)
     stories = StoryClusters()
-    indexed, skipped = 0, []
+    for doc_id, (_, story, body_sketch) in plan.kept.items():
+        if story == doc_id:
+            stories.add_story(doc_id, tuple(body_sketch))
+    articles, skipped = dict(plan.kept), dict(plan.kept_skipped)
     max_bytes = int(settings.max_file_mb * 1_000_000)
     try:
         _forks_die_with_parent(True)
-        loaded = _loaded(sources, max_bytes, workers)
-        for article in tqdm(loaded, total=len(sources), desc="indexing", unit="article", file=sys.stderr,
+        for doc_id in plan.to_delete:
+            writer.delete_by_term("id", doc_id)
+            quote_writer.delete_by_term("article", doc_id)
+        loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1)
+        for article in tqdm(loaded, total=len(plan.to_load), desc="indexing", unit="article", file=sys.stderr,
                             disable=not show_progress):
             if isinstance(article, Skipped):
-                skipped.append(article)
+                skipped[article.path] = [hashes[article.path], article.reason]
                 continue
-            story = stories.assign(article.id, sketch(article.body))
+            body_sketch = sketch(article.body)
+            story = stories.assign(article.id, body_sketch)
             writer.add_document(**to_document(article, story=story, title_weight=settings.title_weight))
             for document in quote_documents(article):
                 quote_writer.add_document(**document)
-            indexed += 1
-        if indexed == 0:
-            raise CorpusError(f"None of the {len(sources)} files in {settings.corpus} could be indexed")
+            articles[article.id] = [hashes[article.id], story, list(body_sketch)]
+        if not articles:
+            raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed")
         quote_writer.commit()
         writer.commit()
     except BaseException:
@@ -150,4 +245,4 @@ def _write_generation(generation, sources: list[SourceFile], settings: Settings,
         raise
     finally:
         _forks_die_with_parent(False)
-    return indexed, skipped
+    return articles, skipped

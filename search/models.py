@@ -120,10 +120,18 @@ class Skipped:
 
 @dataclass(frozen=True)
 class RebuildReport:
+    """What a rebuild did. A full rebuild reads every file; an incremental one only the new and changed
+    ones (`added`, `changed`), removes the deleted ones and keeps the `unchanged` ones as they were."""
+
     indexed: int
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
     elapsed_s: float = 0.0
     index_dir: str = ""
+    full: bool = True
+    added: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
 
 
 @dataclass(frozen=True)

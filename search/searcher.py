@@ -13,6 +13,7 @@ import math
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from whoosh import highlight, scoring
@@ -142,13 +143,23 @@ class _Columns:
     facets: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
+def _column(reader, name: str) -> Iterator:
+    """Every document's value of a column, segment by segment. A segment none of whose documents has
+    the value (an update adding only undated articles) has no such column: its documents get None."""
+    for segment, _ in reader.leaf_readers():
+        if segment.has_column(name):
+            yield from segment.column_reader(name)
+        else:
+            yield from itertools.repeat(None, segment.doc_count_all())
+
+
 def _read_columns(reader, with_story: bool) -> _Columns:
     def values(raw) -> tuple[str, ...]:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else (raw or "")
         return tuple(v for v in text.split(FACET_JOINER) if v)
 
-    facets = {name: [values(raw) for raw in reader.column_reader(column)] for name, column in FACET_COLUMNS.items()}
-    story = list(reader.column_reader("story")) if with_story else None
+    facets = {name: [values(raw) for raw in _column(reader, column)] for name, column in FACET_COLUMNS.items()}
+    story = list(_column(reader, "story")) if with_story else None
     return _Columns(story=story, facets=facets)
 
 

@@ -3,6 +3,7 @@
     index/
       CURRENT          name of the generation readers use, replaced atomically
       gen-<stamp>/     one complete Whoosh index per rebuild; the previous one is kept for readers
+        manifest.json  what it was built from: each file's content hash, story and sketch
       .lock            held by the one rebuild allowed at a time
 
 A rebuild writes a new generation folder and only then points CURRENT at it, so an interrupted or
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import shutil
 import time
@@ -101,6 +103,39 @@ def new_generation(index_dir: Path) -> Path:
     except OSError as error:
         raise IndexWriteError(f"Cannot write to the index folder {index_dir}: {error.strerror or error}") from None
     return path
+
+
+MANIFEST = "manifest.json"
+
+
+def copy_generation(source: Path, target: Path) -> None:
+    """Fill the new generation `target` with the files of `source`, as hard links where the file
+    system allows. Whoosh never changes a segment file once written (a commit writes new ones and a
+    new table of contents), so the two generations can share them."""
+    try:
+        for path in source.iterdir():
+            if path.is_file() and not path.name.endswith("WRITELOCK"):
+                try:
+                    os.link(path, target / path.name)
+                except OSError:
+                    shutil.copy2(path, target / path.name)
+    except OSError as error:
+        raise IndexWriteError(f"Cannot write the index in {target}: {error.strerror or error}") from None
+
+
+def read_manifest(generation: Path) -> dict | None:
+    """What a generation was built from (see indexer), or None for one without a readable manifest."""
+    try:
+        return json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_manifest(generation: Path, manifest: dict) -> None:
+    try:
+        (generation / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
+    except OSError as error:
+        raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
 
 
 def publish(index_dir: Path, generation: Path) -> None:

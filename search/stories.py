@@ -53,6 +53,10 @@ class StoryClusters:
         best = max(candidates.items(), key=lambda item: similarity(body_sketch, item[1]), default=None)
         if best and similarity(body_sketch, best[1]) >= SAME_STORY_SIMILARITY:
             return best[0]
+        self.add_story(doc_id, body_sketch)
+        return doc_id
+
+    def add_story(self, doc_id: str, body_sketch: tuple[int, ...]) -> None:
+        """Know `doc_id` as the first article of its story (an earlier rebuild found it so)."""
         for key in body_sketch[:CANDIDATE_KEYS]:
             self._by_key[key].append((doc_id, body_sketch))
-        return doc_id

@@ -124,3 +124,13 @@ def test_extract_on_a_folder_reads_its_articles(tmp_path, small_corpus):
     result = run("extract", "--json", str(small_corpus))
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 3
+
+
+def test_rebuild_is_incremental_unless_full(tmp_path, small_corpus):
+    index = str(tmp_path / "index")
+    run("rebuild", "--corpus", str(small_corpus), "--index", index)
+    again = run("rebuild", "--corpus", str(small_corpus), "--index", index)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("updated: 0 new, 0 changed, 0 deleted, 3 unchanged\nindexed 3 articles, skipped 0")
+    full = run("rebuild", "--full", "--corpus", str(small_corpus), "--index", index)
+    assert full.stdout.startswith("indexed 3 articles, skipped 0 in ")

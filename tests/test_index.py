@@ -11,6 +11,7 @@ import pytest
 
 from search import indexer, store
 from search.errors import CorpusError, IndexBusyError, IndexMissingError, QuerySyntaxError
+from search.models import SearchOptions
 from search.indexer import rebuild
 from search.searcher import ArchiveSearcher
 
@@ -162,7 +163,8 @@ def test_nothing_indexable_fails_and_keeps_no_generation(tmp_path):
     assert list(settings.index.glob("gen-*")) == []
 
 
-def test_failed_rebuild_leaves_the_previous_index_serving(tmp_path, small_corpus, monkeypatch):
+@pytest.mark.parametrize("full", [True, False])
+def test_failed_rebuild_leaves_the_previous_index_serving(tmp_path, small_corpus, monkeypatch, full):
     settings = make_settings(small_corpus, tmp_path / "index")
     rebuild(settings)
     searcher = ArchiveSearcher(settings)
@@ -170,14 +172,14 @@ def test_failed_rebuild_leaves_the_previous_index_serving(tmp_path, small_corpus
     write_article(small_corpus, "new.txt", "A new bridge story\n\nThe bridge is painted blue.\n")
 
     def fail_midway(source, max_bytes):
-        if source.doc_id == "scrapes/dock-strike.txt":
+        if source.doc_id == "new.txt":
             raise OSError("disk full")
         return real_load(source, max_bytes)
 
     real_load = indexer.load_article
     monkeypatch.setattr(indexer, "load_article", fail_midway)
     with pytest.raises(OSError):
-        rebuild(settings)
+        rebuild(settings, full=full)
     assert searcher.search("bridge").total == before
     assert ArchiveSearcher(settings).search("bridge").total == before
     assert len(list(settings.index.glob("gen-*"))) == 1
@@ -264,3 +266,84 @@ def test_speaker_and_date_filters_as_options(searcher):
     page = searcher.search("schools OR hospital OR vaccination", per_page=100, options=options)
     assert page.total >= 1
     assert all("Amina Okafor" in hit.speakers and hit.date.year == 2020 for hit in page.hits)
+
+
+@pytest.fixture
+def counted_loads(monkeypatch):
+    """The doc ids an in-process rebuild reads (one worker, so the reads happen here)."""
+    read: list[str] = []
+    real_load = indexer.load_article
+
+    def load(source, max_bytes):
+        read.append(source.doc_id)
+        return real_load(source, max_bytes)
+
+    monkeypatch.setattr(indexer, "load_article", load)
+    return read
+
+
+def test_incremental_rebuild_reads_only_new_changed_and_deleted_files(tmp_path, small_corpus, counted_loads):
+    settings = make_settings(small_corpus, tmp_path / "index", rebuild_workers=1)
+    for number in range(5):  # an update touches less than half of the corpus
+        write_article(small_corpus, f"more/{number}.txt", f"Ferry timetable {number}\n\nFerries run every hour.\n")
+    first = rebuild(settings)
+    assert first.full and first.indexed == 8
+    write_article(small_corpus, "new.txt", "Turquoise paint\n\nThe bridge is painted turquoise.\n")
+    write_article(small_corpus, "scrapes/bridge-opens.txt", "Bridge closes again\n\nThe bridge shut for vermilion repairs.\n")
+    (small_corpus / "scrapes" / "dock-strike.txt").unlink()
+    counted_loads.clear()
+
+    report = rebuild(settings)
+    assert (report.full, report.added, report.changed, report.deleted, report.unchanged) == (False, 1, 1, 1, 6)
+    assert sorted(counted_loads) == ["new.txt", "scrapes/bridge-opens.txt"]
+    assert report.indexed == 8
+    searcher = ArchiveSearcher(settings)
+    assert [hit.id for hit in searcher.search("turquoise").hits] == ["new.txt"]
+    assert [hit.id for hit in searcher.search("vermilion").hits] == ["scrapes/bridge-opens.txt"]
+    assert searcher.search("strike").total == 0  # the deleted article and its quotations are gone
+    page = searcher.search("bridge")  # facets still line up with the documents after the update
+    assert {hit.author for hit in page.hits if hit.author} == {name for name, _ in page.facets["author"]}
+    assert sum(count for _, count in page.facets["date"]) == sum(1 for hit in page.hits if hit.date)
+
+
+def test_a_rewritten_but_unchanged_file_is_not_read_again(tmp_path, small_corpus, counted_loads):
+    settings = make_settings(small_corpus, tmp_path / "index", rebuild_workers=1)
+    rebuild(settings)
+    path = small_corpus / "scrapes" / "bridge-opens.txt"
+    path.write_bytes(path.read_bytes())
+    counted_loads.clear()
+    report = rebuild(settings)
+    assert (report.full, report.unchanged, counted_loads) == (False, 3, [])
+    assert ArchiveSearcher(settings).search("bridge").total > 0
+
+
+def test_a_full_rebuild_when_asked_or_when_the_index_settings_change(tmp_path, small_corpus, counted_loads):
+    settings = make_settings(small_corpus, tmp_path / "index", rebuild_workers=1)
+    rebuild(settings)
+    assert rebuild(settings, full=True).full
+    assert rebuild(make_settings(small_corpus, tmp_path / "index", rebuild_workers=1, stopwords="none")).full
+    counted_loads.clear()
+    assert not rebuild(make_settings(small_corpus, tmp_path / "index", rebuild_workers=1, stopwords="none")).full
+    assert counted_loads == []
+
+
+def test_skipped_files_stay_reported_without_being_read_again(tmp_path, small_corpus, counted_loads):
+    settings = make_settings(small_corpus, tmp_path / "index", rebuild_workers=1)
+    write_article(small_corpus, "empty.txt", "")
+    assert [s.path for s in rebuild(settings).skipped] == ["empty.txt"]
+    counted_loads.clear()
+    report = rebuild(settings)
+    assert [(s.path, s.reason) for s in report.skipped] == [("empty.txt", "empty file")]
+    assert counted_loads == []
+
+
+def test_a_reposted_story_arriving_in_an_update_joins_its_story(tmp_path, small_corpus):
+    settings = make_settings(small_corpus, tmp_path / "index", rebuild_workers=1)
+    rebuild(settings)
+    original = (small_corpus / "scrapes" / "dock-strike.txt").read_text(encoding="utf-8")
+    write_article(small_corpus, "repost/dock-strike.txt", original.replace("\n\n", "\n\nReposted.\n\n", 1))
+    assert not rebuild(settings).full
+    stories = {hit.id: hit.story for hit in ArchiveSearcher(settings).search(
+        "dock", options=SearchOptions(story="scrapes/dock-strike.txt")).hits}
+    assert stories == {"scrapes/dock-strike.txt": "scrapes/dock-strike.txt",
+                       "repost/dock-strike.txt": "scrapes/dock-strike.txt"}
