@@ -204,8 +204,10 @@ def _open_writers(generation, plan: _Plan, settings: Settings):
     # With several workers, a full rebuild also analyses documents in as many Whoosh writer processes
     # and keeps their segments (multisegment) instead of merging them into one at the end.
     parallel = {"procs": workers, "multisegment": True} if plan.full and workers > 1 else {}
-    return (articles.writer(limitmb=settings.writer_limitmb, **parallel),
-            quotes.writer(limitmb=settings.writer_limitmb))
+    # Segments stay separate files (compound=False): Whoosh reads a compound segment's parts into
+    # memory, per open reader, where separate files are read from disk through the page cache.
+    return (articles.writer(limitmb=settings.writer_limitmb, compound=False, **parallel),
+            quotes.writer(limitmb=settings.writer_limitmb, compound=False))
 
 
 def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], settings: Settings,

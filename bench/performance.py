@@ -1,0 +1,361 @@
+"""Rebuild and query speed at archive scale, side by side with SQLite FTS5 and a naive Whoosh app.
+
+    .venv/bin/python bench/performance.py [--articles 10000] [--queries 200] [--work DIR]
+
+On N generated articles (bench/generate.py: .txt and .html, boilerplate, datelines, quotes,
+300-1,500 words, Zipf vocabulary) it measures:
+- the service's full rebuild (`python -m search rebuild --full`): wall time, articles/s, CPU-seconds
+  per 1,000 articles (every process), peak memory (all its processes together), index size; then an
+  incremental rebuild after 1% of the files changed;
+- the same articles' text (as the service extracted it) indexed by SQLite FTS5 (porter, in one
+  transaction) and by Whoosh as a naive app would (StandardAnalyzer, default writer, one process);
+- ~200 mixed queries (rare word, common word, two words, phrase, speaker filter, date range), first
+  10 hits with highlighted snippets: the service in process (facets on) and through its JSON
+  endpoint on the real server, FTS5 (bm25() + snippet()), and the naive app opening a new searcher
+  per request; p50 and p95. Cold start: from launching the server to its first answer. The server's
+  peak memory after the queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from generate import FIRST, LAST, generate  # noqa: E402
+from search.config import load_settings  # noqa: E402
+from search.models import SearchOptions  # noqa: E402
+from search.searcher import ArchiveSearcher  # noqa: E402
+from search import store  # noqa: E402
+
+CHANGED_SHARE = 0.01
+
+
+# ----------------------------------------------------------------------------------- measuring
+
+class MemoryWatch:
+    """Samples the summed resident memory of a process and all its descendants."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        pids, queue = [], [self.pid]
+        while queue:
+            pid = queue.pop()
+            pids.append(pid)
+            try:
+                for task in os.listdir(f"/proc/{pid}/task"):
+                    queue += [int(c) for c in open(f"/proc/{pid}/task/{task}/children").read().split()]
+            except OSError:
+                pass
+        return pids
+
+    def _rss(self, pid: int) -> int:
+        try:
+            for line in open(f"/proc/{pid}/status"):
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            self.peak = max(self.peak, sum(self._rss(pid) for pid in self._tree()))
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_measured(command: list[str]) -> tuple[float, float, int, str]:
+    """(wall s, CPU s of the command and its descendants, peak memory bytes, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    watch = MemoryWatch(process.pid)
+    out, _ = process.communicate()
+    wall = time.perf_counter() - started
+    peak = watch.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if process.returncode not in (0, 3):
+        raise SystemExit(f"{' '.join(command)} failed with {process.returncode}: {out}")
+    return wall, cpu, peak, out
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+# ------------------------------------------------------------------------------------- queries
+
+def make_queries(texts: list[dict], count: int, rng: random.Random) -> list[dict]:
+    """Mixed queries drawn from the indexed articles' own words, so that each finds something."""
+    vocabulary: dict[str, int] = {}
+    for text in texts[:2000]:
+        for word in text["body"].lower().split():
+            word = word.strip(".,“”\"'")
+            if word.isalpha() and len(word) > 3:
+                vocabulary[word] = vocabulary.get(word, 0) + 1
+    ranked = sorted(vocabulary, key=vocabulary.get, reverse=True)
+    common, rare = ranked[:200], ranked[len(ranked) // 2:]
+    people = [f"{first} {last}" for first in FIRST for last in LAST]
+    kinds = ["rare", "common", "two words", "phrase", "speaker", "date range"]
+    queries = []
+    for number in range(count):
+        kind = kinds[number % len(kinds)]
+        if kind == "rare":
+            queries.append({"kind": kind, "text": rng.choice(rare)})
+        elif kind == "common":
+            queries.append({"kind": kind, "text": rng.choice(common)})
+        elif kind == "two words":
+            queries.append({"kind": kind, "text": f"{rng.choice(common)} {rng.choice(common[:50])}"})
+        elif kind == "phrase":
+            words = rng.choice(texts)["body"].split()
+            start = rng.randrange(max(1, len(words) - 2))
+            pair = [w.strip(".,“”\"'").lower() for w in words[start:start + 2]]
+            queries.append({"kind": kind, "text": f'"{pair[0]} {pair[-1]}"'})
+        elif kind == "speaker":
+            queries.append({"kind": kind, "text": rng.choice(common), "speaker": rng.choice(people[:60])})
+        else:
+            year = rng.randrange(2010, 2024)
+            queries.append({"kind": kind, "text": rng.choice(common), "date_from": f"{year}-01-01",
+                            "date_to": f"{year}-06-30"})
+    return queries
+
+
+def options_of(query: dict) -> SearchOptions:
+    import datetime as dt
+
+    return SearchOptions(speaker=query.get("speaker"),
+                         date_from=dt.date.fromisoformat(query["date_from"]) if "date_from" in query else None,
+                         date_to=dt.date.fromisoformat(query["date_to"]) if "date_to" in query else None)
+
+
+# ------------------------------------------------------------------------------------- the peers
+
+def fts5_build(texts: list[dict], path: Path) -> tuple[float, sqlite3.Connection]:
+    path.unlink(missing_ok=True)
+    started = time.perf_counter()
+    db = sqlite3.connect(path)
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, speakers, date UNINDEXED, "
+               "tokenize='porter')")
+    with db:
+        db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)",
+                       [(t["id"], t["title"], t["body"], " ".join(t["speakers"]), t["date"]) for t in texts])
+    return time.perf_counter() - started, db
+
+
+def fts5_query(db: sqlite3.Connection, query: dict) -> list:
+    words = query["text"].replace('"', "").split()
+    match = f'"{" ".join(words)}"' if query["kind"] == "phrase" else " AND ".join(f'"{w}"' for w in words)
+    if "speaker" in query:
+        match = f'speakers : "{query["speaker"]}" AND {match}'
+    sql = "SELECT id, title, snippet(docs, 2, '<mark>', '</mark>', '…', 24) FROM docs WHERE docs MATCH ?"
+    args: list = [match]
+    if "date_from" in query:
+        sql += " AND date BETWEEN ? AND ?"
+        args += [query["date_from"], query["date_to"]]
+    return db.execute(sql + " ORDER BY bm25(docs) LIMIT 10", args).fetchall()
+
+
+def naive_whoosh_build(texts: list[dict], folder: Path) -> tuple[float, float]:
+    from whoosh import index
+    from whoosh.fields import ID, TEXT, Schema
+
+    folder.mkdir()
+    started, cpu = time.perf_counter(), time.process_time()
+    ix = index.create_in(str(folder), Schema(id=ID(stored=True), title=TEXT(stored=True), body=TEXT(stored=True)))
+    writer = ix.writer()
+    for text in texts:
+        writer.add_document(id=text["id"], title=text["title"], body=text["body"])
+    writer.commit()
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def naive_whoosh_query(folder: Path, query: dict) -> list:
+    from whoosh import index
+    from whoosh.qparser import QueryParser
+
+    ix = index.open_dir(str(folder))
+    with ix.searcher() as searcher:
+        text = query["text"] + (f' "{query["speaker"]}"' if "speaker" in query else "")
+        results = searcher.search(QueryParser("body", ix.schema).parse(text), limit=10)
+        return [(hit["id"], hit.highlights("body")) for hit in results]
+
+
+# ---------------------------------------------------------------------------------------- server
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def query_string(query: dict) -> str:
+    return urllib.parse.urlencode({"q": query["text"], **{k: query[k] for k in ("speaker", "date_from", "date_to")
+                                                          if k in query}})
+
+
+def server_round(corpus: Path, index: Path, queries: list[dict]) -> tuple[float, list[float], int]:
+    """(cold start s, JSON endpoint latencies, server's peak memory bytes)."""
+    port = free_port()
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "web", "--host", "127.0.0.1", "--port", str(port),
+                               "--index", str(index), "--corpus", str(corpus)], cwd=REPO,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        cold = None
+        while cold is None:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                connection.request("GET", "/api/search?" + query_string(queries[0]))
+                connection.getresponse().read()
+                cold = time.perf_counter() - started
+            except OSError:
+                time.sleep(0.05)
+                if time.perf_counter() - started > 120:
+                    raise SystemExit("the server did not answer within 120 s")
+        latencies = []
+        for query in queries:
+            began = time.perf_counter()
+            connection.request("GET", "/api/search?" + query_string(query))
+            response = connection.getresponse()
+            body = response.read()
+            latencies.append((time.perf_counter() - began) * 1000)
+            if response.status != 200:
+                raise SystemExit(f"/api/search answered {response.status}: {body[:200]!r}")
+        peak = 0
+        for line in open(f"/proc/{server.pid}/status"):
+            if line.startswith("VmHWM:"):
+                peak = int(line.split()[1]) * 1024
+        return cold, latencies, peak
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+# ------------------------------------------------------------------------------------------ main
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--work", type=Path, help="folder for the corpus and indexes (default: a temporary one)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="news-perf-"))
+    corpus, index = work / "corpus", work / "index"
+    rng = random.Random(11)
+    if not corpus.is_dir() or sum(1 for _ in corpus.rglob("article-*")) != args.articles:
+        shutil.rmtree(corpus, ignore_errors=True)
+        generate(corpus, args.articles)
+    print(f"{args.articles} generated articles ({folder_size(corpus) / 1e6:.0f} MB) in {corpus}; "
+          f"{os.cpu_count()} CPU cores", flush=True)
+
+    rows = []
+    shutil.rmtree(index, ignore_errors=True)
+    rebuild = [sys.executable, "-m", "search", "rebuild", "--corpus", str(corpus), "--index", str(index)]
+    wall, cpu, peak, _ = run_measured(rebuild + ["--full"])
+    size = folder_size(store.current_generation(index))
+    rows.append(("service: full rebuild", wall, cpu, peak, size))
+    print(f"service full rebuild: {wall:.1f} s", flush=True)
+
+    changed = rng.sample(sorted(corpus.rglob("article-*")), max(1, int(args.articles * CHANGED_SHARE)))
+    for path in changed:
+        path.write_text(path.read_text(encoding="utf-8").replace("</p>", " Updated.</p>", 1)
+                        .replace("\n\n", "\n\nUpdated.\n\n", 1), encoding="utf-8")
+    inc_wall, inc_cpu, inc_peak, out = run_measured(rebuild)
+    rows.append((f"service: incremental, {len(changed)} changed", inc_wall, inc_cpu, inc_peak,
+                 folder_size(store.current_generation(index))))
+    print(out.strip(), flush=True)
+
+    settings = load_settings(REPO / "config.toml", env={}, overrides={"corpus": corpus, "index": index})
+    searcher = ArchiveSearcher(settings)
+    generation = store.current_generation(index)
+    from whoosh import index as whoosh_index
+
+    reader = whoosh_index.open_dir(str(generation)).searcher()
+    texts = [{"id": f["id"], "title": f.get("title", ""), "body": f.get("body", ""),
+              "speakers": [s for s in f.get("speaker", "").split(",") if s],
+              "date": f["date"].date().isoformat() if f.get("date") else ""} for f in reader.all_stored_fields()]
+    reader.close()
+    queries = make_queries(texts, args.queries, rng)
+
+    fts_wall, db = fts5_build(texts, work / "fts5.db")
+    rows.append(("SQLite FTS5 (text only)", fts_wall, fts_wall, 0, (work / "fts5.db").stat().st_size))
+    shutil.rmtree(work / "naive", ignore_errors=True)
+    naive_wall, naive_cpu = naive_whoosh_build(texts, work / "naive")
+    rows.append(("Whoosh naive (text only)", naive_wall, naive_cpu, 0, folder_size(work / "naive")))
+    print("peers built", flush=True)
+
+    latency: dict[str, list[float]] = {"service, in process": [], "SQLite FTS5": [], "Whoosh naive": []}
+    searcher.search("warm up")
+    for query in queries:
+        began = time.perf_counter()
+        searcher.search(query["text"], options=options_of(query))
+        latency["service, in process"].append((time.perf_counter() - began) * 1000)
+        began = time.perf_counter()
+        fts5_query(db, query)
+        latency["SQLite FTS5"].append((time.perf_counter() - began) * 1000)
+        began = time.perf_counter()
+        naive_whoosh_query(work / "naive", query)
+        latency["Whoosh naive"].append((time.perf_counter() - began) * 1000)
+    cold, latency["service, JSON endpoint"], server_peak = server_round(corpus, index, queries)
+
+    print()
+    print(f"{'build':<34} {'wall s':>8} {'articles/s':>10} {'CPU s/1k':>9} {'peak MB':>8} {'index MB':>9}")
+    for name, wall, cpu, peak, size in rows:
+        # An incremental rebuild's rate is that of the files it read; its CPU is still per 1,000 in the corpus.
+        rate = (len(changed) if "incremental" in name else args.articles) / wall
+        print(f"{name:<34} {wall:>8.1f} {rate:>10.0f} {cpu * 1000 / args.articles:>9.1f} "
+              f"{peak / 1e6 if peak else float('nan'):>8.0f} {size / 1e6:>9.0f}")
+    full_wall = rows[0][1]
+    print(f"incremental / full: {inc_wall / full_wall:.1%} of the full rebuild's time")
+    print(f"service full rebuild / naive Whoosh: {naive_wall / full_wall:.1f}x the articles/s")
+    print()
+    print(f"{'queries (' + str(len(queries)) + ', top 10 with snippets)':<34} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, samples in latency.items():
+        p50, p95 = percentiles(samples)
+        print(f"{name:<34} {p50:>8.1f} {p95:>8.1f}")
+    service, fts = percentiles(latency["service, in process"]), percentiles(latency["SQLite FTS5"])
+    print(f"service in process / FTS5: p50 {service[0] / fts[0]:.1f}x, p95 {service[1] / fts[1]:.1f}x")
+    print(f"cold start (server launch to first answer): {cold:.2f} s; server peak memory {server_peak / 1e6:.0f} MB")
+    by_kind: dict[str, list[float]] = {}
+    for query, ms in zip(queries, latency["service, in process"]):
+        by_kind.setdefault(query["kind"], []).append(ms)
+    print("service in process by kind, p50/p95 ms: " + ", ".join(
+        f"{kind} {percentiles(v)[0]:.0f}/{percentiles(v)[1]:.0f}" for kind, v in by_kind.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
