@@ -110,7 +110,7 @@ def check_with_ir_measures(run: dict[str, list[str]], qrels: dict[str, dict[str,
     for name in METRICS:
         if abs(named[name] - ours[name]) > 1e-6:
             raise SystemExit(f"metric check failed: {name} ours {ours[name]:.6f} ir-measures {named[name]:.6f}")
-    print(f"  metric check: nDCG@10, MAP, P@10 and R@100 agree with ir-measures (trec_eval) to 1e-6")
+    print("  metric check: nDCG@10, MAP, P@10 and R@100 agree with ir-measures (trec_eval) to 1e-6")
 
 
 # ---------------------------------------------------------------------------------- systems
