@@ -81,6 +81,28 @@ class BM25(scoring.BM25F):
         return math.log(1 + (parent.doc_count_all() - matching + 0.5) / (matching + 0.5))
 
 
+class _LastSortKey:
+    """A sort categorizer that remembers the last document's key. Collapsing asks for a match's key
+    to compare it with its story's best, and collecting it asks again; the key holds the score, so
+    the second ask would score the document twice."""
+
+    def __init__(self, categorizer):
+        self._categorizer = categorizer
+        self._last: tuple[int | None, object] = (None, None)
+
+    def set_searcher(self, subsearcher, offset):
+        self._last = (None, None)  # document numbers restart with each segment
+        self._categorizer.set_searcher(subsearcher, offset)
+
+    def key_for(self, matcher, docnum):
+        if self._last[0] != docnum:
+            self._last = (docnum, self._categorizer.key_for(matcher, docnum))
+        return self._last[1]
+
+    def __getattr__(self, name):
+        return getattr(self._categorizer, name)
+
+
 class ArchiveCollector(WrappingCollector):
     """Collects every match within a deadline, remembering them for facets. Given each document's
     story, it keeps only the best-ranked article of a story and counts the others as similar.
@@ -102,6 +124,11 @@ class ArchiveCollector(WrappingCollector):
     def prepare(self, top_searcher, q, context):
         self.deadline = time.perf_counter() + self.seconds
         super().prepare(top_searcher, q, context)
+        if self.stories is not None:
+            sorting_collector = self.child
+            while not hasattr(sorting_collector, "categorizer"):
+                sorting_collector = sorting_collector.child
+            sorting_collector.categorizer = _LastSortKey(sorting_collector.categorizer)
 
     def collect_matches(self):
         child, stories, offset = self.child, self.stories, self.offset
@@ -282,7 +309,7 @@ class ArchiveSearcher:
                                        "type more letters before the *")
 
     def _run(self, searcher, parsed, limit: int, options: SearchOptions, stories: list[str] | None):
-        child = searcher.collector(limit=limit, terms=True, sortedby=SORTINGS[options.sort],
+        child = searcher.collector(limit=limit, sortedby=SORTINGS[options.sort],
                                    filter=options_filter(options))
         collector = ArchiveCollector(child, self.settings.query_timeout_s, stories)
         searcher.search_with_collector(parsed, collector)
