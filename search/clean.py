@@ -55,11 +55,6 @@ BYLINE = re.compile(r"^by[:\s]+(?P<name>[^\d|•,]{2,60}?)(?:\s*[|•,].{0,60})?
 BIO_HEADER = re.compile(r"^about\s+(?:the\s+author[:\s]+)?(?P<name>.{2,60}?)\s*(?:\(\d[\d,]*\s+(?:articles?|posts?)\))?$",
                         re.IGNORECASE)
 BIO_HEADER_COUNTED = re.compile(r"^about\s+(?P<name>.{2,60}?)\s*\(\d[\d,]*\s+(?:articles?|posts?)\)$", re.IGNORECASE)
-# The one-sentence author bio that closes many articles: "Hana Sato is a staff reporter at the Herald ..."
-BIO_SENTENCE = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s){0,6}"
-    r"(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|intern|author)\b.{0,200}$")
-TRAILING_LINES = 3
 WHITESPACE = re.compile(r"\s+")
 
 

@@ -20,8 +20,7 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 from lxml import etree
 
-from .clean import BYLINE, BIO_HEADER, FOOTER_START, BIO_SENTENCE, TRAILING_LINES, is_boilerplate_line, \
-    normalize_space
+from .clean import BIO_HEADER, BYLINE, FOOTER_START, is_boilerplate_line, normalize_space
 from .models import CleanedPage
 
 Element = lxml.html.HtmlElement
@@ -77,6 +76,12 @@ UNLIKELY_CANDIDATE = re.compile(
     r"pagination|pager|popup|yom-remote|recirc|newsletter|most-?popular|trending",
     re.IGNORECASE)
 MAYBE_CANDIDATE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
+# The one-sentence author bio that closes many articles: "Hana Sato is a staff reporter at the Herald ..."
+BIO_SENTENCE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s){0,6}"
+    r"(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|intern|author)\b.{0,200}$")
+TRAILING_LINES = 3
+
 LIST_TAGS = frozenset(("ul", "ol", "dl", "table", "div", "section", "aside", "nav", "menu"))
 
 # --------------------------------------------------------------------------------------- the article
@@ -451,10 +456,11 @@ def _shared_ancestor(best: Element, close: list[Element]) -> Element:
     them (one block per paragraph group): that ancestor holds it all."""
     if len(close) < 2:
         return best
+    lineages = [set(element.iterancestors()) for element in close]
     for ancestor in best.iterancestors():
         if ancestor.tag in TOP:
             break
-        if sum(1 for element in close if ancestor in set(element.iterancestors())) >= 2:
+        if sum(1 for lineage in lineages if ancestor in lineage) >= 2:
             return ancestor
     return best
 
