@@ -8,7 +8,6 @@ from pathlib import Path
 
 import Stemmer
 from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
-from whoosh import sorting
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
@@ -80,7 +79,8 @@ def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=text_analyzer(stoplist), stored=True),
-        body=TEXT(analyzer=text_analyzer(stoplist), stored=True, spelling=True),
+        # Each word's character offsets are stored, so that snippets need not analyse the text again.
+        body=TEXT(analyzer=text_analyzer(stoplist), stored=True, spelling=True, chars=True),
         author=TEXT(analyzer=name_analyzer(), stored=True),
         author_exact=ID,
         # The id of the first article of the same story; near-duplicates share it and collapse into one hit.
@@ -129,8 +129,9 @@ def _speaker_names(names) -> list[str]:
 
 
 def indexed_body(article: Article, title_weight: int) -> str:
-    """The text the body field indexes: the headline `title_weight` times, then the article."""
-    return "\n\n".join([article.title] * title_weight + [article.body])
+    """The text the body field indexes: the article, then the headline `title_weight` times. The
+    article comes first so that its words' stored offsets are those of the stored text."""
+    return "\n\n".join([article.body] + [article.title] * title_weight)
 
 
 def to_document(article: Article, story: str | None = None, title_weight: int = 1) -> dict:
@@ -162,15 +163,8 @@ def quote_documents(article: Article) -> list[dict]:
     }, article) for number, quote in enumerate(article.quotes, start=1)]
 
 
-# Relevance breaks ties by recency; the date orders break theirs by relevance; undated articles come
-# last in every order. A sorted search reports each hit's sort key in place of its score: the score is
-# the ScoreFacet part of the key, negated.
-SORTINGS = {
-    "relevance": sorting.MultiFacet([sorting.ScoreFacet(), sorting.FieldFacet("recency", reverse=True)]),
-    "newest": sorting.MultiFacet([sorting.FieldFacet("recency", reverse=True), sorting.ScoreFacet()]),
-    "oldest": sorting.MultiFacet([sorting.FieldFacet("date"), sorting.ScoreFacet()]),
-}
-SCORE_IN_SORT_KEY = {"relevance": 0, "newest": 1, "oldest": 1}
+# Each document's day number (0 when undated), which date orders sort by.
+RECENCY_COLUMN = "recency"
 
 
 def _stored_day(fields: dict) -> dt.date | None:

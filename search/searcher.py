@@ -7,63 +7,33 @@ a new index as soon as it is swapped in.
 
 from __future__ import annotations
 
+import functools
+import heapq
 import html
 import itertools
 import math
 import threading
 import time
+import weakref
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from whoosh import highlight, scoring
+from whoosh import collectors, highlight, scoring
 from whoosh import query as wq
-from whoosh.collectors import WrappingCollector
 
 from . import store
 from .config import Settings
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
-from .models import ArticleView, FACETS, Hit, QuoteHit, SearchOptions, SearchPage
+from .models import FACETS, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, complete_last_word, loosen_unknown_words, make_parser,
                     make_quote_parser, matching_policy, options_filter, parse_query, pattern_parts,
                     pattern_text, unknown_terms)
-from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, SCORE_IN_SORT_KEY, SORTINGS,
-                     SPELLING_FIELD, from_stored, quote_from_stored)
-
-
-class MarkFormatter(highlight.Formatter):
-    """Everything escaped; matched words wrapped in <mark>. The only markup a snippet can contain."""
-
-    between = " "
-
-    def _text(self, text: str) -> str:
-        return html.escape(text)
-
-    def format_fragment(self, fragment, replace=False):
-        """A fragment cut from the middle of the text says so with an ellipsis at the cut."""
-        formatted = super().format_fragment(fragment, replace).strip()
-        if fragment.startchar > 0:
-            formatted = "… " + formatted
-        if fragment.endchar < len(fragment.text):
-            formatted += " …"
-        return formatted
-
-    def format(self, fragments, replace=False):
-        # Two cut fragments side by side share one ellipsis; marked words side by side (a phrase) share
-        # one mark.
-        return super().format(fragments, replace).replace(" … … ", " … ").replace("</mark> <mark>", " ")
-
-    def format_token(self, text, token, replace=False):
-        return "<mark>" + html.escape(highlight.get_text(text, token, replace)) + "</mark>"
-
-
-def lead_snippet(body: str, max_chars: int) -> str:
-    """The opening of the article, cut at a word, escaped: the snippet when no body word matched."""
-    lead = body.split("\n\n", 1)[0]
-    if len(lead) > max_chars:
-        lead = lead[:max_chars].rsplit(" ", 1)[0] + " …"
-    return html.escape(lead)
-
+from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN, SPELLING_FIELD,
+                     from_stored, quote_from_stored)
+from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, snippet, sought_words,
+                       stored_occurrences)
 
 NO_OPTIONS = SearchOptions()
 
@@ -80,81 +50,104 @@ class BM25(scoring.BM25F):
         matching = parent.doc_frequency(fieldname, text)
         return math.log(1 + (parent.doc_count_all() - matching + 0.5) / (matching + 0.5))
 
-
-class _LastSortKey:
-    """A sort categorizer that remembers the last document's key. Collapsing asks for a match's key
-    to compare it with its story's best, and collecting it asks again; the key holds the score, so
-    the second ask would score the document twice."""
-
-    def __init__(self, categorizer):
-        self._categorizer = categorizer
-        self._last: tuple[int | None, object] = (None, None)
-
-    def set_searcher(self, subsearcher, offset):
-        self._last = (None, None)  # document numbers restart with each segment
-        self._categorizer.set_searcher(subsearcher, offset)
-
-    def key_for(self, matcher, docnum):
-        if self._last[0] != docnum:
-            self._last = (docnum, self._categorizer.key_for(matcher, docnum))
-        return self._last[1]
-
-    def __getattr__(self, name):
-        return getattr(self._categorizer, name)
+    def scorer(self, searcher, fieldname, text, qf=1):
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if isinstance(scorer, scoring.BM25FScorer):
+            scorer.dfl = _field_lengths(searcher.reader(), fieldname)
+        return scorer
 
 
-class ArchiveCollector(WrappingCollector):
-    """Collects every match within a deadline, remembering them for facets. Given each document's
-    story, it keeps only the best-ranked article of a story and counts the others as similar.
+# reader -> field -> its documents' lengths, for as long as the reader is open.
+_LENGTHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-    Whoosh's TimeLimitCollector starts a timer thread per search, and its CollapseCollector forgets
-    to count a document it replaces; a clock check and this loop do both jobs in one pass."""
+
+def _field_lengths(reader, fieldname: str):
+    """A document's length in a field, read from disk once per reader. Scoring asks for it for every
+    match, and Whoosh reads it from the segment's file each time."""
+    by_field = _LENGTHS.setdefault(reader, {})
+    if fieldname not in by_field:
+        lengths = array("l", [-1]) * reader.doc_count_all()
+
+        def length(docnum: int) -> int:
+            known = lengths[docnum]
+            if known < 0:
+                known = lengths[docnum] = reader.doc_field_length(docnum, fieldname, 1)
+            return known
+
+        by_field[fieldname] = length
+    return by_field[fieldname]
+
+
+# Sort keys, smallest first, from a match's score and its article's recency (a day number, 0 when
+# undated). Relevance breaks ties by recency; the date orders break theirs by relevance; undated
+# articles come last in every order. A hit's `score` is its key: the score is the key's part
+# SCORE_IN_SORT_KEY names, negated.
+SORT_KEYS = {
+    "relevance": lambda score, recency: (-score, -recency),
+    "newest": lambda score, recency: (-recency, -score),
+    "oldest": lambda score, recency: (recency or math.inf, -score),
+}
+SCORE_IN_SORT_KEY = {"relevance": 0, "newest": 1, "oldest": 1}
+
+
+class ArchiveCollector(collectors.Collector):
+    """Scores every match within a deadline, remembering them for facets, and keeps the best
+    `limit`. Given each document's story, it keeps only the best-ranked article of a story and counts
+    the others as similar.
+
+    Whoosh's sorting collector keeps and sorts every match and reads its sort column from disk for
+    each, its TimeLimitCollector starts a timer thread per search, and its CollapseCollector forgets
+    to count a document it replaces; this does their jobs in one pass over columns held in memory."""
 
     CHECK_EVERY = 64
 
-    def __init__(self, child, seconds: float, stories: list[str] | None = None):
-        super().__init__(child)
+    def __init__(self, limit: int, sort_key, recency: list[int], seconds: float, stories: list[str] | None = None):
+        super().__init__()
+        self.limit, self.key_of, self.recency = limit, sort_key, recency
         self.seconds = seconds
         self.stories = stories
         self.deadline = 0.0
         self.matched: list[int] = []
+        self.keyed: list[tuple] = []
         self.best: dict[str, tuple] = {}
         self.similar: Counter = Counter()
 
     def prepare(self, top_searcher, q, context):
+        # The score of a match is read from the matcher standing on it.
+        super().prepare(top_searcher, q, context.set(needs_current=True))
         self.deadline = time.perf_counter() + self.seconds
-        super().prepare(top_searcher, q, context)
-        if self.stories is not None:
-            sorting_collector = self.child
-            while not hasattr(sorting_collector, "categorizer"):
-                sorting_collector = sorting_collector.child
-            sorting_collector.categorizer = _LastSortKey(sorting_collector.categorizer)
 
-    def collect_matches(self):
-        child, stories, offset = self.child, self.stories, self.offset
-        for count, sub_docnum in enumerate(child.matches()):
-            if count % self.CHECK_EVERY == 0 and time.perf_counter() > self.deadline:
-                raise QueryTooSlowError(f"The search took longer than {self.seconds:g} s and was stopped: "
-                                        "make it more specific")
-            docnum = offset + sub_docnum
-            self.matched.append(docnum)
-            if stories is None:
-                child.collect(sub_docnum)
-                continue
-            story, sort_key = stories[docnum], child.sort_key(sub_docnum)
-            best = self.best.get(story)
-            if best is not None:
-                self.similar[story] += 1
-                if sort_key >= best[0]:
-                    continue
-                child.remove(best[1])
-            self.best[story] = (sort_key, docnum)
-            child.collect(sub_docnum)
+    def sort_key(self, sub_docnum: int) -> tuple:
+        return self.key_of(self.matcher.score(), self.recency[self.offset + sub_docnum])
 
-    @property
+    def collect(self, sub_docnum: int) -> tuple:
+        matched = self.matched
+        if len(matched) % self.CHECK_EVERY == 0 and time.perf_counter() > self.deadline:
+            raise QueryTooSlowError(f"The search took longer than {self.seconds:g} s and was stopped: "
+                                    "make it more specific")
+        docnum = self.offset + sub_docnum
+        matched.append(docnum)
+        key = self.sort_key(sub_docnum)
+        if self.stories is None:
+            self.keyed.append((key, docnum))
+            return key
+        story = self.stories[docnum]
+        best = self.best.get(story)
+        if best is not None:
+            self.similar[story] += 1
+            if key >= best[0]:
+                return key
+        self.best[story] = (key, docnum)
+        return key
+
+    def results(self):
+        ranked = heapq.nsmallest(self.limit, self.keyed if self.stories is None else self.best.values())
+        return self._results(ranked)
+
+    @functools.cached_property
     def kept(self) -> list[int]:
         """The matches that are hits: one per story when collapsing. Facets count these, so that a
-        facet's count is the total its filter gives."""
+        facet's count is the total its filter gives. Read once the search is done."""
         return self.matched if self.stories is None else [docnum for _, docnum in self.best.values()]
 
     @property
@@ -166,6 +159,7 @@ class ArchiveCollector(WrappingCollector):
 class _Columns:
     """Per-document values read once per generation: story ids and facet values."""
 
+    recency: list[int] = field(default_factory=list)
     story: list[str] | None = None
     facets: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
@@ -187,7 +181,7 @@ def _read_columns(reader, with_story: bool) -> _Columns:
 
     facets = {name: [values(raw) for raw in _column(reader, column)] for name, column in FACET_COLUMNS.items()}
     story = list(_column(reader, "story")) if with_story else None
-    return _Columns(story=story, facets=facets)
+    return _Columns(recency=[value or 0 for value in _column(reader, RECENCY_COLUMN)], story=story, facets=facets)
 
 
 @dataclass
@@ -269,7 +263,7 @@ class ArchiveSearcher:
         kind = "quotes" if quotes else "articles"
         columns = self._columns(generation, kind, searcher)
         collapse = not quotes and options.story is None
-        collector, results = self._run(searcher, parsed, limit, options, columns.story if collapse else None)
+        collector, results = self._run(searcher, parsed, limit, options, columns, collapse)
         return _Execution(kind, searcher, parser, parsed, loosened, collector, results, columns)
 
     def ranked_ids(self, text: str, limit: int, options: SearchOptions = NO_OPTIONS) -> list[str]:
@@ -283,13 +277,15 @@ class ArchiveSearcher:
         per_page = per_page or self.settings.per_page
         run = self._execute(text, page * per_page, options)
         quotes, collector, results = run.kind == "quotes", run.collector, run.results
-        results.fragmenter = highlight.ContextFragmenter(maxchars=self.settings.snippet_chars, surround=60)
-        results.formatter = MarkFormatter()
-        strict_phrase = any(isinstance(part, wq.Phrase) for part in run.query.leaves())
         score_at = SCORE_IN_SORT_KEY[options.sort]
-        hit_of = self._quote_hit if quotes else self._hit
-        hits = tuple(hit_of(hit, -hit.score[score_at], collector.similar, strict_phrase)
-                     for hit in results[(page - 1) * per_page:])
+        shown = results[(page - 1) * per_page:]
+        if quotes:
+            strict_phrase = any(isinstance(part, wq.Phrase) for part in run.query.leaves())
+            hits = tuple(self._quote_hit(hit, -hit.score[score_at], strict_phrase) for hit in shown)
+        else:
+            snippets = self._snippets(run.searcher, run.query, shown)
+            hits = tuple(self._listed(hit, -hit.score[score_at], snippets[hit.docnum], collector.similar)
+                         for hit in shown)
         suggestion = None
         # While the user types, the last word is unfinished, not misspelt: no suggestion until submitted.
         if (collector.total < self.settings.suggest_below or run.loosened) and not options.as_you_type:
@@ -308,18 +304,19 @@ class ArchiveSearcher:
                 raise QuerySyntaxError(f"'{pattern_text(part)}' matches more than {limit} different words: "
                                        "type more letters before the *")
 
-    def _run(self, searcher, parsed, limit: int, options: SearchOptions, stories: list[str] | None):
-        child = searcher.collector(limit=limit, sortedby=SORTINGS[options.sort],
-                                   filter=options_filter(options))
-        collector = ArchiveCollector(child, self.settings.query_timeout_s, stories)
-        searcher.search_with_collector(parsed, collector)
-        return collector, child.results()
+    def _run(self, searcher, parsed, limit: int, options: SearchOptions, columns: _Columns, collapse: bool):
+        collector = ArchiveCollector(limit, SORT_KEYS[options.sort], columns.recency, self.settings.query_timeout_s,
+                                     columns.story if collapse else None)
+        filtered = options_filter(options)
+        searcher.search_with_collector(parsed, collectors.FilterCollector(collector, allow=filtered)
+                                       if filtered is not None else collector)
+        return collector, collector.results()
 
     def _facets(self, columns: _Columns, matched: list[int]) -> dict[str, tuple[tuple[str, int], ...]]:
         facets = {}
         for name in FACETS:
             values = columns.facets[name]
-            counts = Counter(value for docnum in matched for value in values[docnum])
+            counts = Counter(itertools.chain.from_iterable(map(values.__getitem__, matched)))
             if name == "date":
                 facets[name] = tuple(sorted(counts.items()))
             else:
@@ -327,9 +324,20 @@ class ArchiveSearcher:
                 facets[name] = tuple(ranked[: self.settings.facet_size])
         return facets
 
-    def _hit(self, hit, score: float, similar: Counter, strict_phrase: bool) -> Hit:
-        snippet = hit.highlights("body", top=self.settings.snippet_fragments, strict_phrase=strict_phrase)
-        return self._listed(hit, score, snippet, similar)
+    def _snippets(self, searcher, q, shown) -> dict[int, str]:
+        """Each shown hit's snippet: its best passages with the query's words marked."""
+        reader, text_field = searcher.reader(), DEFAULT_FIELDS[-1]
+        words, phrases = sought_words(q, reader, text_field)
+        texts = {hit.docnum: hit.get(text_field, "") for hit in shown}
+        sought = words | {word.encode("utf-8") for phrase in phrases for word in phrase.words}
+        if searcher.schema[text_field].supports("characters"):
+            occurrences = stored_occurrences(reader, text_field, sought, list(texts))
+        else:
+            analyzer = searcher.schema[text_field].analyzer
+            occurrences = {docnum: analysed_occurrences(analyzer, text, sought) for docnum, text in texts.items()}
+        return {docnum: snippet(text, marked_tokens(text, occurrences[docnum], words, phrases), MarkFormatter(),
+                                self.settings.snippet_fragments, self.settings.snippet_chars)
+                for docnum, text in texts.items()}
 
     def _listed(self, hit, score: float, snippet: str = "", similar: Counter | None = None) -> Hit:
         """A hit without a snippet from the query gets the article's lead paragraph."""
@@ -341,7 +349,7 @@ class ArchiveSearcher:
                    snippet=snippet or lead_snippet(article.body, self.settings.snippet_chars), url=article.url,
                    story=story, similar=similar[story] if similar else 0)
 
-    def _quote_hit(self, hit, score: float, similar: Counter, strict_phrase: bool) -> QuoteHit:
+    def _quote_hit(self, hit, score: float, strict_phrase: bool) -> QuoteHit:
         quote, article_id, title, date = quote_from_stored(hit.fields())
         whole = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=MarkFormatter())
         snippet = whole.highlight_hit(hit, "text", top=1, minscore=0, strict_phrase=strict_phrase)
