@@ -38,6 +38,7 @@ class Settings:
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
     all_words_up_to: int = 3
+    fill_below: int = 10
     stopwords: str = DEFAULT_STOPWORDS
     snippet_fragments: int = 3
     snippet_chars: int = 200
@@ -140,7 +141,8 @@ def _check(settings: Settings) -> None:
     for key in positive:
         if getattr(settings, key) <= 0:
             raise ConfigError(f"Setting {key!r} must be positive, got {getattr(settings, key)!r}")
-    for key in ("title_weight", "bm25_b", "all_words_up_to", "suggest_below", "rebuild_workers"):
+    for key in ("title_weight", "bm25_b", "all_words_up_to", "fill_below", "suggest_below",
+                "rebuild_workers"):
         if getattr(settings, key) < 0:
             raise ConfigError(f"Setting {key!r} must not be negative, got {getattr(settings, key)!r}")
     if settings.stopwords not in STOPWORD_LISTS:

@@ -95,6 +95,9 @@ class SearchPage:
     suggestion: str | None = None
     # Words of the query found nowhere in the index, searched as the close words that are.
     loosened: tuple[str, ...] = ()
+    # When a short query's articles with every word were few and articles with only some of its words
+    # follow them: how many have every word. None when every hit matches the query as written.
+    with_every_word: int | None = None
 
     @property
     def page_count(self) -> int:

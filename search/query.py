@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from typing import NamedTuple
 
 from whoosh import query as wq
 from whoosh.fields import Schema
@@ -41,11 +42,18 @@ EXPLICIT_SYNTAX = re.compile(
 PLAIN_PUNCTUATION = re.compile(r"[()\[\]{}<>:?*~^+!]")
 
 
-def matching_policy(text: str, all_words_up_to: int) -> tuple[str, bool]:
-    """(text to parse, whether any word may match) for what a user typed.
+class Matching(NamedTuple):
+    text: str        # what to parse
+    any_word: bool   # whether any of its words may match, or all must
+    plain: bool      # words only, no query syntax
+
+
+def matching_policy(text: str, all_words_up_to: int) -> Matching:
+    """How what a user typed is matched.
 
     Short plain queries need every word: a keyword search ranks documents with all of them first by
-    returning only those. Longer plain queries (questions, descriptions) rank documents by how well
+    returning only those (the searcher adds documents with some of the words after them when those
+    with all are few). Longer plain queries (questions, descriptions) rank documents by how well
     they match any of the words, since requiring all of them finds almost nothing. A query in capitals
     is lowercased first: its AND, OR and NOT are words, not operators. The punctuation of a plain
     query (a question mark, brackets, a colon) is not read as query syntax.
@@ -54,8 +62,8 @@ def matching_policy(text: str, all_words_up_to: int) -> tuple[str, bool]:
     if not any(ch.islower() for ch in text) and words > 1:
         text = text.lower()
     if OPERATOR.search(text) or EXPLICIT_SYNTAX.search(text):
-        return text, False
-    return PLAIN_PUNCTUATION.sub(" ", text), words > all_words_up_to
+        return Matching(text, any_word=False, plain=False)
+    return Matching(PLAIN_PUNCTUATION.sub(" ", text), any_word=words > all_words_up_to, plain=True)
 
 
 def make_quote_parser(schema: Schema) -> MultifieldParser:

@@ -101,9 +101,12 @@ class ArchiveCollector(collectors.Collector):
 
     CHECK_EVERY = 64
 
-    def __init__(self, limit: int, sort_key, recency: list[int], seconds: float, stories: list[str] | None = None):
+    def __init__(self, limit: int, sort_key, recency: list[int], seconds: float, stories: list[str] | None = None,
+                 first: set[int] | None = None):
+        """`first`: documents ranked before all others (each order holds within both groups); their
+        keys then start with False, the others' with True."""
         super().__init__()
-        self.limit, self.key_of, self.recency = limit, sort_key, recency
+        self.limit, self.key_of, self.recency, self.first = limit, sort_key, recency, first
         self.seconds = seconds
         self.stories = stories
         self.deadline = 0.0
@@ -118,7 +121,14 @@ class ArchiveCollector(collectors.Collector):
         self.deadline = time.perf_counter() + self.seconds
 
     def sort_key(self, sub_docnum: int) -> tuple:
-        return self.key_of(self.matcher.score(), self.recency[self.offset + sub_docnum])
+        docnum = self.offset + sub_docnum
+        key = self.key_of(self.matcher.score(), self.recency[docnum])
+        return key if self.first is None else (docnum not in self.first, *key)
+
+    @property
+    def score_at(self) -> int:
+        """Where a key's negated score is, given the place it has in the sort order's key."""
+        return 0 if self.first is None else 1
 
     def collect(self, sub_docnum: int) -> tuple:
         matched = self.matched
@@ -196,6 +206,8 @@ class _Execution:
     collector: ArchiveCollector
     results: object
     columns: _Columns
+    # Matches with every word of a short query: fewer than the collector's when others were added.
+    complete: int
 
 
 @dataclass
@@ -248,23 +260,35 @@ class ArchiveSearcher:
     # ------------------------------------------------------------------------------------ search
 
     def _execute(self, text: str, limit: int, options: SearchOptions) -> _Execution:
-        """Parse, bound, complete, loosen and collect: the query path every search takes."""
+        """Parse, bound, complete, loosen and collect: the query path every search takes.
+
+        A short plain query matches articles with all of its words; when fewer than `fill_below` do,
+        it is run again for any of its words, with the articles that have all of them first."""
         generation, article_searcher, quote_searcher = self._current()
         quotes = options.kind == "quotes" or asks_for_quotes(text)
-        text, any_word = matching_policy(text, self.settings.all_words_up_to)
+        matching = matching_policy(text, self.settings.all_words_up_to)
         searcher, parser = (quote_searcher, generation.quote_parser) if quotes else \
-            (article_searcher, generation.any_word_parser if any_word else generation.parser)
-        parsed = parse_query(text, parser, self.settings.max_query_chars, self.settings.max_query_terms)
-        reader = searcher.reader()
-        self._refuse_huge_expansions(parsed, reader)
-        if options.as_you_type:
-            parsed = complete_last_word(parsed, text, reader, self.settings.max_expansions)
-        parsed, loosened = loosen_unknown_words(parsed, text, reader, unfinished_last_word=options.as_you_type)
+            (article_searcher, generation.any_word_parser if matching.any_word else generation.parser)
+        parsed, loosened = self._parse(matching.text, parser, searcher.reader(), options)
         kind = "quotes" if quotes else "articles"
         columns = self._columns(generation, kind, searcher)
         collapse = not quotes and options.story is None
         collector, results = self._run(searcher, parsed, limit, options, columns, collapse)
-        return _Execution(kind, searcher, parser, parsed, loosened, collector, results, columns)
+        complete = collector.total
+        if not quotes and matching.plain and not matching.any_word and complete < self.settings.fill_below:
+            any_word, _ = self._parse(matching.text, generation.any_word_parser, searcher.reader(), options)
+            collector, results = self._run(searcher, any_word, limit, options, columns, collapse,
+                                           first=set(collector.matched))
+        return _Execution(kind, searcher, parser, parsed, loosened, collector, results, columns, complete)
+
+    def _parse(self, text: str, parser, reader, options: SearchOptions):
+        """(query, words loosened) for a text: bounded, its last word completed while typing, and
+        words the index lacks loosened."""
+        parsed = parse_query(text, parser, self.settings.max_query_chars, self.settings.max_query_terms)
+        self._refuse_huge_expansions(parsed, reader)
+        if options.as_you_type:
+            parsed = complete_last_word(parsed, text, reader, self.settings.max_expansions)
+        return loosen_unknown_words(parsed, text, reader, unfinished_last_word=options.as_you_type)
 
     def ranked_ids(self, text: str, limit: int, options: SearchOptions = NO_OPTIONS) -> list[str]:
         """The ids of the first `limit` hits of a search, without rendering them (for evaluation)."""
@@ -277,7 +301,7 @@ class ArchiveSearcher:
         per_page = per_page or self.settings.per_page
         run = self._execute(text, page * per_page, options)
         quotes, collector, results = run.kind == "quotes", run.collector, run.results
-        score_at = SCORE_IN_SORT_KEY[options.sort]
+        score_at = SCORE_IN_SORT_KEY[options.sort] + collector.score_at
         shown = results[(page - 1) * per_page:]
         if quotes:
             strict_phrase = any(isinstance(part, wq.Phrase) for part in run.query.leaves())
@@ -288,14 +312,15 @@ class ArchiveSearcher:
                          for hit in shown)
         suggestion = None
         # While the user types, the last word is unfinished, not misspelt: no suggestion until submitted.
-        if (collector.total < self.settings.suggest_below or run.loosened) and not options.as_you_type:
+        if (run.complete < self.settings.suggest_below or run.loosened) and not options.as_you_type:
             suggestion = self._suggestion(run.searcher, run.parser, QUOTE_FIELDS if quotes else DEFAULT_FIELDS,
-                                          text, options, collector.total, run.loosened)
+                                          text, options, run.complete, run.loosened)
         return SearchPage(
             query=text, total=collector.total, page=page, per_page=per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits,
             options=replace(options, kind=run.kind),
-            facets=self._facets(run.columns, collector.kept), suggestion=suggestion, loosened=run.loosened)
+            facets=self._facets(run.columns, collector.kept), suggestion=suggestion, loosened=run.loosened,
+            with_every_word=None if collector.first is None else run.complete)
 
     def _refuse_huge_expansions(self, parsed, reader) -> None:
         limit = self.settings.max_expansions
@@ -304,9 +329,10 @@ class ArchiveSearcher:
                 raise QuerySyntaxError(f"'{pattern_text(part)}' matches more than {limit} different words: "
                                        "type more letters before the *")
 
-    def _run(self, searcher, parsed, limit: int, options: SearchOptions, columns: _Columns, collapse: bool):
+    def _run(self, searcher, parsed, limit: int, options: SearchOptions, columns: _Columns, collapse: bool,
+             first: set[int] | None = None):
         collector = ArchiveCollector(limit, SORT_KEYS[options.sort], columns.recency, self.settings.query_timeout_s,
-                                     columns.story if collapse else None)
+                                     columns.story if collapse else None, first)
         filtered = options_filter(options)
         searcher.search_with_collector(parsed, collectors.FilterCollector(collector, allow=filtered)
                                        if filtered is not None else collector)

@@ -48,6 +48,7 @@ def page_to_json(page: SearchPage) -> dict:
         "facets": {name: [list(pair) for pair in pairs] for name, pairs in page.facets.items()},
         "suggestion": page.suggestion,
         "loosened": list(page.loosened),
+        "with_every_word": page.with_every_word,
     }
 
 

@@ -106,9 +106,10 @@ def test_the_quotes_kind_searches_every_quotation(sample_searcher):
 
 def test_a_story_reposted_elsewhere_is_one_hit_with_its_versions_one_click_away(sample_searcher):
     page = sample_searcher.search("dock workers automation")
-    assert page.total == 1
-    [hit] = page.hits
+    assert page.with_every_word == 1
+    hit = page.hits[0]
     assert hit.similar == 1
+    assert all(other.story != hit.story for other in page.hits[1:])
     versions = sample_searcher.search("dock workers automation", options=SearchOptions(story=hit.story))
     assert {h.id for h in versions.hits} == {"scrapes/dock-strike.txt", "coastal-times/dock-workers-strike-automation.html"}
     assert all(h.similar == 0 for h in versions.hits)

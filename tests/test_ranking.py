@@ -1,44 +1,66 @@
 """How queries match and rank: all words for short queries, any words for long ones, BM25's idf."""
 
+import dataclasses
+
 import pytest
 
 from search.query import matching_policy
-from search.searcher import BM25
+from search.searcher import BM25, ArchiveSearcher
 
 
-@pytest.mark.parametrize("typed, parsed_as, any_word", [
-    ("harbour bridge", "harbour bridge", False),
-    ("harbour bridge cost", "harbour bridge cost", False),
-    ("what did the council decide about the bridge", "what did the council decide about the bridge", True),
+@pytest.mark.parametrize("typed, parsed_as, any_word, plain", [
+    ("harbour bridge", "harbour bridge", False, True),
+    ("harbour bridge cost", "harbour bridge cost", False, True),
+    ("what did the council decide about the bridge", "what did the council decide about the bridge", True, True),
     # Explicit syntax is searched as written, however long.
-    ('"harbour bridge" cost overruns since the vote', '"harbour bridge" cost overruns since the vote', False),
-    ("mayor OR council bridge cost overruns vote", "mayor OR council bridge cost overruns vote", False),
-    ("speaker:varga bridge cost overruns vote", "speaker:varga bridge cost overruns vote", False),
+    ('"harbour bridge" cost overruns since the vote', '"harbour bridge" cost overruns since the vote', False, False),
+    ("mayor OR council bridge cost overruns vote", "mayor OR council bridge cost overruns vote", False, False),
+    ("speaker:varga bridge cost overruns vote", "speaker:varga bridge cost overruns vote", False, False),
     # A query in capitals is lowercased: its AND, OR, NOT are words.
-    ("EFFORTS OF AMBASSADOR LODGE TO CHANGE POLICIES", "efforts of ambassador lodge to change policies", True),
-    ("NOT OR AND", "not or and", False),
-    ("IRAN", "IRAN", False),
+    ("EFFORTS OF AMBASSADOR LODGE TO CHANGE POLICIES", "efforts of ambassador lodge to change policies", True, True),
+    ("NOT OR AND", "not or and", False, True),
+    ("IRAN", "IRAN", False, True),
     # Punctuation in a plain question is not syntax: a question mark is no wildcard, brackets and a
     # colon no grouping or field. It becomes spaces, so the words keep their places.
-    ("what is the effect of heat (in time)?", "what is the effect of heat  in time  ", True),
-    ("the ?slip? effect on flows", "the  slip  effect on flows", True),
-    ("ratio: lift to drag", "ratio  lift to drag", True),
+    ("what is the effect of heat (in time)?", "what is the effect of heat  in time  ", True, True),
+    ("the ?slip? effect on flows", "the  slip  effect on flows", True, True),
+    ("ratio: lift to drag", "ratio  lift to drag", True, True),
     # Syntax that is meant stays: a wildcard inside a word, prefix*, boosts, known fields.
-    ("wom?n in the harbour strike", "wom?n in the harbour strike", False),
-    ("harb* strike (dock OR port)", "harb* strike (dock OR port)", False),
-    ("title:bridge (cost overruns) vote", "title:bridge (cost overruns) vote", False),
+    ("wom?n in the harbour strike", "wom?n in the harbour strike", False, False),
+    ("harb* strike (dock OR port)", "harb* strike (dock OR port)", False, False),
+    ("title:bridge (cost overruns) vote", "title:bridge (cost overruns) vote", False, False),
 ])
-def test_matching_policy(typed, parsed_as, any_word):
-    assert matching_policy(typed, all_words_up_to=3) == (parsed_as, any_word)
+def test_matching_policy(typed, parsed_as, any_word, plain):
+    assert matching_policy(typed, all_words_up_to=3) == (parsed_as, any_word, plain)
 
 
-def test_short_queries_need_every_word(sample_searcher):
+def has_words(searcher, doc_id: str, *stems: str) -> bool:
+    article = searcher.article(doc_id).article
+    text = (article.title + " " + article.body).lower()
+    return all(stem in text for stem in stems)
+
+
+def test_short_queries_need_every_word(sample_settings):
+    searcher = ArchiveSearcher(dataclasses.replace(sample_settings, fill_below=0))
+    page = searcher.search("harbour strike", per_page=100)
+    assert page.total >= 1 and page.with_every_word is None
+    assert all(has_words(searcher, hit.id, "harbour", "strik") for hit in page.hits)
+
+
+def test_few_articles_with_every_word_come_first_and_those_with_some_follow(sample_searcher):
     page = sample_searcher.search("harbour strike", per_page=100)
-    assert page.total >= 1
-    for hit in page.hits:
-        article = sample_searcher.article(hit.id).article
-        text = (article.title + " " + article.body).lower()
-        assert "harbour" in text and "strik" in text
+    complete = page.with_every_word
+    assert 1 <= complete < page.total
+    assert all(has_words(sample_searcher, hit.id, "harbour", "strik") for hit in page.hits[:complete])
+    assert not any(has_words(sample_searcher, hit.id, "harbour", "strik") for hit in page.hits[complete:])
+    scores = [hit.score for hit in page.hits]
+    assert scores[:complete] == sorted(scores[:complete], reverse=True)
+    assert scores[complete:] == sorted(scores[complete:], reverse=True)
+
+
+def test_filling_is_only_for_short_plain_queries(sample_searcher):
+    assert sample_searcher.search('"harbour strike"').with_every_word is None
+    assert sample_searcher.search("why did the dock workers strike against the plan").with_every_word is None
 
 
 def test_long_questions_rank_the_best_match_first_instead_of_finding_nothing(sample_searcher):
