@@ -210,6 +210,13 @@ def test_reposted_story_shows_as_one_hit_with_a_link_to_its_versions(client):
     assert versions.get_data(as_text=True).count('class="result"') == 2
 
 
+def test_a_page_of_articles_with_only_some_of_the_words_says_so(client):
+    page = client.get("/search?q=seals+harbour").get_data(as_text=True)
+    assert "No article has every word; these have some of them." in page
+    assert page.count('class="result"') > 1
+    assert "have every word" not in client.get("/search?q=harbour").get_data(as_text=True)
+
+
 def test_did_you_mean_is_one_click_away(client):
     page = client.get("/search?q=Okafr").get_data(as_text=True)
     assert 'Did you mean <a href="/search?q=okafor">okafor</a>?' in page
