@@ -93,7 +93,7 @@ def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
 # generation becomes a full one.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 
 def content_hash(path) -> str | None:

@@ -17,13 +17,15 @@ import time
 import weakref
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 from whoosh import collectors, highlight, scoring
 from whoosh import query as wq
+from whoosh.searching import Results
 
-from . import store
+from . import bulk, store
 from .config import Settings
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import FACETS, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
@@ -31,7 +33,7 @@ from .query import (asks_for_quotes, body_terms, complete_last_word, loosen_unkn
                     make_quote_parser, matching_policy, options_filter, parse_query, pattern_parts,
                     pattern_text, unknown_terms)
 from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN, SPELLING_FIELD,
-                     from_stored, quote_from_stored)
+                     WORD_COUNTS, from_stored, quote_from_stored)
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, snippet, sought_words,
                        stored_occurrences)
 
@@ -165,13 +167,44 @@ class ArchiveCollector(collectors.Collector):
         return len(self.kept)
 
 
+@dataclass(frozen=True)
+class BulkMatches:
+    """What a query run in bulk matched: the collector's answers, from arrays."""
+
+    matched: np.ndarray
+    kept: np.ndarray
+    similar: Counter
+    first: Sequence[int] | None
+    results: Results
+    # Where a key's negated score is: keys start with whether a hit is outside `first` when it is given.
+    score_at: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.kept)
+
+
 @dataclass
 class _Columns:
-    """Per-document values read once per generation: story ids and facet values."""
+    """Per-document values read once per generation: recency, story ids, facet values, which
+    documents are live, and (read when first needed) field lengths."""
 
     recency: list[int] = field(default_factory=list)
     story: list[str] | None = None
-    facets: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    facets: dict[str, bulk.FacetValues] = field(default_factory=dict)
+    live: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    lengths: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @functools.cached_property
+    def recency_array(self) -> np.ndarray:
+        return np.asarray(self.recency, dtype=np.int64)
+
+    @functools.cached_property
+    def story_numbers(self) -> np.ndarray | None:
+        """Each document's story as a number: documents of one story share it."""
+        if self.story is None:
+            return None
+        return np.unique(np.asarray(self.story, dtype=object).astype(str), return_inverse=True)[1]
 
 
 def _column(reader, name: str) -> Iterator:
@@ -189,9 +222,13 @@ def _read_columns(reader, with_story: bool) -> _Columns:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else (raw or "")
         return tuple(v for v in text.split(FACET_JOINER) if v)
 
-    facets = {name: [values(raw) for raw in _column(reader, column)] for name, column in FACET_COLUMNS.items()}
+    facets = {name: bulk.FacetValues.of([values(raw) for raw in _column(reader, column)])
+              for name, column in FACET_COLUMNS.items()}
     story = list(_column(reader, "story")) if with_story else None
-    return _Columns(recency=[value or 0 for value in _column(reader, RECENCY_COLUMN)], story=story, facets=facets)
+    live = np.zeros(reader.doc_count_all(), dtype=bool)
+    live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    return _Columns(recency=[value or 0 for value in _column(reader, RECENCY_COLUMN)], story=story, facets=facets,
+                    live=live)
 
 
 @dataclass
@@ -278,7 +315,7 @@ class ArchiveSearcher:
         if not quotes and matching.plain and not matching.any_word and complete < self.settings.fill_below:
             any_word, _ = self._parse(matching.text, generation.any_word_parser, searcher.reader(), options)
             collector, results = self._run(searcher, any_word, limit, options, columns, collapse,
-                                           first=set(collector.matched))
+                                           first=collector.matched)
         return _Execution(kind, searcher, parser, parsed, loosened, collector, results, columns, complete)
 
     def _parse(self, text: str, parser, reader, options: SearchOptions):
@@ -330,23 +367,87 @@ class ArchiveSearcher:
                                        "type more letters before the *")
 
     def _run(self, searcher, parsed, limit: int, options: SearchOptions, columns: _Columns, collapse: bool,
-             first: set[int] | None = None):
+             first: Sequence[int] | None = None):
+        """(collector, results) of a query; `first`: documents ranked before all others."""
+        fieldname = QUOTE_FIELDS[-1] if columns.story is None else DEFAULT_FIELDS[-1]
+        groups = bulk.word_groups(parsed, fieldname)
+        if groups is not None:
+            matches = self._run_in_bulk(searcher, parsed, groups, fieldname, limit, options, columns, collapse, first)
+            if matches is not None:
+                return matches, matches.results
         collector = ArchiveCollector(limit, SORT_KEYS[options.sort], columns.recency, self.settings.query_timeout_s,
-                                     columns.story if collapse else None, first)
+                                     columns.story if collapse else None,
+                                     None if first is None else set(np.asarray(first).tolist()))
         filtered = options_filter(options)
         searcher.search_with_collector(parsed, collectors.FilterCollector(collector, allow=filtered)
                                        if filtered is not None else collector)
         return collector, collector.results()
 
-    def _facets(self, columns: _Columns, matched: list[int]) -> dict[str, tuple[tuple[str, int], ...]]:
+    def _run_in_bulk(self, searcher, parsed, groups: bulk.WordGroups, fieldname: str, limit: int,
+                     options: SearchOptions, columns: _Columns, collapse: bool,
+                     first: Sequence[int] | None) -> BulkMatches | None:
+        with self._lock:
+            if fieldname not in columns.lengths:
+                columns.lengths[fieldname] = bulk.field_lengths(searcher.reader(), fieldname)
+        counts_field = WORD_COUNTS.get(fieldname)
+        scored = bulk.scores(searcher, groups, fieldname, columns.lengths[fieldname],
+                             counts_field if counts_field in searcher.schema else None)
+        if scored is None:
+            return None
+        matched, score = scored
+        matched &= columns.live
+        allowed = self._allowed(searcher, options, columns)
+        if allowed is not None:
+            matched &= allowed
+        first_mask = None
+        if first is not None:
+            first_mask = np.zeros(len(matched), dtype=bool)
+            first_mask[np.asarray(first, dtype=np.int64)] = True
+        docs = np.flatnonzero(matched)
+        ranked = bulk.rank(docs, score, columns.recency_array, options.sort, first_mask,
+                           columns.story_numbers if collapse else None)
+        key_of = SORT_KEYS[options.sort]
+        top = ranked.hits[:limit].tolist()
+        keys = [key_of(float(score[docnum]), columns.recency[docnum]) for docnum in top]
+        if first_mask is not None:
+            keys = [(not first_mask[docnum], *key) for docnum, key in zip(top, keys)]
+        similar = Counter()
+        if ranked.others is not None:
+            similar.update({columns.story[docnum]: int(others)
+                            for docnum, others in zip(top, ranked.others[:limit]) if others})
+        return BulkMatches(matched=docs, kept=ranked.hits, similar=similar, first=first,
+                           results=Results(searcher, parsed, list(zip(keys, top))), score_at=int(first is not None))
+
+    @staticmethod
+    def _allowed(searcher, options: SearchOptions, columns: _Columns) -> np.ndarray | None:
+        """Which documents the options' filters let through, or None when there are none. Dates
+        are compared in memory; the other filters are queries."""
+        allowed = None
+        others = options_filter(replace(options, date_from=None, date_to=None))
+        if others is not None:
+            allowed = bulk.matching(searcher.reader(), others)
+            if allowed is None:
+                allowed = np.zeros(len(columns.live), dtype=bool)
+                allowed[np.fromiter(searcher.docs_for_query(others), dtype=np.int64)] = True
+        if options.date_from or options.date_to:
+            recency = columns.recency_array
+            # Undated documents (recency 0) are outside every range.
+            in_range = recency >= (options.date_from.toordinal() if options.date_from else 1)
+            if options.date_to:
+                in_range &= recency <= options.date_to.toordinal()
+            allowed = in_range if allowed is None else allowed & in_range
+        return allowed
+
+    def _facets(self, columns: _Columns, kept: Sequence[int]) -> dict[str, tuple[tuple[str, int], ...]]:
+        chosen = np.zeros(len(columns.live), dtype=bool)
+        chosen[np.asarray(kept, dtype=np.int64)] = True
         facets = {}
         for name in FACETS:
-            values = columns.facets[name]
-            counts = Counter(itertools.chain.from_iterable(map(values.__getitem__, matched)))
             if name == "date":
-                facets[name] = tuple(sorted(counts.items()))
+                facets[name] = tuple(sorted(columns.facets[name].counts(chosen)))
             else:
-                ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+                counts = columns.facets[name].counts(chosen, most=self.settings.facet_size)
+                ranked = sorted(counts, key=lambda item: (-item[1], item[0].lower()))
                 facets[name] = tuple(ranked[: self.settings.facet_size])
         return facets
 

@@ -1,0 +1,205 @@
+"""Word queries matched, scored and ranked with array operations over whole posting lists.
+
+Whoosh's matchers walk a query's postings one document at a time in Python, which is what a common
+word's tens of thousands of matches cost. A query of plain words (all of them, or any of them, each
+perhaps loosened into close words) needs no such walk: each word's postings are read a block at a
+time into arrays, scored with BM25 in one expression, and summed into a score per document, and
+ranking, story collapse and facets are array operations too. Every other query (phrases, patterns,
+fields, NOT) takes Whoosh's matchers. Scores are Whoosh's own, computed the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+from whoosh import query as wq
+from whoosh import scoring
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching import FilterMatcher
+
+# A query as groups of (word, boost): a document matches when it has a word of every group, and
+# scores the sum of the boosted scores of the words it has.
+WordGroups = tuple[tuple[tuple[str, float], ...], ...]
+
+
+def word_groups(q: wq.Query, fieldname: str) -> WordGroups | None:
+    """The query as word groups of one field, or None when it is anything else."""
+
+    def words(part: wq.Query, boost: float) -> list[tuple[str, float]] | None:
+        if type(part) is wq.Term and part.fieldname == fieldname and isinstance(part.text, str):
+            return [(part.text, boost * part.boost)]
+        if type(part) is wq.Or and not part.scale and part.minmatch <= 1 and part.subqueries:
+            found = [words(child, boost * part.boost) for child in part.subqueries]
+            return None if None in found else [word for group in found for word in group]
+        return None
+
+    if type(q) is wq.And and q.subqueries:
+        groups = [words(child, q.boost) for child in q.subqueries]
+    else:
+        groups = [words(q, 1.0)]
+    return None if None in groups else tuple(tuple(group) for group in groups)
+
+
+def _leaf_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers, term frequencies) of one segment's postings of a word."""
+    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+        deltas: list[int] = []
+        weights: list[float] = []
+        last_id = 0
+        while matcher.is_active():
+            # A block holds its ids as deltas, the first from 0, and its weights minified: None
+            # when all are 1, one number when all are the same.
+            matcher._read_data()
+            block_deltas, block_weights = matcher._data[0], matcher._data[1]
+            start = len(deltas)
+            deltas += block_deltas
+            deltas[start] -= last_id
+            last_id = matcher._maxid
+            if block_weights is None or isinstance(block_weights, float):
+                weights += [1.0 if block_weights is None else block_weights] * len(block_deltas)
+            else:
+                weights += block_weights
+            matcher._next_block()
+        return np.cumsum(np.asarray(deltas, dtype=np.int64)), np.asarray(weights, dtype=np.float64)
+    ids, weights = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+
+
+def postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers, term frequencies) of a word across the reader's segments, deleted
+    documents included: the caller masks them."""
+    ids, weights = [], []
+    for segment, offset in reader.leaf_readers():
+        if (fieldname, text) not in segment:
+            continue
+        matcher = segment.postings(fieldname, text)
+        if isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        leaf_ids, leaf_weights = _leaf_postings(matcher)
+        ids.append(leaf_ids + offset)
+        weights.append(leaf_weights)
+    if not ids:
+        return np.empty(0, np.int64), np.empty(0)
+    return np.concatenate(ids), np.concatenate(weights)
+
+
+def field_lengths(reader, fieldname: str) -> np.ndarray:
+    """Every document's length in a field, as the index stores it (quantised to a byte)."""
+    lengths = np.zeros(reader.doc_count_all())
+    for segment, offset in reader.leaf_readers():
+        count = segment.doc_count_all()
+        lengths[offset:offset + count] = [segment.doc_field_length(docnum, fieldname, 0) or 0
+                                          for docnum in range(count)]
+    return lengths
+
+
+def scores(searcher, groups: WordGroups, fieldname: str, lengths: np.ndarray,
+           counts_field: str | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+    """(matched, score): per document, whether it has a word of every group of the field, and its
+    BM25 score; None when the searcher's weighting is not BM25F's. The words' counts are read from
+    `counts_field` when given (a field holding the same words without positions)."""
+    reader = searcher.reader()
+    total = np.zeros(reader.doc_count_all())
+    matched = None
+    for group in groups:
+        in_group = np.zeros(reader.doc_count_all(), dtype=bool)
+        for text, boost in group:
+            if (fieldname, text) not in reader:
+                continue
+            scorer = searcher.weighting.scorer(searcher, fieldname, text)
+            if not isinstance(scorer, scoring.BM25FScorer):
+                return None
+            ids, tf = postings(reader, counts_field or fieldname, text)
+            idf, B, K1, avgfl = scorer.idf, scorer.B, scorer.K1, scorer.avgfl
+            # scoring.bm25, term by term in the same order, so that scores are Whoosh's to the bit.
+            score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * lengths[ids] / avgfl)))
+            total[ids] += score * boost if boost != 1.0 else score
+            in_group[ids] = True
+        matched = in_group if matched is None else matched & in_group
+    return matched, total
+
+
+def matching(reader, q: wq.Query) -> np.ndarray | None:
+    """Which documents a query of words, Ands and Ors (in any fields) matches, as a mask; None for
+    any other query."""
+    if type(q) is wq.Term:
+        found = np.zeros(reader.doc_count_all(), dtype=bool)
+        if (q.fieldname, q.text) in reader:
+            found[postings(reader, q.fieldname, q.text)[0]] = True
+        return found
+    if type(q) in (wq.And, wq.Or) and q.subqueries and not getattr(q, "minmatch", 0) > 1:
+        parts = [matching(reader, child) for child in q.subqueries]
+        if any(part is None for part in parts):
+            return None
+        combine = np.logical_and if type(q) is wq.And else np.logical_or
+        return functools.reduce(combine, parts)
+    return None
+
+
+class Ranked(NamedTuple):
+    """Matches in rank order: the hits (one per story when collapsing) and how many others each
+    hit's story has."""
+
+    hits: np.ndarray
+    others: np.ndarray | None
+
+
+def sort_keys(sort: str, score: np.ndarray, recency: np.ndarray) -> list[np.ndarray]:
+    """numpy.lexsort keys (the last most significant) for an order of searcher.SORT_KEYS."""
+    if sort == "relevance":
+        return [-recency, -score]
+    if sort == "newest":
+        return [-score, -recency]
+    return [-score, np.where(recency == 0, np.inf, recency)]
+
+
+def rank(docs: np.ndarray, score: np.ndarray, recency: np.ndarray, sort: str,
+         first: np.ndarray | None = None, stories: np.ndarray | None = None) -> Ranked:
+    """`docs` (ascending) in the order `sort` names; those `first` marks before the rest; ties in
+    document order. With `stories` (a story number per document), only each story's first."""
+    keys = sort_keys(sort, score[docs], recency[docs])
+    if first is not None:
+        keys.append(~first[docs])
+    ordered = docs[np.lexsort(keys)]
+    if stories is None:
+        return Ranked(ordered, None)
+    _, at, counts = np.unique(stories[ordered], return_index=True, return_counts=True)
+    by_rank = np.argsort(at)
+    return Ranked(ordered[at[by_rank]], counts[by_rank] - 1)
+
+
+@dataclass(frozen=True)
+class FacetValues:
+    """One facet's values as arrays: `names[codes[i]]` is a value of document `docs[i]`."""
+
+    names: list[str]
+    docs: np.ndarray
+    codes: np.ndarray
+
+    @classmethod
+    def of(cls, per_document: Sequence[tuple[str, ...]]) -> FacetValues:
+        code_of: dict[str, int] = {}
+        docs, codes = [], []
+        for docnum, values in enumerate(per_document):
+            for value in values:
+                docs.append(docnum)
+                codes.append(code_of.setdefault(value, len(code_of)))
+        return cls(list(code_of), np.asarray(docs, dtype=np.int64), np.asarray(codes, dtype=np.int64))
+
+    def counts(self, chosen: np.ndarray, most: int | None = None) -> list[tuple[str, int]]:
+        """(value, documents) of the values the `chosen` documents (a mask) have: all of them, or
+        those as common as the `most` commonest (more when several tie for the last place)."""
+        counts = np.bincount(self.codes[chosen[self.docs]], minlength=len(self.names))
+        present = np.flatnonzero(counts)
+        if most is not None and len(present) > most:
+            least = np.partition(counts[present], len(present) - most)[len(present) - most]
+            present = present[counts[present] >= least]
+        return [(self.names[code], int(counts[code])) for code in present]
