@@ -1,0 +1,155 @@
+"""Queries of plain words scored in bulk give what Whoosh's matchers give, hit for hit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+
+from search import bulk
+from search.indexer import rebuild
+from search.models import SearchOptions
+from search.searcher import ArchiveSearcher
+
+from .conftest import make_settings, write_article
+
+
+def page_facts(page) -> tuple:
+    return (page.total, [(hit.id, hit.score, hit.similar) for hit in page.hits], page.facets, page.with_every_word)
+
+
+def both_ways(searcher, monkeypatch, text: str, **search) -> tuple[tuple, tuple]:
+    """(in bulk, by Whoosh's matchers) for one search."""
+    in_bulk = page_facts(searcher.search(text, **search))
+    with monkeypatch.context() as patch:
+        patch.setattr(bulk, "word_groups", lambda *args: None)
+        by_matchers = page_facts(searcher.search(text, **search))
+    return in_bulk, by_matchers
+
+
+WORDS = ["harbour", "said", "minister bridge", "council harbour vote", "strike", "harbor", "the port authority",
+         "what did the minister say about the bridge and the harbour"]
+OPTIONS = [SearchOptions(), SearchOptions(sort="newest"), SearchOptions(sort="oldest"),
+           SearchOptions(date_from=dt.date(2019, 1, 1), date_to=dt.date(2023, 12, 31))]
+
+
+@pytest.mark.parametrize("text", WORDS)
+def test_sample_corpus_pages_are_the_same_in_bulk(sample_searcher, monkeypatch, text):
+    for options in OPTIONS:
+        in_bulk, by_matchers = both_ways(sample_searcher, monkeypatch, text, options=options, per_page=50)
+        assert in_bulk == by_matchers, options
+
+
+def test_speaker_filters_are_the_same_in_bulk(sample_searcher, monkeypatch):
+    speakers = [name for name, _ in sample_searcher.search("said").facets["speaker"]][:4]
+    assert speakers
+    for speaker in speakers + [speakers[0].split()[-1]]:
+        in_bulk, by_matchers = both_ways(sample_searcher, monkeypatch, "said", options=SearchOptions(speaker=speaker))
+        assert in_bulk == by_matchers
+        assert in_bulk[0] > 0
+
+
+VOCABULARY = [f"word{number}" for number in range(60)]
+
+
+def write_generated(corpus, number: int, extra: str = "") -> None:
+    """Article `number`: Zipf-like words (low-numbered ones in most articles, so that their postings
+    span many blocks), the same as those of article `number` - 200, so that the two are one story."""
+    rng = random.Random(number % 200)
+    words = [VOCABULARY[min(int(rng.paretovariate(0.6)) - 1, len(VOCABULARY) - 1)] for _ in range(60)]
+    write_article(corpus, f"a{number:04d}.txt",
+                  f"Report number {number}\n\nMarch {1 + number % 28}, {2010 + number % 12}\n\nBy Ann Writer\n\n"
+                  f"{' '.join(words).capitalize()}. {extra}\n\n"
+                  f"\u201cThe word{number % 5} is here,\u201d said Mia Speaker{number % 3}.\n")
+
+
+@pytest.fixture(scope="module")
+def segmented_searcher(tmp_path_factory):
+    """400 generated articles written by two writer processes (two segments), then 40 changed and
+    20 deleted in an incremental rebuild (deletions and a third segment)."""
+    root = tmp_path_factory.mktemp("segmented")
+    corpus = root / "corpus"
+    for number in range(400):
+        write_generated(corpus, number)
+    settings = make_settings(corpus, root / "index", rebuild_workers=2)
+    rebuild(settings)
+    for number in range(0, 400, 10):
+        write_generated(corpus, number, extra="Updated with word59.")
+    for number in range(5, 400, 20):
+        (corpus / f"a{number:04d}.txt").unlink()
+    report = rebuild(settings)
+    assert not report.full and report.changed == 40 and report.deleted == 20
+    searcher = ArchiveSearcher(settings)
+    assert len(list(searcher._current()[1].reader().leaf_readers())) >= 2
+    return searcher
+
+
+@pytest.mark.parametrize("text", ["word0", "word1 word2", "word0 word59", "word3 word4 word5", "word7 said",
+                                  "word40 word41 word42 word43 word44", "report matter"])
+def test_many_blocks_segments_and_deletions_are_the_same_in_bulk(segmented_searcher, monkeypatch, text):
+    for options in OPTIONS + [SearchOptions(speaker="Mia Speaker1"), SearchOptions(story="a0007.txt")]:
+        in_bulk, by_matchers = both_ways(segmented_searcher, monkeypatch, text, options=options, per_page=30)
+        assert in_bulk == by_matchers, options
+
+
+def test_the_generated_articles_make_a_demanding_comparison(segmented_searcher):
+    """Many blocks, dates, filters and stories: what the comparison above needs to mean something."""
+    page = segmented_searcher.search("word0")
+    assert page.total > 128 and page.facets["date"] and any(hit.similar for hit in page.hits)
+    assert segmented_searcher.search("word0", options=SearchOptions(story="a0007.txt")).total == 2
+    assert 0 < segmented_searcher.search("word0", options=SearchOptions(speaker="Mia Speaker1")).total < page.total
+
+
+def test_word_counts_field_holds_the_body_postings(segmented_searcher):
+    reader = segmented_searcher._current()[1].reader()
+    for word in ["word0", "word1", "word59", "report"]:
+        ids, counts = bulk.postings(reader, "body_counts", word)
+        body_ids, body_counts = bulk.postings(reader, "body", word)
+        assert len(ids) > 0
+        assert ids.tolist() == body_ids.tolist() and counts.tolist() == body_counts.tolist()
+
+
+@pytest.mark.parametrize("q, groups", [
+    (wq.Term("body", "a"), ((("a", 1.0),),)),
+    (wq.And([wq.Term("body", "a"), wq.Term("body", "b", boost=2.0)]), ((("a", 1.0),), (("b", 2.0),))),
+    (wq.And([wq.Term("body", "a"), wq.Or([wq.Term("body", "b"), wq.Term("body", "c")], boost=0.5)]),
+     ((("a", 1.0),), (("b", 0.5), ("c", 0.5)))),
+    (wq.Or([wq.Term("body", "a"), wq.Term("body", "b")]), ((("a", 1.0), ("b", 1.0)),)),
+    (wq.Phrase("body", ["a", "b"]), None),
+    (wq.And([wq.Term("body", "a"), wq.Prefix("body", "b")]), None),
+    (wq.Term("title", "a"), None),
+    (wq.And([wq.Term("body", "a"), wq.Not(wq.Term("body", "b"))]), None),
+    (wq.Or([wq.Term("body", "a"), wq.Term("body", "b")], minmatch=2), None),
+])
+def test_word_groups_are_read_from_plain_word_queries_only(q, groups):
+    assert bulk.word_groups(q, "body") == groups
+
+
+def test_rank_orders_ties_by_document_and_puts_first_ones_first():
+    score = np.array([1.0, 3.0, 3.0, 2.0, 0.5])
+    recency = np.array([5, 1, 1, 9, 0])
+    docs = np.array([0, 1, 2, 3, 4])
+    assert bulk.rank(docs, score, recency, "relevance").hits.tolist() == [1, 2, 3, 0, 4]
+    assert bulk.rank(docs, score, recency, "newest").hits.tolist() == [3, 0, 1, 2, 4]
+    assert bulk.rank(docs, score, recency, "oldest").hits.tolist() == [1, 2, 0, 3, 4]
+    first = np.array([False, False, False, True, True])
+    assert bulk.rank(docs, score, recency, "relevance", first=first).hits.tolist() == [3, 4, 1, 2, 0]
+
+
+def test_rank_keeps_each_storys_best_and_counts_the_others():
+    score = np.array([1.0, 3.0, 2.0, 4.0])
+    stories = np.array([0, 1, 0, 1])
+    ranked = bulk.rank(np.arange(4), score, np.zeros(4, dtype=np.int64), "relevance", stories=stories)
+    assert ranked.hits.tolist() == [3, 2]
+    assert ranked.others.tolist() == [1, 1]
+
+
+def test_facet_counts_keep_the_commonest_and_their_ties():
+    values = bulk.FacetValues.of([("a", "b"), ("a",), ("c",), ("b",), ("d",), ()])
+    everyone = np.ones(6, dtype=bool)
+    assert sorted(values.counts(everyone)) == [("a", 2), ("b", 2), ("c", 1), ("d", 1)]
+    assert sorted(values.counts(everyone, most=1)) == [("a", 2), ("b", 2)]
+    assert sorted(values.counts(np.array([False, True, True, False, False, False]))) == [("a", 1), ("c", 1)]
