@@ -386,6 +386,8 @@ class ArchiveSearcher:
     def _run_in_bulk(self, searcher, parsed, groups: bulk.WordGroups, fieldname: str, limit: int,
                      options: SearchOptions, columns: _Columns, collapse: bool,
                      first: Sequence[int] | None) -> BulkMatches | None:
+        """What the collector would answer, from arrays over the words' whole posting lists; None
+        when the searcher's weighting cannot be computed that way."""
         with self._lock:
             if fieldname not in columns.lengths:
                 columns.lengths[fieldname] = bulk.field_lengths(searcher.reader(), fieldname)
