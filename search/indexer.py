@@ -10,6 +10,7 @@ import shutil
 import signal
 import stat
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -81,14 +82,35 @@ def worker_count(settings: Settings) -> int:
     return settings.rebuild_workers or os.cpu_count() or 1
 
 
+# Files handed to the workers and not yet taken by the writer. Without a bound, workers that read
+# faster than the index is written pile up articles in memory: a gigabyte over 100,000 of them.
+MAX_IN_FLIGHT = 256
+CHUNK = 8
+
+
 def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator[Article | Skipped]:
     """Articles in corpus order (stories depend on it), read by `workers` processes at once."""
     jobs = ((source, max_bytes) for source in sources)
     if workers == 1:
         yield from map(_load_or_skip, jobs)
         return
+    in_flight, stopping = threading.Semaphore(MAX_IN_FLIGHT), threading.Event()
+
+    def handed_out():
+        # Runs in the pool's task thread, which must not block for good: the pool joins it on exit.
+        for job in jobs:
+            while not in_flight.acquire(timeout=0.1):
+                if stopping.is_set():
+                    return
+            yield job
+
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_load_or_skip, jobs, chunksize=8)
+        try:
+            for article in pool.imap(_load_or_skip, handed_out(), chunksize=CHUNK):
+                in_flight.release()
+                yield article
+        finally:
+            stopping.set()
 
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
