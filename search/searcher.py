@@ -310,11 +310,12 @@ class ArchiveSearcher:
         kind = "quotes" if quotes else "articles"
         columns = self._columns(generation, kind, searcher)
         collapse = not quotes and options.story is None
-        collector, results = self._run(searcher, parsed, limit, options, columns, collapse)
+        text_field = QUOTE_FIELDS[-1] if quotes else DEFAULT_FIELDS[-1]
+        collector, results = self._run(searcher, parsed, text_field, limit, options, columns, collapse)
         complete = collector.total
         if not quotes and matching.plain and not matching.any_word and complete < self.settings.fill_below:
             any_word, _ = self._parse(matching.text, generation.any_word_parser, searcher.reader(), options)
-            collector, results = self._run(searcher, any_word, limit, options, columns, collapse,
+            collector, results = self._run(searcher, any_word, text_field, limit, options, columns, collapse,
                                            first=collector.matched)
         return _Execution(kind, searcher, parser, parsed, loosened, collector, results, columns, complete)
 
@@ -366,13 +367,14 @@ class ArchiveSearcher:
                 raise QuerySyntaxError(f"'{pattern_text(part)}' matches more than {limit} different words: "
                                        "type more letters before the *")
 
-    def _run(self, searcher, parsed, limit: int, options: SearchOptions, columns: _Columns, collapse: bool,
-             first: Sequence[int] | None = None):
-        """(collector, results) of a query; `first`: documents ranked before all others."""
-        fieldname = QUOTE_FIELDS[-1] if columns.story is None else DEFAULT_FIELDS[-1]
-        groups = bulk.word_groups(parsed, fieldname)
+    def _run(self, searcher, parsed, text_field: str, limit: int, options: SearchOptions, columns: _Columns,
+             collapse: bool, first: Sequence[int] | None = None):
+        """(collector, results) of a query; `text_field`: the field its plain words search; `first`:
+        documents ranked before all others."""
+        groups = bulk.word_groups(parsed, text_field)
         if groups is not None:
-            matches = self._run_in_bulk(searcher, parsed, groups, fieldname, limit, options, columns, collapse, first)
+            matches = self._run_in_bulk(searcher, parsed, groups, text_field, limit, options, columns, collapse,
+                                        first)
             if matches is not None:
                 return matches, matches.results
         collector = ArchiveCollector(limit, SORT_KEYS[options.sort], columns.recency, self.settings.query_timeout_s,
