@@ -12,6 +12,7 @@ from .config import load_settings
 from .errors import SearchError
 from .indexer import load_article, rebuild
 from .models import Article
+from .names import id_of_name, name_of_id, one_line
 from .searcher import ArchiveSearcher
 from .serialize import page_to_json
 from .sources import SourceFile, UnreadableArticle, article_kind, find_articles
@@ -61,7 +62,7 @@ def run_rebuild(args) -> int:
     print(f"indexed {report.indexed} articles, skipped {len(report.skipped)} in {report.elapsed_s:.1f} s "
           f"-> {report.index_dir}")
     for skipped in report.skipped:
-        print(f"  skipped {skipped.path}: {skipped.reason}")
+        print(f"  skipped {one_line(skipped.path)}: {skipped.reason}")
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
@@ -85,15 +86,19 @@ def run_query(args) -> int:
 
 
 def _named_sources(names: list[str]) -> Iterator[SourceFile | tuple[str, str]]:
-    """The article files named, folders expanded; a name that is no article is (name, reason)."""
+    """The article files named, folders expanded; a name that is no article is (id, reason). A file
+    may be named as the file system has it or by its id, as the index and this command show it."""
     for name in names:
         path = Path(name)
+        if not path.exists() and Path(name_of_id(name)).exists():
+            path = Path(name_of_id(name))
         if path.is_dir():
-            yield from (SourceFile(source.path, str(source.path), source.kind) for source in find_articles(path))
+            yield from (SourceFile(source.path, id_of_name(str(source.path)), source.kind)
+                        for source in find_articles(path))
         elif kind := article_kind(path.name):
-            yield SourceFile(path, name, kind)
+            yield SourceFile(path, id_of_name(str(path)), kind)
         else:
-            yield name, "not an article file (.txt, .html or .htm, optionally .gz)"
+            yield id_of_name(name), "not an article file (.txt, .html or .htm, optionally .gz)"
 
 
 def extraction_to_json(path: str, article: Article) -> dict:
@@ -105,7 +110,7 @@ def extraction_to_json(path: str, article: Article) -> dict:
 def _extraction_text(path: str, article: Article) -> str:
     dated = f"{article.date.isoformat()} (from the {article.date_source})" if article.date else "none found"
     return "\n".join([
-        f"== {path}",
+        f"== {one_line(path)}",
         f"title:    {article.title}",
         f"date:     {dated}",
         f"author:   {article.author or 'none found'}",
@@ -127,7 +132,8 @@ def run_extract(args) -> int:
             article = load_article(source, max_bytes)
         except UnreadableArticle as reason:
             skipped += 1
-            print(f"skipped {source[0] if isinstance(source, tuple) else source.doc_id}: {reason}", file=sys.stderr)
+            named = source[0] if isinstance(source, tuple) else source.doc_id
+            print(f"skipped {one_line(named)}: {reason}", file=sys.stderr)
             continue
         if args.json:
             print(json.dumps(extraction_to_json(source.doc_id, article), ensure_ascii=False), flush=True)

@@ -16,6 +16,7 @@ from dateutil import parser as date_parser
 
 from .clean import normalize_space
 from .models import Article, CleanedPage, Quote
+from .names import readable
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»·]|-|::)\s+")
 # A site's name is short: "Headline | The Paper", "Coastal Times - Headline".
@@ -499,7 +500,7 @@ def extract_article(doc_id: str, page: CleanedPage) -> Article:
     speakers = extract_speakers(page.paragraphs)
     return Article(
         id=doc_id,
-        title=extract_title(page) or doc_id,
+        title=extract_title(page) or readable(doc_id),
         body="\n\n".join(page.paragraphs),
         author=extract_author(page),
         speakers=speakers,

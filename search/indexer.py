@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import multiprocessing
 import os
 import shutil
 import signal
 import stat
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,13 +16,14 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 from whoosh import index as whoosh_index
 
-from . import store
+from . import loading, store
 from .clean import clean_text
 from .pages import clean_html
 from .config import Settings
 from .errors import CorpusError, IndexWriteError
 from .extract import extract_article
 from .models import Article, RebuildReport, Skipped
+from .segments import SegmentWriters
 from .schema import QUOTES_INDEX, build_quote_schema, build_schema, quote_documents, to_document
 from .sources import SourceFile, UnreadableArticle, find_articles, read_article
 from .stories import StoryClusters, sketch
@@ -82,35 +81,10 @@ def worker_count(settings: Settings) -> int:
     return settings.rebuild_workers or os.cpu_count() or 1
 
 
-# Files handed to the workers and not yet taken by the writer. Without a bound, workers that read
-# faster than the index is written pile up articles in memory: a gigabyte over 100,000 of them.
-MAX_IN_FLIGHT = 256
-CHUNK = 8
-
-
 def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator[Article | Skipped]:
     """Articles in corpus order (stories depend on it), read by `workers` processes at once."""
-    jobs = ((source, max_bytes) for source in sources)
-    if workers == 1:
-        yield from map(_load_or_skip, jobs)
-        return
-    in_flight, stopping = threading.Semaphore(MAX_IN_FLIGHT), threading.Event()
-
-    def handed_out():
-        # Runs in the pool's task thread, which must not block for good: the pool joins it on exit.
-        for job in jobs:
-            while not in_flight.acquire(timeout=0.1):
-                if stopping.is_set():
-                    return
-            yield job
-
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        try:
-            for article in pool.imap(_load_or_skip, handed_out(), chunksize=CHUNK):
-                in_flight.release()
-                yield article
-        finally:
-            stopping.set()
+    return loading.in_order(_load_or_skip, [(source, max_bytes) for source in sources], workers,
+                            given_up=lambda job, reason: Skipped(path=job[0].doc_id, reason=reason))
 
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
@@ -196,6 +170,7 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
             if not plan.full:
                 store.copy_generation(previous, generation)
             articles, skipped = _write_generation(generation, plan, hashes, settings, show_progress)
+            indexed = check_generation(generation, len(articles))
             store.write_manifest(generation, {"built_with": _built_with(settings), "articles": articles,
                                               "skipped": skipped})
             store.publish(settings.index, generation)
@@ -204,14 +179,15 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
             raise
         store.remove_stale(settings.index)
     return RebuildReport(
-        indexed=len(articles), elapsed_s=time.perf_counter() - started, index_dir=str(generation),
+        indexed=indexed, elapsed_s=time.perf_counter() - started, index_dir=str(generation),
         skipped=tuple(Skipped(path=doc_id, reason=entry[1]) for doc_id, entry in skipped.items()),
         full=plan.full, added=plan.added, changed=plan.changed,
         deleted=len(plan.to_delete) - plan.changed, unchanged=len(plan.kept))
 
 
 def _open_writers(generation, plan: _Plan, settings: Settings):
-    """(articles writer, quotes writer) on a new index, or on the copy of the previous one."""
+    """(articles writer, quotes writer, parallel writers or None) on a new index, or on the copy of
+    the previous one."""
     try:
         if plan.full:
             articles = whoosh_index.create_in(str(generation), build_schema(settings.stopwords))
@@ -222,51 +198,86 @@ def _open_writers(generation, plan: _Plan, settings: Settings):
             quotes = whoosh_index.open_dir(str(generation), indexname=QUOTES_INDEX)
     except OSError as error:
         raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
-    workers = worker_count(settings)
-    # With several workers, a full rebuild also analyses documents in as many Whoosh writer processes
-    # and keeps their segments (multisegment) instead of merging them into one at the end.
-    parallel = {"procs": workers, "multisegment": True} if plan.full and workers > 1 else {}
     # Segments stay separate files (compound=False): Whoosh reads a compound segment's parts into
     # memory, per open reader, where separate files are read from disk through the page cache.
-    return (articles.writer(limitmb=settings.writer_limitmb, compound=False, **parallel),
-            quotes.writer(limitmb=settings.writer_limitmb, compound=False))
+    options = {"limitmb": settings.writer_limitmb, "compound": False}
+    workers = worker_count(settings)
+    # With several workers, a full rebuild also analyses documents in as many writer processes, each
+    # writing a segment of its own; the articles writer then only commits them.
+    parallel = SegmentWriters(articles, workers, options) if plan.full and workers > 1 else None
+    return articles.writer(**options), quotes.writer(**options), parallel
+
+
+@dataclass(frozen=True)
+class _Direct:
+    """Documents added by a writer in this process; what it raises stops the rebuild, naming the file."""
+
+    writer: object
+
+    def add(self, doc_id: str, document: dict) -> None:
+        try:
+            self.writer.add_document(**document)
+        except Exception as error:  # whatever the writer raised, the rebuild stops naming the file
+            raise IndexWriteError(f"Indexing {doc_id} failed: {type(error).__name__}: {error}") from None
 
 
 def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], settings: Settings,
                       show_progress: bool) -> tuple[dict[str, list], dict[str, list]]:
     """Write the plan into `generation`; returns the manifest's articles and skipped files."""
-    writer, quote_writer = _open_writers(generation, plan, settings)
     stories = StoryClusters()
     for doc_id, (_, story, body_sketch) in plan.kept.items():
         if story == doc_id:
             stories.add_story(doc_id, tuple(body_sketch))
     articles, skipped = dict(plan.kept), dict(plan.kept_skipped)
     max_bytes = int(settings.max_file_mb * 1_000_000)
+    _forks_die_with_parent(True)
     try:
-        _forks_die_with_parent(True)
-        for doc_id in plan.to_delete:
-            writer.delete_by_term("id", doc_id)
-            quote_writer.delete_by_term("article", doc_id)
-        loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1)
-        for article in tqdm(loaded, total=len(plan.to_load), desc="indexing", unit="article", file=sys.stderr,
-                            disable=not show_progress):
-            if isinstance(article, Skipped):
-                skipped[article.path] = [hashes[article.path], article.reason]
-                continue
-            body_sketch = sketch(article.body)
-            story = stories.assign(article.id, body_sketch)
-            writer.add_document(**to_document(article, story=story, title_weight=settings.title_weight))
-            for document in quote_documents(article):
-                quote_writer.add_document(**document)
-            articles[article.id] = [hashes[article.id], story, list(body_sketch)]
-        if not articles:
-            raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed")
-        quote_writer.commit()
-        writer.commit()
-    except BaseException:
-        quote_writer.cancel()
-        writer.cancel()
-        raise
+        writer, quote_writer, parallel = _open_writers(generation, plan, settings)
+        try:
+            for doc_id in plan.to_delete:
+                writer.delete_by_term("id", doc_id)
+                quote_writer.delete_by_term("article", doc_id)
+            loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1)
+            for article in tqdm(loaded, total=len(plan.to_load), desc="indexing", unit="article",
+                                file=sys.stderr, disable=not show_progress):
+                if isinstance(article, Skipped):
+                    skipped[article.path] = [hashes[article.path], article.reason]
+                    continue
+                body_sketch = sketch(article.body)
+                story = stories.assign(article.id, body_sketch)
+                document = to_document(article, story=story, title_weight=settings.title_weight)
+                (parallel or _Direct(writer)).add(article.id, document)
+                for quote in quote_documents(article):
+                    _Direct(quote_writer).add(article.id, quote)
+                articles[article.id] = [hashes[article.id], story, list(body_sketch)]
+            if not articles:
+                raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed")
+            written = parallel.finish() if parallel is not None else None
+            quote_writer.commit()
+            if written is None:
+                writer.commit()
+            else:
+                writer.commit(mergetype=lambda _, segments: segments + written)
+        except BaseException:
+            if parallel is not None:
+                parallel.cancel()
+            for open_writer in (quote_writer, writer):
+                if not open_writer.is_closed:
+                    open_writer.cancel()
+            raise
     finally:
         _forks_die_with_parent(False)
     return articles, skipped
+
+
+def check_generation(generation, articles: int) -> int:
+    """The number of articles a reader of the new generation finds, which must be the number written:
+    a rebuild counts what the index holds, never what it meant to write."""
+    try:
+        held = whoosh_index.open_dir(str(generation)).doc_count()
+    except (whoosh_index.EmptyIndexError, OSError) as error:
+        raise IndexWriteError(f"The new index in {generation} cannot be read back: {error}") from None
+    if held != articles:
+        raise IndexWriteError(f"The new index holds {held} articles where {articles} were written; "
+                              "the previous index keeps serving")
+    return held

@@ -16,6 +16,7 @@ from pathlib import Path
 from bs4 import UnicodeDammit
 
 from .errors import CorpusError
+from .names import id_of_name
 
 ARTICLE_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
 # A saved page may be gzipped (page.html.gz): its kind is that of the name without ".gz".
@@ -37,7 +38,7 @@ class UnreadableArticle(Exception):
 @dataclass(frozen=True)
 class SourceFile:
     path: Path
-    doc_id: str  # path relative to the corpus, with forward slashes
+    doc_id: str  # path relative to the corpus, with forward slashes, as names.id_of_name writes it
     kind: str  # "text" or "html"
 
 
@@ -51,7 +52,7 @@ def find_articles(corpus: Path) -> Iterator[SourceFile]:
             kind = article_kind(name)
             if kind is not None:
                 path = Path(folder) / name
-                yield SourceFile(path=path, doc_id=path.relative_to(corpus).as_posix(), kind=kind)
+                yield SourceFile(path=path, doc_id=id_of_name(path.relative_to(corpus).as_posix()), kind=kind)
 
 
 def decode(data: bytes, kind: str) -> str:

@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
@@ -15,7 +14,6 @@ from search.errors import CorpusError, IndexBusyError, IndexMissingError, QueryS
 from search.models import SearchOptions
 from search.indexer import rebuild
 from search.searcher import ArchiveSearcher
-from search.sources import find_articles
 
 from .conftest import REPO, make_settings, write_article
 
@@ -351,25 +349,3 @@ def test_a_reposted_story_arriving_in_an_update_joins_its_story(tmp_path, small_
         "dock", options=SearchOptions(story="scrapes/dock-strike.txt")).hits}
     assert stories == {"scrapes/dock-strike.txt": "scrapes/dock-strike.txt",
                        "repost/dock-strike.txt": "scrapes/dock-strike.txt"}
-
-
-def bounded_reading(monkeypatch, tmp_path, count: int):
-    monkeypatch.setattr(indexer, "MAX_IN_FLIGHT", 2)
-    monkeypatch.setattr(indexer, "CHUNK", 1)
-    for number in range(count):
-        write_article(tmp_path, f"n{number:02d}.txt", f"Headline {number}\n\nThe body of article {number} is here.\n")
-    return indexer._loaded(sorted(find_articles(tmp_path), key=lambda s: s.doc_id), 1_000_000, workers=2)
-
-
-def test_workers_reading_ahead_by_a_little_still_give_every_article_in_order(monkeypatch, tmp_path):
-    loaded = list(bounded_reading(monkeypatch, tmp_path, 20))
-    assert [article.id for article in loaded] == [f"n{number:02d}.txt" for number in range(20)]
-
-
-def test_stopping_early_while_workers_wait_to_read_does_not_hang(monkeypatch, tmp_path):
-    loaded = bounded_reading(monkeypatch, tmp_path, 20)
-    assert next(loaded).id == "n00.txt"
-    closer = threading.Thread(target=loaded.close)
-    closer.start()
-    closer.join(timeout=30)
-    assert not closer.is_alive()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask import Flask, abort, request
+from werkzeug.routing import PathConverter
 
 from search.config import Settings, load_settings
+from search.names import readable
 from search.searcher import ArchiveSearcher
 
 from .api import api
@@ -21,13 +23,21 @@ SECURITY_HEADERS = {
 }
 
 
+class DocIdConverter(PathConverter):
+    """An article id in a URL: a path whose file names may hold any character, a newline too."""
+
+    regex = r"(?s:[^/].*?)"
+
+
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or load_settings()
     app = Flask(__name__)
+    app.url_map.converters["doc_id"] = DocIdConverter
     app.config.update(SETTINGS=settings, SEARCHER=ArchiveSearcher(settings), MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
                       JSON_SORT_KEYS=False)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
+    app.add_template_filter(readable)
     app.register_blueprint(ui)
     app.register_blueprint(api)
     register_error_handlers(app)

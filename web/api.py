@@ -23,7 +23,7 @@ def search():
     return jsonify(page_to_json(page))
 
 
-@api.get("/articles/<path:doc_id>")
+@api.get("/articles/<doc_id:doc_id>")
 def article(doc_id: str):
     view = current_app.config["SEARCHER"].article(doc_id)
     return jsonify(article_to_json(view))

@@ -112,7 +112,7 @@ def search():
                            chart=(CHART_WIDTH, CHART_HEIGHT))
 
 
-@ui.get("/article/<path:doc_id>")
+@ui.get("/article/<doc_id:doc_id>")
 def article(doc_id: str):
     q = request.args.get("q", "")[: current_app.config["SETTINGS"].max_query_chars]
     view = current_app.config["SEARCHER"].article(doc_id, q)

@@ -1,0 +1,135 @@
+"""A rebuild counts what its new index holds: a worker or writer that fails or dies is never a silent
+hole. A file that kills the process reading it is skipped with that reason; a writer that raises or
+is killed fails the rebuild, naming the files, and the previous generation keeps serving."""
+
+import os
+import signal
+
+import pytest
+
+from search import cli, indexer, segments, store
+from search.errors import IndexWriteError
+from search.searcher import ArchiveSearcher
+
+from .conftest import make_settings, write_article
+
+
+def corpus_of(folder, count: int):
+    for number in range(count):
+        write_article(folder, f"a{number:03d}.txt",
+                      f"Harbour report {number}\n\nThe harbour board met on day {number} to discuss the quay.\n")
+    return folder
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A corpus of 60 articles, indexed once, and its settings with two workers."""
+    settings = make_settings(corpus_of(tmp_path / "corpus", 60), tmp_path / "index", rebuild_workers=2)
+    indexer.rebuild(settings)
+    return settings
+
+
+def changed(settings):
+    """Add articles, so that the next rebuild has new work."""
+    for number in range(60, 70):
+        write_article(settings.corpus, f"a{number:03d}.txt", f"Quay news {number}\n\nThe quay was busy on day {number}.\n")
+
+
+def still_serving(settings, generation):
+    assert store.current_generation(settings.index) == generation
+    assert ArchiveSearcher(settings).search("harbour").total == 60
+    assert [p.name for p in settings.index.glob("gen-*")] == [generation.name]
+
+
+def test_the_summary_counts_what_a_reader_of_the_new_generation_finds(served):
+    changed(served)
+    report = indexer.rebuild(served, full=True)
+    assert report.indexed == 70 == ArchiveSearcher(served).count()
+
+
+def test_a_file_that_kills_its_reading_process_is_skipped_and_the_rest_indexed(served, monkeypatch):
+    load = indexer.load_article
+
+    def crash_on_one(source, max_bytes):
+        if source.doc_id == "a065.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return load(source, max_bytes)
+
+    monkeypatch.setattr(indexer, "load_article", crash_on_one)
+    changed(served)
+    report = indexer.rebuild(served, full=True)
+    assert [(s.path, s.reason) for s in report.skipped] == [("a065.txt", "the process reading it died (a crash or a kill) while reading it")]
+    assert report.indexed == 69 == ArchiveSearcher(served).count()
+
+
+def writer_raises_on(monkeypatch, doc_id: str) -> None:
+    to_document = indexer.to_document
+
+    def bad_date_for_one(article, **options):
+        document = to_document(article, **options)
+        return {**document, "date": "not a date"} if article.id == doc_id else document
+
+    monkeypatch.setattr(indexer, "to_document", bad_date_for_one)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_that_makes_a_writer_raise_fails_the_rebuild_naming_it(served, monkeypatch, workers):
+    previous = store.current_generation(served.index)
+    writer_raises_on(monkeypatch, "a064.txt")
+    changed(served)
+    settings = make_settings(served.corpus, served.index, rebuild_workers=workers)
+    with pytest.raises(IndexWriteError, match=r"^Indexing a064.txt failed: "):
+        indexer.rebuild(settings, full=True)
+    still_serving(served, previous)
+
+
+def test_a_writer_process_killed_mid_rebuild_fails_it_and_the_previous_index_serves(served, monkeypatch):
+    previous = store.current_generation(served.index)
+    add = segments.add_document
+
+    def killed_at_one(writer, doc_id, document):
+        if doc_id == "a040.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+        add(writer, doc_id, document)
+
+    monkeypatch.setattr(segments, "add_document", killed_at_one)
+    changed(served)
+    with pytest.raises(IndexWriteError, match=r"writer process was killed by SIGKILL while indexing one of the \d+ "
+                                              r"articles from a\d+.txt to a\d+.txt"):
+        indexer.rebuild(served, full=True)
+    still_serving(served, previous)
+
+
+def test_the_command_line_says_why_in_one_line_without_a_traceback(served, monkeypatch, capfd):
+    writer_raises_on(monkeypatch, "a066.txt")
+    changed(served)
+    status = cli.main(["rebuild", "--full", "--corpus", str(served.corpus), "--index", str(served.index)])
+    out, err = capfd.readouterr()
+    assert status == cli.EXIT_ERROR
+    assert "Traceback" not in out + err
+    assert [line for line in err.splitlines() if line.startswith("error:")] == [
+        next(line for line in err.splitlines() if line.startswith("error: Indexing a066.txt failed: "))]
+
+
+def test_an_index_that_holds_fewer_documents_than_written_is_refused(served, monkeypatch):
+    """Whatever the cause, a generation whose count is short is never swapped in."""
+    previous = store.current_generation(served.index)
+    monkeypatch.setattr(indexer.whoosh_index.FileIndex, "doc_count", lambda self: 3)
+    changed(served)
+    with pytest.raises(IndexWriteError, match="holds 3 articles where 70 were written"):
+        indexer.rebuild(served, full=True)
+    monkeypatch.undo()
+    still_serving(served, previous)
+
+
+def test_parallel_writers_give_the_index_one_writer_gives(served, tmp_path):
+    """The same hits with the same scores; articles that tie may come in another order, that of the
+    segments they were written to."""
+    alone = make_settings(served.corpus, tmp_path / "alone", rebuild_workers=1)
+    indexer.rebuild(alone)
+    for query in ("harbour", "quay day", "harbour board 17"):
+        pages = [ArchiveSearcher(settings).search(query, per_page=100) for settings in (served, alone)]
+        assert pages[0].total > 0
+        assert pages[0].total == pages[1].total
+        assert [sorted((-h.score, h.id) for h in page.hits) for page in pages] == \
+            [sorted((-h.score, h.id) for h in pages[1].hits)] * 2
