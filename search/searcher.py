@@ -7,6 +7,7 @@ a new index as soon as it is swapped in.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import heapq
 import html
@@ -27,6 +28,7 @@ from whoosh.searching import Results
 
 from . import bulk, store
 from .config import Settings
+from .deadline import call_within
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import FACETS, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, complete_last_word, loosen_unknown_words, make_parser,
@@ -93,7 +95,7 @@ SCORE_IN_SORT_KEY = {"relevance": 0, "newest": 1, "oldest": 1}
 
 
 class ArchiveCollector(collectors.Collector):
-    """Scores every match within a deadline, remembering them for facets, and keeps the best
+    """Scores every match, remembering them for facets, and keeps the best
     `limit`. Given each document's story, it keeps only the best-ranked article of a story and counts
     the others as similar.
 
@@ -101,17 +103,13 @@ class ArchiveCollector(collectors.Collector):
     each, its TimeLimitCollector starts a timer thread per search, and its CollapseCollector forgets
     to count a document it replaces; this does their jobs in one pass over columns held in memory."""
 
-    CHECK_EVERY = 64
-
-    def __init__(self, limit: int, sort_key, recency: list[int], seconds: float, stories: list[str] | None = None,
+    def __init__(self, limit: int, sort_key, recency: list[int], stories: list[str] | None = None,
                  first: set[int] | None = None):
         """`first`: documents ranked before all others (each order holds within both groups); their
         keys then start with False, the others' with True."""
         super().__init__()
         self.limit, self.key_of, self.recency, self.first = limit, sort_key, recency, first
-        self.seconds = seconds
         self.stories = stories
-        self.deadline = 0.0
         self.matched: list[int] = []
         self.keyed: list[tuple] = []
         self.best: dict[str, tuple] = {}
@@ -120,7 +118,6 @@ class ArchiveCollector(collectors.Collector):
     def prepare(self, top_searcher, q, context):
         # The score of a match is read from the matcher standing on it.
         super().prepare(top_searcher, q, context.set(needs_current=True))
-        self.deadline = time.perf_counter() + self.seconds
 
     def sort_key(self, sub_docnum: int) -> tuple:
         docnum = self.offset + sub_docnum
@@ -133,12 +130,8 @@ class ArchiveCollector(collectors.Collector):
         return 0 if self.first is None else 1
 
     def collect(self, sub_docnum: int) -> tuple:
-        matched = self.matched
-        if len(matched) % self.CHECK_EVERY == 0 and time.perf_counter() > self.deadline:
-            raise QueryTooSlowError(f"The search took longer than {self.seconds:g} s and was stopped: "
-                                    "make it more specific")
         docnum = self.offset + sub_docnum
-        matched.append(docnum)
+        self.matched.append(docnum)
         key = self.sort_key(sub_docnum)
         if self.stories is None:
             self.keyed.append((key, docnum))
@@ -249,16 +242,37 @@ class _Execution:
 
 @dataclass
 class _Generation:
+    """One index generation as this process reads it, leased (see store.lease) while in use."""
+
     name: str
     articles: object
     quotes: object
     parser: object
     any_word_parser: object
     quote_parser: object
+    lease: int
     columns: dict[str, _Columns] = field(default_factory=dict)
+    users: int = 0
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one call reads: a generation and this thread's searchers of it."""
+
+    generation: _Generation
+    articles: object
+    quotes: object
+
+
+# The searched text field of each kind of search, whose lengths bulk scoring reads.
+TEXT_FIELDS = {"articles": DEFAULT_FIELDS[-1], "quotes": QUOTE_FIELDS[-1]}
 
 
 class ArchiveSearcher:
+    """Every call runs on one generation, which stays on disk until the call ends, and within
+    query_timeout_s, after which it is stopped with QueryTooSlowError."""
+
     def __init__(self, settings: Settings):
         self.settings = settings
         self._local = threading.local()
@@ -267,48 +281,92 @@ class ArchiveSearcher:
 
     # ------------------------------------------------------------------ generations and searchers
 
-    def _current(self) -> tuple[_Generation, object, object]:
-        """(generation, articles searcher, quotes searcher) for this thread, reopened after a rebuild."""
+    def _within_time(self, call, *args):
+        """call(reading, *args) on the current generation, stopped after query_timeout_s."""
+        with self._reading() as reading:
+            return call_within(self.settings.query_timeout_s, self._too_slow, call, reading, *args)
+
+    def _too_slow(self) -> QueryTooSlowError:
+        return QueryTooSlowError(f"The search took longer than {self.settings.query_timeout_s:g} s and was "
+                                 "stopped: make it more specific (fewer words, a phrase, a filter)")
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[_Reading]:
+        """The current generation, reopened after a rebuild, held until the block ends."""
+        generation = self._use_current()
+        try:
+            yield _Reading(generation, *self._thread_searchers(generation))
+        finally:
+            with self._lock:
+                generation.users -= 1
+                done = generation.retired and generation.users == 0
+            if done:
+                store.release(generation.lease)
+
+    def _use_current(self) -> _Generation:
         published = store.current_generation(self.settings.index)
         with self._lock:
-            if self._generation is None or published is None or published.name != self._generation.name:
-                articles, quotes, name = store.open_current(self.settings.index)
-                self._generation = _Generation(
-                    name, articles, quotes, make_parser(articles.schema),
-                    make_parser(articles.schema, any_word=True),
-                    make_quote_parser(quotes.schema))
-            generation = self._generation
+            current = self._generation
+            if current is not None and (published is None or published.name == current.name):
+                current.users += 1
+                return current
+        opened = self._open()
+        with self._lock:
+            old, self._generation = self._generation, opened
+            opened.users += 1
+            if old is not None:
+                old.retired = True
+                if old.users == 0:
+                    store.release(old.lease)
+        return opened
+
+    def _open(self) -> _Generation:
+        """The generation CURRENT names, leased, with the per-document columns searches read."""
+        articles, quotes, name, lease = store.open_current(self.settings.index)
+        try:
+            generation = _Generation(name, articles, quotes, make_parser(articles.schema),
+                                     make_parser(articles.schema, any_word=True), make_quote_parser(quotes.schema),
+                                     lease)
+            # Read once, before any search's time starts: on a large index they take a while.
+            for kind, index in (("articles", articles), ("quotes", quotes)):
+                with index.reader() as reader:
+                    columns = _read_columns(reader, with_story=kind == "articles")
+                    if TEXT_FIELDS[kind] in reader.schema:
+                        columns.lengths[TEXT_FIELDS[kind]] = bulk.field_lengths(reader, TEXT_FIELDS[kind])
+                generation.columns[kind] = columns
+        except BaseException:
+            store.release(lease)
+            raise
+        return generation
+
+    def _thread_searchers(self, generation: _Generation) -> tuple[object, object]:
+        """This thread's searchers of `generation`, opened once per thread and generation."""
         local = self._local
         if getattr(local, "generation", None) != generation.name:
-            for old in getattr(local, "searchers", ()):
-                old.close()
             weighting = BM25(B=self.settings.bm25_b, K1=self.settings.bm25_k1)
+            old = getattr(local, "searchers", ())
             local.searchers = (generation.articles.searcher(weighting=weighting),
                                generation.quotes.searcher(weighting=weighting))
             local.generation = generation.name
-        return generation, *local.searchers
-
-    def _columns(self, generation: _Generation, kind: str, searcher) -> _Columns:
-        with self._lock:
-            if kind not in generation.columns:
-                generation.columns[kind] = _read_columns(searcher.reader(), with_story=kind == "articles")
-            return generation.columns[kind]
+            for searcher in old:
+                searcher.close()
+        return local.searchers
 
     # ------------------------------------------------------------------------------------ search
 
-    def _execute(self, text: str, limit: int, options: SearchOptions) -> _Execution:
+    def _execute(self, reading: _Reading, text: str, limit: int, options: SearchOptions) -> _Execution:
         """Parse, bound, complete, loosen and collect: the query path every search takes.
 
         A short plain query matches articles with all of its words; when fewer than `fill_below` do,
         it is run again for any of its words, with the articles that have all of them first."""
-        generation, article_searcher, quote_searcher = self._current()
+        generation, article_searcher, quote_searcher = reading.generation, reading.articles, reading.quotes
         quotes = options.kind == "quotes" or asks_for_quotes(text)
         matching = matching_policy(text, self.settings.all_words_up_to)
         searcher, parser = (quote_searcher, generation.quote_parser) if quotes else \
             (article_searcher, generation.any_word_parser if matching.any_word else generation.parser)
         parsed, loosened = self._parse(matching.text, parser, searcher.reader(), options)
         kind = "quotes" if quotes else "articles"
-        columns = self._columns(generation, kind, searcher)
+        columns = generation.columns[kind]
         collapse = not quotes and options.story is None
         text_field = QUOTE_FIELDS[-1] if quotes else DEFAULT_FIELDS[-1]
         collector, results = self._run(searcher, parsed, text_field, limit, options, columns, collapse)
@@ -330,14 +388,20 @@ class ArchiveSearcher:
 
     def ranked_ids(self, text: str, limit: int, options: SearchOptions = NO_OPTIONS) -> list[str]:
         """The ids of the first `limit` hits of a search, without rendering them (for evaluation)."""
-        results = self._execute(text, limit, options).results
+        return self._within_time(self._ranked_ids, text, limit, options)
+
+    def _ranked_ids(self, reading: _Reading, text: str, limit: int, options: SearchOptions) -> list[str]:
+        results = self._execute(reading, text, limit, options).results
         return [results.searcher.stored_fields(docnum)["id"] for _, docnum in results.top_n]
 
     def search(self, text: str, page: int = 1, per_page: int | None = None,
                options: SearchOptions = NO_OPTIONS) -> SearchPage:
-        started = time.perf_counter()
+        return self._within_time(self._search, text, page, per_page, options, time.perf_counter())
+
+    def _search(self, reading: _Reading, text: str, page: int, per_page: int | None, options: SearchOptions,
+                started: float) -> SearchPage:
         per_page = per_page or self.settings.per_page
-        run = self._execute(text, page * per_page, options)
+        run = self._execute(reading, text, page * per_page, options)
         quotes, collector, results = run.kind == "quotes", run.collector, run.results
         score_at = SCORE_IN_SORT_KEY[options.sort] + collector.score_at
         shown = results[(page - 1) * per_page:]
@@ -377,7 +441,7 @@ class ArchiveSearcher:
                                         first)
             if matches is not None:
                 return matches, matches.results
-        collector = ArchiveCollector(limit, SORT_KEYS[options.sort], columns.recency, self.settings.query_timeout_s,
+        collector = ArchiveCollector(limit, SORT_KEYS[options.sort], columns.recency,
                                      columns.story if collapse else None,
                                      None if first is None else set(np.asarray(first).tolist()))
         filtered = options_filter(options)
@@ -390,9 +454,6 @@ class ArchiveSearcher:
                      first: Sequence[int] | None) -> BulkMatches | None:
         """What the collector would answer, from arrays over the words' whole posting lists; None
         when the searcher's weighting cannot be computed that way."""
-        with self._lock:
-            if fieldname not in columns.lengths:
-                columns.lengths[fieldname] = bulk.field_lengths(searcher.reader(), fieldname)
         counts_field = WORD_COUNTS.get(fieldname)
         scored = bulk.scores(searcher, groups, fieldname, columns.lengths[fieldname],
                              counts_field if counts_field in searcher.schema else None)
@@ -514,7 +575,10 @@ class ArchiveSearcher:
     def article(self, doc_id: str, text: str = "") -> ArticleView:
         """One article by id, its body escaped, with the words of the query `text` marked, and the
         articles like it."""
-        generation, searcher, _ = self._current()
+        return self._within_time(self._article, doc_id, text)
+
+    def _article(self, reading: _Reading, doc_id: str, text: str) -> ArticleView:
+        generation, searcher = reading.generation, reading.articles
         docnum = searcher.document_number(id=doc_id)
         if docnum is None:
             raise ArticleNotFoundError(f"No article with id {doc_id!r}")
@@ -539,8 +603,10 @@ class ArchiveSearcher:
     def completions(self, text: str, limit: int = 8) -> list[str]:
         """Queries that complete what has been typed so far: its last word finished with index words
         (commonest first) and speakers' names."""
-        _, searcher, _ = self._current()
-        reader = searcher.reader()
+        return self._within_time(self._completions, text, limit)
+
+    def _completions(self, reading: _Reading, text: str, limit: int) -> list[str]:
+        reader = reading.articles.reader()
         head, _, last = text.rpartition(" ")
         last = last.lower()
         if len(last) < 2:
@@ -555,5 +621,5 @@ class ArchiveSearcher:
         return list(dict.fromkeys(finished))[:limit]
 
     def count(self) -> int:
-        _, searcher, _ = self._current()
-        return searcher.doc_count()
+        with self._reading() as reading:
+            return reading.articles.doc_count()

@@ -4,10 +4,12 @@
       CURRENT          name of the generation readers use, replaced atomically
       gen-<stamp>/     one complete Whoosh index per rebuild; the previous one is kept for readers
         manifest.json  what it was built from: each file's content hash, story and sketch
+        READERS        every process reading the generation holds a shared lock on it
       .lock            held by the one rebuild allowed at a time
 
 A rebuild writes a new generation folder and only then points CURRENT at it, so an interrupted or
-failed rebuild leaves the previous generation serving. Leftovers are removed by the next rebuild.
+failed rebuild leaves the previous generation serving. Leftovers are removed by the next rebuild,
+and a generation only once no process reads it any more.
 """
 
 from __future__ import annotations
@@ -29,6 +31,53 @@ from .schema import QUOTES_INDEX
 POINTER = "CURRENT"
 LOCK = ".lock"
 GENERATION_PREFIX = "gen-"
+READERS = "READERS"
+DOOMED_PREFIX = ".removing-"
+
+
+def lease(generation: Path) -> int | None:
+    """Hold `generation` for reading: a descriptor with a shared lock on its READERS file, which keeps
+    any rebuild from removing it until release(). None when the generation is gone (removed since
+    CURRENT named it): read CURRENT again."""
+    try:
+        # Created when missing, for a generation written before readers leased them.
+        descriptor = os.open(generation / READERS, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    fcntl.flock(descriptor, fcntl.LOCK_SH)
+    if not (generation / READERS).exists():  # removed while the lock was being taken
+        os.close(descriptor)
+        return None
+    _held_locks.add(descriptor)
+    return descriptor
+
+
+def release(descriptor: int) -> None:
+    _held_locks.discard(descriptor)
+    os.close(descriptor)
+
+
+def _remove_unread(generation: Path) -> None:
+    """Remove a generation unless a process holds a lease on it; that one goes at a later rebuild."""
+    try:
+        descriptor = os.open(generation / READERS, os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        shutil.rmtree(generation, ignore_errors=True)  # half-written, or from before leases
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        return
+    try:
+        # Out of the way first, so that no reader can lease it from now on.
+        doomed = generation.with_name(f"{DOOMED_PREFIX}{generation.name}")
+        generation.rename(doomed)
+        shutil.rmtree(doomed, ignore_errors=True)
+    except OSError:
+        pass  # left for a later rebuild
+    finally:
+        os.close(descriptor)
 
 
 def current_generation(index_dir: Path) -> Path | None:
@@ -40,16 +89,28 @@ def current_generation(index_dir: Path) -> Path | None:
     return path if name.startswith(GENERATION_PREFIX) and path.is_dir() else None
 
 
-def open_current(index_dir: Path) -> tuple[whoosh_index.Index, whoosh_index.Index, str]:
-    """(articles index, quotes index, generation name) of the generation CURRENT points at."""
-    generation = current_generation(index_dir)
-    if generation is None:
-        raise IndexMissingError(f"No index in {index_dir}: run 'python -m search rebuild' first")
-    try:
-        return (whoosh_index.open_dir(str(generation)),
-                whoosh_index.open_dir(str(generation), indexname=QUOTES_INDEX), generation.name)
-    except (whoosh_index.EmptyIndexError, OSError) as error:
-        raise IndexMissingError(f"The index in {generation} cannot be opened: {error}") from None
+# How often a reader looks at CURRENT again when the generation it named was removed before the
+# reader could lease it (each time, two rebuilds finished in between).
+OPEN_TRIES = 5
+
+
+def open_current(index_dir: Path) -> tuple[whoosh_index.Index, whoosh_index.Index, str, int]:
+    """(articles index, quotes index, generation name, lease) of the generation CURRENT points at,
+    leased: the caller releases the lease when it stops reading the generation."""
+    for _ in range(OPEN_TRIES):
+        generation = current_generation(index_dir)
+        if generation is None:
+            raise IndexMissingError(f"No index in {index_dir}: run 'python -m search rebuild' first")
+        held = lease(generation)
+        if held is None:
+            continue
+        try:
+            return (whoosh_index.open_dir(str(generation)),
+                    whoosh_index.open_dir(str(generation), indexname=QUOTES_INDEX), generation.name, held)
+        except (whoosh_index.EmptyIndexError, OSError) as error:
+            release(held)
+            raise IndexMissingError(f"The index in {generation} cannot be opened: {error}") from None
+    raise IndexMissingError(f"The index in {index_dir} changed {OPEN_TRIES} times while being opened; try again")
 
 
 def has_index(index_dir: Path) -> bool:
@@ -100,6 +161,7 @@ def new_generation(index_dir: Path) -> Path:
     path = index_dir / f"{GENERATION_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}"
     try:
         path.mkdir(parents=True)
+        (path / READERS).touch()
     except OSError as error:
         raise IndexWriteError(f"Cannot write to the index folder {index_dir}: {error.strerror or error}") from None
     return path
@@ -165,6 +227,8 @@ def remove_stale(index_dir: Path, keep: int = 2) -> None:
     else:
         doomed = generations
     for path in doomed:
-        shutil.rmtree(path, ignore_errors=True)
+        _remove_unread(path)
+    for interrupted in index_dir.glob(DOOMED_PREFIX + "*"):
+        shutil.rmtree(interrupted, ignore_errors=True)
     for pending in index_dir.glob(f".{POINTER}.*"):
         pending.unlink(missing_ok=True)

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from whoosh import index as whoosh_index
+
+from search import store
 from search.config import load_settings
 from search.indexer import rebuild
 from search.searcher import ArchiveSearcher
@@ -26,6 +29,11 @@ DATA = Path(__file__).resolve().parent / "data"
 def make_settings(corpus: Path, index: Path, **overrides):
     """Settings for a test: no config file, no environment, just these values."""
     return load_settings(config_path=None, env={}, overrides={"corpus": corpus, "index": index, **overrides})
+
+
+def open_articles(settings) -> whoosh_index.Index:
+    """The Whoosh index of articles that the current generation holds, opened directly."""
+    return whoosh_index.open_dir(str(store.current_generation(settings.index)))
 
 
 def write_article(folder: Path, name: str, text: str | bytes) -> Path:

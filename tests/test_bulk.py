@@ -14,7 +14,7 @@ from search.indexer import rebuild
 from search.models import SearchOptions
 from search.searcher import ArchiveSearcher
 
-from .conftest import make_settings, write_article
+from .conftest import make_settings, open_articles, write_article
 
 
 def page_facts(page) -> tuple:
@@ -83,7 +83,8 @@ def segmented_searcher(tmp_path_factory):
     report = rebuild(settings)
     assert not report.full and report.changed == 40 and report.deleted == 20
     searcher = ArchiveSearcher(settings)
-    assert len(list(searcher._current()[1].reader().leaf_readers())) >= 2
+    with open_articles(settings).reader() as reader:
+        assert len(list(reader.leaf_readers())) >= 2
     return searcher
 
 
@@ -104,7 +105,7 @@ def test_the_generated_articles_make_a_demanding_comparison(segmented_searcher):
 
 
 def test_word_counts_field_holds_the_body_postings(segmented_searcher):
-    reader = segmented_searcher._current()[1].reader()
+    reader = open_articles(segmented_searcher.settings).reader()
     for word in ["word0", "word1", "word59", "report"]:
         ids, counts = bulk.postings(reader, "body_counts", word)
         body_ids, body_counts = bulk.postings(reader, "body", word)

@@ -7,6 +7,8 @@ import pytest
 from search.query import matching_policy
 from search.searcher import BM25, ArchiveSearcher
 
+from .conftest import open_articles
+
 
 @pytest.mark.parametrize("typed, parsed_as, any_word, plain", [
     ("harbour bridge", "harbour bridge", False, True),
@@ -70,7 +72,7 @@ def test_long_questions_rank_the_best_match_first_instead_of_finding_nothing(sam
 
 
 def test_rare_words_weigh_more_and_common_words_still_count(sample_searcher):
-    searcher = sample_searcher._current()[1]
+    searcher = open_articles(sample_searcher.settings).searcher()
     weighting = BM25()
     everywhere = weighting.idf(searcher, "body", "port")
     rare = weighting.idf(searcher, "body", "hosepip")

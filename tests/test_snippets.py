@@ -10,6 +10,8 @@ from whoosh import query as wq
 from search.schema import text_analyzer
 from search.snippets import MarkFormatter, analysed_occurrences, marked_tokens, snippet, sought_words, stored_occurrences
 
+from .conftest import open_articles
+
 TEXT = ("The harbour authority reported a record profit. Critics said the harbour bridge was too costly. "
         "Bridge tolls rose again, and the bridge over the harbour closed for repairs in the spring.")
 
@@ -74,7 +76,7 @@ def test_snippet_text_is_escaped():
 def test_stored_offsets_give_the_snippets_analysis_gives(sample_searcher, text):
     from search.query import make_parser
 
-    generation, searcher, _ = sample_searcher._current()
+    searcher = open_articles(sample_searcher.settings).searcher()
     reader = searcher.reader()
     parsed = make_parser(searcher.schema).parse(text)
     words, phrases = sought_words(parsed, reader, "body")

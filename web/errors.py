@@ -17,17 +17,27 @@ from .params import BadRequest
 
 log = logging.getLogger(__name__)
 
+# By class: an error takes the status of the nearest class it is, or inherits from, listed here.
 STATUS = {
     BadRequest: 400,
     QuerySyntaxError: 400,
     ArticleNotFoundError: 404,
     IndexMissingError: 503,
     IndexBusyError: 503,
+    SearchError: 500,
 }
 PUBLIC_MESSAGE = {
     IndexMissingError: "The search index is not available yet; try again shortly.",
     IndexBusyError: "The search index is being rebuilt; try again shortly.",
 }
+
+
+def _nearest(table: dict, error: BaseException, default=None):
+    return next((table[kind] for kind in type(error).__mro__ if kind in table), default)
+
+
+def status_of(error: BaseException) -> int:
+    return _nearest(STATUS, error, 500)
 
 
 def error_body(code: str, message: str) -> dict:
@@ -44,8 +54,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(BadRequest)
     @app.errorhandler(SearchError)
     def known_error(error):
-        status = STATUS.get(type(error), 500)
-        message = PUBLIC_MESSAGE.get(type(error), str(error))
+        status = status_of(error)
+        message = _nearest(PUBLIC_MESSAGE, error, str(error))
         if status >= 500:
             log.error("search failed: %s", error)
         return render_error(status, getattr(error, "code", "error"), message)
