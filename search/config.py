@@ -42,7 +42,7 @@ class Settings:
     stopwords: str = DEFAULT_STOPWORDS
     snippet_fragments: int = 3
     snippet_chars: int = 200
-    query_timeout_s: float = 5.0
+    query_timeout_s: float = 2.0
     max_query_terms: int = 64
     max_expansions: int = 1000
     facet_size: int = 10

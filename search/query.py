@@ -84,6 +84,12 @@ def asks_for_quotes(text: str) -> bool:
 MIN_WILDCARD_PREFIX = 2
 # Query kinds that expand to every index word matching a pattern.
 PATTERN_TYPES = (wq.Wildcard, wq.Prefix)
+# Query kinds that expand to many index words: patterns and ranges of words. The searcher refuses one
+# that expands to more than max_expansions.
+EXPANDING_TYPES = (*PATTERN_TYPES, wq.TermRange)
+# "a b"~N: words within N of each other. Past a thousand it means no more than both words, and a
+# huge N costs Whoosh's span matching without end.
+MAX_SLOP = 1000
 
 
 def parse_query(text: str, parser: MultifieldParser, max_chars: int, max_terms: int = 64) -> wq.Query:
@@ -121,6 +127,9 @@ def _refuse_expensive(parsed: wq.Query, max_terms: int) -> None:
             if len(re.split(r"[*?]", text, maxsplit=1)[0]) < MIN_WILDCARD_PREFIX:
                 raise QuerySyntaxError(f"'{text}' starts with a wildcard: put at least {MIN_WILDCARD_PREFIX} "
                                        "letters before * or ?")
+        if isinstance(part, wq.Phrase) and part.slop > MAX_SLOP:
+            raise QuerySyntaxError(f"'~{part.slop}' after a phrase is more than this search allows: its words "
+                                   f"can be at most {MAX_SLOP} apart (\"a b\"~{MAX_SLOP})")
         leaves += not _has_children(part)
     # Each word is looked up once per default field.
     if leaves > max_terms * len(DEFAULT_FIELDS):
@@ -128,13 +137,24 @@ def _refuse_expensive(parsed: wq.Query, max_terms: int) -> None:
 
 
 def pattern_text(part: wq.Query) -> str:
-    """The pattern as the user typed it: Whoosh keeps a prefix query's text without its '*'."""
-    return f"{part.text}*" if isinstance(part, wq.Prefix) else str(part.text)
+    """The expanding part as the user typed it: Whoosh keeps a prefix query's text without its '*'."""
+    if isinstance(part, wq.Prefix):
+        return f"{part.text}*"
+    if isinstance(part, wq.TermRange):
+        return f"{part.fieldname}:[{part.start or ''} TO {part.end or ''}]"
+    return str(part.text)
+
+
+def narrowing_hint(part: wq.Query) -> str:
+    """What to change in an expanding part that matches too many words."""
+    if isinstance(part, wq.TermRange):
+        return "narrow the range"
+    return "type more letters before the *"
 
 
 def pattern_parts(parsed: wq.Query) -> list[wq.Query]:
-    """The parts of a query that expand to many index words (prefix*, wild?cards)."""
-    return [part for part in _subqueries(parsed) if isinstance(part, PATTERN_TYPES)]
+    """The parts of a query that expand to many index words (prefix*, wild?cards, [a TO b])."""
+    return [part for part in _subqueries(parsed) if isinstance(part, EXPANDING_TYPES)]
 
 
 def _has_children(q: wq.Query) -> bool:

@@ -32,8 +32,8 @@ from .deadline import call_within
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import FACETS, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, complete_last_word, loosen_unknown_words, make_parser,
-                    make_quote_parser, matching_policy, options_filter, parse_query, pattern_parts,
-                    pattern_text, unknown_terms)
+                    make_quote_parser, matching_policy, narrowing_hint, options_filter, parse_query,
+                    pattern_parts, pattern_text, unknown_terms)
 from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN, SPELLING_FIELD,
                      WORD_COUNTS, from_stored, quote_from_stored)
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, snippet, sought_words,
@@ -429,7 +429,7 @@ class ArchiveSearcher:
         for part in pattern_parts(parsed):
             if sum(1 for _ in itertools.islice(part._btexts(reader), limit + 1)) > limit:
                 raise QuerySyntaxError(f"'{pattern_text(part)}' matches more than {limit} different words: "
-                                       "type more letters before the *")
+                                       f"{narrowing_hint(part)}")
 
     def _run(self, searcher, parsed, text_field: str, limit: int, options: SearchOptions, columns: _Columns,
              collapse: bool, first: Sequence[int] | None = None):

@@ -7,12 +7,16 @@ from pathlib import Path
 import contextlib
 import os
 import threading
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from search.errors import QuerySyntaxError, QueryTooSlowError
+from search.deadline import call_within
+from search import store
 from search.indexer import load_article, rebuild
+from search.models import SearchOptions
 from search.query import make_parser, parse_query
 from search.schema import build_schema
 from search.searcher import ArchiveSearcher
@@ -91,25 +95,81 @@ def bounded(sample_settings):
     ("h?rbour OR ?arb*", "starts with a wildcard"),
     ("h*", "starts with a wildcard"),
     (" ".join(f"word{n}" for n in range(65)), "too many words"),
+    ('"budget council"~99999999', "can be at most 1000 apart"),
+    ('said:varga "bridge opened"~5000', "can be at most 1000 apart"),
 ])
 def test_expensive_queries_are_refused(bounded, query, message):
     with pytest.raises(QuerySyntaxError, match=message):
         bounded.search(query)
 
 
-def test_huge_prefix_expansion_is_refused(sample_settings):
-    narrow = ArchiveSearcher(make_settings(sample_settings.corpus, sample_settings.index, max_expansions=3))
-    assert narrow.search("harbo*").total > 0
-    with pytest.raises(QuerySyntaxError, match="'th\\*' matches more than 3 different words"):
-        narrow.search("th*")
+@pytest.mark.parametrize("query, narrow, hint", [
+    ("th*", "harbo*", "type more letters before the \\*"),
+    ("body:[a TO zzzzzz]", "body:[harbour TO harbours]", "narrow the range"),
+    ("title:[a TO z]", "title:[bridge TO bridges]", "narrow the range"),
+    ("speaker:[a TO z]", "speaker:[elena TO erik]", "narrow the range"),
+])
+def test_patterns_and_ranges_matching_too_many_words_are_refused(sample_settings, query, narrow, hint):
+    narrowed = ArchiveSearcher(make_settings(sample_settings.corpus, sample_settings.index, max_expansions=3))
+    assert narrowed.search(narrow).total > 0
+    with pytest.raises(QuerySyntaxError, match=f"matches more than 3 different words: {hint}"):
+        narrowed.search(query)
 
 
-def test_slow_search_is_stopped(sample_settings):
-    """Queries walked by Whoosh's matchers (here a prefix) run within a deadline; queries of plain
-    words are scored in bulk, whose cost the index's size bounds."""
-    hasty = ArchiveSearcher(make_settings(sample_settings.corpus, sample_settings.index, query_timeout_s=1e-9))
-    with pytest.raises(QueryTooSlowError, match="took longer than"):
-        hasty.search("port*")
+@pytest.fixture(scope="module")
+def hasty(sample_settings):
+    """A searcher whose every call runs out of time at once: whatever a call does, it is stopped."""
+    return ArchiveSearcher(make_settings(sample_settings.corpus, sample_settings.index, query_timeout_s=1e-9))
+
+
+@pytest.mark.parametrize("query, options", [
+    ("harbour bridge", SearchOptions()),
+    ('"harbour bridge"~900', SearchOptions()),
+    ("harb*", SearchOptions()),
+    ("body:[harbour TO harbours]", SearchOptions()),
+    ('said:varga "bridge"', SearchOptions()),
+    ("harbo", SearchOptions(as_you_type=True)),
+    ("hrbour brdge", SearchOptions()),
+    ("bridge", SearchOptions(speaker="Varga", sort="newest")),
+    ("why did the dock workers go on strike against the harbour authority plan", SearchOptions()),
+])
+def test_every_kind_of_search_is_stopped_at_its_deadline(hasty, query, options):
+    with pytest.raises(QueryTooSlowError, match="took longer than 1e-09 s"):
+        hasty.search(query, options=options)
+
+
+def test_article_views_and_completions_are_stopped_at_their_deadline(hasty):
+    with pytest.raises(QueryTooSlowError):
+        hasty.article("scrapes/bridge-opens.txt", "bridge")
+    with pytest.raises(QueryTooSlowError):
+        hasty.completions("harb")
+
+
+def test_a_call_past_its_deadline_gives_its_thread_back_wherever_it_is():
+    def spin():
+        while True:
+            pass
+
+    started = time.monotonic()
+    with pytest.raises(QueryTooSlowError):
+        call_within(0.2, lambda: QueryTooSlowError("slow"), spin)
+    assert time.monotonic() - started < 2
+    assert call_within(5, lambda: QueryTooSlowError("slow"), sum, range(10)) == 45
+
+
+def test_a_call_that_ends_in_time_leaves_nothing_behind():
+    for _ in range(500):
+        call_within(1e-6, lambda: QueryTooSlowError("slow"), lambda: None)
+    deadline = time.monotonic() + 0.3
+    while time.monotonic() < deadline:  # a stray exception from the calls above would land here
+        pass
+
+
+def test_a_search_past_its_deadline_is_a_400_with_its_code(sample_settings):
+    app = create_app(make_settings(sample_settings.corpus, sample_settings.index, query_timeout_s=1e-9))
+    response = app.test_client().get("/api/search", query_string={"q": "harbour"})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "query_too_slow"
 
 
 def test_searches_keep_succeeding_during_rebuilds(tmp_path, small_corpus):
@@ -217,3 +277,35 @@ def test_every_benchmark_page_goes_through_or_is_skipped_with_a_reason():
         assert article.title and article.body
     assert set(skipped) <= {"no article text left after removing boilerplate"}
     assert len(skipped) < len(BENCHMARK_PAGES) // 10
+
+
+def test_a_search_straddling_several_rebuilds_finishes_on_its_generation(tmp_path, small_corpus, monkeypatch):
+    settings = make_settings(small_corpus, tmp_path / "index", query_timeout_s=60)
+    rebuild(settings)
+    first = store.current_generation(settings.index)
+    searcher = ArchiveSearcher(settings)
+    searcher.count()
+    between, go_on = threading.Event(), threading.Event()
+    snippets = ArchiveSearcher._snippets
+
+    def paused_snippets(self, *args):
+        between.set()
+        go_on.wait(30)
+        return snippets(self, *args)
+
+    monkeypatch.setattr(ArchiveSearcher, "_snippets", paused_snippets)
+    answers = []
+    search = threading.Thread(target=lambda: answers.append(searcher.search("bridge")))
+    search.start()
+    assert between.wait(30)
+    for number in range(3):
+        write_article(small_corpus, f"new{number}.txt", f"New bridge {number}\n\nAnother bridge story.\n")
+        rebuild(settings, full=True)
+        assert first.is_dir()  # held by the search under way
+    go_on.set()
+    search.join(30)
+    assert [page.total for page in answers] == [2]
+    monkeypatch.undo()
+    assert searcher.search("bridge").total == 5
+    rebuild(settings, full=True)
+    assert not first.exists()  # no reader holds it any more
