@@ -56,6 +56,9 @@ BIO_HEADER = re.compile(r"^about\s+(?:the\s+author[:\s]+)?(?P<name>.{2,60}?)\s*(
                         re.IGNORECASE)
 BIO_HEADER_COUNTED = re.compile(r"^about\s+(?P<name>.{2,60}?)\s*\(\d[\d,]*\s+(?:articles?|posts?)\)$", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
+# A line of prose, as opposed to a headline: a sentence of some length, closed by its punctuation.
+PROSE_MIN_WORDS = 8
+PROSE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def normalize_space(text: str) -> str:
@@ -64,6 +67,17 @@ def normalize_space(text: str) -> str:
 
 def is_boilerplate_line(line: str) -> bool:
     return bool(BOILERPLATE_LINE.match(line))
+
+
+def reads_as_prose(line: str) -> bool:
+    """Whether a line is a sentence of an article rather than a headline or a label."""
+    return len(line.split()) >= PROSE_MIN_WORDS and bool(PROSE_END.search(line))
+
+
+def wraps_on(line: str, following: str | None) -> bool:
+    """Whether `following` continues `line` as one hard-wrapped sentence: the line stops mid-sentence
+    and the next goes on in lower case."""
+    return bool(following) and following[0].islower() and not re.search(r"[.!?:;\"”’]$", line)
 
 
 def _text_blocks(text: str) -> list[list[str]]:
@@ -98,7 +112,8 @@ def clean_text(text: str) -> CleanedPage:
 
     kept: list[str | None] = []
     skip_next_text_line = False
-    for line in lines:
+    headline_open = True  # until the first line of text: the headline, or the article's first words
+    for at, line in enumerate(lines):
         if line is None:
             kept.append(None)
             continue
@@ -119,11 +134,17 @@ def clean_text(text: str) -> CleanedPage:
         if not _has_text(kept) and "title" in hints and (match := BYLINE.match(line)):
             hints.setdefault("byline", match["name"].strip())
             continue
-        if "title" not in hints and len(line) <= 300:
-            hints["title"] = line
-            continue
+        if headline_open:
+            headline_open = False
+            if len(line) <= 300 and not wraps_on(line, lines[at + 1] if at + 1 < len(lines) else None):
+                hints["title"] = line
+                continue
         kept.append(line)
-    return CleanedPage(paragraphs=tuple(_join_blocks(kept)), hints=hints)
+    paragraphs = tuple(_join_blocks(kept))
+    if not paragraphs and reads_as_prose(hints.get("title", "")):
+        # A brief with no headline of its own: its one paragraph is the article.
+        paragraphs = (hints.pop("title"),)
+    return CleanedPage(paragraphs=paragraphs, hints=hints)
 
 
 def _has_text(lines: list[str | None]) -> bool:

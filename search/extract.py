@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
 
 import dateparser
 from dateutil import parser as date_parser
@@ -66,6 +67,19 @@ def extract_title(page: CleanedPage) -> str | None:
     if hints.get("html_title"):
         return strip_site_suffix(hints["html_title"], site)
     return None
+
+
+MAX_LEAD_TITLE_CHARS = 150
+
+
+def lead_title(paragraphs: tuple[str, ...]) -> str | None:
+    """A headline for an article that has none: its first sentence, cut at a word if long."""
+    if not paragraphs:
+        return None
+    first = split_sentences(paragraphs[0])[0]
+    if len(first) <= MAX_LEAD_TITLE_CHARS:
+        return first
+    return first[:MAX_LEAD_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 # -------------------------------------------------------------------------------------------- date
@@ -495,17 +509,30 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...]) -> tupl
 
 # ----------------------------------------------------------------------------------------- article
 
+def web_address(raw: str | None) -> str | None:
+    """The page's address when it is one a reader can follow (http or https, with a host): never
+    javascript:, data: or a relative path, which a link would run or misread."""
+    if not raw:
+        return None
+    try:
+        parts = urlsplit(raw.strip())
+    except ValueError:
+        return None
+    return parts.geturl() if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+
 def extract_article(doc_id: str, page: CleanedPage) -> Article:
     dated = extract_date(page)
     speakers = extract_speakers(page.paragraphs)
     return Article(
         id=doc_id,
-        title=extract_title(page) or readable(doc_id),
+        title=extract_title(page) or lead_title(page.paragraphs) or readable(doc_id),
         body="\n\n".join(page.paragraphs),
         author=extract_author(page),
         speakers=speakers,
         date=dated[0] if dated else None,
         date_source=dated[1] if dated else None,
-        url=page.hints.get("url"),
+        url=web_address(page.hints.get("url")),
         quotes=extract_quotes(page.paragraphs, speakers),
     )

@@ -89,7 +89,7 @@ def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
 # generation becomes a full one.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 
 def content_hash(path) -> str | None:

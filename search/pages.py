@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 from lxml import etree
 
-from .clean import BIO_HEADER, BYLINE, FOOTER_START, is_boilerplate_line, normalize_space
+from .clean import BIO_HEADER, BYLINE, FOOTER_START, is_boilerplate_line, normalize_space, reads_as_prose
 from .models import CleanedPage
 
 Element = lxml.html.HtmlElement
@@ -142,9 +142,19 @@ def clean_html(html: str) -> CleanedPage:
         strip_boilerplate(block, measures)
         paragraphs.extend(p for p in block_texts(block) if not is_boilerplate_line(p))
     headline = {hints.get("h1"), hints.get("og_title"), hints.get("html_title")}
-    while paragraphs and paragraphs[0] in headline:
-        paragraphs.pop(0)
-    return CleanedPage(paragraphs=tuple(_cut_footer(paragraphs)), hints=hints, date_hints=date_hints)
+    return CleanedPage(paragraphs=tuple(_cut_footer(_without_headline(paragraphs, headline))), hints=hints,
+                       date_hints=date_hints)
+
+
+def _without_headline(paragraphs: list[str], headline: set) -> list[str]:
+    """The paragraphs after those repeating the headline; a brief whose one paragraph is its headline
+    keeps it."""
+    lead = 0
+    while lead < len(paragraphs) and paragraphs[lead] in headline:
+        lead += 1
+    if lead == len(paragraphs) and paragraphs and reads_as_prose(paragraphs[0]):
+        return paragraphs[:1]
+    return paragraphs[lead:]
 
 
 def _drop(element: Element) -> None:

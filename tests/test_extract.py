@@ -4,9 +4,11 @@ import datetime as dt
 
 import pytest
 
-from search.extract import (as_person, date_from_url, extract_date, extract_speakers, extract_title,
-                            parse_date, strip_site_suffix)
+from search.extract import (MAX_LEAD_TITLE_CHARS, as_person, date_from_url, extract_date, extract_speakers,
+                            extract_title, lead_title, parse_date, strip_site_suffix, web_address)
+from search.indexer import article_from_text
 from search.models import CleanedPage
+from search.sources import UnreadableArticle
 
 
 @pytest.mark.parametrize("raw, site, expected", [
@@ -150,3 +152,55 @@ def test_interviewer_turns_are_not_speakers():
 ])
 def test_as_person(run, expected):
     assert as_person(run) == expected
+
+
+BRIEF = ("Police closed the coast road at Nordvik on Tuesday after a landslide. Engineers will check the cliff "
+         "before it opens again.")
+
+
+@pytest.mark.parametrize("name, kind, text", [
+    ("brief.txt", "text", BRIEF + "\n"),
+    ("wrapped.txt", "text", BRIEF.replace(" after a landslide.", "\nafter a landslide.").replace(" will", "\nwill")),
+    ("brief.html", "html", f"<html><body><nav><a href='/'>Home</a></nav><p>{BRIEF}</p><footer>© Post</footer></body></html>"),
+    ("lone-h1.html", "html", f"<html><body><h1>{BRIEF}</h1></body></html>"),
+])
+def test_a_one_paragraph_article_is_indexed_headed_by_its_first_sentence(name, kind, text):
+    article = article_from_text(name, kind, text)
+    assert article.body == BRIEF
+    assert article.title in {"Police closed the coast road at Nordvik on Tuesday after a landslide.", BRIEF}
+
+
+@pytest.mark.parametrize("name, kind, text", [
+    ("headline.txt", "text", "Coast Road Closed After Landslide\n"),
+    ("error.html", "html", "<html><head><title>Page not found</title></head><body><h1>Page not found</h1>"
+                           "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>"),
+])
+def test_a_page_with_a_headline_and_no_text_still_has_no_article(name, kind, text):
+    with pytest.raises(UnreadableArticle, match="no article text"):
+        article_from_text(name, kind, text)
+
+
+def test_a_long_first_sentence_is_cut_at_a_word_for_the_headline():
+    long = "The " + "very " * 60 + "long sentence ends here."
+    title = lead_title((long,))
+    assert title.endswith(" …") and len(title) <= MAX_LEAD_TITLE_CHARS + 2 and long.startswith(title[:-2])
+
+
+@pytest.mark.parametrize("raw, stored", [
+    ("https://news.example.org/2019/03/story", "https://news.example.org/2019/03/story"),
+    ("HTTP://news.example.org/a", "http://news.example.org/a"),
+    ("javascript:alert(1)", None),
+    (" JavaScript:alert(1)", None),
+    ("data:text/html,<script>alert(1)</script>", None),
+    ("/2019/03/story", None),
+    ("//news.example.org/a", None),
+    ("http://[::1", None),
+    ("https://", None),
+])
+def test_only_web_addresses_are_kept_as_an_articles_url(raw, stored):
+    assert web_address(raw) == stored
+
+
+def test_a_page_claiming_a_script_address_is_stored_without_one():
+    page = '<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>' + BRIEF + "</p></body></html>"
+    assert article_from_text("x.html", "html", page).url is None
