@@ -4,7 +4,8 @@
 
 Builds an index of the sample corpus plus generated articles, starts `python -m web` on a free
 loopback port, and runs two bounded rounds of `--clients` keep-alive clients for `--seconds` each:
-once idle, once while `python -m search rebuild` runs again and again against the same index.
+once idle, once while `python -m search rebuild --full` runs again and again against the same
+index, so that every article is read, cleaned and indexed again while the server answers.
 Prints requests/s, latency percentiles and errors for each round, then stops everything it started.
 """
 
@@ -90,13 +91,13 @@ def run_round(port: int, clients: int, seconds: float) -> dict:
 
 
 def rebuild_command(corpus: Path, index: Path) -> list[str]:
-    return [sys.executable, "-m", "search", "rebuild", "--corpus", str(corpus), "--index", str(index)]
+    return [sys.executable, "-m", "search", "rebuild", "--full", "--corpus", str(corpus), "--index", str(index)]
 
 
 def rebuild_forever(corpus: Path, index: Path, stop: threading.Event, count: list) -> None:
     while not stop.is_set():
-        subprocess.run(rebuild_command(corpus, index), cwd=REPO, stdout=subprocess.DEVNULL, check=False)
-        count.append(1)
+        done = subprocess.run(rebuild_command(corpus, index), cwd=REPO, stdout=subprocess.DEVNULL, check=False)
+        count.append(done.returncode)
 
 
 def main() -> None:
@@ -131,7 +132,8 @@ def main() -> None:
 
         total = 32 + args.articles
         print(f"corpus: {total} articles; one rebuild: {build_s:.1f} s; {args.clients} clients, "
-              f"{args.seconds:g} s a round; rebuilds finished during the second round: {len(rebuilds)}")
+              f"{args.seconds:g} s a round; full rebuilds finished during the second round: {len(rebuilds)} "
+              f"(exit statuses {sorted(set(rebuilds))})")
         print(f"{'round':<16}{'requests':>9}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>8}")
         for name, result in (("idle", idle), ("during rebuild", busy)):
             print(f"{name:<16}{result['requests']:>9}{result['rps']:>8.1f}{result['p50']:>8.1f}"
