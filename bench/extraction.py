@@ -1,15 +1,18 @@
 """What the indexer keeps of real pages, scored against people's judgements, beside open-source extractors.
 
-Body text (default): every page of ../shared/bench/extraction/ goes through `python -m search extract`'s
+Body text (default): every page of ../shared/bench/extraction/ and ../shared/bench/extraction-readability/
+goes through `python -m search extract`'s
 path (decode, clean, extract) and its body is scored with the benchmark's own metric: 4-token
 shingles of \\w+ words matched as multisets; precision averaged over pages with output, recall over
-all pages, F1 of the two means. Prints per-page and mean P/R/F1 and milliseconds per page.
+all pages, F1 of the two means. Prints per-page and mean P/R/F1 and milliseconds per page, and F1 on
+each half of the sites (split by a hash of the site, so that the halves share no site).
 --compare runs trafilatura (favor_precision, no comments), readability-lxml and jusText on the same
 pages in the same run.
 
 --dates scores the publication date on ../shared/bench/dates/ beside htmldate's extensive mode.
 --titles reports how often the title equals the page's own, where <title> and h1 agree on it.
 --speakers scores the people quoted against the labelled articles of tests/data/speakers/.
+--drops lists every page of the three folders that never reaches the index, with its reason.
 
     .venv/bin/pip install -U pip && .venv/bin/pip install -e '.[bench]'
     .venv/bin/python bench/extraction.py [--compare] [--dates] [--titles] [--speakers] [--pages N]
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import statistics
@@ -27,6 +31,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -103,34 +108,95 @@ def read_page(path: Path) -> str:
     return decode(gzip.decompress(path.read_bytes()), "html")
 
 
-def run_body(compare: bool, limit: int | None, quiet: bool) -> None:
-    folder = BENCH / "extraction"
+BODY_FOLDERS = ("extraction", "extraction-readability")
+ALL_FOLDERS = (*BODY_FOLDERS, "dates")
+
+
+def site_of(page_id: str, url: str | None) -> str:
+    """A page's site: its host without 'www.', or, with no address (the Readability pages), its name."""
+    if not url:
+        return re.sub(r"-\d+$", "", page_id)
+    return re.sub(r"^www\.", "", urlsplit(url).hostname or page_id)
+
+
+def half_of(site: str) -> str:
+    """'A' or 'B', by a hash of the site: the two halves share no site, so that a rule written while
+    looking at one half can be checked on the other."""
+    return "AB"[int(hashlib.sha1(site.encode()).hexdigest(), 16) % 2]
+
+
+def body_pages(folder: Path, limit: int | None) -> list[tuple[str, str, str]]:
+    """(page id, expected body, site) of a folder with bodies, in a stable order."""
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    ids = sorted(truth)[:limit]
-    pages = {page_id: read_page(folder / "html" / f"{page_id}.html.gz") for page_id in ids}
+    return [(page_id, item["articleBody"], site_of(page_id, item.get("url"))) for page_id, item in sorted(truth.items())][:limit]
+
+
+def run_body(compare: bool, limit: int | None, quiet: bool) -> None:
+    for name in BODY_FOLDERS:
+        run_body_folder(BENCH / name, compare, limit, quiet)
+
+
+def run_body_folder(folder: Path, compare: bool, limit: int | None, quiet: bool) -> None:
+    items = body_pages(folder, limit)
     systems = list(EXTRACTORS) if compare else ["service"]
-    scores: dict[str, list] = {name: [] for name in systems}
+    scores: dict[str, dict[str, list]] = {name: {"A": [], "B": []} for name in systems}
     seconds: dict[str, float] = dict.fromkeys(systems, 0.0)
-    for page_id in ids:
+    for page_id, expected, site in items:
+        html = read_page(folder / "html" / f"{page_id}.html.gz")
         row = []
         for name in systems:
             started = time.perf_counter()
             try:
-                body = EXTRACTORS[name](pages[page_id])
+                body = EXTRACTORS[name](html)
             except Exception as error:  # a peer failing on a page scores it as empty, as its user would get
                 print(f"  {name} failed on {page_id[:12]}: {type(error).__name__}: {error}", file=sys.stderr)
                 body = ""
             seconds[name] += time.perf_counter() - started
-            scores[name].append(page_scores(truth[page_id]["articleBody"], body))
-            precision, recall = scores[name][-1]
+            precision, recall = page_scores(expected, body)
+            scores[name][half_of(site)].append((precision, recall))
             row.append(f"{'  -  ' if precision is None else f'{precision:.3f}'} {recall:.3f}")
         if not quiet:
-            print(f"{page_id[:12]}  " + "   ".join(row) + f"  {truth[page_id]['url'][:60]}")
-    print(f"\nbody text, {len(ids)} pages of {folder}" + ("" if quiet else " (P R per page above, systems in the order below)"))
-    print(f"{'system':<17} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8}")
+            print(f"{page_id[:12]:<12}  " + "   ".join(row) + f"  {site[:40]}")
+    halves = {half: len(scores[systems[0]][half]) for half in "AB"}
+    print(f"\nbody text, {len(items)} pages of {folder} (sites split by hash: A {halves['A']} pages, "
+          f"B {halves['B']})" + ("" if quiet else "; P R per page above, systems in the order below"))
+    print(f"{'system':<17} {'precision':>9} {'recall':>7} {'F1':>6} {'F1 A':>6} {'F1 B':>6} {'ms/page':>8}")
     for name in systems:
-        precision, recall, f1 = summary(scores[name])
-        print(f"{name:<17} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {seconds[name] * 1000 / len(ids):>8.1f}")
+        precision, recall, f1 = summary(scores[name]["A"] + scores[name]["B"])
+        f1_a, f1_b = (summary(scores[name][half])[2] if scores[name][half] else float("nan") for half in "AB")
+        print(f"{name:<17} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {f1_a:>6.3f} {f1_b:>6.3f} "
+              f"{seconds[name] * 1000 / len(items):>8.1f}")
+
+
+def folder_pages(name: str, limit: int | None) -> list[tuple[str, Path, str]]:
+    """(page id, file, site) of every page of a benchmark folder."""
+    folder = BENCH / name
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    if name == "dates":
+        return [(item["file"], folder / "html" / f"{item['file']}.gz", site_of(item["file"], url))
+                for url, item in sorted(truth.items())][:limit]
+    return [(page_id, folder / "html" / f"{page_id}.html.gz", site) for page_id, _, site in body_pages(folder, limit)]
+
+
+def run_drops(limit: int | None) -> None:
+    """Every page of the three folders through the indexer's path: how many reach the index, by which
+    way their text was found, and each page dropped with its reason."""
+    print(f"\n{'folder':<24}{'pages':>6}{'dropped':>8}{'A':>6}{'B':>6}  text found by")
+    dropped_pages = []
+    for name in ALL_FOLDERS:
+        sources: Counter = Counter()
+        dropped = Counter()
+        pages = folder_pages(name, limit)
+        for page_id, path, site in pages:
+            try:
+                sources[article_from_text(page_id, "html", read_page(path)).body_source] += 1
+            except UnreadableArticle as reason:
+                dropped[half_of(site)] += 1
+                dropped_pages.append(f"  {name}/{page_id} ({site}): {reason}")
+        total = sum(dropped.values())
+        print(f"{name:<24}{len(pages):>6}{total:>8}{dropped['A']:>6}{dropped['B']:>6}  "
+              + ", ".join(f"{source} {count}" for source, count in sources.most_common()))
+    print("\n".join(dropped_pages) or "  none dropped")
 
 
 # ---------------------------------------------------------------------------------------- dates
@@ -231,10 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dates", action="store_true", help="score publication dates beside htmldate")
     parser.add_argument("--titles", action="store_true", help="report exact-title rates")
     parser.add_argument("--speakers", action="store_true", help="score speakers on tests/data/speakers")
+    parser.add_argument("--drops", action="store_true",
+                        help="list the pages of every folder that never reach the index, with the reason")
     parser.add_argument("--pages", type=int, default=None, help="only the first N pages (a quick look)")
     parser.add_argument("--quiet", action="store_true", help="means only, no per-page rows")
     args = parser.parse_args(argv)
-    only_others = args.dates or args.titles or args.speakers
+    only_others = args.dates or args.titles or args.speakers or args.drops
     if not only_others or args.compare:
         run_body(args.compare, args.pages, args.quiet)
     if args.dates:
@@ -243,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         run_titles(args.pages)
     if args.speakers:
         run_speakers()
+    if args.drops:
+        run_drops(args.pages)
     return 0
 
 

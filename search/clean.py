@@ -56,9 +56,15 @@ BIO_HEADER = re.compile(r"^about\s+(?:the\s+author[:\s]+)?(?P<name>.{2,60}?)\s*(
                         re.IGNORECASE)
 BIO_HEADER_COUNTED = re.compile(r"^about\s+(?P<name>.{2,60}?)\s*\(\d[\d,]*\s+(?:articles?|posts?)\)$", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
-# A line of prose, as opposed to a headline: a sentence of some length, closed by its punctuation.
+# A line of prose, as opposed to a headline: of some length, with a sentence closed by its punctuation.
+# Chinese and Japanese write no spaces between words: there a sentence is counted in characters.
 PROSE_MIN_WORDS = 8
-PROSE_END = re.compile(r"[.!?][\"'”’)]*$")
+PROSE_MIN_UNSPACED_CHARS = 20
+# A sentence's end: at the end of the line, or before the next sentence.
+# Full stops, question and exclamation marks of the Latin, CJK, Devanagari, Arabic, Armenian and
+# Ethiopic scripts.
+PROSE_SENTENCE_END = re.compile(r"[.!?。！？।॥؟۔։።][\"'”’)）」』]*(?:\s|$)")
+UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def normalize_space(text: str) -> str:
@@ -71,7 +77,9 @@ def is_boilerplate_line(line: str) -> bool:
 
 def reads_as_prose(line: str) -> bool:
     """Whether a line is a sentence of an article rather than a headline or a label."""
-    return len(line.split()) >= PROSE_MIN_WORDS and bool(PROSE_END.search(line))
+    long_enough = (len(line.split()) >= PROSE_MIN_WORDS
+                   or len(UNSPACED_SCRIPT.findall(line)) >= PROSE_MIN_UNSPACED_CHARS)
+    return long_enough and bool(PROSE_SENTENCE_END.search(line))
 
 
 def wraps_on(line: str, following: str | None) -> bool:

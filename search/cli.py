@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                     f"Exit status: {EXIT_OK} all read, {EXIT_SKIPPED} some skipped (the reasons go to stderr).")
     extract_cmd.add_argument("files", nargs="+", metavar="FILE")
     extract_cmd.add_argument("--json", action="store_true",
-                             help="one JSON object per line: path, title, date, date_source, author, speakers, body")
+                             help="one JSON object per line: path, title, date, date_source, author, speakers, "
+                                  "body_source, body")
     extract_cmd.add_argument("--config", help="config file (default: $NEWS_SEARCH_CONFIG or ./config.toml)")
     return parser
 
@@ -104,7 +105,7 @@ def _named_sources(names: list[str]) -> Iterator[SourceFile | tuple[str, str]]:
 def extraction_to_json(path: str, article: Article) -> dict:
     return {"path": path, "title": article.title, "date": article.date.isoformat() if article.date else None,
             "date_source": article.date_source, "author": article.author, "speakers": list(article.speakers),
-            "body": article.body}
+            "body_source": article.body_source, "body": article.body}
 
 
 def _extraction_text(path: str, article: Article) -> str:
@@ -115,6 +116,7 @@ def _extraction_text(path: str, article: Article) -> str:
         f"date:     {dated}",
         f"author:   {article.author or 'none found'}",
         f"speakers: {'; '.join(article.speakers) or 'none found'}",
+        f"text:     found by the {article.body_source}",
         "",
         article.body,
         "",

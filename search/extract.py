@@ -535,4 +535,5 @@ def extract_article(doc_id: str, page: CleanedPage) -> Article:
         date_source=dated[1] if dated else None,
         url=web_address(page.hints.get("url")),
         quotes=extract_quotes(page.paragraphs, speakers),
+        body_source=page.body_source,
     )

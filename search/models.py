@@ -25,6 +25,9 @@ class Article:
     date_source: str | None = None
     url: str | None = None
     quotes: tuple[Quote, ...] = ()
+    # How the text was found: "cleaner" (this service's own), or the extractor that found it where
+    # the cleaner found no prose ("trafilatura", "baseline").
+    body_source: str = "cleaner"
 
 
 SORT_ORDERS = ("relevance", "newest", "oldest")
@@ -148,3 +151,4 @@ class CleanedPage:
     paragraphs: tuple[str, ...]
     hints: dict[str, str] = field(default_factory=dict)
     date_hints: tuple[tuple[str, str], ...] = ()
+    body_source: str = "cleaner"

@@ -21,10 +21,14 @@ from bs4.element import PreformattedString
 from lxml import etree
 
 from .clean import BIO_HEADER, BYLINE, FOOTER_START, is_boilerplate_line, normalize_space, reads_as_prose
+from .fallback import fallback_paragraphs
 from .models import CleanedPage
 
 Element = lxml.html.HtmlElement
 
+# Elements whose content no reader sees as text.
+HIDDEN_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "button",
+                         "select", "input", "textarea", "dialog"))
 DROP_TAGS = frozenset(("script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "svg",
                        "button", "template", "select", "input", "textarea", "figcaption", "dialog", "object",
                        "embed"))
@@ -132,18 +136,48 @@ def clean_html(html: str) -> CleanedPage:
         for tag in soup.find_all(DROP_TAGS):
             tag.decompose()
         paragraphs = [p for p in _soup_texts(soup.body or soup) if not is_boilerplate_line(p)]
-        return CleanedPage(paragraphs=tuple(_cut_footer(paragraphs)), hints=hints, date_hints=date_hints)
-    for element in page.furniture:
+        return _with_text(html, _cut_footer(paragraphs), hints, date_hints)
+    headline = {hints.get("h1"), hints.get("og_title"), hints.get("html_title")}
+    paragraphs = _article_text(root, page.furniture, DROP_TAGS, headline)
+    if not _holds_prose(paragraphs):
+        # As Readability does when its first pass finds too little: again, this time keeping what
+        # only its class, id or tag called furniture. Pages whose whole content sits in a "header"
+        # or a menu plugin's panel lose their article to the first pass.
+        again, _ = parse_page(html)
+        hidden = [element for element in again.iter() if element.tag in HIDDEN_TAGS]
+        kept = _article_text(again, hidden, HIDDEN_TAGS, headline)
+        if _holds_prose(kept):
+            return CleanedPage(paragraphs=tuple(kept), hints=hints, date_hints=date_hints,
+                               body_source="cleaner, furniture kept")
+    return _with_text(html, paragraphs, hints, date_hints)
+
+
+def _article_text(root: Element, furniture: list[Element], dropped_tags: frozenset, headline: set) -> list[str]:
+    """The article's paragraphs, once `furniture` is removed from the page (in place) and
+    `dropped_tags` from the article's blocks."""
+    for element in furniture:
         _drop(element)
     measures = _Measures(root)
     container, scores = main_container(root, measures)
     paragraphs = []
     for block in article_blocks(container, measures, scores):
-        strip_boilerplate(block, measures)
+        strip_boilerplate(block, measures, dropped_tags)
         paragraphs.extend(p for p in block_texts(block) if not is_boilerplate_line(p))
-    headline = {hints.get("h1"), hints.get("og_title"), hints.get("html_title")}
-    return CleanedPage(paragraphs=tuple(_cut_footer(_without_headline(paragraphs, headline))), hints=hints,
-                       date_hints=date_hints)
+    return _cut_footer(_without_headline(paragraphs, headline))
+
+
+def _holds_prose(paragraphs: list[str]) -> bool:
+    return any(reads_as_prose(paragraph) for paragraph in paragraphs)
+
+
+def _with_text(html: str, paragraphs: list[str], hints: dict, date_hints: tuple) -> CleanedPage:
+    """The page with the cleaner's paragraphs, or, where they hold no prose, those another
+    extractor finds (search/fallback.py), saying which."""
+    if not _holds_prose(paragraphs):
+        found = fallback_paragraphs(html)
+        if found is not None:
+            return CleanedPage(paragraphs=found[0], hints=hints, date_hints=date_hints, body_source=found[1])
+    return CleanedPage(paragraphs=tuple(paragraphs), hints=hints, date_hints=date_hints)
 
 
 def _without_headline(paragraphs: list[str], headline: set) -> list[str]:
@@ -535,7 +569,7 @@ def _is_link_list(element: Element, measures: _Measures) -> bool:
     return chars > 0 and measures.link_density(element) > 0.5 and element.find(".//p") is None
 
 
-def strip_boilerplate(block: Element, measures: _Measures) -> None:
+def strip_boilerplate(block: Element, measures: _Measures, dropped_tags: frozenset) -> None:
     """Remove furniture inside an article block, in place, never entering a removed subtree."""
     total = max(measures.chars(block), 1)
     stack = [block]
@@ -543,7 +577,7 @@ def strip_boilerplate(block: Element, measures: _Measures) -> None:
         for child in list(stack.pop()):
             if not isinstance(child.tag, str):
                 continue
-            if child.tag in DROP_TAGS or _is_link_list(child, measures) or (
+            if child.tag in dropped_tags or _is_link_list(child, measures) or (
                     _looks_like_boilerplate(child) and measures.chars(child) <= 0.6 * total):
                 _drop(child)
             else:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from search.clean import clean_text, is_boilerplate_line
+from search.clean import clean_text, is_boilerplate_line, reads_as_prose
+from search.fallback import fallback_paragraphs
 from search.pages import clean_html
 
 
@@ -176,3 +177,42 @@ def test_html_broken_json_ld_still_gives_its_publication_date():
     page = clean_html("""<html><head><script type="application/ld+json">{"@type": "NewsArticle",
         "datePublished": "2020-10-26T18:10:00+01:00",}</script></head><body><p>Text.</p></body></html>""")
     assert ("meta", "2020-10-26T18:10:00+01:00") in page.date_hints
+
+
+@pytest.mark.parametrize("line, prose", [
+    ("Police closed the coast road at Nordvik on Tuesday after a landslide.", True),
+    ("Retiring early takes time and incredible discipline. If you plan to retire early you should save", True),
+    ("“We will rebuild the road before winter,” the mayor said on Tuesday evening.”", True),
+    ("日期:1月21日，凱爾特人在主場以139-107大勝湖人。這是凱爾特人首發控衛肯巴-沃克職業生涯第一次戰勝勒布朗-詹姆斯的球隊。", True),
+    ("जिले में 32 क्रय केंद्रों पर गेहूं की खरीद शुरू हो गई है और किसान पहुंच रहे हैं।", True),
+    ("Coast Road Closed After Landslide Cuts Off Three Villages", False),
+    ("Page not found.", False),
+    ("Home News Sport Weather Opinion Culture Travel Podcasts", False),
+])
+def test_prose_is_told_from_headlines_and_labels(line, prose):
+    assert reads_as_prose(line) is prose
+
+
+PARAGRAPHS = "".join(f"<p>Paragraph {n}: the harbour board met on Tuesday and agreed to repair the old quay "
+                     f"before the storms of the winter season arrive.</p>" for n in range(4))
+
+
+def test_an_article_inside_an_element_named_like_furniture_is_found_on_a_second_pass():
+    page = (f'<html><body><div id="jPanelMenu-panel"><nav><a href="/">Home</a> <a href="/a">News</a></nav>'
+            f'<h1>Quay repairs agreed</h1>{PARAGRAPHS}</div></body></html>')
+    cleaned = clean_html(page)
+    assert cleaned.body_source == "cleaner, furniture kept"
+    assert cleaned.paragraphs[0].startswith("Paragraph 0: the harbour board") and len(cleaned.paragraphs) == 4
+
+
+def test_the_first_pass_is_kept_when_it_finds_prose():
+    cleaned = clean_html(f"<html><body><nav><a href='/'>Home</a></nav><article>{PARAGRAPHS}</article></body></html>")
+    assert cleaned.body_source == "cleaner" and len(cleaned.paragraphs) == 4
+
+
+def test_extractors_made_for_the_job_find_prose_or_nothing():
+    found = fallback_paragraphs(f"<html><body><table><tr><td>{PARAGRAPHS}</td></tr></table></body></html>")
+    assert found is not None and found[1] == "trafilatura"
+    assert found[0][0].startswith("Paragraph 0: the harbour board")
+    menu = "<html><body><ul>" + "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(30)) + "</ul></body></html>"
+    assert fallback_paragraphs(menu) is None

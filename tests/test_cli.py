@@ -88,13 +88,14 @@ def test_extract_prints_what_the_indexer_keeps(tmp_path):
     assert "date:     2024-03-05 (from the meta)\n" in text.stdout
     assert "author:   Ana Ruiz\n" in text.stdout
     assert "speakers: Elena Varga\n" in text.stdout
+    assert "text:     found by the cleaner\n" in text.stdout
     assert "Home News" not in text.stdout
 
     as_json = run("extract", "--json", str(page))
     record = json.loads(as_json.stdout)
     assert record == {
         "path": str(page), "title": "Dock strike ends", "date": "2024-03-05", "date_source": "meta",
-        "author": "Ana Ruiz", "speakers": ["Elena Varga"],
+        "author": "Ana Ruiz", "speakers": ["Elena Varga"], "body_source": "cleaner",
         "body": "The strike at the port ended on Tuesday after nine days of talks between the union and owners."
                 "\n\n\u201cWe got what we came for,\u201d said Elena Varga, the union's leader, outside the hall.",
     }
