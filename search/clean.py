@@ -11,43 +11,50 @@ from collections.abc import Iterable, Iterator
 
 from .models import CleanedPage
 
-# Lines that are page furniture wherever they appear.
-BOILERPLATE_LINE = re.compile(
-    r"""^(?:
-        \d{2,4}\s*[x×]\s*\d{2,4}                                   # ad slot sizes: "728 x 90"
-      | %d\s+bloggers\s+like\s+this:?
-      | (?:advertisement|advert|sponsored(?:\s+content)?|ad|comments?|\d+\s+comments?)
-      | (?:tell\s+us\s+what\s+you\s+think|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion))\b.{0,20}
-      | this\s+(?:slideshow|video|content|gallery)\s+requires\s+javascript\.?
-      | (?:don'?t|do\s+not)\s+miss:?
-      | (?=.{0,60}$)(?:updated|published|last\s+(?:updated|modified)|posted)(?:\s+(?:on|at))?[:\s]+.{0,30}\d.*
-      | (?=.{0,80}$)click\s+here\b.*
-      | .{0,80}\b(?:contributed\s+to|contributed\s+reporting\s+to)\s+this\s+(?:report|story|article)\.?
-      | (?:share|share\s+this(?:\s+(?:article|story))?|tweet|email|print|pin\s+it|whatsapp|facebook|twitter|linkedin|reddit)[:!]?
-      | (?:like\s+this|like\s+loading\.*|loading\.*)[:!]?
-      | click\s+to\s+(?:share|email|print)\b.*
-      | (?:sign\s+up|subscribe)\b.{0,80}newsletter.*
-      | (?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b.*
-      | (?:accept|reject)(?:\s+all)?(?:\s+cookies)?
-      | (?:read|see)\s+(?:more|also)\b.{0,120}
-      | (?:photo|image|picture|caption|video)(?:\s+credit)?s?:.*
-      | .{0,300}\((?:image|photo|picture|pictured|credit|source)s?:[^()]{1,80}\)                # captions: "(Image: GETTY)"
-      | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu|menu)
-      | (?:tags?|filed\s+under|categories|category):.*
-      | (?:previous|next)\s+(?:article|post|story)\b.*
-      | (?:copyright\s+)?©.*
-      | all\s+rights\s+reserved\.?
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+# Lines that are page furniture wherever they appear, rule by rule (a line is furniture when one
+# rule matches it whole).
+BOILERPLATE_RULES = {
+    "ad slot size": r"\d{2,4}\s*[x×]\s*\d{2,4}",  # "728 x 90"
+    "bloggers like this": r"%d\s+bloggers\s+like\s+this:?",
+    "ad or comments label": r"(?:advertisement|advert|sponsored(?:\s+content)?|ad|comments?|\d+\s+comments?)",
+    "comment prompt": r"(?:tell\s+us\s+what\s+you\s+think|leave\s+a\s+(?:comment|reply)"
+                      r"|join\s+the\s+(?:conversation|discussion))\b.{0,20}",
+    "needs javascript": r"this\s+(?:slideshow|video|content|gallery)\s+requires\s+javascript\.?",
+    "don't miss": r"(?:don'?t|do\s+not)\s+miss:?",
+    "updated stamp": r"(?=.{0,60}$)(?:updated|published|last\s+(?:updated|modified)|posted)(?:\s+(?:on|at))?[:\s]+.{0,30}\d.*",
+    "click here": r"(?=.{0,80}$)click\s+here\b.*",
+    "contributed to this report": r".{0,80}\b(?:contributed\s+to|contributed\s+reporting\s+to)\s+this\s+(?:report|story|article)\.?",
+    "share button": r"(?:share|share\s+this(?:\s+(?:article|story))?|tweet|email|print|pin\s+it|whatsapp|facebook|twitter"
+                    r"|linkedin|reddit)[:!]?",
+    "like widget": r"(?:like\s+this|like\s+loading\.*|loading\.*)[:!]?",
+    "click to share": r"click\s+to\s+(?:share|email|print)\b.*",
+    "newsletter sign-up": r"(?:sign\s+up|subscribe)\b.{0,80}newsletter.*",
+    "cookie notice": r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b.*",
+    "cookie button": r"(?:accept|reject)(?:\s+all)?(?:\s+cookies)?",
+    "read more": r"(?:read|see)\s+(?:more|also)\b.{0,120}",
+    "media credit": r"(?:photo|image|picture|caption|video)(?:\s+credit)?s?:.*",
+    "caption credit": r".{0,300}\((?:image|photo|picture|pictured|credit|source)s?:[^()]{1,80}\)",  # "(Image: GETTY)"
+    "skip link": r"(?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu|menu)",
+    "tags line": r"(?:tags?|filed\s+under|categories|category):.*",
+    "next or previous": r"(?:previous|next)\s+(?:article|post|story)\b.*",
+    "copyright": r"(?:copyright\s+)?©.*",
+    "rights reserved": r"all\s+rights\s+reserved\.?",
+}
+BOILERPLATE_LINE = re.compile("^(?:" + "|".join(f"(?:{rule})" for rule in BOILERPLATE_RULES.values()) + ")$",
+                              re.IGNORECASE)
 
-# A line that starts the footer: everything from it to the end of a text scrape is dropped.
-FOOTER_START = re.compile(
-    r"^(?:latest\s+news(?:\s+and\s+articles)?|related\s+(?:articles|posts|stories|news|coverage)"
-    r"|more\s+(?:stories|news|from\s+\w[\w\s]{0,40})|you\s+(?:may|might)\s+also\s+like"
-    r"|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|most\s+(?:read|popular))\s*(?:[:.…]|\.\.\.)?$",
-    re.IGNORECASE,
-)
+# Lines that start the footer: everything from one to the end of a text scrape is dropped.
+FOOTER_RULES = {
+    "latest news": r"latest\s+news(?:\s+and\s+articles)?",
+    "related": r"related\s+(?:articles|posts|stories|news|coverage)",
+    "more from": r"more\s+(?:stories|news|from\s+\w[\w\s]{0,40})",
+    "you may also like": r"you\s+(?:may|might)\s+also\s+like",
+    "recommended": r"recommended(?:\s+for\s+you)?",
+    "trending": r"trending(?:\s+now)?",
+    "most read": r"most\s+(?:read|popular)",
+}
+FOOTER_START = re.compile("^(?:" + "|".join(f"(?:{rule})" for rule in FOOTER_RULES.values())
+                          + r")\s*(?:[:.…]|\.\.\.)?$", re.IGNORECASE)
 
 REPORTED_BY = re.compile(r"^(?:reported|written|posted|compiled)\s+by[:\s]+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
 # A byline is a short line: "By THE POLITICAL TURMOIL IN SAIGON, THE WAR ..." opens an article.

@@ -1,20 +1,75 @@
 """Cleaning tables: plain-text scrapes and HTML pages -> article text without page furniture."""
 
+import re
+
 import pytest
 
-from search.clean import clean_text, is_boilerplate_line, reads_as_prose
+from search.clean import BOILERPLATE_RULES, FOOTER_RULES, clean_text, is_boilerplate_line, reads_as_prose
 from search.fallback import fallback_paragraphs
 from search.pages import clean_html
 
 
-@pytest.mark.parametrize("line", [
-    "728 x 90", "300x250", "%d bloggers like this:", "Share this:", "Advertisement", "Like Loading...",
-    "Click to share on Twitter (Opens in new window)", "We use cookies to improve your experience.",
-    "Read more: Council approves bus lane", "Photo: Fans on the pitch", "© 2024 Halden Herald Media",
-    "Tags: politics, harbour",
+# Lines each boilerplate rule exists for: each rule has a line no other rule matches, so that a rule
+# dropped fails its row.
+BOILERPLATE_EXAMPLES = {
+    "ad slot size": ["728 x 90", "300x250"],
+    "bloggers like this": ["%d bloggers like this:"],
+    "ad or comments label": ["Advertisement", "Sponsored content", "12 Comments"],
+    "comment prompt": ["Leave a Reply", "Join the conversation below"],
+    "needs javascript": ["This slideshow requires JavaScript."],
+    "don't miss": ["Don't miss:"],
+    "updated stamp": ["Updated: March 3, 2021 at 10:15", "Last modified on 2019-04-02"],
+    "click here": ["Click here to read the full report"],
+    "contributed to this report": ["Anna Berg contributed to this report."],
+    "share button": ["Share this article", "WhatsApp", "Pin it"],
+    "like widget": ["Like Loading...", "Like this:"],
+    "click to share": ["Click to share on Twitter (Opens in new window)", "Click to email a link to a friend"],
+    "newsletter sign-up": ["Sign up for our daily newsletter"],
+    "cookie notice": ["We use cookies to improve your experience.", "This website uses cookies for analytics"],
+    "cookie button": ["Accept all cookies", "Reject"],
+    "read more": ["Read more: Council approves bus lane", "See also the mayor's reply"],
+    "media credit": ["Photo: Fans on the pitch", "Image credit: Reuters"],
+    "caption credit": ["The harbour at dawn (Image: GETTY)"],
+    "skip link": ["Skip to main content", "Back to top", "Menu"],
+    "tags line": ["Tags: politics, harbour", "Filed under: Local news"],
+    "next or previous": ["Next article: Strike ends", "Previous post"],
+    "copyright": ["© 2024 Halden Herald Media", "Copyright © Port Times"],
+    "rights reserved": ["All rights reserved."],
+}
+FOOTER_EXAMPLES = {
+    "latest news": ["Latest News and Articles"],
+    "related": ["Related Stories"],
+    "more from": ["More from Halden Herald", "More stories"],
+    "you may also like": ["You might also like"],
+    "recommended": ["Recommended for you"],
+    "trending": ["Trending now"],
+    "most read": ["Most popular:"],
+}
+
+
+def _only_rule(rules: dict[str, str], line: str, suffix: str = "") -> list[str]:
+    return [name for name, rule in rules.items() if re.fullmatch(f"(?:{rule}){suffix}", line, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize("rules, examples, suffix", [
+    (BOILERPLATE_RULES, BOILERPLATE_EXAMPLES, ""),
+    (FOOTER_RULES, FOOTER_EXAMPLES, r"\s*(?:[:.…]|\.\.\.)?"),
 ])
+def test_every_line_rule_has_lines_only_it_catches(rules, examples, suffix):
+    assert sorted(examples) == sorted(rules)
+    for name, lines in examples.items():
+        assert any(_only_rule(rules, line, suffix) == [name] for line in lines), name
+
+
+@pytest.mark.parametrize("line", [line for lines in BOILERPLATE_EXAMPLES.values() for line in lines])
 def test_boilerplate_lines(line):
     assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize("line", [line for lines in FOOTER_EXAMPLES.values() for line in lines])
+def test_footer_lines_end_a_text_scrape(line):
+    cleaned = clean_text(f"Headline\n\nThe council met on Tuesday to vote on the bridge.\n\n{line}\n\nAnother story here.\n")
+    assert cleaned.paragraphs == ("The council met on Tuesday to vote on the bridge.",)
 
 
 @pytest.mark.parametrize("line", [
