@@ -11,7 +11,8 @@ pages in the same run.
 
 --dates scores the publication date on ../shared/bench/dates/ beside htmldate's extensive mode.
 --titles reports how often the title equals the page's own, where <title> and h1 agree on it.
---speakers scores the people quoted against the labelled articles of tests/data/speakers/.
+--speakers scores the people quoted against the labels of tests/data/speakers/: the articles written
+for the project, and 60 real news pages of the benchmark folders (real-labels.json), apart.
 --drops lists every page of the three folders that never reaches the index, with its reason.
 
     .venv/bin/pip install -U pip && .venv/bin/pip install -e '.[bench]'
@@ -271,24 +272,57 @@ def run_titles(limit: int | None) -> None:
 
 # ------------------------------------------------------------------------------------- speakers
 
-def run_speakers() -> None:
-    """Precision and recall of the speakers found in the labelled articles (one .txt or .html each,
-    its speakers listed in labels.json)."""
+def _speaker_key(name: str) -> str:
+    """Names compared as the label policy says: case and a leading "the" do not matter."""
+    return re.sub(r"^the\s+", "", name.strip().casefold())
+
+
+def _score_speakers(found: set[str], wanted: set[str], label: str, verbose: bool) -> tuple[int, int, int]:
+    found_keys, wanted_keys = {_speaker_key(n): n for n in found}, {_speaker_key(n): n for n in wanted}
+    if verbose:
+        for key in sorted(found_keys.keys() - wanted_keys.keys()):
+            print(f"  {label}: not a speaker: {found_keys[key]}")
+        for key in sorted(wanted_keys.keys() - found_keys.keys()):
+            print(f"  {label}: missed: {wanted_keys[key]}")
+    right = len(found_keys.keys() & wanted_keys.keys())
+    return right, len(found_keys) - right, len(wanted_keys) - right
+
+
+def _speaker_line(title: str, counts: list[int]) -> str:
+    tp, fp, fn = counts
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return f"{title}: precision {precision:.3f}, recall {recall:.3f} ({tp} right, {fp} wrong, {fn} missed)"
+
+
+def run_speakers(quiet: bool) -> None:
+    """Precision and recall of the speakers found: in the articles written for the project
+    (tests/data/speakers/*, labels.json) and in real news pages of the benchmark folders
+    (real-labels.json), each reported apart; the real pages also by halves of their sites."""
     labels = json.loads((SPEAKERS / "labels.json").read_text(encoding="utf-8"))
-    tp = fp = fn = 0
+    written = [0, 0, 0]
     for name, expected in sorted(labels.items()):
         path = SPEAKERS / name
         kind = "html" if path.suffix == ".html" else "text"
         found = set(article_from_text(name, kind, decode(path.read_bytes(), kind)).speakers)
-        wanted = set(expected)
-        tp, fp, fn = tp + len(found & wanted), fp + len(found - wanted), fn + len(wanted - found)
-        for extra in sorted(found - wanted):
-            print(f"  {name}: not a speaker: {extra}")
-        for missed in sorted(wanted - found):
-            print(f"  {name}: missed: {missed}")
-    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    print(f"\nspeakers, {len(labels)} labelled articles: precision {precision:.3f}, recall {recall:.3f} "
-          f"({tp} right, {fp} wrong, {fn} missed)")
+        written = [a + b for a, b in zip(written, _score_speakers(found, set(expected), name, not quiet))]
+    real = json.loads((SPEAKERS / "real-labels.json").read_text(encoding="utf-8"))
+    by_half = {"A": [0, 0, 0], "B": [0, 0, 0]}
+    for key, expected in sorted(real.items()):
+        folder, page_id = key.split("/")
+        truth = json.loads((BENCH / folder / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
+        html = read_page(BENCH / folder / "html" / f"{page_id}.html.gz")
+        try:
+            found = set(article_from_text(page_id, "html", html).speakers)
+        except UnreadableArticle:
+            found = set()
+        half = half_of(site_of(page_id, truth.get("url")))
+        scored = _score_speakers(found, set(expected), key[:40], not quiet)
+        by_half[half] = [a + b for a, b in zip(by_half[half], scored)]
+    print("\n" + _speaker_line(f"speakers, {len(labels)} articles written for the project", written))
+    total = [a + b for a, b in zip(by_half["A"], by_half["B"])]
+    print(_speaker_line(f"speakers, {len(real)} real news pages", total))
+    for half in "AB":
+        print("  " + _speaker_line(f"sites of half {half}", by_half[half]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -310,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.titles:
         run_titles(args.pages)
     if args.speakers:
-        run_speakers()
+        run_speakers(args.quiet)
     if args.drops:
         run_drops(args.pages)
     return 0
