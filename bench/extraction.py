@@ -273,8 +273,9 @@ def run_titles(limit: int | None) -> None:
 # ------------------------------------------------------------------------------------- speakers
 
 def _speaker_key(name: str) -> str:
-    """Names compared as the label policy says: case and a leading "the" do not matter."""
-    return re.sub(r"^the\s+", "", name.strip().casefold())
+    """Names compared as the label policy says: case, a leading "the" and the apostrophe's form do
+    not matter."""
+    return re.sub(r"^the\s+", "", name.strip().casefold().replace("’", "'"))
 
 
 def _score_speakers(found: set[str], wanted: set[str], label: str, verbose: bool) -> tuple[int, int, int]:

@@ -198,11 +198,12 @@ SPEECH_VERBS = (
     "writes|asked|asks|warned|warns|argued|argues|declared|declares|announced|announces|insisted|insists|"
     "claimed|claims|tweeted|commented|replied|replies|urged|urges|stressed|stresses|emphasized|emphasised|"
     "continued|recalled|recalls|acknowledged|admitted|conceded|cautioned|remarked|concluded|predicted|"
-    "pointed out|went on|testified|responded|posted|called"
+    "pointed out|went on|testified|responded|posted|called|instructed|quipped|joked|fumed|shouted|countered|"
+    "reiterated|reported|reports"
 )
 # Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
 STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
-                "stressed", "insisted", "argued", "admitted", "testified"}
+                "stressed", "insisted", "argued", "admitted", "testified", "announced", "predicted"}
 OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
 NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of)\s+)?{NAME_WORD}){{0,6}}"
@@ -220,15 +221,34 @@ QUOTE_THEN_VERB_ROLE_NAME = re.compile(
 NAME_THEN_COLON_QUOTE = re.compile(
     rf"(?P<name>{NAME_RUN})\s+(?:was|were|is|are|had\s+been)\s+[^.:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,40}}:\s*[{OPEN_QUOTES}]")
 # Organisations speak as "the agriculture ministry said" or "according to the statistics office".
-ORGANISATION = (r"(?:[a-z][\w'-]*\s+){0,2}(?:ministry|office|authority|operator|watchdog|agency|department|"
-                r"commission|government|police|regulator|embassy|committee|council|board|company|military|army)")
+ORGANISATION_NOUNS = ("ministry|office|authority|operator|watchdog|agency|department|commission|government|police|"
+                      "regulator|embassy|committee|council|board|company|military|army|organization|organisation|"
+                      "league|union|institute|association|federation|bureau")
+ORGANISATION = rf"(?:[a-z][\w'-]*\s+){{0,2}}(?:{ORGANISATION_NOUNS})"
+# Spokespeople and officials speak for the organisation named with them: "said a WeWork spokesperson",
+# "Con Edison officials say", "a spokesperson for the British Foreign Office said".
+SPOKESPEOPLE = r"(?:spokes(?:man|woman|person|people)|officials?|representatives?)"
+ORGANISATION_SPOKESPEOPLE = re.compile(
+    rf"(?:\b(?:said|says|told)\s+(?:a|an|the)\s+(?P<org>{NAME_RUN})\s+{SPOKESPEOPLE}\b"
+    rf"|\b(?P<org2>{NAME_RUN})\s+{SPOKESPEOPLE}\s+(?:said|says|say|told)\b"
+    rf"|\b{SPOKESPEOPLE}\s+for\s+(?:the\s+)?(?P<org3>{NAME_RUN})\s+(?:said|says|told)\b)")
 ORGANISATION_SAID = re.compile(
     rf"\bthe\s+(?P<org>{ORGANISATION})\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
 ORGANISATION_ACCORDING_TO = re.compile(
     rf"\b(?i:according)\s+to\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){{0,3}}?(?:by\s+)?the\s+(?P<org>{ORGANISATION})\b")
+# "Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study, said": an
+# appositive may hold commas of its own.
 NAME_THEN_VERB = re.compile(
-    rf"(?P<name>{NAME_RUN})(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}},|,)?\s+(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?P<name>{NAME_RUN})(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,3}},|,)?"
+    rf"\s+(?:(?:has|had)\s+)?(?:[a-z]+ly\s+)?(?P<verb>{SPEECH_VERBS})\b"
 )
+# "Potholes form when water seeps into cracks, said Joe Carbone, who works ...": reported speech with
+# the verb first, after the clause it reports.
+# Not "told": the name after it is the listener. "said The We Company's executive chair Marcelo Claure":
+# the speaker follows the organisation that employs them.
+CLAUSE_THEN_VERB_NAME = re.compile(
+    rf",\s+(?:said|says|added|explained|wrote|noted|warned)\s+(?:the\s+)?(?:{NAME_RUN}['’]s\s+)?{NATIONALITY}"
+    rf"{ROLE_WORDS.replace('{0,3}', '{0,4}')}(?P<name>{NAME_RUN})")
 # "Reinholt praised the staff but said ...": the sentence's subject speaks in a later clause
 SUBJECT_THEN_SAID = re.compile(
     rf"^(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+[a-z][^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
@@ -237,7 +257,8 @@ SUBJECT_THEN_SAID = re.compile(
 PRONOUN_SAID = re.compile(
     rf"(?:^|[{CLOSE_QUOTES}],?\s+|\.\s+)(?:he|she|He|She)\s+(?:{SPEECH_VERBS})\b"
 )
-ACCORDING_TO = re.compile(rf"\baccording\s+to\s+(?P<name>{NAME_RUN})")
+ACCORDING_TO = re.compile(
+    rf"\b(?i:according)\s+to\s+(?:the\s+)?(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
 TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+(?P<text>\S.*)$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
@@ -270,7 +291,10 @@ NOT_NAMES = {
     "residents", "sources", "analysts", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "today", "yesterday", "tomorrow", "everyone", "nobody", "somebody",
-    "asked", "meanwhile", "however", "still", "later", "earlier",
+    "asked", "meanwhile", "however", "still", "later", "earlier", "because", "although", "though", "since",
+    "unless", "until", "whatever", "whether", "whenever", "wherever", "once", "now", "instead", "despite",
+    "thankfully", "sadly", "indeed", "yes", "no", "even", "only", "just", "like", "unlike", "both", "each",
+    "every", "some", "many", "most", "all", "other", "another", "such",
 }
 MAX_NAME_WORDS = 4
 
@@ -290,8 +314,19 @@ def _word_key(word: str) -> str:
     return word.lower().strip(".,’'").removesuffix("-elect")
 
 
+# Dotted abbreviations that stand before a name as part of a title ("U.S. Attorney"); other dotted
+# words are initials, and so part of the name ("P.J. Fleck", "Sonya A. Zoghlin").
+TITLE_ABBREVIATIONS = {"u.s", "u.k", "u.n", "e.u", "n.y", "d.c"}
+INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# What follows a surname and belongs to it.
+NAME_SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+
+
 def _is_title(word: str, is_last: bool) -> bool:
-    return _word_key(word) in TITLE_WORDS or ("." in word and len(word) <= 5 and not is_last)
+    key = _word_key(word)
+    if key in TITLE_WORDS or key in TITLE_ABBREVIATIONS:
+        return True
+    return "." in word and len(word) <= 5 and not is_last and not INITIALS.match(word)
 
 
 def strip_titles(words: list[str]) -> list[str]:
@@ -309,7 +344,9 @@ def person_words(run: str) -> list[str]:
     'Professor Lukas Brenner of Port Halden University' -> Lukas Brenner (the person is before 'of');
     'Secretary of State Mike Pompeo' -> Mike Pompeo (only titles before 'of': the person follows its object).
     """
-    words = re.sub(r"['’]s$", "", run.strip(" ,.;:")).split()
+    words = re.sub(r"['’]s$", "", run.strip(" ,;:")).split()
+    if words and words[-1].endswith(".") and words[-1].lower().rstrip(".") not in NAME_SUFFIXES:
+        words[-1] = words[-1].rstrip(".")
     if "of" in words:
         at = words.index("of")
         before = strip_titles(words[:at])
@@ -319,16 +356,37 @@ def person_words(run: str) -> list[str]:
     return strip_titles(words)
 
 
+ORGANISATION_NOUN = re.compile(rf"^(?:{ORGANISATION_NOUNS})$", re.IGNORECASE)
+
+
+def as_organisation(run: str) -> str | None:
+    """A run that ends in an organisation's noun names the organisation, whole ("World Health
+    Organization", "Indiana State Police"); the noun alone ("the agency") names none."""
+    words = re.sub(r"['’]s$", "", run.strip(" ,;:.")).split()
+    if words and words[0].lower() == "the":
+        words.pop(0)
+    named = len(words) >= 2 and (ORGANISATION_NOUN.match(words[-1]) or any(
+        ORGANISATION_NOUN.match(word) and following in ("of", "for") for word, following in zip(words, words[1:])))
+    return " ".join(words) if named else None
+
+
 def as_person(run: str) -> str | None:
     """A captured run of capitalised words -> a speaker's name, or None when it names no one."""
+    if organisation := as_organisation(run):
+        return organisation
     words = person_words(run)
     while words and _word_key(words[-1]) in NOT_NAMES:
         words.pop()
+    while words and _word_key(words[0]) in NOT_NAMES:  # "Because Dempsey", "The We Company"
+        words.pop(0)
+    if len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words[-1] = NAME_SUFFIXES[words[-1].lower().rstrip(".")]
     if not words or len(words) > MAX_NAME_WORDS:
         return None
     if any(_word_key(w) in NOT_NAMES for w in words) or all(_is_title(w, False) for w in words):
         return None
-    if not words[0][0].isupper() or (words[-1].endswith(".") and len(words[-1]) <= 3):
+    if not words[0][0].isupper() or (words[-1].endswith(".") and len(words[-1]) <= 3
+                                       and words[-1] not in NAME_SUFFIXES.values()):
         return None
     return " ".join(words)
 
@@ -347,14 +405,28 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     quoted = after_quote or _has_quote(sentence)
     hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
             for m in pattern.finditer(sentence)]
-    for m in NAME_THEN_VERB.finditer(sentence):
+    for m in _names_then_verbs(sentence):
         reported = m["verb"] in STRONG_VERBS or sentence[m.end():].lstrip().startswith("that ")
         if quoted or reported:
             hits.append((m.start(), m["name"]))
-    hits += [(m.start(), m["name"]) for m in ACCORDING_TO.finditer(sentence)]
+    hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO, CLAUSE_THEN_VERB_NAME)
+             for m in pattern.finditer(sentence)]
     if m := SUBJECT_THEN_SAID.match(sentence):
         hits.append((0, m["name"]))
     return hits
+
+
+def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
+    """NAME_THEN_VERB at each run of capitalised words in turn: a match whose run names no one ("In
+    November, Maryam Rajavi, President-elect of ..., said") gives way to the next run."""
+    at = 0
+    for run in re.finditer(NAME_RUN, sentence):
+        if run.start() < at:
+            continue
+        match = NAME_THEN_VERB.match(sentence, run.start())
+        if match and as_person(match["name"]):
+            yield match
+            at = match.end()
 
 
 QUOTED_SPAN = re.compile(rf"[{OPEN_QUOTES}][^{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]?")
@@ -433,7 +505,19 @@ def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
     for paragraph in paragraphs:
         for pattern in (ORGANISATION_SAID, ORGANISATION_ACCORDING_TO):
             for match in pattern.finditer(paragraph):
-                yield normalize_space(match["org"])
+                organisation = normalize_space(match["org"])
+                if len(organisation.split()) > 1:  # "the agency said" names no one
+                    yield organisation
+        for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
+            named = match["org"] or match["org2"] or match["org3"]
+            if organisation := as_organisation(named) or as_person(named):
+                yield organisation
+
+
+def _common_words(paragraphs: list[str]) -> set[str]:
+    """The words the article writes in lower case: a one-word 'name' among them ("Neuroscience tells
+    us") is a common noun that opened a sentence."""
+    return {word for paragraph in paragraphs for word in re.findall(r"\b[a-z][a-z'-]+\b", paragraph)}
 
 
 def extract_speakers(paragraphs: Iterable[str]) -> tuple[str, ...]:
@@ -447,8 +531,9 @@ def extract_speakers(paragraphs: Iterable[str]) -> tuple[str, ...]:
             speakers.setdefault(fullest_name(person, known), None)
     for organisation in _speaking_organisations(paragraphs):
         speakers.setdefault(organisation, None)
+    common = _common_words(paragraphs)
     # A surname listed before its full name was found collapses into it.
-    names = list(speakers)
+    names = [name for name in speakers if " " in name or name.lower() not in common]
     return tuple(n for n in names if not any(o != n and o.endswith(" " + n) for o in names))
 
 
