@@ -206,9 +206,9 @@ STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "war
                 "stressed", "insisted", "argued", "admitted", "testified", "announced", "predicted"}
 OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
-NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of)\s+)?{NAME_WORD}){{0,6}}"
+NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of|for\s+the)\s+)?{NAME_WORD}){{0,6}}"
 # lower-case words that may stand between the verb and the name: "said shopkeeper Petra Holm"
-ROLE_WORDS = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w-]*\s+){0,3}"
+ROLE_WORDS = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w'’-]*\s+){0,3}"
 # "said Swedish delegate Anna Karlsson": a nationality may lead the role words
 NATIONALITY = r"(?:[A-Z][a-z]+(?:ish|ese|ian|an|i)\s+)?"
 QUOTE_THEN_VERB = re.compile(
@@ -258,7 +258,7 @@ PRONOUN_SAID = re.compile(
     rf"(?:^|[{CLOSE_QUOTES}],?\s+|\.\s+)(?:he|she|He|She)\s+(?:{SPEECH_VERBS})\b"
 )
 ACCORDING_TO = re.compile(
-    rf"\b(?i:according)\s+to\s+(?:the\s+)?(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
+    rf"\b(?i:according)\s+to\s+(?:the\s+)?{ROLE_WORDS}(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
 TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+(?P<text>\S.*)$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
@@ -383,7 +383,8 @@ def as_person(run: str) -> str | None:
         words[-1] = NAME_SUFFIXES[words[-1].lower().rstrip(".")]
     if not words or len(words) > MAX_NAME_WORDS:
         return None
-    if any(_word_key(w) in NOT_NAMES for w in words) or all(_is_title(w, False) for w in words):
+    if any(_word_key(w) in NOT_NAMES and not INITIALS.match(w) for w in words) \
+            or all(_is_title(w, False) for w in words):
         return None
     if not words[0][0].isupper() or (words[-1].endswith(".") and len(words[-1]) <= 3
                                        and words[-1] not in NAME_SUFFIXES.values()):
@@ -406,7 +407,7 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
             for m in pattern.finditer(sentence)]
     for m in _names_then_verbs(sentence):
-        reported = m["verb"] in STRONG_VERBS or sentence[m.end():].lstrip().startswith("that ")
+        reported = m["verb"] in STRONG_VERBS or REPORTED_THAT.match(sentence, m.end())
         if quoted or reported:
             hits.append((m.start(), m["name"]))
     hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO, CLAUSE_THEN_VERB_NAME)
@@ -414,6 +415,10 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     if m := SUBJECT_THEN_SAID.match(sentence):
         hits.append((0, m["name"]))
     return hits
+
+
+# "reported on Sunday that …": what follows the verb is reported speech.
+REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,3}?\s+that\b")
 
 
 def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
@@ -495,7 +500,13 @@ def _known_full_names(texts: Iterable[str]) -> Counter:
 def fullest_name(name: str, known: Counter) -> str:
     """'Lleshaj' -> 'Sandër Lleshaj' when the article gives the full name; else the name unchanged."""
     words = name.split()
-    longer = [full for full in known if full.split()[-len(words):] == words and len(full.split()) > len(words)]
+
+    def without_suffix(full: str) -> list[str]:
+        parts = full.split()
+        return parts[:-1] if len(parts) > 1 and parts[-1] in NAME_SUFFIXES.values() else parts
+
+    longer = [full for full in known
+              if without_suffix(full)[-len(words):] == words and len(full.split()) > len(words)]
     if not longer:
         return name
     return max(longer, key=lambda full: (known[full], len(full)))

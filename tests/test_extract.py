@@ -126,6 +126,30 @@ def test_date_sources_in_order_of_trust():
     # The author of a book praised in scare quotes is not a speaker.
     (["A book promising “miracle results” has been criticised. The book, by chef Rick Moran, claims a lot."],
      []),
+    # Real news attributes in ways of its own.
+    (["Coach R.J. Lindberg said the squad was ready."], ["R.J. Lindberg"]),
+    (["Karen B. Ostrow, the union's lawyer, told the court her client was innocent."], ["Karen B. Ostrow"]),
+    (["Former Mayor Paul Aldana Jr. said the vote was rushed. “It was,” Aldana said."], ["Paul Aldana Jr."]),
+    (["“The data are clear,” Mia Koenig, a fellow at the institute in Bonn, Germany, and co-author of the "
+      "study, said in a statement."], ["Mia Koenig"]),
+    (["In March, Ravi Menon, head of the Coastal Trust, said the dunes were failing."], ["Ravi Menon"]),
+    (["Floods cut the rail line twice, said Tova Lind, who runs the station."], ["Tova Lind"]),
+    (["The harbour will close, said the port's new chief engineer Alma Roos."], ["Alma Roos"]),
+    (["According to Reuters, the talks failed."], ["Reuters"]),
+    (["Sales doubled, according to market research firm Quantra Labs."], ["Quantra Labs"]),
+    (["The Daily Ledger reported on Sunday that the mill would close."], ["Daily Ledger"]),
+    (["Analyst Jin-Woo Park has previously predicted that prices would fall."], ["Jin-Woo Park"]),
+    (["“We are cooperating,” said a Nordwind spokesperson."], ["Nordwind"]),
+    (["Harbour Gas officials said the leak was fixed."], ["Harbour Gas"]),
+    (["The plague is rare, says the World Health Organization."], ["World Health Organization"]),
+    (["The Lakeside County Police said two men were arrested."], ["Lakeside County Police"]),
+    (["The man pleaded guilty, the U.S. Attorney’s Office for the Eastern District of Ohio announced."],
+     ["U.S. Attorney’s Office for the Eastern District of Ohio"]),
+    (["Because Lindqvist said no, the plan stalled."], ["Lindqvist"]),
+    # A capitalised common noun that opens a sentence is nobody.
+    (["Neuroscience tells us that the mind works unseen. Advances in neuroscience are fast."], []),
+    # Whoever is told something is the listener, not the speaker.
+    (["The dunes are moving, Olsen told Harbour Radio."], ["Olsen"]),
 ])
 def test_speakers(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
