@@ -227,6 +227,7 @@ ORGANISATION_NOUNS = ("ministry|office|authority|operator|watchdog|agency|depart
 ORGANISATION = rf"(?:[a-z][\w'-]*\s+){{0,2}}(?:{ORGANISATION_NOUNS})"
 # Spokespeople and officials speak for the organisation named with them: "said a WeWork spokesperson",
 # "Con Edison officials say", "a spokesperson for the British Foreign Office said".
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|an|i)")
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person|people)|officials?|representatives?)"
 ORGANISATION_SPOKESPEOPLE = re.compile(
     rf"(?:\b(?:said|says|told)\s+(?:a|an|the)\s+(?P<org>{NAME_RUN})\s+{SPOKESPEOPLE}\b"
@@ -521,6 +522,8 @@ def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
                     yield organisation
         for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
             named = match["org"] or match["org2"] or match["org3"]
+            if DEMONYM.fullmatch(named):  # "American officials said": no one in particular
+                continue
             if organisation := as_organisation(named) or as_person(named):
                 yield organisation
 

@@ -141,6 +141,7 @@ def test_date_sources_in_order_of_trust():
     (["Analyst Jin-Woo Park has previously predicted that prices would fall."], ["Jin-Woo Park"]),
     (["“We are cooperating,” said a Nordwind spokesperson."], ["Nordwind"]),
     (["Harbour Gas officials said the leak was fixed."], ["Harbour Gas"]),
+    (["American officials said the sanctions would end."], []),
     (["The plague is rare, says the World Health Organization."], ["World Health Organization"]),
     (["The Lakeside County Police said two men were arrested."], ["Lakeside County Police"]),
     (["The man pleaded guilty, the U.S. Attorney’s Office for the Eastern District of Ohio announced."],
