@@ -89,6 +89,11 @@ def reads_as_prose(line: str) -> bool:
     return long_enough and bool(PROSE_SENTENCE_END.search(line))
 
 
+def holds_prose(paragraphs) -> bool:
+    """Whether any of the paragraphs is prose: the test of whether a page's text is an article."""
+    return any(reads_as_prose(paragraph) for paragraph in paragraphs)
+
+
 def wraps_on(line: str, following: str | None) -> bool:
     """Whether `following` continues `line` as one hard-wrapped sentence: the line stops mid-sentence
     and the next goes on in lower case."""

@@ -91,8 +91,8 @@ def _named_sources(names: list[str]) -> Iterator[SourceFile | tuple[str, str]]:
     may be named as the file system has it or by its id, as the index and this command show it."""
     for name in names:
         path = Path(name)
-        if not path.exists() and Path(name_of_id(name)).exists():
-            path = Path(name_of_id(name))
+        if not path.exists() and (by_id := Path(name_of_id(name))).exists():
+            path = by_id
         if path.is_dir():
             yield from (SourceFile(source.path, id_of_name(str(source.path)), source.kind)
                         for source in find_articles(path))

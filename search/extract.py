@@ -208,9 +208,11 @@ OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
 NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of|for\s+the)\s+)?{NAME_WORD}){{0,6}}"
 # lower-case words that may stand between the verb and the name: "said shopkeeper Petra Holm"
-ROLE_WORDS = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w'’-]*\s+){0,3}"
+ROLE_WORD = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w'’-]*\s+)"
+ROLE_WORDS = rf"{ROLE_WORD}{{0,3}}"
 # "said Swedish delegate Anna Karlsson": a nationality may lead the role words
-NATIONALITY = r"(?:[A-Z][a-z]+(?:ish|ese|ian|an|i)\s+)?"
+DEMONYM = r"[A-Z][a-z]+(?:ish|ese|ian|an|i)"
+NATIONALITY = rf"(?:{DEMONYM}\s+)?"
 QUOTE_THEN_VERB = re.compile(
     rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+{NATIONALITY}{ROLE_WORDS}(?P<name>{NAME_RUN})")
 # "…," said the clinic's manager, Fatima Diallo.
@@ -227,7 +229,6 @@ ORGANISATION_NOUNS = ("ministry|office|authority|operator|watchdog|agency|depart
 ORGANISATION = rf"(?:[a-z][\w'-]*\s+){{0,2}}(?:{ORGANISATION_NOUNS})"
 # Spokespeople and officials speak for the organisation named with them: "said a WeWork spokesperson",
 # "Con Edison officials say", "a spokesperson for the British Foreign Office said".
-DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|an|i)")
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person|people)|officials?|representatives?)"
 ORGANISATION_SPOKESPEOPLE = re.compile(
     rf"(?:\b(?:said|says|told)\s+(?:a|an|the)\s+(?P<org>{NAME_RUN})\s+{SPOKESPEOPLE}\b"
@@ -249,7 +250,7 @@ NAME_THEN_VERB = re.compile(
 # the speaker follows the organisation that employs them.
 CLAUSE_THEN_VERB_NAME = re.compile(
     rf",\s+(?:said|says|added|explained|wrote|noted|warned)\s+(?:the\s+)?(?:{NAME_RUN}['’]s\s+)?{NATIONALITY}"
-    rf"{ROLE_WORDS.replace('{0,3}', '{0,4}')}(?P<name>{NAME_RUN})")
+    rf"{ROLE_WORD}{{0,4}}(?P<name>{NAME_RUN})")
 # "Reinholt praised the staff but said ...": the sentence's subject speaks in a later clause
 SUBJECT_THEN_SAID = re.compile(
     rf"^(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+[a-z][^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
@@ -522,7 +523,7 @@ def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
                     yield organisation
         for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
             named = match["org"] or match["org2"] or match["org3"]
-            if DEMONYM.fullmatch(named):  # "American officials said": no one in particular
+            if re.fullmatch(DEMONYM, named):  # "American officials said": no one in particular
                 continue
             if organisation := as_organisation(named) or as_person(named):
                 yield organisation
@@ -618,7 +619,6 @@ def web_address(raw: str | None) -> str | None:
     except ValueError:
         return None
     return parts.geturl() if parts.scheme.lower() in ("http", "https") and parts.hostname else None
-
 
 
 def extract_article(doc_id: str, page: CleanedPage) -> Article:

@@ -13,7 +13,7 @@ import re
 
 import trafilatura
 
-from .clean import is_boilerplate_line, normalize_space, reads_as_prose
+from .clean import holds_prose, is_boilerplate_line, normalize_space
 
 # Failures trafilatura is known to raise on pages it cannot read; any of them means "found nothing".
 EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, LookupError, RecursionError)
@@ -46,6 +46,6 @@ def fallback_paragraphs(html: str) -> tuple[tuple[str, ...], str] | None:
             continue
         paragraphs = tuple(line for line in (_plain(raw) for raw in text.split("\n"))
                            if line and not is_boilerplate_line(line))
-        if any(reads_as_prose(paragraph) for paragraph in paragraphs):
+        if holds_prose(paragraphs):
             return paragraphs, source
     return None

@@ -23,7 +23,7 @@ from .config import Settings
 from .errors import CorpusError, IndexWriteError
 from .extract import extract_article
 from .models import Article, RebuildReport, Skipped
-from .segments import SegmentWriters
+from .segments import SegmentWriters, failure_reason, indexing_failed
 from .schema import QUOTES_INDEX, build_quote_schema, build_schema, quote_documents, to_document
 from .sources import SourceFile, UnreadableArticle, find_articles, read_article
 from .stories import StoryClusters, sketch
@@ -218,7 +218,7 @@ class _Direct:
         try:
             self.writer.add_document(**document)
         except Exception as error:  # whatever the writer raised, the rebuild stops naming the file
-            raise IndexWriteError(f"Indexing {doc_id} failed: {type(error).__name__}: {error}") from None
+            raise indexing_failed(doc_id, failure_reason(error)) from None
 
 
 def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], settings: Settings,
@@ -237,6 +237,7 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
             for doc_id in plan.to_delete:
                 writer.delete_by_term("id", doc_id)
                 quote_writer.delete_by_term("article", doc_id)
+            article_out, quote_out = parallel or _Direct(writer), _Direct(quote_writer)
             loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1)
             for article in tqdm(loaded, total=len(plan.to_load), desc="indexing", unit="article",
                                 file=sys.stderr, disable=not show_progress):
@@ -246,9 +247,9 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
                 body_sketch = sketch(article.body)
                 story = stories.assign(article.id, body_sketch)
                 document = to_document(article, story=story, title_weight=settings.title_weight)
-                (parallel or _Direct(writer)).add(article.id, document)
+                article_out.add(article.id, document)
                 for quote in quote_documents(article):
-                    _Direct(quote_writer).add(article.id, quote)
+                    quote_out.add(article.id, quote)
                 articles[article.id] = [hashes[article.id], story, list(body_sketch)]
             if not articles:
                 raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed")

@@ -20,7 +20,8 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 from lxml import etree
 
-from .clean import BIO_HEADER, BYLINE, FOOTER_START, is_boilerplate_line, normalize_space, reads_as_prose
+from .clean import (BIO_HEADER, BYLINE, FOOTER_START, holds_prose, is_boilerplate_line, normalize_space,
+                    reads_as_prose)
 from .fallback import fallback_paragraphs
 from .models import CleanedPage
 
@@ -29,9 +30,8 @@ Element = lxml.html.HtmlElement
 # Elements whose content no reader sees as text.
 HIDDEN_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "button",
                          "select", "input", "textarea", "dialog"))
-DROP_TAGS = frozenset(("script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "svg",
-                       "button", "template", "select", "input", "textarea", "figcaption", "dialog", "object",
-                       "embed"))
+# ... and, beside those, the page's furniture by its tag.
+DROP_TAGS = HIDDEN_TAGS | {"nav", "header", "footer", "aside", "form", "figcaption"}
 BLOCK_TAGS = frozenset(("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                         "ol", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "figure", "br", "hr",
                         "address"))
@@ -139,14 +139,14 @@ def clean_html(html: str) -> CleanedPage:
         return _with_text(html, _cut_footer(paragraphs), hints, date_hints)
     headline = {hints.get("h1"), hints.get("og_title"), hints.get("html_title")}
     paragraphs = _article_text(root, page.furniture, DROP_TAGS, headline)
-    if not _holds_prose(paragraphs):
+    if not holds_prose(paragraphs):
         # As Readability does when its first pass finds too little: again, this time keeping what
         # only its class, id or tag called furniture. Pages whose whole content sits in a "header"
         # or a menu plugin's panel lose their article to the first pass.
         again, _ = parse_page(html)
         hidden = [element for element in again.iter() if element.tag in HIDDEN_TAGS]
         kept = _article_text(again, hidden, HIDDEN_TAGS, headline)
-        if _holds_prose(kept):
+        if holds_prose(kept):
             return CleanedPage(paragraphs=tuple(kept), hints=hints, date_hints=date_hints,
                                body_source="cleaner, furniture kept")
     return _with_text(html, paragraphs, hints, date_hints)
@@ -166,14 +166,10 @@ def _article_text(root: Element, furniture: list[Element], dropped_tags: frozens
     return _cut_footer(_without_headline(paragraphs, headline))
 
 
-def _holds_prose(paragraphs: list[str]) -> bool:
-    return any(reads_as_prose(paragraph) for paragraph in paragraphs)
-
-
 def _with_text(html: str, paragraphs: list[str], hints: dict, date_hints: tuple) -> CleanedPage:
     """The page with the cleaner's paragraphs, or, where they hold no prose, those another
     extractor finds (search/fallback.py), saying which."""
-    if not _holds_prose(paragraphs):
+    if not holds_prose(paragraphs):
         found = fallback_paragraphs(html)
         if found is not None:
             return CleanedPage(paragraphs=found[0], hints=hints, date_hints=date_hints, body_source=found[1])

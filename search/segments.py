@@ -24,6 +24,15 @@ from .errors import IndexWriteError
 BATCH = 32
 
 
+def failure_reason(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def indexing_failed(doc_id: str, reason: str) -> IndexWriteError:
+    """The one line a rebuild stops with when a writer cannot add an article."""
+    return IndexWriteError(f"Indexing {doc_id} failed: {reason}")
+
+
 def _write_segment(index, options: dict, documents: Connection, results: Connection) -> None:
     """In a writer process: add every batch received to one new segment, then send it back; or send
     back the document that failed and why."""
@@ -32,19 +41,15 @@ def _write_segment(index, options: dict, documents: Connection, results: Connect
     try:
         while (batch := documents.recv()) is not None:
             for doc_id, document in batch:
-                add_document(writer, doc_id, document)
+                writer.add_document(**document)
         # The segment's files are finished; the temporary folder it shares with the other writers
         # stays for them, and the committing writer removes it.
         results.send(("done", writer._finalize_segment() if writer.docnum else None))
     except BaseException as error:  # whatever it was, the coordinator must hear of it
         try:
-            results.send(("failed", doc_id, f"{type(error).__name__}: {error}"))
+            results.send(("failed", doc_id, failure_reason(error)))
         except OSError:
             pass  # the coordinator is gone: nobody is left to tell
-
-
-def add_document(writer, doc_id: str, document: dict) -> None:
-    writer.add_document(**document)
 
 
 class SegmentWriters:
@@ -126,8 +131,7 @@ class SegmentWriters:
                 failure = None
         self.cancel()
         if failure:
-            doc_id, reason = failure
-            raise IndexWriteError(f"Indexing {doc_id} failed: {reason}")
+            raise indexing_failed(*failure)
         process = self._writers[turn][0]
         how = f"was killed by {signal.Signals(-process.exitcode).name}" if process.exitcode and process.exitcode < 0 \
             else f"exited with status {process.exitcode}"

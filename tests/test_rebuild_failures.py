@@ -7,7 +7,9 @@ import signal
 
 import pytest
 
-from search import cli, indexer, segments, store
+from whoosh.writing import SegmentWriter
+
+from search import cli, indexer, store
 from search.errors import IndexWriteError
 from search.searcher import ArchiveSearcher
 
@@ -85,14 +87,14 @@ def test_a_document_that_makes_a_writer_raise_fails_the_rebuild_naming_it(served
 
 def test_a_writer_process_killed_mid_rebuild_fails_it_and_the_previous_index_serves(served, monkeypatch):
     previous = store.current_generation(served.index)
-    add = segments.add_document
+    add = SegmentWriter.add_document
 
-    def killed_at_one(writer, doc_id, document):
-        if doc_id == "a040.txt":
+    def killed_at_one(writer, **document):
+        if document.get("id") == "a040.txt":
             os.kill(os.getpid(), signal.SIGKILL)
-        add(writer, doc_id, document)
+        add(writer, **document)
 
-    monkeypatch.setattr(segments, "add_document", killed_at_one)
+    monkeypatch.setattr(SegmentWriter, "add_document", killed_at_one)
     changed(served)
     with pytest.raises(IndexWriteError, match=r"writer process was killed by SIGKILL while indexing one of the \d+ "
                                               r"articles from a\d+.txt to a\d+.txt"):
