@@ -116,7 +116,7 @@ def _extraction_text(path: str, article: Article) -> str:
         f"date:     {dated}",
         f"author:   {article.author or 'none found'}",
         f"speakers: {'; '.join(article.speakers) or 'none found'}",
-        f"text:     found by the {article.body_source}",
+        f"text by:  {article.body_source}",
         "",
         article.body,
         "",

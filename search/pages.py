@@ -22,7 +22,7 @@ from lxml import etree
 
 from .clean import (BIO_HEADER, BYLINE, FOOTER_START, holds_prose, is_boilerplate_line, normalize_space,
                     reads_as_prose)
-from .fallback import fallback_paragraphs
+from .peers import fallback_paragraphs, checked_paragraphs
 from .models import CleanedPage
 
 Element = lxml.html.HtmlElement
@@ -80,6 +80,7 @@ UNLIKELY_CANDIDATE = re.compile(
     r"pagination|pager|popup|yom-remote|recirc|newsletter|most-?popular|trending",
     re.IGNORECASE)
 MAYBE_CANDIDATE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
+CANDIDATE_TAGS = frozenset(("html", "body", "article", "main"))
 # The one-sentence author bio that closes many articles: "Hana Sato is a staff reporter at the Herald ..."
 BIO_SENTENCE = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s){0,6}"
@@ -138,7 +139,7 @@ def clean_html(html: str) -> CleanedPage:
         paragraphs = [p for p in _soup_texts(soup.body or soup) if not is_boilerplate_line(p)]
         return _with_text(html, _cut_footer(paragraphs), hints, date_hints)
     headline = {hints.get("h1"), hints.get("og_title"), hints.get("html_title")}
-    paragraphs = _article_text(root, page.furniture, DROP_TAGS, headline)
+    paragraphs, source = _article_text(root, page.furniture, DROP_TAGS, headline), "cleaner"
     if not holds_prose(paragraphs):
         # As Readability does when its first pass finds too little: again, this time keeping what
         # only its class, id or tag called furniture. Pages whose whole content sits in a "header"
@@ -146,10 +147,13 @@ def clean_html(html: str) -> CleanedPage:
         again, _ = parse_page(html)
         hidden = [element for element in again.iter() if element.tag in HIDDEN_TAGS]
         kept = _article_text(again, hidden, HIDDEN_TAGS, headline)
-        if holds_prose(kept):
-            return CleanedPage(paragraphs=tuple(kept), hints=hints, date_hints=date_hints,
-                               body_source="cleaner, furniture kept")
-    return _with_text(html, paragraphs, hints, date_hints)
+        if not holds_prose(kept):
+            return _with_text(html, paragraphs, hints, date_hints)
+        paragraphs, source = kept, "cleaner, furniture kept"
+    chosen, chosen_source = checked_paragraphs(html, paragraphs, source)
+    if chosen_source != source:
+        chosen = tuple(_cut_footer(_without_headline(list(chosen), headline)))
+    return CleanedPage(paragraphs=chosen, hints=hints, date_hints=date_hints, body_source=chosen_source)
 
 
 def _article_text(root: Element, furniture: list[Element], dropped_tags: frozenset, headline: set) -> list[str]:
@@ -168,7 +172,7 @@ def _article_text(root: Element, furniture: list[Element], dropped_tags: frozens
 
 def _with_text(html: str, paragraphs: list[str], hints: dict, date_hints: tuple) -> CleanedPage:
     """The page with the cleaner's paragraphs, or, where they hold no prose, those another
-    extractor finds (search/fallback.py), saying which."""
+    extractor finds (search/peers.py), saying which."""
     if not holds_prose(paragraphs):
         found = fallback_paragraphs(html)
         if found is not None:
@@ -227,34 +231,42 @@ class _PageScan:
         self.byline_candidates: list[Element] = []
         self.furniture: list[Element] = []
         scripts: list[str] = []
-        for element in root.iter():
+        # Pages repeat a few class names on thousands of elements: each is read once.
+        said: dict[str, tuple[bool, bool, bool]] = {}
+        for element in root.iter(etree.Element):
             tag = element.tag
-            if not isinstance(tag, str):
-                continue
             if tag == "meta":
                 self._add_meta(element)
             elif tag == "script" and "ld+json" in (element.get("type") or "").lower():
                 scripts.append(element.text or "")
-            if element.get("itemprop") == "datePublished":
+            itemprop = element.get("itemprop")
+            if itemprop == "datePublished":
                 value = element.get("content") or element.get("datetime")
                 if value:
                     self.date_published.append(value)
             names = _names(element)
-            if tag == "time" or (names and DATE_ELEMENT.search(names)):
+            if names:
+                if names not in said:
+                    said[names] = (bool(DATE_ELEMENT.search(names)), _is_byline_name(names),
+                                   _is_unlikely_name(names))
+                dated, byline, unlikely = said[names]
+            else:
+                dated = byline = unlikely = False
+            if tag == "time" or dated:
                 self.date_elements.append(element)
-            if _is_byline_candidate(element, names):
+            if byline or itemprop == "author" or "author" in (element.get("rel") or "").split():
                 self.byline_candidates.append(element)
-            if tag in DROP_TAGS or (names and _is_unlikely_candidate(tag, names)):
+            if tag in DROP_TAGS or (unlikely and tag not in CANDIDATE_TAGS):
                 self.furniture.append(element)
-            if tag not in ("script", "style"):
-                self._add_date_string(element, element.text)
-            if element.getparent() is not None:
+            if len(self.date_strings) < MAX_DATE_ELEMENTS:
+                if tag not in ("script", "style"):
+                    self._add_date_string(element, element.text)
                 self._add_date_string(element.getparent(), element.tail)
         self.json_ld = list(_json_ld_objects(scripts))
 
-    def _add_date_string(self, owner: Element, text: str | None) -> None:
-        if text and len(self.date_strings) < MAX_DATE_ELEMENTS and 8 <= len(text) <= MAX_DATE_CHARS \
-                and STANDALONE_DATE.search(text):
+    def _add_date_string(self, owner: Element | None, text: str | None) -> None:
+        if text and owner is not None and len(self.date_strings) < MAX_DATE_ELEMENTS \
+                and 8 <= len(text) <= MAX_DATE_CHARS and not text.isspace() and STANDALONE_DATE.match(text):
             self.date_strings.append((owner, text.strip()))
 
     def _add_meta(self, element: Element) -> None:
@@ -338,9 +350,7 @@ def html_hints(root: Element, page: _PageScan) -> dict[str, str]:
     return hints
 
 
-def _is_byline_candidate(element: Element, names: str) -> bool:
-    if element.get("itemprop") == "author" or "author" in (element.get("rel") or "").split():
-        return True
+def _is_byline_name(names: str) -> bool:
     return any(name in BYLINE_CLASSES or "byline" in name for name in names.split())
 
 
@@ -397,10 +407,10 @@ def html_date_hints(root: Element, page: _PageScan) -> Iterator[tuple[str, str]]
 
 # ------------------------------------------------------------------------------- the article's container
 
-def _is_unlikely_candidate(tag: str, names: str) -> bool:
-    """Comment sections, menus and sidebars by their class or id, removed before the article is sought."""
-    return tag not in ("html", "body", "article", "main") and bool(UNLIKELY_CANDIDATE.search(names)) \
-        and not MAYBE_CANDIDATE.search(names)
+def _is_unlikely_name(names: str) -> bool:
+    """Comment sections, menus and sidebars by their class or id, removed before the article is sought
+    (except from CANDIDATE_TAGS)."""
+    return bool(UNLIKELY_CANDIDATE.search(names)) and not MAYBE_CANDIDATE.search(names)
 
 
 class _Measures:
@@ -585,10 +595,25 @@ def strip_boilerplate(block: Element, measures: _Measures, dropped_tags: frozens
 def block_texts(block: Element) -> list[str]:
     """The text of each block element of the article, in order, with inline markup flattened.
 
-    BeautifulSoup reads the block's HTML. Blocks are separated by a paragraph separator, not a
-    newline: a newline in the page source is only white space inside a paragraph. An explicit
-    stack instead of recursion keeps deep nesting safe."""
-    return _soup_texts(BeautifulSoup(lxml.html.tostring(block, encoding="unicode", with_tail=False), "lxml"))
+    Blocks are separated by a paragraph separator, not a newline: a newline in the page source is
+    only white space inside a paragraph. An explicit stack instead of recursion keeps deep nesting
+    safe."""
+    parts: list[str] = []
+    stack: list[tuple[Element, bool]] = [(block, False)]
+    while stack:
+        node, closing = stack.pop()
+        if not closing and isinstance(node.tag, str):
+            if node.tag in BLOCK_TAGS:
+                parts.append(BLOCK_BREAK)
+            parts.append(node.text or "")
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+            continue
+        if closing and node.tag in BLOCK_TAGS:
+            parts.append(BLOCK_BREAK)
+        if node is not block:
+            parts.append(node.tail or "")
+    return _lines(parts)
 
 
 def _soup_texts(root: Tag) -> list[str]:
@@ -605,5 +630,9 @@ def _soup_texts(root: Tag) -> list[str]:
             stack.extend((child, False) for child in reversed(node.contents))
         elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
             parts.append(str(node))
+    return _lines(parts)
+
+
+def _lines(parts: list[str]) -> list[str]:
     lines = (normalize_space(line) for line in "".join(parts).split(BLOCK_BREAK))
     return [line for line in lines if line]

@@ -88,7 +88,7 @@ def test_extract_prints_what_the_indexer_keeps(tmp_path):
     assert "date:     2024-03-05 (from the meta)\n" in text.stdout
     assert "author:   Ana Ruiz\n" in text.stdout
     assert "speakers: Elena Varga\n" in text.stdout
-    assert "text:     found by the cleaner\n" in text.stdout
+    assert "text by:  cleaner\n" in text.stdout
     assert "Home News" not in text.stdout
 
     as_json = run("extract", "--json", str(page))
