@@ -34,6 +34,7 @@ class Settings:
     max_per_page: int = 100
     max_page: int = 1000
     max_query_chars: int = 1000
+    max_pasted_chars: int = 10_000
     title_weight: int = 2
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
@@ -135,7 +136,7 @@ def load_settings(
 
 
 def _check(settings: Settings) -> None:
-    positive = ("port", "threads", "per_page", "max_per_page", "max_page", "max_query_chars",
+    positive = ("port", "threads", "per_page", "max_per_page", "max_page", "max_query_chars", "max_pasted_chars",
                 "snippet_fragments", "snippet_chars", "query_timeout_s", "max_query_terms", "max_expansions",
                 "max_file_mb", "writer_limitmb", "bm25_k1", "facet_size", "related_articles")
     for key in positive:

@@ -1,15 +1,19 @@
 """Pure: what a user typed -> a Whoosh query, or QuerySyntaxError with a message a person can act on.
 
-Syntax: words (all must match), "phrases", OR, NOT, AND, (groups), prefix*, field:value for title,
-speaker, author and body, and dates: date:2018, date:2018-12, date:2018-12-23,
+Syntax: words (all must match), "phrases", OR, NOT or -word, AND, (groups), prefix*, field:value for
+title, speaker, author and body, and dates: date:2018, date:2018-12, date:2018-12-23,
 date:[2018-01-01 TO 2018-06-30], date:>2019-01-01. said:Name searches the quotations of that person.
+A field the search does not have, a field with no value and a date it cannot read are refused with
+a message, never searched as words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from whoosh import query as wq
@@ -21,7 +25,36 @@ from .errors import QuerySyntaxError
 from .models import SearchOptions
 from .schema import DEFAULT_FIELDS, QUOTE_FIELDS, name_analyzer
 
-DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
+DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD, date:>YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
+FIELD_EXAMPLES = {"title": "title:bridge", "speaker": "speaker:Bolton", "author": "author:Smith",
+                  "body": "body:harbour", "date": "date:2018-12", "said": "said:Bolton"}
+FIELD_LIST = ", ".join(f"{name}:" for name in FIELD_EXAMPLES)
+_DAY = r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?"
+DATE_VALUE = re.compile(rf"{_DAY}|[<>]=?{_DAY}|[\[{{]\s*(?:{_DAY})?\s+TO\s+(?:{_DAY})?\s*[\]}}]"
+                        rf"|[\[{{]\s*{_DAY}\s+TO\s*[\]}}]|[\[{{]\s*TO\s+{_DAY}\s*[\]}}]", re.IGNORECASE)
+# A "phrase" (passed over), or name:value, the value quoted, a [range], or up to a space or bracket.
+FIELD_OR_PHRASE = re.compile(r'(?P<field>(?<![\w:])(?P<name>[^\W\d_]\w*):'
+                             r'(?P<value>"[^"]*"?|[\[{][^\]}]*[\]}]?|[^\s()"]*))|"[^"]*"?')
+# A minus before a word, a "phrase" or a (group), where a word may start: NOT, as web search engines read it.
+MINUS = re.compile(r'(?<![^\s(])-(?=[^\W\d_]|["(])')
+
+
+def check_fields(text: str) -> None:
+    """Refuse, with what would work, a field the search does not have (autor:smith), a field with no
+    value (speaker:) and a date it cannot read (date:[x TO y]): searched as words they would find
+    something else. A word before a colon and a space ("Note: the mayor") is plain text."""
+    for match in FIELD_OR_PHRASE.finditer(text):
+        if not match["field"]:
+            continue
+        name, value = match["name"].lower(), match["value"]
+        if name not in FIELD_EXAMPLES:
+            if value and not value.startswith("/"):  # "autor:smith", not "Note: …" nor a web address
+                raise QuerySyntaxError(f"The search has no field '{match['name']}:'; use {FIELD_LIST}")
+            continue
+        if not value.strip('"').strip():
+            raise QuerySyntaxError(f"'{name}:' needs a value right after it, as in {FIELD_EXAMPLES[name]}")
+        if name == "date" and not DATE_VALUE.fullmatch(value):
+            raise QuerySyntaxError(f"Could not read the date '{value}': {DATE_HELP}")
 
 
 def make_parser(schema: Schema, any_word: bool = False) -> MultifieldParser:
@@ -56,14 +89,43 @@ def matching_policy(text: str, all_words_up_to: int) -> Matching:
     with all are few). Longer plain queries (questions, descriptions) rank documents by how well
     they match any of the words, since requiring all of them finds almost nothing. A query in capitals
     is lowercased first: its AND, OR and NOT are words, not operators. The punctuation of a plain
-    query (a question mark, brackets, a colon) is not read as query syntax.
+    query (a question mark, brackets, a colon) is not read as query syntax. A minus before a word or
+    a phrase excludes it, as NOT does.
     """
+    check_fields(text)
     words = len(re.findall(r"\w+", text))
     if not any(ch.islower() for ch in text) and words > 1:
         text = text.lower()
+    text = MINUS.sub("NOT ", text)
     if OPERATOR.search(text) or EXPLICIT_SYNTAX.search(text):
         return Matching(text, any_word=False, plain=False)
     return Matching(PLAIN_PUNCTUATION.sub(" ", text), any_word=words > all_words_up_to, plain=True)
+
+
+def is_pasted(text: str, max_chars: int, max_words: int) -> bool:
+    """Whether a plain query is longer than a query is typed: a paragraph or a claim pasted in."""
+    return len(text) > max_chars or len(re.findall(r"\w+", text)) > max_words
+
+
+def informative_words(text: str, analyzer, doc_frequency, doc_count: int, keep: int, max_chars: int) -> str:
+    """A pasted text as its `keep` most informative words, as written and in their order, in at most
+    `max_chars`: those the archive holds, by how often the text uses them times how rare they are in
+    the archive (tf-idf, as "more like this" picks an article's words). With none the archive holds,
+    its first words."""
+    uses: Counter = Counter()
+    written: dict[str, tuple[int, str]] = {}
+    for token in analyzer(text, mode="query", chars=True):
+        uses[token.text] += 1
+        written.setdefault(token.text, (token.startchar, text[token.startchar:token.endchar]))
+    weights = {term: count * math.log(1 + doc_count / frequency) for term, count in uses.items()
+               if (frequency := doc_frequency(term))}
+    kept = sorted(weights, key=lambda term: (-weights[term], written[term][0]))[:keep] or list(written)[:keep]
+    words: list[str] = []
+    for term in sorted(kept, key=lambda term: written[term][0]):
+        if sum(map(len, words)) + len(words) + len(written[term][1]) > max_chars:
+            break
+        words.append(written[term][1])
+    return " ".join(words)
 
 
 def make_quote_parser(schema: Schema) -> MultifieldParser:
@@ -79,6 +141,14 @@ SAID = re.compile(r"(?<![\w:])said:", re.IGNORECASE)
 def asks_for_quotes(text: str) -> bool:
     """said:Name in a query asks what a person said: a search of the quotations."""
     return bool(SAID.search(text))
+
+
+SAID_FILTER = re.compile(r'(?<![\w:])said:(?:"[^"]*"?|\S+)', re.IGNORECASE)
+
+
+def words_to_mark(text: str) -> str:
+    """The query without its said:Name filters: what an article reached from it has marked."""
+    return SAID_FILTER.sub(" ", text)
 
 
 MIN_WILDCARD_PREFIX = 2
@@ -124,9 +194,10 @@ def _refuse_expensive(parsed: wq.Query, max_terms: int) -> None:
             raise QuerySyntaxError("A query of only '*' matches everything: type at least one word")
         if isinstance(part, PATTERN_TYPES):
             text = pattern_text(part)
-            if len(re.split(r"[*?]", text, maxsplit=1)[0]) < MIN_WILDCARD_PREFIX:
-                raise QuerySyntaxError(f"'{text}' starts with a wildcard: put at least {MIN_WILDCARD_PREFIX} "
-                                       "letters before * or ?")
+            before = len(re.split(r"[*?]", text, maxsplit=1)[0])
+            if before < MIN_WILDCARD_PREFIX:
+                problem = "starts with a wildcard" if before == 0 else "is too short a start"
+                raise QuerySyntaxError(f"'{text}' {problem}: put at least {MIN_WILDCARD_PREFIX} letters before * or ?")
         if isinstance(part, wq.Phrase) and part.slop > MAX_SLOP:
             raise QuerySyntaxError(f"'~{part.slop}' after a phrase is more than this search allows: its words "
                                    f"can be at most {MAX_SLOP} apart (\"a b\"~{MAX_SLOP})")
@@ -208,8 +279,9 @@ def options_filter(options: SearchOptions) -> wq.Query | None:
     return wq.And(parts) if parts else None
 
 
-# Fields whose words a typo may miss: the searched text and people's names.
-LOOSE_FIELDS = (*DEFAULT_FIELDS, *QUOTE_FIELDS, "speaker_words")
+# Fields whose plain words a typo may miss: the searched text. A word excluded (NOT), inside a
+# phrase or given as a field's value means what it says, and is never loosened nor corrected.
+LOOSE_FIELDS = (*DEFAULT_FIELDS, *QUOTE_FIELDS)
 MIN_LOOSE_CHARS = 4
 MAX_CLOSE_WORDS = 10
 
@@ -226,20 +298,54 @@ def _unknown(reader: IndexReader, fields: list[str], term: str) -> bool:
     return not any(reader.doc_frequency(name, term) for name in fields)
 
 
-def unknown_terms(q: wq.Query, reader: IndexReader) -> list[tuple[str, str]]:
-    """(field, word) of the query's words that no searched field holds: the ones worth correcting."""
+def _typed_word(part: wq.Query, text: str, fields: list[str]) -> bool:
+    """Whether a query part is a plain word as typed: a term of a searched field, not a field's value."""
+    start = getattr(part, "startchar", None)
+    return type(part) is wq.Term and part.fieldname in fields and isinstance(part.text, str) \
+        and not (start and text[:start].endswith(":"))
+
+
+def _with_words(part: wq.Query, change) -> wq.Query:
+    """The query with `change` applied to its plain words: what NOT excludes and phrases are kept."""
+    if isinstance(part, wq.Term):
+        return change(part)
+    if isinstance(part, (wq.Not, wq.Phrase)):
+        return part
+    if isinstance(part, wq.AndNot):
+        return wq.AndNot(_with_words(part.a, change), part.b)
+    if _has_children(part):
+        return part.apply(lambda child: _with_words(child, change))
+    return part
+
+
+def _wanted(q: wq.Query):
+    """The query's leaves (words, phrases, patterns) that it looks for: never those NOT excludes."""
+    if isinstance(q, wq.Not):
+        return
+    if isinstance(q, wq.AndNot):
+        yield from _wanted(q.a)
+    elif isinstance(q, wq.Phrase) or not _has_children(q):
+        yield q
+    else:
+        for child in q.children():
+            yield from _wanted(child)
+
+
+def unknown_terms(q: wq.Query, text: str, reader: IndexReader) -> list[tuple[str, str]]:
+    """(field, word) of the query's plain words that no searched field holds: the ones worth correcting."""
     fields = _loose_fields(reader)
-    return [(name, text) for name, text in q.iter_all_terms()
-            if name in fields and isinstance(text, str) and _unknown(reader, fields, text)]
+    return [(part.fieldname, part.text) for part in _wanted(q)
+            if _typed_word(part, text, fields) and _unknown(reader, fields, part.text)]
 
 
 def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
                          unfinished_last_word: bool = False) -> tuple[wq.Query, tuple[str, ...]]:
-    """Words found in none of the searched fields match the close words that are (Boltin -> Bolton).
+    """Plain words found in none of the searched fields match the close words that are (Okafr -> Okafor).
 
     Close means within one edit (two for long words) of a word as written in the articles, not of
     its stem. A word the index holds is never loosened, so an exact match always wins; nor is a
-    last word still being typed. Returns the query and the loosened words as typed.
+    last word still being typed, nor a word excluded, in a phrase or given as a field's value.
+    Returns the query and the loosened words as typed.
     """
     schema = reader.schema
     fields = _loose_fields(reader)
@@ -253,23 +359,21 @@ def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
         return close[word]
 
     def loosen(part: wq.Query) -> wq.Query:
-        if type(part) is wq.Term and part.fieldname in fields and isinstance(part.text, str) \
-                and len(part.text) >= MIN_LOOSE_CHARS and _unknown(reader, fields, part.text):
-            start, end = getattr(part, "startchar", None), getattr(part, "endchar", None)
-            if unfinished_last_word and end == len(text):
-                return part
-            word = text[start:end].lower() if start is not None and end else part.text
-            near = {analysed for candidate in close_words(word)
-                    for analysed in schema[part.fieldname].process_text(candidate, mode="query")}
-            if not near:
-                return part
-            loosened.setdefault(word, None)
-            return wq.Or([wq.Term(part.fieldname, term, boost=part.boost) for term in sorted(near)])
-        if _has_children(part) and not isinstance(part, wq.Phrase):
-            return part.apply(loosen)
-        return part
+        if not _typed_word(part, text, fields) or len(part.text) < MIN_LOOSE_CHARS \
+                or not _unknown(reader, fields, part.text):
+            return part
+        start, end = getattr(part, "startchar", None), getattr(part, "endchar", None)
+        if unfinished_last_word and end == len(text):
+            return part
+        word = text[start:end].lower() if start is not None and end else part.text
+        near = {analysed for candidate in close_words(word)
+                for analysed in schema[part.fieldname].process_text(candidate, mode="query")}
+        if not near:
+            return part
+        loosened.setdefault(word, None)
+        return wq.Or([wq.Term(part.fieldname, term, boost=part.boost) for term in sorted(near)])
 
-    return loosen(q), tuple(loosened)
+    return _with_words(q, loosen), tuple(loosened)
 
 
 LAST_WORD = re.compile(r"(?:^|[\s(])(?P<word>[^\W_]{3,})$")
@@ -300,6 +404,14 @@ def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansio
 
 
 def body_terms(q: wq.Query) -> set[str]:
-    """The analysed body/title words a query looks for, to mark them in an article's text."""
-    return {text if isinstance(text, str) else text.decode("utf-8", "replace")
-            for field, text in q.iter_all_terms() if field in DEFAULT_FIELDS}
+    """The analysed body/title words a query looks for, to mark them in an article's text: never
+    the words it excludes, nor a field's name."""
+    found: set[str] = set()
+    for part in _wanted(q):
+        if getattr(part, "fieldname", None) not in DEFAULT_FIELDS:
+            continue
+        if isinstance(part, wq.Phrase):
+            found.update(part.words)
+        elif isinstance(part, wq.Term):
+            found.add(part.text if isinstance(part.text, str) else part.text.decode("utf-8", "replace"))
+    return found

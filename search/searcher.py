@@ -31,9 +31,9 @@ from .config import Settings
 from .deadline import call_within
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import FACETS, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
-from .query import (asks_for_quotes, body_terms, complete_last_word, loosen_unknown_words, make_parser,
-                    make_quote_parser, matching_policy, narrowing_hint, options_filter, parse_query,
-                    pattern_parts, pattern_text, unknown_terms)
+from .query import (asks_for_quotes, body_terms, complete_last_word, informative_words, is_pasted,
+                    loosen_unknown_words, make_parser, make_quote_parser, matching_policy, narrowing_hint,
+                    options_filter, parse_query, pattern_parts, pattern_text, unknown_terms, words_to_mark)
 from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN, SPELLING_FIELD,
                      WORD_COUNTS, from_stored, quote_from_stored)
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, snippet, sought_words,
@@ -364,11 +364,12 @@ class ArchiveSearcher:
         matching = matching_policy(text, self.settings.all_words_up_to)
         searcher, parser = (quote_searcher, generation.quote_parser) if quotes else \
             (article_searcher, generation.any_word_parser if matching.any_word else generation.parser)
-        parsed, loosened = self._parse(matching.text, parser, searcher.reader(), options)
         kind = "quotes" if quotes else "articles"
         columns = generation.columns[kind]
         collapse = not quotes and options.story is None
         text_field = QUOTE_FIELDS[-1] if quotes else DEFAULT_FIELDS[-1]
+        parsed, loosened = self._parse(self._searched(searcher, text_field, matching, text), parser,
+                                       searcher.reader(), options)
         collector, results = self._run(searcher, parsed, text_field, limit, options, columns, collapse)
         complete = collector.total
         if not quotes and matching.plain and not matching.any_word and complete < self.settings.fill_below:
@@ -376,6 +377,19 @@ class ArchiveSearcher:
             collector, results = self._run(searcher, any_word, text_field, limit, options, columns, collapse,
                                            first=collector.matched)
         return _Execution(kind, searcher, parser, parsed, loosened, collector, results, columns, complete)
+
+    def _searched(self, searcher, text_field: str, matching, text: str) -> str:
+        """What a query is parsed as: the text as matched, or a pasted plain text's most informative
+        words (at most max_query_terms)."""
+        if not (matching.plain and is_pasted(text, self.settings.max_query_chars, self.settings.max_query_terms)):
+            return matching.text
+        if len(text) > self.settings.max_pasted_chars:
+            raise QuerySyntaxError(f"The text is too long to search ({len(text)} characters; the limit is "
+                                   f"{self.settings.max_pasted_chars})")
+        reader = searcher.reader()
+        return informative_words(matching.text, searcher.schema[text_field].analyzer,
+                                 lambda term: reader.doc_frequency(text_field, term), reader.doc_count(),
+                                 self.settings.max_query_terms, self.settings.max_query_chars)
 
     def _parse(self, text: str, parser, reader, options: SearchOptions):
         """(query, words loosened) for a text: bounded, its last word completed while typing, and
@@ -413,8 +427,10 @@ class ArchiveSearcher:
             hits = tuple(self._listed(hit, -hit.score[score_at], snippets[hit.docnum], collector.similar)
                          for hit in shown)
         suggestion = None
-        # While the user types, the last word is unfinished, not misspelt: no suggestion until submitted.
-        if (run.complete < self.settings.suggest_below or run.loosened) and not options.as_you_type:
+        # While the user types, the last word is unfinished, not misspelt: no suggestion until submitted;
+        # nor for a pasted text, which is searched by some of its words.
+        if (run.complete < self.settings.suggest_below or run.loosened) and not options.as_you_type \
+                and not is_pasted(text, self.settings.max_query_chars, self.settings.max_query_terms):
             suggestion = self._suggestion(run.searcher, run.parser, QUOTE_FIELDS if quotes else DEFAULT_FIELDS,
                                           text, options, run.complete, run.loosened)
         return SearchPage(
@@ -555,7 +571,7 @@ class ArchiveSearcher:
             parsed = parser.parse(text)
             # The words as written (not their stems) of the main text field correct every searched field.
             corrector = searcher.corrector(fields[-1])
-            misspelt = unknown_terms(parsed, searcher.reader())
+            misspelt = unknown_terms(parsed, text, searcher.reader())
             if not misspelt:
                 return None
             correction = searcher.correct_query(parsed, text, correctors={name: corrector for name in fields},
@@ -585,9 +601,15 @@ class ArchiveSearcher:
         fields = searcher.stored_fields(docnum)
         article = from_stored(fields)
         terms = set()
-        if text.strip():
-            terms = body_terms(parse_query(text, generation.parser, self.settings.max_query_chars,
-                                           self.settings.max_query_terms))
+        if words_to_mark(text).strip():
+            try:
+                marked = words_to_mark(text)
+                matching = matching_policy(marked, self.settings.all_words_up_to)
+                terms = body_terms(parse_query(self._searched(searcher, DEFAULT_FIELDS[-1], matching, marked),
+                                               generation.parser, self.settings.max_query_chars,
+                                               self.settings.max_query_terms))
+            except QuerySyntaxError:
+                pass  # an article reached with a query it cannot read is shown, without marks
         body_html = ""
         if terms:
             body_html = highlight.highlight(article.body, terms, searcher.schema["body"].analyzer, highlight.WholeFragmenter(),

@@ -94,13 +94,21 @@ def bounded(sample_settings):
 @pytest.mark.parametrize("query, message", [
     ("*", "matches everything"),
     ("*ing", "starts with a wildcard"),
-    ("h?rbour OR ?arb*", "starts with a wildcard"),
-    ("h*", "starts with a wildcard"),
-    (" ".join(f"word{n}" for n in range(65)), "too many words"),
+    ("harbour OR ?arb*", "'\\?arb\\*' starts with a wildcard"),
+    ("h?rbour", "'h\\?rbour' is too short a start"),
+    ("h*", "'h\\*' is too short a start: put at least 2 letters"),
+    ("autor:smith", "no field 'autor:'; use title:, speaker:, author:, body:, date:, said:"),
+    ("speaker:", "'speaker:' needs a value right after it, as in speaker:Bolton"),
+    ("bridge title: ", "'title:' needs a value"),
+    ("date:[x TO y]", "Could not read the date '\\[x TO y\\]'"),
+    ("date:<x", "Could not read the date '<x'"),
+    ("date:[2018-01-01 TO bogus]", "Could not read the date"),
+    ("date:soon harbour", "Could not read the date 'soon'"),
+    (" OR ".join(f"word{n}" for n in range(65)), "too many words"),
     ('"budget council"~99999999', "can be at most 1000 apart"),
     ('said:varga "bridge opened"~5000', "can be at most 1000 apart"),
 ])
-def test_expensive_queries_are_refused(bounded, query, message):
+def test_expensive_and_malformed_queries_are_refused(bounded, query, message):
     with pytest.raises(QuerySyntaxError, match=message):
         bounded.search(query)
 

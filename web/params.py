@@ -93,8 +93,8 @@ def _bounded_int(args: Mapping[str, str], name: str, default: int, low: int, hig
 
 def search_request(args: Mapping[str, str], settings: Settings) -> SearchRequest:
     q = args.get("q", "")
-    if len(q) > settings.max_query_chars:
-        raise BadRequest(f"The query is too long ({len(q)} characters; the limit is {settings.max_query_chars})")
+    if len(q) > settings.max_pasted_chars:
+        raise BadRequest(f"The query is too long ({len(q)} characters; the limit is {settings.max_pasted_chars})")
     return SearchRequest(
         q=q.strip(),
         page=_bounded_int(args, "page", 1, 1, settings.max_page),

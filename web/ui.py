@@ -114,7 +114,7 @@ def search():
 
 @ui.get("/article/<doc_id:doc_id>")
 def article(doc_id: str):
-    q = request.args.get("q", "")[: current_app.config["SETTINGS"].max_query_chars]
+    q = request.args.get("q", "")[: current_app.config["SETTINGS"].max_pasted_chars]
     view = current_app.config["SEARCHER"].article(doc_id, q)
     paragraphs = [Markup(p) for p in view.body_html.split("\n\n")]
     return render_template("article.html", q=q, article=view.article, paragraphs=paragraphs, view=view)
