@@ -89,7 +89,7 @@ def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
 # generation becomes a full one.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 
 def content_hash(path) -> str | None:
@@ -109,6 +109,14 @@ def content_hash(path) -> str | None:
 def _built_with(settings: Settings) -> dict:
     """The settings that shape the index: an incremental rebuild needs them unchanged."""
     return {"format": INDEX_FORMAT, "stopwords": settings.stopwords, "title_weight": settings.title_weight}
+
+
+def is_current(settings: Settings) -> bool:
+    """Whether the index holds a generation this version of the service can search: one written in
+    the current INDEX_FORMAT (an older one lacks fields queries now use)."""
+    generation = store.current_generation(settings.index)
+    manifest = store.read_manifest(generation) if generation is not None else None
+    return bool(manifest) and manifest.get("built_with", {}).get("format") == INDEX_FORMAT
 
 
 @dataclass

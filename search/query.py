@@ -18,12 +18,13 @@ from typing import NamedTuple
 
 from whoosh import query as wq
 from whoosh.fields import Schema
-from whoosh.qparser import AndGroup, FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup
+from whoosh.qparser import (AndGroup, FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, PhrasePlugin, Plugin,
+                            PrefixPlugin, WildcardPlugin, syntax)
 from whoosh.reading import IndexReader
 
 from .errors import QuerySyntaxError
 from .models import SearchOptions
-from .schema import DEFAULT_FIELDS, QUOTE_FIELDS, name_analyzer
+from .schema import DEFAULT_FIELDS, EXACT_FIELDS, QUOTE_FIELDS, written_analyzer
 
 DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD, date:>YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
 FIELD_EXAMPLES = {"title": "title:bridge", "speaker": "speaker:Bolton", "author": "author:Smith",
@@ -57,10 +58,30 @@ def check_fields(text: str) -> None:
             raise QuerySyntaxError(f"Could not read the date '{value}': {DATE_HELP}")
 
 
+class WrittenWordsPlugin(Plugin):
+    """A "quoted phrase", a wild?card and a prefix* of the searched text match its words as written
+    (case and accents folded, never stemmed, no stopword dropped): checking a quotation finds that
+    quotation, and 'hospit?l' finds 'hospital', whose stem is 'hospit'."""
+
+    NODES = (PhrasePlugin.PhraseNode, PrefixPlugin.PrefixNode, WildcardPlugin.WildcardNode)
+
+    def filters(self, parser):
+        # After the multifield plugin (110) has given each unfielded node its field.
+        return [(self.to_written_words, 120)]
+
+    def to_written_words(self, parser, group):
+        for node in group:
+            if isinstance(node, syntax.GroupNode):
+                self.to_written_words(parser, node)
+            elif isinstance(node, self.NODES) and node.fieldname in EXACT_FIELDS:
+                node.set_fieldname(EXACT_FIELDS[node.fieldname], override=True)
+        return group
+
+
 def make_parser(schema: Schema, any_word: bool = False) -> MultifieldParser:
     """Words must all match, or with `any_word` any may."""
     parser = MultifieldParser(list(DEFAULT_FIELDS), schema, group=OrGroup if any_word else AndGroup)
-    parser.add_plugin(GtLtPlugin())
+    parser.add_plugins([WrittenWordsPlugin(), GtLtPlugin()])
     return parser
 
 
@@ -99,6 +120,8 @@ def matching_policy(text: str, all_words_up_to: int) -> Matching:
     text = MINUS.sub("NOT ", text)
     if OPERATOR.search(text) or EXPLICIT_SYNTAX.search(text):
         return Matching(text, any_word=False, plain=False)
+    if text.strip() and not words:
+        raise QuerySyntaxError(f"'{text.strip()[:40]}' holds no word to search: type one or more words")
     return Matching(PLAIN_PUNCTUATION.sub(" ", text), any_word=words > all_words_up_to, plain=True)
 
 
@@ -125,7 +148,7 @@ def informative_words(text: str, analyzer, doc_frequency, doc_count: int, keep: 
         if sum(map(len, words)) + len(words) + len(written[term][1]) > max_chars:
             break
         words.append(written[term][1])
-    return " ".join(words)
+    return " ".join(words) or written[kept[0]][1][:max_chars] if kept else ""
 
 
 def make_quote_parser(schema: Schema) -> MultifieldParser:
@@ -172,6 +195,7 @@ def parse_query(text: str, parser: MultifieldParser, max_chars: int, max_terms: 
     _raise_on_errors(parsed)
     _refuse_expensive(parsed, max_terms)
     return _expand_speakers(parsed)
+
 
 
 def _parse_or_fall_back(text: str, parser: MultifieldParser) -> wq.Query:
@@ -253,7 +277,7 @@ def _raise_on_errors(parsed: wq.Query) -> None:
 def _expand_speakers(q: wq.Query) -> wq.Query:
     """speaker:Bolton matches 'John Bolton' too: a speaker term also matches the words of speakers' names."""
     if isinstance(q, wq.Term) and q.fieldname == "speaker":
-        words = [token.text for token in name_analyzer()(str(q.text))]
+        words = [token.text for token in written_analyzer()(str(q.text))]
         by_words = wq.And([wq.Term("speaker_words", word) for word in words]) if words else wq.NullQuery
         return wq.Or([q, by_words], boost=q.boost)
     if isinstance(q, wq.Phrase) and q.fieldname == "speaker":
@@ -294,6 +318,12 @@ def _loose_fields(reader: IndexReader) -> list[str]:
     return [name for name in LOOSE_FIELDS if name in reader.schema and reader.schema[name].indexed]
 
 
+def written_words_field(fieldname: str) -> str:
+    """The field that holds a searched field's words as written: its exact field, or the field itself
+    (whose spelling words Whoosh keeps as written)."""
+    return EXACT_FIELDS.get(fieldname, fieldname)
+
+
 def _unknown(reader: IndexReader, fields: list[str], term: str) -> bool:
     return not any(reader.doc_frequency(name, term) for name in fields)
 
@@ -318,23 +348,23 @@ def _with_words(part: wq.Query, change) -> wq.Query:
     return part
 
 
-def _wanted(q: wq.Query):
+def wanted(q: wq.Query):
     """The query's leaves (words, phrases, patterns) that it looks for: never those NOT excludes."""
     if isinstance(q, wq.Not):
         return
     if isinstance(q, wq.AndNot):
-        yield from _wanted(q.a)
+        yield from wanted(q.a)
     elif isinstance(q, wq.Phrase) or not _has_children(q):
         yield q
     else:
         for child in q.children():
-            yield from _wanted(child)
+            yield from wanted(child)
 
 
 def unknown_terms(q: wq.Query, text: str, reader: IndexReader) -> list[tuple[str, str]]:
     """(field, word) of the query's plain words that no searched field holds: the ones worth correcting."""
     fields = _loose_fields(reader)
-    return [(part.fieldname, part.text) for part in _wanted(q)
+    return [(part.fieldname, part.text) for part in wanted(q)
             if _typed_word(part, text, fields) and _unknown(reader, fields, part.text)]
 
 
@@ -354,7 +384,8 @@ def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
 
     def close_words(word: str) -> list[str]:
         if word not in close:
-            found = {near for name in fields for near in reader.terms_within(name, word, _max_edits(word), prefix=1)}
+            found = {near for name in fields for near in reader.terms_within(written_words_field(name), word,
+                                                                              _max_edits(word), prefix=1)}
             close[word] = sorted(found)[:MAX_CLOSE_WORDS]
         return close[word]
 
@@ -380,7 +411,8 @@ LAST_WORD = re.compile(r"(?:^|[\s(])(?P<word>[^\W_]{3,})$")
 
 
 def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansions: int) -> wq.Query:
-    """While a user types, the last word also matches the words it begins ('ambas' -> ambassador).
+    """While a user types, the last word also matches the words as written that it begins ('ambas' ->
+    ambassador).
 
     The word as typed still counts as a word; its completions join it, unless there are too many.
     """
@@ -388,11 +420,11 @@ def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansio
     if not match or text.endswith("*") or match["word"].upper() in {"AND", "OR", "NOT"}:
         return q
     end = len(text)
-    prefix = "".join(token.text for token in name_analyzer()(match["word"]))
+    prefix = "".join(token.text for token in written_analyzer()(match["word"]))
 
     def complete(part: wq.Query) -> wq.Query:
         if type(part) is wq.Term and getattr(part, "endchar", None) == end and part.fieldname in LOOSE_FIELDS:
-            completion = wq.Prefix(part.fieldname, prefix, boost=part.boost)
+            completion = wq.Prefix(written_words_field(part.fieldname), prefix, boost=part.boost)
             if sum(1 for _ in itertools.islice(completion._btexts(reader), max_expansions + 1)) > max_expansions:
                 return part
             return wq.Or([part, completion])
@@ -403,15 +435,20 @@ def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansio
     return complete(q)
 
 
-def body_terms(q: wq.Query) -> set[str]:
+def body_terms(q: wq.Query, as_body) -> set[str]:
     """The analysed body/title words a query looks for, to mark them in an article's text: never
-    the words it excludes, nor a field's name."""
+    the words it excludes, nor a field's name. `as_body` analyses a word as written (of a phrase) as
+    the body field does."""
+    exact = set(EXACT_FIELDS.values())
     found: set[str] = set()
-    for part in _wanted(q):
-        if getattr(part, "fieldname", None) not in DEFAULT_FIELDS:
-            continue
-        if isinstance(part, wq.Phrase):
+    for part in wanted(q):
+        fieldname = getattr(part, "fieldname", None)
+        if isinstance(part, wq.Phrase) and fieldname in exact:
+            found.update(term for word in part.words for term in as_body(word))
+        elif isinstance(part, wq.Phrase) and fieldname in DEFAULT_FIELDS:
             found.update(part.words)
-        elif isinstance(part, wq.Term):
+        elif type(part) is wq.Term and fieldname in exact:
+            found.update(as_body(part.text))
+        elif type(part) is wq.Term and fieldname in DEFAULT_FIELDS:
             found.add(part.text if isinstance(part.text, str) else part.text.decode("utf-8", "replace"))
     return found

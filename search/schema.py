@@ -52,23 +52,26 @@ def text_analyzer(stoplist: str = DEFAULT_STOPWORDS):
     return StemmingAnalyzer(stemfn=snowball_stem, stoplist=stopwords(stoplist)) | CharsetFilter(accent_map)
 
 
-def name_analyzer():
-    """People's names: words, lowercased, accents folded, never stemmed."""
+def written_analyzer():
+    """Words as written: lowercased, accents folded, never stemmed, no word left out. People's names,
+    and the text that quoted phrases and wildcards match."""
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
 
 # Per-document columns that facets count: the values exactly as shown, several joined by FACET_JOINER.
 FACET_COLUMNS = {"speaker": "speaker_facet", "author": "author_facet", "date": "month"}
 FACET_JOINER = "\x1f"
-# The unstemmed words of the body, kept for spelling suggestions and completions.
-SPELLING_FIELD = "spell_body"
+# The body's words as written, with positions and offsets: what a "quoted phrase", a wild?card and a
+# prefix* match, so that a phrase finds that phrase and nothing stemmed or with stopwords dropped;
+# and the vocabulary of spelling suggestions, close words and completions.
+EXACT_FIELDS = {"body": "body_exact"}
 
 
 def _filter_and_sort_fields() -> dict:
     """Fields articles and quotes share: who speaks, when, and the facet columns."""
     return {
         "speaker": KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
-        "speaker_words": TEXT(analyzer=name_analyzer()),
+        "speaker_words": TEXT(analyzer=written_analyzer()),
         "date": DATETIME(stored=True, sortable=True),
         "recency": NUMERIC(sortable=True),
         "speaker_facet": COLUMN(),
@@ -116,9 +119,10 @@ def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=text_analyzer(stoplist), stored=True),
         # Each word's character offsets are stored, so that snippets need not analyse the text again.
-        body=CountingText(analyzer=text_analyzer(stoplist), stored=True, spelling=True, chars=True),
+        body=CountingText(analyzer=text_analyzer(stoplist), stored=True, chars=True),
         body_counts=WordCounts(text_analyzer(stoplist)),
-        author=TEXT(analyzer=name_analyzer(), stored=True),
+        body_exact=TEXT(analyzer=written_analyzer(), chars=True),
+        author=TEXT(analyzer=written_analyzer(), stored=True),
         author_exact=ID,
         # The id of the first article of the same story; near-duplicates share it and collapse into one hit.
         story=ID(stored=True, sortable=True),
@@ -179,6 +183,7 @@ def to_document(article: Article, story: str | None = None, title_weight: int = 
         "title": article.title,
         "body": body,
         "body_counts": body,
+        "body_exact": body,
         "_stored_body": article.body,
         "author": article.author,
         "author_exact": article.author.lower() if article.author else None,

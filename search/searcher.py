@@ -13,6 +13,7 @@ import heapq
 import html
 import itertools
 import math
+import re
 import threading
 import time
 import weakref
@@ -33,11 +34,12 @@ from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import FACETS, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, complete_last_word, informative_words, is_pasted,
                     loosen_unknown_words, make_parser, make_quote_parser, matching_policy, narrowing_hint,
-                    options_filter, parse_query, pattern_parts, pattern_text, unknown_terms, words_to_mark)
-from .schema import (DEFAULT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN, SPELLING_FIELD,
+                    options_filter, parse_query, pattern_parts, pattern_text, unknown_terms, words_to_mark,
+                    written_words_field)
+from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN,
                      WORD_COUNTS, from_stored, quote_from_stored)
-from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, snippet, sought_words,
-                       stored_occurrences)
+from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, merged_tokens, snippet,
+                       sought_words, stored_occurrences)
 
 NO_OPTIONS = SearchOptions()
 
@@ -222,6 +224,10 @@ def _read_columns(reader, with_story: bool) -> _Columns:
     live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
     return _Columns(recency=[value or 0 for value in _column(reader, RECENCY_COLUMN)], story=story, facets=facets,
                     live=live)
+
+
+# The last word of a query being typed names a speaker after one of these.
+NAME_FIELD = re.compile(r"^(?:speaker|said):", re.IGNORECASE)
 
 
 @dataclass
@@ -533,17 +539,26 @@ class ArchiveSearcher:
         return facets
 
     def _snippets(self, searcher, q, shown) -> dict[int, str]:
-        """Each shown hit's snippet: its best passages with the query's words marked."""
+        """Each shown hit's snippet: its best passages with the query's words marked, those of the
+        text field and of its words as written (phrases, patterns)."""
         reader, text_field = searcher.reader(), DEFAULT_FIELDS[-1]
-        words, phrases = sought_words(q, reader, text_field)
         texts = {hit.docnum: hit.get(text_field, "") for hit in shown}
-        sought = words | {word.encode("utf-8") for phrase in phrases for word in phrase.words}
-        if searcher.schema[text_field].supports("characters"):
-            occurrences = stored_occurrences(reader, text_field, sought, list(texts))
-        else:
-            analyzer = searcher.schema[text_field].analyzer
-            occurrences = {docnum: analysed_occurrences(analyzer, text, sought) for docnum, text in texts.items()}
-        return {docnum: snippet(text, marked_tokens(text, occurrences[docnum], words, phrases), MarkFormatter(),
+        marked: dict[int, list] = {docnum: [] for docnum in texts}
+        for fieldname in (text_field, EXACT_FIELDS[text_field]):
+            if fieldname not in searcher.schema:
+                continue
+            words, phrases = sought_words(q, reader, fieldname)
+            sought = words | {word.encode("utf-8") for phrase in phrases for word in phrase.words}
+            if not sought:
+                continue
+            if searcher.schema[fieldname].supports("characters"):
+                occurrences = stored_occurrences(reader, fieldname, sought, list(texts))
+            else:
+                analyzer = searcher.schema[fieldname].analyzer
+                occurrences = {docnum: analysed_occurrences(analyzer, text, sought) for docnum, text in texts.items()}
+            for docnum, text in texts.items():
+                marked[docnum].append(marked_tokens(text, occurrences[docnum], words, phrases))
+        return {docnum: snippet(text, merged_tokens(*marked[docnum]), MarkFormatter(),
                                 self.settings.snippet_fragments, self.settings.snippet_chars)
                 for docnum, text in texts.items()}
 
@@ -570,7 +585,7 @@ class ArchiveSearcher:
         try:
             parsed = parser.parse(text)
             # The words as written (not their stems) of the main text field correct every searched field.
-            corrector = searcher.corrector(fields[-1])
+            corrector = searcher.corrector(written_words_field(fields[-1]))
             misspelt = unknown_terms(parsed, text, searcher.reader())
             if not misspelt:
                 return None
@@ -605,9 +620,10 @@ class ArchiveSearcher:
             try:
                 marked = words_to_mark(text)
                 matching = matching_policy(marked, self.settings.all_words_up_to)
-                terms = body_terms(parse_query(self._searched(searcher, DEFAULT_FIELDS[-1], matching, marked),
-                                               generation.parser, self.settings.max_query_chars,
-                                               self.settings.max_query_terms))
+                parsed = parse_query(self._searched(searcher, DEFAULT_FIELDS[-1], matching, marked),
+                                     generation.parser, self.settings.max_query_chars, self.settings.max_query_terms)
+                body = searcher.schema["body"]
+                terms = body_terms(parsed, lambda word: body.process_text(word, mode="query"))
             except QuerySyntaxError:
                 pass  # an article reached with a query it cannot read is shown, without marks
         body_html = ""
@@ -623,24 +639,57 @@ class ArchiveSearcher:
                            related=related[: self.settings.related_articles], same_story=same)
 
     def completions(self, text: str, limit: int = 8) -> list[str]:
-        """Queries that complete what has been typed so far: its last word finished with index words
-        (commonest first) and speakers' names."""
+        """Queries that complete what has been typed so far: its last word finished with words as
+        written, those found with the words before it first, then the commonest; after speaker: or
+        said:, speakers' names."""
         return self._within_time(self._completions, text, limit)
 
     def _completions(self, reading: _Reading, text: str, limit: int) -> list[str]:
         reader = reading.articles.reader()
         head, _, last = text.rpartition(" ")
-        last = last.lower()
+        field, colon, last = last.rpartition(":") if NAME_FIELD.match(last) else ("", "", last)
+        last = last.lower().lstrip('"')
         if len(last) < 2:
             return []
-        names = [name for name in itertools.islice(reader.expand_prefix("speaker", last), limit)]
-        words = itertools.islice(reader.expand_prefix(SPELLING_FIELD, last), self.settings.max_expansions)
-        common = sorted(words, key=lambda word: -reader.doc_frequency(SPELLING_FIELD, word))
-        finished = []
-        for word in [*common, *names]:
-            word = word.decode("utf-8") if isinstance(word, bytes) else word
-            finished.append(f"{head} {word}".strip())
-        return list(dict.fromkeys(finished))[:limit]
+        if colon:
+            names = sorted(self._speakers_named(reader, last), key=lambda name: -reader.doc_frequency("speaker", name))
+            return [f'{head} {field}:"{name}"'.strip() if " " in name else f"{head} {field}:{name}".strip()
+                    for name in names[:limit]]
+        written = written_words_field(DEFAULT_FIELDS[-1])
+        words = [word.decode("utf-8") for word in
+                 itertools.islice(reader.expand_prefix(written, last), self.settings.max_expansions)]
+        with_head = self._articles_with(reading, head)
+        together = {word: len(with_head.intersection(reader.postings(written, word).all_ids())) if with_head else 0
+                    for word in words}
+        if any(together.values()):
+            # Words never found with the words before them are no completion of this query.
+            words = [word for word in words if together[word]]
+        ranked = sorted(words, key=lambda word: (-together[word], -reader.doc_frequency(written, word)))
+        return list(dict.fromkeys(f"{head} {word}".strip() for word in ranked))[:limit]
+
+    def _speakers_named(self, reader, start: str) -> list[str]:
+        """Speakers (as indexed, in lower case) one of whose names begins with `start`, the first
+        max_expansions of them."""
+        found = []
+        for name in reader.lexicon("speaker"):
+            name = name.decode("utf-8")
+            if any(word.startswith(start) for word in name.split()):
+                found.append(name)
+                if len(found) >= self.settings.max_expansions:
+                    break
+        return found
+
+    def _articles_with(self, reading: _Reading, head: str) -> set[int]:
+        """The articles the words before the last one find (none when they are no query)."""
+        if not head.strip():
+            return set()
+        try:
+            matching = matching_policy(head, self.settings.all_words_up_to)
+            parsed = parse_query(matching.text, reading.generation.parser, self.settings.max_query_chars,
+                                 self.settings.max_query_terms)
+        except QuerySyntaxError:
+            return set()
+        return set(reading.articles.docs_for_query(parsed))
 
     def count(self) -> int:
         with self._reading() as reading:

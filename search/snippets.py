@@ -16,6 +16,8 @@ from whoosh import query as wq
 from whoosh.analysis import Token
 from whoosh.reading import TermNotFound
 
+from .query import wanted
+
 WHITESPACE = re.compile(r"\s+")
 
 # (position, first character, character after the last) of one occurrence of an indexed word.
@@ -58,9 +60,10 @@ def lead_snippet(body: str, max_chars: int) -> str:
 
 def sought_words(q: wq.Query, reader, fieldname: str) -> tuple[set[bytes], list[wq.Phrase]]:
     """(words marked wherever they occur, phrases marked only where the whole phrase occurs) of a
-    query in one field; prefixes and wildcards stand for the index words they expand to."""
+    query in one field; prefixes and wildcards stand for the index words they expand to. What the
+    query excludes is never marked."""
     words, phrases = set(), []
-    for leaf in q.leaves():
+    for leaf in wanted(q):
         if isinstance(leaf, wq.Phrase):
             if leaf.fieldname == fieldname:
                 phrases.append(leaf)
@@ -133,6 +136,16 @@ def marked_tokens(text: str, occurrences: dict[bytes, list[Occurrence]], words: 
             tokens.append(Token(text=word.decode("utf-8"), pos=pos, startchar=start, endchar=end,
                                 boost=1.0, matched=True))
             last_start = start
+    return tokens
+
+
+def merged_tokens(*marked: list[Token]) -> list[Token]:
+    """Tokens marked from several fields' occurrences, in text order, each place marked once."""
+    tokens, last_start = [], -1
+    for token in sorted((token for group in marked for token in group), key=lambda t: (t.startchar, -t.endchar)):
+        if token.startchar != last_start:
+            tokens.append(token)
+            last_start = token.startchar
     return tokens
 
 

@@ -236,3 +236,48 @@ def test_a_pasted_text_keeps_its_rarest_words_in_the_order_written():
 def test_a_text_past_the_pasted_limit_is_refused(sample_searcher):
     with pytest.raises(QuerySyntaxError, match="too long to search"):
         sample_searcher.search("harbour " * 1300)
+
+
+# --------------------------------------------------------------------------- words as written
+
+def test_a_quoted_phrase_matches_its_words_as_written(sample_searcher):
+    stemmed = sample_searcher.search("harbour bridges", per_page=100)
+    assert stemmed.total > 0
+    # No article writes "harbour bridges": the phrase is not the stemmed words.
+    assert sample_searcher.search('"harbour bridges"').total == 0
+    phrase = sample_searcher.search('"harbour bridge"', per_page=100)
+    with_article = sample_searcher.search('"the harbour bridge"', per_page=100)
+    assert 0 < with_article.total < phrase.total
+    assert {hit.id for hit in with_article.hits} < {hit.id for hit in phrase.hits}
+    # Case and accents are folded.
+    assert sample_searcher.search('"THE HARBOUR BRIDGE"').total == with_article.total
+    assert all("<mark>the harbour bridge</mark>" in hit.snippet.lower() for hit in with_article.hits)
+
+
+def test_wildcards_and_prefixes_match_words_as_written(sample_searcher):
+    hospital = sample_searcher.search("hospital", per_page=100)
+    assert 0 < sample_searcher.search("hospit?l").total <= hospital.total
+    assert sample_searcher.search("br?dge").total == sample_searcher.search("bri?ge").total > 0
+    assert sample_searcher.search("hospitals*").total > 0
+    page = sample_searcher.search("Hospit*", per_page=100)
+    assert {hit.id for hit in hospital.hits} <= {hit.id for hit in page.hits}
+    assert all("<mark>hospital" in hit.snippet.lower() for hit in page.hits)
+
+
+def test_an_article_marks_the_words_of_a_quoted_phrase(sample_searcher):
+    view = sample_searcher.article("halden-herald/bridge-delayed-two-years.html", '"the harbour bridge"')
+    assert "<mark>harbour bridge</mark>" in view.body_html.lower()
+
+
+def test_completions_finish_the_last_word_among_articles_with_the_words_before_it(sample_searcher):
+    alone = sample_searcher.completions("br")
+    in_context = sample_searcher.completions("harbour br")
+    assert in_context and len(in_context) < len(alone)
+    assert all(completion.startswith("harbour br") for completion in in_context)
+    # Each completion, searched, finds an article: no word the rest of the query never meets.
+    assert all(sample_searcher.search(completion).total > 0 for completion in in_context)
+
+
+def test_completions_after_speaker_and_said_are_names(sample_searcher):
+    assert sample_searcher.completions("speaker:okaf") == ['speaker:"amina okafor"']
+    assert sample_searcher.completions("contract said:varg") == ['contract said:"elena varga"']

@@ -1,6 +1,7 @@
 """Guards on the project itself: dependency direction, and docs that cannot drift from the code."""
 
 import ast
+import json
 import re
 import tomllib
 
@@ -48,3 +49,29 @@ def test_quick_start_has_two_commands_and_the_test_one_is_what_ci_runs():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "apt-get install -y -q chromium" in ci
     assert ci.rstrip().endswith(".venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest")
+
+
+# A curl line of README, then the response it shows as `# ...` lines (a status line, then the body).
+README_CALL = re.compile(r"^curl (?:-i )?'http://127\.0\.0\.1:8080(?P<path>/api/[^']+)'\n(?P<shown>(?:# .*\n)+)",
+                         re.MULTILINE)
+
+
+def test_readme_shows_the_responses_the_service_gives(client):
+    calls = list(README_CALL.finditer(README))
+    assert len(calls) >= 3
+    for call in calls:
+        lines = [line[2:] for line in call["shown"].splitlines()]
+        response = client.get(call["path"])
+        if lines[0].startswith("HTTP/1.1 "):
+            assert response.status_code == int(lines[0].split()[1]), call["path"]
+            lines = lines[1:]
+        assert response.get_json() == json.loads("\n".join(lines)), call["path"]
+
+
+def test_readme_search_example_is_what_the_service_answers(client):
+    shown = re.search(r"curl '(?P<url>http://127\.0\.0\.1:8080/api/search\?q=speaker:okafor[^']+)'\n```\n\n```json\n"
+                      r"(?P<body>.*?)\n```", README, re.DOTALL)
+    expected = json.loads(shown["body"])
+    answer = client.get(shown["url"].removeprefix("http://127.0.0.1:8080")).get_json()
+    # Everything but the time the search took.
+    assert {**answer, "took_ms": None} == {**expected, "took_ms": None}

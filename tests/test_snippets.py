@@ -79,17 +79,19 @@ def test_stored_offsets_give_the_snippets_analysis_gives(sample_searcher, text):
     searcher = open_articles(sample_searcher.settings).searcher()
     reader = searcher.reader()
     parsed = make_parser(searcher.schema).parse(text)
-    words, phrases = sought_words(parsed, reader, "body")
-    sought = words | {word.encode() for phrase in phrases for word in phrase.words}
     hits = searcher.search(parsed, limit=10)
     assert hits, text
-    stored = stored_occurrences(reader, "body", sought, [hit.docnum for hit in hits])
     marked_hits = 0
-    for hit in hits:
-        body = hit["body"]
-        analysed = analysed_occurrences(searcher.schema["body"].analyzer, body, sought)
-        from_index = marked_tokens(body, stored[hit.docnum], words, phrases)
-        from_text = marked_tokens(body, analysed, words, phrases)
-        assert [(t.startchar, t.endchar) for t in from_index] == [(t.startchar, t.endchar) for t in from_text]
-        marked_hits += bool(from_index)
+    # Plain words are marked from the body's postings, phrases from those of its words as written.
+    for fieldname in ("body", "body_exact"):
+        words, phrases = sought_words(parsed, reader, fieldname)
+        sought = words | {word.encode() for phrase in phrases for word in phrase.words}
+        stored = stored_occurrences(reader, fieldname, sought, [hit.docnum for hit in hits])
+        for hit in hits:
+            body = hit["body"]
+            analysed = analysed_occurrences(searcher.schema[fieldname].analyzer, body, sought)
+            from_index = marked_tokens(body, stored[hit.docnum], words, phrases)
+            from_text = marked_tokens(body, analysed, words, phrases)
+            assert [(t.startchar, t.endchar) for t in from_index] == [(t.startchar, t.endchar) for t in from_text]
+            marked_hits += bool(from_index)
     assert marked_hits > 0

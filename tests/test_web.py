@@ -111,16 +111,26 @@ def test_pages_keep_the_filters_and_the_order(client):
     "q=x&sort=random", "q=x&date_from=2018-13-01", "q=x&date_to=yesterday",
     "q=x&date_from=2019-01-01&date_to=2018-01-01", "q=x&speaker=" + "a" * 201,
     "q=x&page=0", "q=x&per_page=1000", "q=x&per_page=0", "q=x&page=abc", "q=date:notadate", "q=", "",
-    "q=" + "a" * 1001, "q=x&page=1001", "q=x&kind=videos", "q=x&as_you_type=maybe", "q=x&author=" + "a" * 201,
+    "q=" + "a" * 10_001, 'q="' + "a " * 501 + '"', "q=x&page=1001", "q=autor:smith", "q=(", "q=x&kind=videos", "q=x&as_you_type=maybe", "q=x&author=" + "a" * 201,
 ])
 def test_bad_requests_get_a_400_with_the_error_shape(client, query):
     assert_error_shape(client.get("/api/search?" + query), 400)
 
 
-def test_bad_query_on_the_page_is_a_400_page(client):
+def test_bad_query_on_the_page_is_a_400_page_that_keeps_the_query(client):
     response = client.get("/search?q=date:notadate")
     assert response.status_code == 400
-    assert "Could not read the date" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "Could not read the date" in page and 'value="date:notadate"' in page
+    bracket = client.get("/search?q=%28").get_data(as_text=True)
+    assert "holds no word to search" in bracket and 'value="("' in bracket
+    script = client.get("/search?q=%3Cscript%3E%3A").get_data(as_text=True)
+    assert "<script>:" not in script and "&lt;script&gt;" in script
+
+
+def test_a_page_past_the_last_says_so_and_links_to_the_last(client):
+    page = client.get("/search?q=harbour&page=50").get_data(as_text=True)
+    assert "Page 50 is past the last page" in page and "page=2" in page
 
 
 def test_unknown_api_route_and_method(client):

@@ -1,6 +1,6 @@
 """Serve the app with waitress: `python -m web [--host H] [--port P] [--index DIR] [--config FILE]`.
 
-The index is built from the configured corpus first when there is none yet.
+The index is built from the configured corpus first when there is none yet, or it is of an older format.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import waitress
 from search import store
 from search.config import load_settings
 from search.errors import SearchError
-from search.indexer import rebuild
+from search.indexer import is_current, rebuild
 
 from . import MAX_REQUEST_BYTES, create_app
 
@@ -36,8 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(args.config, overrides={"host": args.host, "port": args.port,
                                                          "index": args.index, "corpus": args.corpus})
-        if not store.has_index(settings.index):
-            print(f"No index in {settings.index}: building it from {settings.corpus} …", file=sys.stderr)
+        if not is_current(settings):
+            state = "An index of an older format" if store.has_index(settings.index) else "No index"
+            print(f"{state} in {settings.index}: building it from {settings.corpus} …", file=sys.stderr)
             report = rebuild(settings, show_progress=sys.stderr.isatty())
             print(f"indexed {report.indexed} articles, skipped {len(report.skipped)}", file=sys.stderr)
     except SearchError as error:

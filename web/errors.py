@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from search.errors import (ArticleNotFoundError, IndexBusyError, IndexMissingError, QuerySyntaxError,
@@ -47,7 +47,9 @@ def error_body(code: str, message: str) -> dict:
 def render_error(status: int, code: str, message: str):
     if request.path.startswith("/api/"):
         return jsonify(error_body(code, message)), status
-    return render_template("error.html", status=status, message=message), status
+    # The query stays in the box, so that it can be corrected where it was typed.
+    q = request.args.get("q", "")[: current_app.config["SETTINGS"].max_pasted_chars]
+    return render_template("error.html", status=status, message=message, q=q), status
 
 
 def register_error_handlers(app: Flask) -> None:
