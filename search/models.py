@@ -101,6 +101,8 @@ class SearchPage:
     # When a short query's articles with every word were few and articles with only some of its words
     # follow them: how many have every word. None when every hit matches the query as written.
     with_every_word: int | None = None
+    # Results with no publication date, which the dates facet does not count.
+    undated: int = 0
 
     @property
     def page_count(self) -> int:

@@ -444,7 +444,8 @@ class ArchiveSearcher:
             took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits,
             options=replace(options, kind=run.kind),
             facets=self._facets(run.columns, collector.kept), suggestion=suggestion, loosened=run.loosened,
-            with_every_word=None if collector.first is None else run.complete)
+            with_every_word=None if collector.first is None else run.complete,
+            undated=int((run.columns.recency_array[np.asarray(collector.kept, dtype=np.int64)] == 0).sum()))
 
     def _refuse_huge_expansions(self, parsed, reader) -> None:
         limit = self.settings.max_expansions

@@ -49,6 +49,7 @@ def page_to_json(page: SearchPage) -> dict:
         "suggestion": page.suggestion,
         "loosened": list(page.loosened),
         "with_every_word": page.with_every_word,
+        "undated": page.undated,
     }
 
 

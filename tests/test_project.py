@@ -45,7 +45,8 @@ def test_every_cli_command_is_documented():
 def test_quick_start_has_two_commands_and_the_test_one_is_what_ci_runs():
     quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```sh\n(.+?)\n```", quick_start)
-    assert commands == ["python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/python -m web", "bash .ci/run"]
+    assert commands == ["python3 -m venv .venv && .venv/bin/pip install -U pip && .venv/bin/pip install -e . && "
+                        ".venv/bin/python -m web", "bash .ci/run"]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "apt-get install -y -q chromium" in ci
     assert ci.rstrip().endswith(".venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest")

@@ -72,7 +72,7 @@ def test_json_search(client):
     assert response.status_code == 200
     body = response.get_json()
     assert list(body) == ["query", "total", "page", "per_page", "took_ms", "kind", "results", "sort", "filters",
-                          "facets", "suggestion", "loosened", "with_every_word"]
+                          "facets", "suggestion", "loosened", "with_every_word", "undated"]
     assert body["query"] == "speaker:okafor" and body["per_page"] == 3 and body["page"] == 1
     assert body["total"] >= 5 and len(body["results"]) == 3
     hit = body["results"][0]

@@ -81,12 +81,29 @@ def date_bars(months: tuple[tuple[str, int], ...]) -> list[Bar]:
 
 FILTER_LABELS = {"speaker": "quoting", "author": "by", "date_from": "from", "date_to": "until",
                  "story": "one story:"}
+DATE_FILTERS = ("date_from", "date_to")
 
 
 def filter_chips(link_args: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(label, value, link without this filter) for each active filter."""
-    return [(label, link_args[name], url_for("ui.search", **{k: v for k, v in link_args.items() if k != name}))
-            for name, label in FILTER_LABELS.items() if name in link_args]
+    """(label, value, link without this filter) for each active filter; a date range, as a bar of
+    the chart picks it, is one chip."""
+    def without(*names: str) -> str:
+        return url_for("ui.search", **{k: v for k, v in link_args.items() if k not in names})
+
+    chips = []
+    for name, label in FILTER_LABELS.items():
+        if name not in link_args:
+            continue
+        if name in DATE_FILTERS and all(date in link_args for date in DATE_FILTERS):
+            if name == "date_from":
+                chips.append(("dated", f"{link_args['date_from']} – {link_args['date_to']}", without(*DATE_FILTERS)))
+            continue
+        chips.append((label, link_args[name], without(name)))
+    return chips
+
+
+# What an article page's link back to its results keeps of the search that led to it.
+BACK_ARGS = ("q", "kind", "sort", "speaker", "author", "date_from", "date_to", "story", "page", "per_page")
 
 
 @ui.get("/")
@@ -109,6 +126,7 @@ def search():
                            pages=page_numbers(page.page, page.page_count), link_args=link_args,
                            sort=params.options.sort, sort_orders=SORT_ORDERS, kinds=KINDS,
                            chips=filter_chips(link_args), bars=date_bars(page.facets.get("date", ())),
+                           undated=page.undated,
                            chart=(CHART_WIDTH, CHART_HEIGHT))
 
 
@@ -117,7 +135,9 @@ def article(doc_id: str):
     q = request.args.get("q", "")[: current_app.config["SETTINGS"].max_pasted_chars]
     view = current_app.config["SEARCHER"].article(doc_id, q)
     paragraphs = [Markup(p) for p in view.body_html.split("\n\n")]
-    return render_template("article.html", q=q, article=view.article, paragraphs=paragraphs, view=view)
+    back_args = {name: value for name, value in request.args.items() if name in BACK_ARGS and value}
+    return render_template("article.html", q=q, article=view.article, paragraphs=paragraphs, view=view,
+                           back_args=back_args)
 
 
 @ui.get("/opensearch.xml")

@@ -58,6 +58,12 @@
     }
   }
 
+  // The sort order applies as soon as it is picked; its button is for pages without this file.
+  document.documentElement.classList.add("js");
+  document.addEventListener("change", (event) => {
+    if (event.target instanceof HTMLSelectElement && event.target.closest("form.sort-form")) event.target.form.submit();
+  });
+
   box.addEventListener("input", () => debounce(() => {
     refreshResults();
     refreshCompletions();
