@@ -110,6 +110,17 @@ class SearchPage:
 
 
 @dataclass(frozen=True)
+class ArchiveSummary:
+    """What the archive holds: how many articles, the first and last publication dates, and the
+    sources (a corpus's top-level folders) with their articles, most first."""
+
+    articles: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    sources: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """One stored article with its body already escaped and the query's terms marked."""
 

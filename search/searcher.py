@@ -8,6 +8,7 @@ a new index as soon as it is swapped in.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import heapq
 import html
@@ -31,7 +32,7 @@ from . import bulk, store
 from .config import Settings
 from .deadline import call_within
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
-from .models import FACETS, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
+from .models import FACETS, ArchiveSummary, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, complete_last_word, informative_words, is_pasted,
                     loosen_unknown_words, make_parser, make_quote_parser, matching_policy, narrowing_hint,
                     options_filter, parse_query, pattern_parts, pattern_text, unknown_terms, words_to_mark,
@@ -258,6 +259,7 @@ class _Generation:
     quote_parser: object
     lease: int
     columns: dict[str, _Columns] = field(default_factory=dict)
+    summary: ArchiveSummary | None = None
     users: int = 0
     retired: bool = False
 
@@ -691,6 +693,27 @@ class ArchiveSearcher:
         except QuerySyntaxError:
             return set()
         return set(reading.articles.docs_for_query(parsed))
+
+    def summary(self) -> ArchiveSummary:
+        """What the archive holds, read once per generation."""
+        with self._reading() as reading:
+            generation = reading.generation
+            if generation.summary is None:
+                generation.summary = self._summarise(reading)
+            return generation.summary
+
+    def _summarise(self, reading: _Reading) -> ArchiveSummary:
+        columns = reading.generation.columns["articles"]
+        recency = columns.recency_array[columns.live]
+        dated = recency[recency > 0]
+        manifest = store.read_manifest(self.settings.index / reading.generation.name) or {}
+        sources = Counter(doc_id.split("/", 1)[0] if "/" in doc_id else "(top folder)"
+                          for doc_id in manifest.get("articles", {}))
+        return ArchiveSummary(
+            articles=reading.articles.doc_count(),
+            first_date=dt.date.fromordinal(int(dated.min())) if dated.size else None,
+            last_date=dt.date.fromordinal(int(dated.max())) if dated.size else None,
+            sources=tuple(sorted(sources.items(), key=lambda item: (-item[1], item[0]))))
 
     def count(self) -> int:
         with self._reading() as reading:

@@ -84,10 +84,11 @@ def test_a_speaker_facet_filters_and_its_chip_removes_the_filter(page):
     assert int(page.locator(".summary").inner_text().split()[0]) == total
 
 
-def test_a_date_bar_filters_by_its_period(page):
+def test_a_date_bar_filters_by_its_period_with_one_chip(page):
     page.goto("/search?q=bridge")
     page.locator(".histogram a").first.click()
-    expect(page.locator(".chip").first).to_contain_text("from")
+    expect(page.locator(".chip")).to_have_count(1)
+    expect(page.locator(".chip")).to_contain_text("dated 2016-01-01 – 2016-12-31")
     for stamp in page.locator(".result time").evaluate_all("nodes => nodes.map(n => n.getAttribute('datetime'))"):
         assert stamp.startswith("2016")
 
@@ -139,4 +140,34 @@ def test_the_page_works_on_a_phone(browser, base_url):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width} px)"
     expect(page.locator(".facets")).to_be_visible()
+    context.close()
+
+
+def test_the_sort_order_applies_when_picked(page):
+    page.goto("/search?q=bridge")
+    expect(page.locator(".sort-form button")).to_be_hidden()
+    page.locator("#sort").select_option("oldest")
+    expect(page).to_have_url(re.compile(r"sort=oldest"))
+    stamps = page.locator(".result time").evaluate_all("nodes => nodes.map(n => n.getAttribute('datetime'))")
+    assert stamps and stamps == sorted(stamps)
+
+
+def test_back_to_results_returns_to_the_same_search(page):
+    page.goto("/search?q=bridge&sort=newest&speaker=Elena+Varga")
+    page.locator("a.hit-link").first.click()
+    page.locator(".back a").click()
+    expect(page).to_have_url(re.compile(r"/search\?"))
+    for part in ("q=bridge", "sort=newest", "speaker=Elena", "page=1"):
+        assert part in page.url
+    expect(page.locator(".chip")).to_contain_text("quoting Elena Varga")
+
+
+def test_an_article_with_a_long_source_address_fits_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url, is_mobile=True)
+    page = context.new_page()
+    page.goto("/article/halden-herald/council-approves-harbour-bridge.html")
+    source = page.locator("dd a[rel='noopener noreferrer']")
+    expect(source).to_have_attribute("href", "https://www.haldenherald.example/news/council-approves-harbour-bridge")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the article page scrolls sideways on a phone ({width} px)"
     context.close()

@@ -1,5 +1,6 @@
 """Pages and the JSON endpoint through Flask's test client."""
 
+import html
 import re
 
 import pytest
@@ -36,7 +37,7 @@ def test_empty_query_shows_the_search_page(client):
 def test_results_page(client):
     page = client.get("/search?q=hosepipe").get_data(as_text=True)
     assert "1 article for <strong>hosepipe</strong>" in page
-    assert 'href="/article/scrapes/reservoir-drought-2018.txt?q=hosepipe"' in page
+    assert 'href="/article/scrapes/reservoir-drought-2018.txt?q=hosepipe&amp;page=1"' in page
     assert "<mark>hosepipe</mark>" in page
     assert "Greta Falk" in page and '<time datetime="2018-08-09">9 August 2018</time>' in page
 
@@ -208,7 +209,7 @@ def test_quotes_page_shows_the_quote_its_speaker_date_and_article(client):
     assert "1 quotation for" in page
     assert "<blockquote><p class=\"snippet\">“The <mark>contract</mark> is clear." in page
     assert "— Elena Varga" in page and '<time datetime="2018-11-05">' in page
-    assert 'href="/article/halden-herald/bridge-delayed-two-years.html?q=said:varga+contract"' in page
+    assert 'href="/article/halden-herald/bridge-delayed-two-years.html?q=said:varga+contract&amp;page=1"' in page
 
 
 def test_reposted_story_shows_as_one_hit_with_a_link_to_its_versions(client):
@@ -272,3 +273,21 @@ def test_date_chart_shows_quiet_months_as_gaps_and_long_spans_by_year():
         ("2016", 1, "2016-01-01", "2016-12-31"), ("2017", 0, "2017-01-01", "2017-12-31"),
         ("2018", 0, "2018-01-01", "2018-12-31"), ("2019", 5, "2019-01-01", "2019-12-31")]
     assert date_bars(()) == []
+
+
+def test_the_home_page_says_what_the_archive_holds_and_every_example_finds_something(client):
+    home = client.get("/").get_data(as_text=True)
+    assert "The archive holds 33 articles, published 2016–2024, from scrapes (16), " in " ".join(home.split())
+    examples = re.findall(r'<li><a href="(/search\?q=[^"]+)"><code>', home)
+    assert len(examples) == 10
+    for link in examples:
+        page = client.get(html.unescape(link)).get_data(as_text=True)
+        assert re.search(r'class="summary" role="status">\s*[1-9]', page), link
+
+
+def test_results_say_how_many_are_undated(client):
+    body = client.get("/api/search?q=harbour&per_page=100").get_json()
+    dated = sum(count for _, count in body["facets"]["date"])
+    undated = sum(1 for hit in body["results"] if hit["date"] is None)
+    assert body["undated"] == undated > 0 and dated + undated >= body["total"]
+    assert f"{undated} undated" in client.get("/search?q=harbour").get_data(as_text=True)

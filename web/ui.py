@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup
 
+from search.errors import SearchError
 from search.models import KINDS, SORT_ORDERS
 
 from .params import search_request
@@ -106,9 +107,23 @@ def filter_chips(link_args: dict[str, str]) -> list[tuple[str, str, str]]:
 BACK_ARGS = ("q", "kind", "sort", "speaker", "author", "date_from", "date_to", "story", "page", "per_page")
 
 
+# Searches the home page offers; each finds something in the bundled corpus (a test keeps it so).
+EXAMPLES = ('"harbour bridge"', "strike OR walkout", "bridge -contract", "hospit*", "speaker:Okafor",
+            'author:"Hana Sato"', "title:harbour", "date:2019", "date:[2018-01-01 TO 2019-06-30]",
+            "said:Varga contract")
+
+
+def _home():
+    try:
+        summary = current_app.config["SEARCHER"].summary()
+    except SearchError:
+        summary = None  # no index yet, or one being replaced: the page still explains the search
+    return render_template("search.html", q="", page=None, summary=summary, examples=EXAMPLES)
+
+
 @ui.get("/")
 def home():
-    return render_template("search.html", q="", page=None)
+    return _home()
 
 
 @ui.get("/search")
@@ -116,7 +131,7 @@ def search():
     settings = current_app.config["SETTINGS"]
     params = search_request(request.args, settings)
     if not params.q:
-        return render_template("search.html", q="", page=None)
+        return _home()
     page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page,
                                                  options=params.options)
     # Snippets come from MarkFormatter: escaped text with <mark> only.
