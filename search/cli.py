@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -18,6 +20,7 @@ from .serialize import page_to_json
 from .sources import SourceFile, UnreadableArticle, article_kind, find_articles
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+MARK = re.compile(r"<mark>(.*?)</mark>")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -32,11 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
         "rebuild", help="build the index from the corpus and swap it in",
         description=f"Exit status: {EXIT_OK} all indexed, {EXIT_SKIPPED} indexed but some files skipped, "
                     f"{EXIT_ERROR} failed (the previous index keeps serving).")
+    rebuild_cmd.set_defaults(usage=rebuild_cmd)
     rebuild_cmd.add_argument("--corpus", help="folder of articles (default: from config.toml)")
     rebuild_cmd.add_argument("--full", action="store_true",
                              help="read every file again, instead of only the new, changed and deleted ones")
     _common(rebuild_cmd)
     query_cmd = commands.add_parser("query", help="search the index, as the JSON endpoint does")
+    query_cmd.set_defaults(usage=query_cmd)
     query_cmd.add_argument("text", help='the query, e.g. \'speaker:Bolton "Iran" date:2018\'')
     query_cmd.add_argument("--page", type=int, default=1)
     query_cmd.add_argument("--per-page", type=int, default=None)
@@ -46,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="show what the indexer keeps of article files: title, date, author, speakers, text",
         description=f"Files may be .txt, .html or .htm, gzipped or not; a folder stands for the articles in it. "
                     f"Exit status: {EXIT_OK} all read, {EXIT_SKIPPED} some skipped (the reasons go to stderr).")
+    extract_cmd.set_defaults(usage=extract_cmd)
     extract_cmd.add_argument("files", nargs="+", metavar="FILE")
     extract_cmd.add_argument("--json", action="store_true",
                              help="one JSON object per line: path, title, date, date_source, author, speakers, "
@@ -54,13 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _articles(count: int) -> str:
+    return f"{count} article" + ("" if count == 1 else "s")
+
+
 def run_rebuild(args) -> int:
     settings = load_settings(args.config, overrides={"corpus": args.corpus, "index": args.index})
     report = rebuild(settings, show_progress=sys.stderr.isatty(), full=args.full)
+    if report.up_to_date:
+        print(f"index is up to date: {_articles(report.indexed)}, nothing new, changed or deleted -> "
+              f"{report.index_dir}")
+        return EXIT_SKIPPED if report.skipped else EXIT_OK
     if not report.full:
         print(f"updated: {report.added} new, {report.changed} changed, {report.deleted} deleted, "
               f"{report.unchanged} unchanged")
-    print(f"indexed {report.indexed} articles, skipped {len(report.skipped)} in {report.elapsed_s:.1f} s "
+    print(f"indexed {_articles(report.indexed)}, skipped {len(report.skipped)} in {report.elapsed_s:.1f} s "
           f"-> {report.index_dir}")
     for skipped in report.skipped:
         print(f"  skipped {one_line(skipped.path)}: {skipped.reason}")
@@ -70,7 +84,7 @@ def run_rebuild(args) -> int:
 def run_query(args) -> int:
     settings = load_settings(args.config, overrides={"index": args.index})
     if args.page < 1 or (args.per_page is not None and not 1 <= args.per_page <= settings.max_per_page):
-        raise SearchError(f"--page must be >= 1 and --per-page between 1 and {settings.max_per_page}")
+        args.usage.error(f"--page must be 1 or more and --per-page between 1 and {settings.max_per_page}")
     page = ArchiveSearcher(settings).search(args.text, page=args.page, per_page=args.per_page)
     if args.json:
         print(json.dumps(page_to_json(page), ensure_ascii=False, indent=2))
@@ -80,10 +94,17 @@ def run_query(args) -> int:
     for number, hit in enumerate(page.hits, start=(page.page - 1) * page.per_page + 1):
         details = " · ".join(filter(None, [hit.date.isoformat() if hit.date else None, hit.author,
                                            ", ".join(hit.speakers)]))
-        print(f"{number:3}. {hit.title}  [{hit.id}]")
+        print(f"{number:3}. {hit.title}  [{one_line(hit.id)}]")
         if details:
             print(f"     {details}")
+        if hit.snippet:
+            print(f"     {plain_snippet(hit.snippet)}")
     return EXIT_OK
+
+
+def plain_snippet(snippet: str) -> str:
+    """A snippet for a terminal: its marked words between asterisks, the rest as text, on one line."""
+    return one_line(html.unescape(MARK.sub(lambda found: f"*{found[1]}*", snippet)).replace("\n", " "))
 
 
 def _named_sources(names: list[str]) -> Iterator[SourceFile | tuple[str, str]]:
@@ -93,9 +114,12 @@ def _named_sources(names: list[str]) -> Iterator[SourceFile | tuple[str, str]]:
         path = Path(name)
         if not path.exists() and (by_id := Path(name_of_id(name))).exists():
             path = by_id
-        if path.is_dir():
-            yield from (SourceFile(source.path, id_of_name(str(source.path)), source.kind)
-                        for source in find_articles(path))
+        if not path.exists() and not path.is_symlink():
+            yield id_of_name(name), "no such file or folder"
+        elif path.is_dir():
+            found = [SourceFile(source.path, id_of_name(str(source.path)), source.kind)
+                     for source in find_articles(path)]
+            yield from found or [(id_of_name(name), "no article files (.txt, .html, .htm) in this folder")]
         elif kind := article_kind(path.name):
             yield SourceFile(path, id_of_name(str(path)), kind)
         else:
@@ -145,12 +169,17 @@ def run_extract(args) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args, unknown = build_parser().parse_known_args(argv)
+    if unknown:
+        args.usage.error(f"unrecognized arguments: {' '.join(unknown)}")
     handler = {"rebuild": run_rebuild, "query": run_query, "extract": run_extract}[args.command]
     try:
         return handler(args)
     except SearchError as error:
-        print(f"error: {error}", file=sys.stderr)
+        if getattr(args, "json", False):
+            print(json.dumps({"error": {"code": error.code, "message": str(error)}}, ensure_ascii=False))
+        else:
+            print(f"error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("error: interrupted; the previous index is unchanged", file=sys.stderr)

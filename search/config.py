@@ -29,6 +29,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8080
     threads: int = 4
+    access_log: bool = True
     # [search]
     per_page: int = 10
     max_per_page: int = 100
@@ -71,9 +72,23 @@ def _coerce(key: str, value: Any, base_dir: Path) -> Any:
             return int(value)
         if kind == "float":
             return float(value)
+        if kind == "bool":
+            return _boolean(value)
         return str(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"Setting {key!r} needs a {kind} value, got {value!r}") from None
+        raise ConfigError(f"Setting {key!r} needs {KIND_NAMES[kind]}, got {value!r}") from None
+
+
+KIND_NAMES = {"Path": "a path", "int": "an integer", "float": "a number", "bool": "true or false", "str": "text"}
+BOOLEAN_WORDS = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in BOOLEAN_WORDS:
+        return BOOLEAN_WORDS[value.strip().lower()]
+    raise ValueError(value)
 
 
 def _flatten_toml(data: Mapping[str, Any], source: str) -> dict[str, Any]:
@@ -136,7 +151,7 @@ def load_settings(
 
 
 def _check(settings: Settings) -> None:
-    positive = ("port", "threads", "per_page", "max_per_page", "max_page", "max_query_chars", "max_pasted_chars",
+    positive = ("threads", "per_page", "max_per_page", "max_page", "max_query_chars", "max_pasted_chars",
                 "snippet_fragments", "snippet_chars", "query_timeout_s", "max_query_terms", "max_expansions",
                 "max_file_mb", "writer_limitmb", "bm25_k1", "facet_size", "related_articles")
     for key in positive:
@@ -146,6 +161,8 @@ def _check(settings: Settings) -> None:
                 "rebuild_workers"):
         if getattr(settings, key) < 0:
             raise ConfigError(f"Setting {key!r} must not be negative, got {getattr(settings, key)!r}")
+    if not 1 <= settings.port <= 65535:
+        raise ConfigError(f"Setting 'port' must be between 1 and 65535, got {settings.port}")
     if settings.stopwords not in STOPWORD_LISTS:
         raise ConfigError(f"Setting 'stopwords' must be one of {', '.join(STOPWORD_LISTS)}, got {settings.stopwords!r}")
     if settings.bm25_b > 1:

@@ -23,6 +23,7 @@ from .config import Settings
 from .errors import CorpusError, IndexWriteError
 from .extract import extract_article
 from .models import Article, RebuildReport, Skipped
+from .names import one_line
 from .segments import SegmentWriters, failure_reason, indexing_failed
 from .schema import QUOTES_INDEX, build_quote_schema, build_schema, quote_documents, to_document
 from .sources import SourceFile, UnreadableArticle, find_articles, read_article
@@ -111,6 +112,17 @@ def _built_with(settings: Settings) -> dict:
     return {"format": INDEX_FORMAT, "stopwords": settings.stopwords, "title_weight": settings.title_weight}
 
 
+MAX_REASONS_LISTED = 20
+
+
+def why_skipped(skipped: dict[str, list]) -> str:
+    """Each skipped file with its reason, a line each, the first MAX_REASONS_LISTED of them."""
+    lines = [f"  {one_line(doc_id)}: {entry[1]}" for doc_id, entry in list(skipped.items())[:MAX_REASONS_LISTED]]
+    if len(skipped) > MAX_REASONS_LISTED:
+        lines.append(f"  … and {len(skipped) - MAX_REASONS_LISTED} more")
+    return "\n".join(lines)
+
+
 def is_current(settings: Settings) -> bool:
     """Whether the index holds a generation this version of the service can search: one written in
     the current INDEX_FORMAT (an older one lacks fields queries now use)."""
@@ -173,6 +185,11 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
         manifest = None if full or previous is None else store.read_manifest(previous)
         hashes = {source.doc_id: content_hash(source.path) for source in sources}
         plan = plan_rebuild(sources, hashes, manifest, settings)
+        if not plan.full and not plan.to_load and not plan.to_delete:
+            return RebuildReport(
+                indexed=len(plan.kept), elapsed_s=time.perf_counter() - started, index_dir=str(previous),
+                skipped=tuple(Skipped(path=doc_id, reason=entry[1]) for doc_id, entry in plan.kept_skipped.items()),
+                full=False, unchanged=len(plan.kept), up_to_date=True)
         generation = store.new_generation(settings.index)
         try:
             if not plan.full:
@@ -260,7 +277,8 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
                     quote_out.add(article.id, quote)
                 articles[article.id] = [hashes[article.id], story, list(body_sketch)]
             if not articles:
-                raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed")
+                raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed:\n"
+                                  + why_skipped(skipped))
             written = parallel.finish() if parallel is not None else None
             quote_writer.commit()
             if written is None:

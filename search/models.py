@@ -151,6 +151,8 @@ class RebuildReport:
     changed: int = 0
     deleted: int = 0
     unchanged: int = 0
+    # Nothing was new, changed or deleted: no generation was written, the current one serves on.
+    up_to_date: bool = False
 
 
 @dataclass(frozen=True)

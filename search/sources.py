@@ -44,6 +44,8 @@ class SourceFile:
 
 def find_articles(corpus: Path) -> Iterator[SourceFile]:
     """Every article file below `corpus`, in a stable order. Symlinked folders are not followed."""
+    if corpus.is_file():
+        raise CorpusError(f"The corpus {corpus} is a file, not a folder: give the folder that holds the articles")
     if not corpus.is_dir():
         raise CorpusError(f"Corpus folder not found: {corpus}")
     for folder, subfolders, files in os.walk(corpus, onerror=None, followlinks=False):

@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -85,14 +86,18 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(corpus: Path, index: Path):
-    """The real service, `python -m web` under waitress, on a free loopback port: yields its base URL."""
+def running_server(corpus: Path, index: Path, output: list[str] | None = None):
+    """The real service, `python -m web` under waitress, on a free loopback port: yields its base URL.
+    What it prints is read as it comes (so that its access log never fills the pipe) into `output`."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
     env["NEWS_SEARCH_CORPUS"] = str(corpus)
     process = subprocess.Popen(
         [sys.executable, "-m", "web", "--port", str(port), "--index", str(index)],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = output if output is not None else []
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
+    reader.start()
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     try:
@@ -102,7 +107,8 @@ def running_server(corpus: Path, index: Path):
                 break
             except OSError:
                 if process.poll() is not None:
-                    pytest.fail("server exited: " + process.stdout.read())
+                    reader.join(timeout=5)
+                    pytest.fail("server exited: " + "".join(lines))
                 if time.monotonic() > deadline:
                     pytest.fail("server did not start within 60 s")
                 time.sleep(0.1)
@@ -110,3 +116,4 @@ def running_server(corpus: Path, index: Path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+        reader.join(timeout=5)

@@ -130,8 +130,61 @@ def test_extract_on_a_folder_reads_its_articles(tmp_path, small_corpus):
 def test_rebuild_is_incremental_unless_full(tmp_path, small_corpus):
     index = str(tmp_path / "index")
     run("rebuild", "--corpus", str(small_corpus), "--index", index)
+    before = sorted(path.name for path in (tmp_path / "index").glob("gen-*"))
     again = run("rebuild", "--corpus", str(small_corpus), "--index", index)
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith("updated: 0 new, 0 changed, 0 deleted, 3 unchanged\nindexed 3 articles, skipped 0")
+    # Nothing changed: no new generation, the current one serves on.
+    assert again.stdout.startswith("index is up to date: 3 articles, nothing new, changed or deleted -> ")
+    assert sorted(path.name for path in (tmp_path / "index").glob("gen-*")) == before
+    (small_corpus / "extra.txt").write_text("Quay Repairs Agreed\n\nThe harbour board agreed on Tuesday to repair "
+                                             "the old quay before the winter storms arrive, its chair said.\n")
+    changed = run("rebuild", "--corpus", str(small_corpus), "--index", index)
+    assert changed.stdout.startswith("updated: 1 new, 0 changed, 0 deleted, 3 unchanged\nindexed 4 articles, "
+                                     "skipped 0")
+    (small_corpus / "extra.txt").unlink()
     full = run("rebuild", "--full", "--corpus", str(small_corpus), "--index", index)
     assert full.stdout.startswith("indexed 3 articles, skipped 0 in ")
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "a.txt").write_bytes((small_corpus / "scrapes" / "bridge-opens.txt").read_bytes())
+    assert "indexed 1 article, skipped 0" in run("rebuild", "--corpus", str(one), "--index", str(tmp_path / "i1")).stdout
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (("extract", "/nonexistent"), 3, "skipped /nonexistent: no such file or folder"),
+    (("rebuild", "--bogus"), 2, "usage: python -m search rebuild"),
+    (("query", "bridge", "--page", "0"), 2, "usage: python -m search query"),
+])
+def test_cli_mistakes_say_what_is_wrong(args, code, message):
+    result = run(*args)
+    assert result.returncode == code and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_of_an_empty_folder_says_so(tmp_path):
+    result = run("extract", str(tmp_path))
+    assert result.returncode == 3 and "no article files (.txt, .html, .htm) in this folder" in result.stderr
+
+
+def test_rebuild_of_a_file_or_of_files_that_all_fail_says_why(tmp_path, small_corpus):
+    as_file = run("rebuild", "--corpus", str(small_corpus / "scrapes" / "bridge-opens.txt"), "--index", str(tmp_path / "i"))
+    assert as_file.returncode == 1 and "is a file, not a folder" in as_file.stderr
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.html").write_bytes(b"\x00\x01\x02" * 100)
+    failed = run("rebuild", "--corpus", str(bad), "--index", str(tmp_path / "j"))
+    assert failed.returncode == 1
+    assert "None of the 2 files" in failed.stderr and "empty.txt: empty file" in failed.stderr
+    assert "binary.html: binary file" in failed.stderr
+
+
+def test_query_prints_snippets_and_its_json_errors_are_json(sample_settings):
+    index = str(sample_settings.index)
+    text = run("query", "hosepipe", "--index", index)
+    assert "*hosepipe*" in text.stdout.lower()
+    failed = run("query", "--json", "autor:smith", "--index", index)
+    assert failed.returncode == 1
+    assert json.loads(failed.stdout)["error"] == {"code": "bad_query",
+                                                  "message": "The search has no field 'autor:'; use title:, speaker:, "
+                                                             "author:, body:, date:, said:"}

@@ -39,10 +39,13 @@ def test_config_file_from_environment(tmp_path):
 
 @pytest.mark.parametrize("text, message", [
     ("[server]\nprot = 1\n", "Unknown setting 'prot'"),
-    ("[server]\nport = \"high\"\n", "Setting 'port' needs a int value"),
+    ("[server]\nport = \"high\"\n", "Setting 'port' needs an integer"),
     ("[search]\nper_page = 0\n", "'per_page' must be positive"),
     ("[search]\nper_page = 50\nmax_per_page = 20\n", "cannot exceed"),
     ("[server\n", "not valid TOML"),
+    ("[server]\nport = 99999\n", "'port' must be between 1 and 65535, got 99999"),
+    ("[server]\nport = 0\n", "'port' must be between 1 and 65535"),
+    ("[server]\naccess_log = \"sometimes\"\n", "'access_log' needs true or false"),
 ])
 def test_bad_config_is_a_clear_error(tmp_path, text, message):
     with pytest.raises(ConfigError, match=message):
@@ -55,5 +58,10 @@ def test_missing_config_file(tmp_path):
 
 
 def test_bad_environment_value():
-    with pytest.raises(ConfigError, match="'port'"):
-        load_settings(env={"NEWS_SEARCH_PORT": "eighty"})
+    with pytest.raises(ConfigError, match="Setting 'port' needs an integer, got 'abc'"):
+        load_settings(env={"NEWS_SEARCH_PORT": "abc"})
+
+
+@pytest.mark.parametrize("raw, value", [("false", False), ("0", False), ("off", False), ("true", True), ("yes", True)])
+def test_a_switch_reads_true_and_false_words(raw, value):
+    assert load_settings(env={"NEWS_SEARCH_ACCESS_LOG": raw}).access_log is value

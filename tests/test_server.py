@@ -1,12 +1,17 @@
 """The real service: `python -m web` under waitress, building its index on first start."""
 
 import json
+import os
+import re
+import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
 import pytest
 
-from .conftest import running_server
+from .conftest import REPO, running_server
 
 
 @pytest.fixture
@@ -26,3 +31,39 @@ def test_server_builds_the_missing_index_and_answers(server):
         urllib.request.urlopen(base + "/api/search?q=bridge&per_page=1000")
     assert error.value.code == 400
     assert json.load(error.value)["error"]["code"] == "bad_request"
+
+
+def test_the_server_says_where_it_serves_once_and_logs_each_request(tmp_path, small_corpus):
+    output: list[str] = []
+    with running_server(small_corpus, tmp_path / "index", output) as base:
+        urllib.request.urlopen(base + "/api/search?q=bridge").read()
+    printed = "".join(output)
+    assert printed.count("Serving on") == 1
+    assert re.search(r"web\.access: GET /api/search\?q=bridge 200 \d+\.\d ms", printed), printed
+
+
+def run_web(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
+    return subprocess.run([sys.executable, "-m", "web", *args], cwd=REPO, env={**clean, **(env or {})},
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_a_port_in_use_is_one_line_not_a_traceback(tmp_path, small_corpus):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_web("--port", str(port), "--index", str(tmp_path / "index"), "--corpus", str(small_corpus))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == f"error: port {port} is in use; try --port {port + 1}"
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args, env, message", [
+    (("--port", "99999"), None, "Setting 'port' must be between 1 and 65535, got 99999"),
+    ((), {"NEWS_SEARCH_PORT": "abc"}, "Setting 'port' needs an integer, got 'abc'"),
+])
+def test_a_bad_port_is_refused_before_anything_starts(tmp_path, args, env, message):
+    result = run_web(*args, "--index", str(tmp_path / "index"), env=env)
+    assert result.returncode == 1 and result.stderr.strip() == f"error: {message}"
+    assert not (tmp_path / "index").exists()

@@ -6,8 +6,10 @@ The index is built from the configured corpus first when there is none yet, or i
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
+import time
 from collections.abc import Sequence
 
 import waitress
@@ -18,6 +20,31 @@ from search.errors import SearchError
 from search.indexer import is_current, rebuild
 
 from . import MAX_REQUEST_BYTES, create_app
+
+
+access_log = logging.getLogger("web.access")
+
+
+class AccessLog:
+    """WSGI middleware: one line per request, "GET /search?q=… 200 12.3 ms", logged when it ends."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        started, status = time.perf_counter(), []
+
+        def recording_start(code, headers, exc_info=None):
+            status.append(code.split(" ", 1)[0])
+            return start_response(code, headers, exc_info)
+
+        try:
+            return self.app(environ, recording_start)
+        finally:
+            query = environ.get("QUERY_STRING")
+            access_log.info("%s %s%s %s %.1f ms", environ.get("REQUEST_METHOD"), environ.get("PATH_INFO"),
+                            f"?{query}" if query else "", status[0] if status else "-",
+                            (time.perf_counter() - started) * 1000)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,10 +71,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SearchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    app = create_app(settings)
+    if settings.access_log:
+        app.wsgi_app = AccessLog(app.wsgi_app)
+    try:
+        server = waitress.create_server(app, host=settings.host, port=settings.port, threads=settings.threads,
+                                        ident="news-search", max_request_body_size=MAX_REQUEST_BYTES,
+                                        max_request_header_size=64 * 1024)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            print(f"error: port {settings.port} is in use; try --port {settings.port % 65535 + 1}", file=sys.stderr)
+        else:
+            print(f"error: cannot listen on {settings.host}:{settings.port}: {error.strerror}", file=sys.stderr)
+        return 1
     print(f"Serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
-    waitress.serve(create_app(settings), host=settings.host, port=settings.port, threads=settings.threads,
-                   ident="news-search", max_request_body_size=MAX_REQUEST_BYTES,
-                   max_request_header_size=64 * 1024)
+    server.run()
     return 0
 
 
