@@ -264,7 +264,7 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
                 quote_writer.delete_by_term("article", doc_id)
             article_out, quote_out = parallel or _Direct(writer), _Direct(quote_writer)
             loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1)
-            for article in tqdm(loaded, total=len(plan.to_load), desc="indexing", unit="article",
+            for article in tqdm(loaded, total=len(plan.to_load), desc="reading and analysing", unit="article",
                                 file=sys.stderr, disable=not show_progress):
                 if isinstance(article, Skipped):
                     skipped[article.path] = [hashes[article.path], article.reason]
@@ -279,12 +279,20 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
             if not articles:
                 raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed:\n"
                                   + why_skipped(skipped))
-            written = parallel.finish() if parallel is not None else None
-            quote_writer.commit()
-            if written is None:
-                writer.commit()
-            else:
-                writer.commit(mergetype=lambda _, segments: segments + written)
+            # Then what follows the last article: each writer's segment sorted and written, and the
+            # two indexes committed. Its own bar, in steps, so that the first one reaching 100% does
+            # not read as the rebuild's end.
+            steps = (parallel.count if parallel is not None else 0) + 2
+            with tqdm(total=steps, desc="writing the index", unit="step", file=sys.stderr,
+                      disable=not show_progress) as finishing:
+                written = parallel.finish(on_segment=finishing.update) if parallel is not None else None
+                quote_writer.commit()
+                finishing.update()
+                if written is None:
+                    writer.commit()
+                else:
+                    writer.commit(mergetype=lambda _, segments: segments + written)
+                finishing.update()
         except BaseException:
             if parallel is not None:
                 parallel.cancel()

@@ -90,8 +90,12 @@ class SegmentWriters:
         if batch:
             self._last_sent[turn] = [doc_id for doc_id, _ in batch]
 
-    def finish(self) -> list:
-        """Every writer's segment, once all have finished."""
+    @property
+    def count(self) -> int:
+        return len(self._writers)
+
+    def finish(self, on_segment=lambda: None) -> list:
+        """Every writer's segment, once all have finished; `on_segment` is called as each one is."""
         for turn, batch in enumerate(self._batches):
             if batch:
                 self._send(turn, batch)
@@ -103,6 +107,7 @@ class SegmentWriters:
                 self._raise_failure(turn, result)
             if result[0] is not None:
                 segments.append(result[0])
+            on_segment()
         self._close()
         return segments
 

@@ -349,3 +349,12 @@ def test_a_reposted_story_arriving_in_an_update_joins_its_story(tmp_path, small_
         "dock", options=SearchOptions(story="scrapes/dock-strike.txt")).hits}
     assert stories == {"scrapes/dock-strike.txt": "scrapes/dock-strike.txt",
                        "repost/dock-strike.txt": "scrapes/dock-strike.txt"}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_progress_bars_cover_the_writing_after_the_last_article(tmp_path, small_corpus, capsys, workers):
+    rebuild(make_settings(small_corpus, tmp_path / "index", rebuild_workers=workers), show_progress=True, full=True)
+    shown = capsys.readouterr().err
+    assert "reading and analysing: 100%" in shown and "3/3" in shown
+    steps = 2 + (workers if workers > 1 else 0)
+    assert "writing the index: 100%" in shown and f"{steps}/{steps}" in shown

@@ -291,3 +291,9 @@ def test_results_say_how_many_are_undated(client):
     undated = sum(1 for hit in body["results"] if hit["date"] is None)
     assert body["undated"] == undated > 0 and dated + undated >= body["total"]
     assert f"{undated} undated" in client.get("/search?q=harbour").get_data(as_text=True)
+
+
+def test_an_article_page_with_a_query_it_cannot_read_shows_the_article(client):
+    response = client.get("/article/halden-herald/bridge-delayed-two-years.html?q=date:%5Bx+TO+y%5D")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Harbour Bridge Delayed Two Years" in page and "<mark>" not in page
