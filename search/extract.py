@@ -344,7 +344,7 @@ def person_words(run: str) -> list[str]:
     """A run of capitalised words -> the words of the person it names, titles and affiliation removed.
 
     'Professor Lukas Brenner of Port Halden University' -> Lukas Brenner (the person is before 'of');
-    'Secretary of State Mike Pompeo' -> Mike Pompeo (only titles before 'of': the person follows its object).
+    'Secretary of State Mike Pompeo' -> Mike Pompeo (a title before 'of': the person follows its object).
     """
     words = re.sub(r"['’]s$", "", run.strip(" ,;:")).split()
     if words and words[-1].endswith(".") and words[-1].lower().rstrip(".") not in NAME_SUFFIXES:
@@ -352,7 +352,8 @@ def person_words(run: str) -> list[str]:
     if "of" in words:
         at = words.index("of")
         before = strip_titles(words[:at])
-        if before and not all(_is_title(w, False) for w in before):
+        # "US Secretary of State Mike Pompeo": a title just before 'of' is the person's, who follows.
+        if before and not _is_title(before[-1], False):
             return before
         return strip_titles(words[at + 2:]) if len(words) > at + 2 else []
     return strip_titles(words)
@@ -448,9 +449,22 @@ def _last_person_before(text: str) -> str | None:
     return None
 
 
+# "China's ambassador to Britain Liu Xiaming said", "special envoy to Ukraine Kurt Volker": the
+# office's place (one word) ends before its holder's name, as a comma would say.
+OFFICE_AT_PLACE = re.compile(
+    r"\b(?:ambassador|envoy|adviser|advisor|representative|minister|secretary|delegate|consul|correspondent|"
+    r"coordinator|commissioner|director|spokes(?:man|woman|person))\s+(?:to|for|in|at)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]+(?=\s+[A-Z][\w'’.-]+\s+[A-Z])")
+
+
+def set_off_offices(text: str) -> str:
+    return OFFICE_AT_PLACE.sub(lambda office: office.group() + ",", text)
+
+
 def _paragraph_attributions(paragraph: str) -> list[tuple[int, str]]:
     """(position, name run) for each attribution; 'he said' goes to the paragraph's last speaker so far,
     or else to the last person it names."""
+    paragraph = set_off_offices(paragraph)
     hits: list[tuple[int, str]] = []
     offset = 0
     for sentence in split_sentences(paragraph):
@@ -490,7 +504,7 @@ def _interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
 def _known_full_names(texts: Iterable[str]) -> Counter:
     """Every multi-word name the article spells out, titles removed."""
     names: Counter = Counter()
-    sentences = (s for text in texts for s in split_sentences(text.replace("[", "").replace("]", "")))
+    sentences = (s for text in texts for s in split_sentences(set_off_offices(text.replace("[", "").replace("]", ""))))
     for sentence in sentences:
         for match in re.finditer(NAME_RUN, sentence):
             words = person_words(match.group())
@@ -529,6 +543,17 @@ def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
                 yield organisation
 
 
+# "in Brussels", "across Ukraine": where a one-word name stands after these, it is a place.
+LOCATIVE = r"\b(?:in|across|throughout|near|outside|inside|within)\s+"
+
+
+def _places(paragraphs: list[str], names: list[str]) -> set[str]:
+    """Those of the one-word names the article writes as places ("talks in Brussels"); not where the
+    word is a possessive ("in Trump's view") or begins a longer name ("stakes in Alibaba Group")."""
+    text = "\n".join(paragraphs)
+    return {name for name in names if re.search(rf"{LOCATIVE}{re.escape(name)}\b(?!['’]s|\s+[A-Z])", text)}
+
+
 def _common_words(paragraphs: list[str]) -> set[str]:
     """The words the article writes in lower case: a one-word 'name' among them ("Neuroscience tells
     us") is a common noun that opened a sentence."""
@@ -547,8 +572,9 @@ def extract_speakers(paragraphs: Iterable[str]) -> tuple[str, ...]:
     for organisation in _speaking_organisations(paragraphs):
         speakers.setdefault(organisation, None)
     common = _common_words(paragraphs)
+    places = _places(paragraphs, [name for name in speakers if " " not in name])
     # A surname listed before its full name was found collapses into it.
-    names = [name for name in speakers if " " in name or name.lower() not in common]
+    names = [name for name in speakers if " " in name or (name.lower() not in common and name not in places)]
     return tuple(n for n in names if not any(o != n and o.endswith(" " + n) for o in names))
 
 

@@ -151,6 +151,15 @@ def test_date_sources_in_order_of_trust():
     (["Neuroscience tells us that the mind works unseen. Advances in neuroscience are fast."], []),
     # Whoever is told something is the listener, not the speaker.
     (["The dunes are moving, Olsen told Harbour Radio."], ["Olsen"]),
+    # A title just before 'of' is the person's, who follows the office.
+    (["The move was announced by US Secretary of State Mira Dahl.", "Dahl said the law was clear."], ["Mira Dahl"]),
+    # The place of an office ends before its holder's name.
+    (["Norway's ambassador to Chile Ola Brekke has said the deal stands."], ["Ola Brekke"]),
+    (["The former envoy to Peru Tove Lind testified.", "“It was wrong,” Lind said."], ["Tove Lind"]),
+    # A one-word "speaker" the article writes as a place is the place.
+    (["Talks in Brussels ended. Brussels said the offer stood."], []),
+    (["Talks in Lindqvist's office ended. Lindqvist said the offer stood."], ["Lindqvist"]),
+    (["Shares in Nordwind Energy rose. Nordwind said the offer stood."], ["Nordwind"]),
 ])
 def test_speakers(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
