@@ -24,7 +24,7 @@ from whoosh.reading import IndexReader
 
 from .errors import QuerySyntaxError
 from .models import SearchOptions
-from .schema import DEFAULT_FIELDS, EXACT_FIELDS, QUOTE_FIELDS, written_analyzer
+from .schema import DEFAULT_FIELDS, EXACT_FIELDS, QUOTE_FIELDS, common_words, written_analyzer
 
 DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD, date:>YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
 FIELD_EXAMPLES = {"title": "title:bridge", "speaker": "speaker:Bolton", "author": "author:Smith",
@@ -191,11 +191,33 @@ def parse_query(text: str, parser: MultifieldParser, max_chars: int, max_terms: 
         raise QuerySyntaxError("The query is empty: type one or more words")
     if len(text) > max_chars:
         raise QuerySyntaxError(f"The query is too long ({len(text)} characters; the limit is {max_chars})")
-    parsed = _parse_or_fall_back(text, parser)
+    parsed = _telling_words_of_phrases(_parse_or_fall_back(text, parser), common_words(parser.schema))
     _raise_on_errors(parsed)
     _refuse_expensive(parsed, max_terms)
     return _expand_speakers(parsed)
 
+
+
+def _telling_words_of_phrases(q: wq.Query, common: frozenset[str]) -> wq.Query:
+    """A quoted phrase of words as written is matched by those of its words that are not common
+    ("the city council" by "city council", the words between allowed for): a common word's
+    positions in every article would make each phrase with one cost seconds on a large archive.
+    The words kept are matched as written, next to each other. A phrase of common words alone
+    ("of the") would be that cost with nothing to narrow it: it is refused."""
+    if isinstance(q, wq.Phrase) and q.fieldname in EXACT_FIELDS.values():
+        kept = [(at, word) for at, word in enumerate(q.words) if word not in common]
+        if not kept:
+            raise QuerySyntaxError(f"\"{' '.join(q.words)}\" holds only common words, which nearly every article "
+                                   "has: add a word that says what you are looking for")
+        if len(kept) == len(q.words):
+            return q
+        if len(kept) == 1:
+            return wq.Term(q.fieldname, kept[0][1], boost=q.boost)
+        widest = max(later - earlier for (earlier, _), (later, _) in zip(kept, kept[1:]))
+        return wq.Phrase(q.fieldname, [word for _, word in kept], slop=q.slop + widest - 1, boost=q.boost)
+    if _has_children(q):
+        return q.apply(lambda child: _telling_words_of_phrases(child, common))
+    return q
 
 
 def _parse_or_fall_back(text: str, parser: MultifieldParser) -> wq.Query:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import Stemmer
 from whoosh import formats
-from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import (STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer,
+                            StopFilter)
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, FieldType, Schema
 from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
@@ -50,6 +51,16 @@ def snowball_stem(word: str) -> str:
 def text_analyzer(stoplist: str = DEFAULT_STOPWORDS):
     """Stemmed English with accents folded, so 'Sander' finds 'Sandër' and 'expelled' finds 'expels'."""
     return StemmingAnalyzer(stemfn=snowball_stem, stoplist=stopwords(stoplist)) | CharsetFilter(accent_map)
+
+
+def common_words(schema: Schema) -> frozenset[str]:
+    """The words the searched text's analyzer leaves out (its stop list), as the index was built;
+    none for a schema without it (the quotations')."""
+    if DEFAULT_FIELDS[-1] not in schema:
+        return frozenset()
+    analyzer = schema[DEFAULT_FIELDS[-1]].analyzer
+    return frozenset(word for part in getattr(analyzer, "items", ()) if isinstance(part, StopFilter)
+                     for word in part.stops)
 
 
 def written_analyzer():
