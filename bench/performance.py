@@ -41,6 +41,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from generate import FIRST, LAST, generate  # noqa: E402
 from search.config import load_settings  # noqa: E402
 from search.models import SearchOptions  # noqa: E402
+from search.schema import DEFAULT_STOPWORDS, stopwords  # noqa: E402
 from search.searcher import ArchiveSearcher  # noqa: E402
 from search import store  # noqa: E402
 
@@ -115,6 +116,9 @@ def folder_size(path: Path) -> int:
 
 # ------------------------------------------------------------------------------------- queries
 
+COMMON_WORDS = stopwords(DEFAULT_STOPWORDS)
+
+
 def make_queries(texts: list[dict], count: int, rng: random.Random) -> list[dict]:
     """Mixed queries drawn from the indexed articles' own words, so that each finds something."""
     vocabulary: dict[str, int] = {}
@@ -137,9 +141,13 @@ def make_queries(texts: list[dict], count: int, rng: random.Random) -> list[dict
         elif kind == "two words":
             queries.append({"kind": kind, "text": f"{rng.choice(common)} {rng.choice(common[:50])}"})
         elif kind == "phrase":
-            words = rng.choice(texts)["body"].split()
-            start = rng.randrange(max(1, len(words) - 2))
-            pair = [w.strip(".,“”\"'").lower() for w in words[start:start + 2]]
+            # Two neighbouring words of an article, not both common ("of the" is refused: it says nothing).
+            while True:
+                words = rng.choice(texts)["body"].split()
+                start = rng.randrange(max(1, len(words) - 2))
+                pair = [w.strip(".,“”\"'").lower() for w in words[start:start + 2]]
+                if any(word not in COMMON_WORDS for word in pair):
+                    break
             queries.append({"kind": kind, "text": f'"{pair[0]} {pair[-1]}"'})
         elif kind == "speaker":
             queries.append({"kind": kind, "text": rng.choice(common), "speaker": rng.choice(people[:60])})
