@@ -410,7 +410,8 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
             for m in pattern.finditer(sentence)]
     for m in _names_then_verbs(sentence):
-        reported = m["verb"] in STRONG_VERBS or REPORTED_THAT.match(sentence, m.end())
+        reported = m["verb"] in STRONG_VERBS or REPORTED_THAT.match(sentence, m.end()) \
+            or _closes_reported_clause(sentence, m)
         if quoted or reported:
             hits.append((m.start(), m["name"]))
     hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO, CLAUSE_THEN_VERB_NAME)
@@ -422,6 +423,16 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
 
 # "reported on Sunday that …": what follows the verb is reported speech.
 REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,3}?\s+that\b")
+SENTENCE_CLOSE = re.compile(r"\s*[.!?]?[\"”’]?\s*$")
+
+
+def _closes_reported_clause(sentence: str, match: re.Match) -> bool:
+    """"…, Reuters reported.": a name and its speech verb after a comma, ending the sentence,
+    report the clause before them."""
+    return bool(SENTENCE_CLOSE.fullmatch(sentence, match.end())) and bool(AFTER_COMMA.search(sentence[:match.start()]))
+
+
+AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
 
 
 def _names_then_verbs(sentence: str) -> Iterator[re.Match]:

@@ -160,6 +160,9 @@ def test_date_sources_in_order_of_trust():
     (["Talks in Brussels ended. Brussels said the offer stood."], []),
     (["Talks in Lindqvist's office ended. Lindqvist said the offer stood."], ["Lindqvist"]),
     (["Shares in Nordwind Energy rose. Nordwind said the offer stood."], ["Nordwind"]),
+    # A name and its speech verb closing a sentence after a comma report the clause before them.
+    (["The deal is likely to close at 176 dollars a share, the Harbour Ledger reported."], ["Harbour Ledger"]),
+    (["Ships queued at the quay, and Olsen watched."], []),
 ])
 def test_speakers(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
