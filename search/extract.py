@@ -199,7 +199,8 @@ SPEECH_VERBS = (
     "claimed|claims|tweeted|commented|replied|replies|urged|urges|stressed|stresses|emphasized|emphasised|"
     "continued|recalled|recalls|acknowledged|admitted|conceded|cautioned|remarked|concluded|predicted|"
     "pointed out|went on|testified|responded|posted|called|instructed|quipped|joked|fumed|shouted|countered|"
-    "reiterated|reported|reports"
+    "reiterated|reported|reports|chimed in|described|describes|recounted|lamented|boasted|vowed|vows|"
+    "complained|confirmed|denied|observed|suggested|noting|saying|telling|adding|writing"
 )
 # Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
 STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",

@@ -163,6 +163,9 @@ def test_date_sources_in_order_of_trust():
     # A name and its speech verb closing a sentence after a comma report the clause before them.
     (["The deal is likely to close at 176 dollars a share, the Harbour Ledger reported."], ["Harbour Ledger"]),
     (["Ships queued at the quay, and Olsen watched."], []),
+    # Speech verbs beyond said and told.
+    (["The vote came in what host Mira Dahl described as “the closest night of the season.”"], ["Mira Dahl"]),
+    (["Lind chimed in, noting that the offer was “a lovely gesture.”"], ["Lind"]),
 ])
 def test_speakers(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
