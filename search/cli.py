@@ -14,7 +14,7 @@ from .config import load_settings
 from .errors import SearchError
 from .indexer import load_article, rebuild
 from .models import Article
-from .names import id_of_name, name_of_id, one_line
+from .names import articles, id_of_name, name_of_id, one_line
 from .searcher import ArchiveSearcher
 from .serialize import page_to_json
 from .sources import SourceFile, UnreadableArticle, article_kind, find_articles
@@ -60,21 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _articles(count: int) -> str:
-    return f"{count} article" + ("" if count == 1 else "s")
-
-
 def run_rebuild(args) -> int:
     settings = load_settings(args.config, overrides={"corpus": args.corpus, "index": args.index})
     report = rebuild(settings, show_progress=sys.stderr.isatty(), full=args.full)
     if report.up_to_date:
-        print(f"index is up to date: {_articles(report.indexed)}, nothing new, changed or deleted -> "
+        print(f"index is up to date: {articles(report.indexed)}, nothing new, changed or deleted -> "
               f"{report.index_dir}")
         return EXIT_SKIPPED if report.skipped else EXIT_OK
     if not report.full:
         print(f"updated: {report.added} new, {report.changed} changed, {report.deleted} deleted, "
               f"{report.unchanged} unchanged")
-    print(f"indexed {_articles(report.indexed)}, skipped {len(report.skipped)} in {report.elapsed_s:.1f} s "
+    print(f"indexed {articles(report.indexed)}, skipped {len(report.skipped)} in {report.elapsed_s:.1f} s "
           f"-> {report.index_dir}")
     for skipped in report.skipped:
         print(f"  skipped {one_line(skipped.path)}: {skipped.reason}")

@@ -42,3 +42,8 @@ def one_line(text: str) -> str:
     """Text for a line of terminal output: control characters (a newline in a file name) written
     as escapes, so that one file stays one line."""
     return _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)
+
+
+def articles(count: int) -> str:
+    """'1 article', '33 articles'."""
+    return f"{count} article" + ("" if count == 1 else "s")

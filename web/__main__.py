@@ -18,6 +18,7 @@ from search import store
 from search.config import load_settings
 from search.errors import SearchError
 from search.indexer import is_current, rebuild
+from search.names import articles
 
 from . import MAX_REQUEST_BYTES, create_app
 
@@ -67,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             state = "An index of an older format" if store.has_index(settings.index) else "No index"
             print(f"{state} in {settings.index}: building it from {settings.corpus} …", file=sys.stderr)
             report = rebuild(settings, show_progress=sys.stderr.isatty())
-            print(f"indexed {report.indexed} articles, skipped {len(report.skipped)}", file=sys.stderr)
+            print(f"indexed {articles(report.indexed)}, skipped {len(report.skipped)}", file=sys.stderr)
     except SearchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
