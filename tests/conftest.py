@@ -23,7 +23,10 @@ from web import create_app
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = REPO / "corpus"
-SEEDS = REPO.parent / "shared" / "seeds"
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+# The seeds and the benchmark pages live beside the repository, not in it (CI has them there).
+NO_SHARED = f"needs {SHARED} (the seed scrapes and benchmark pages) beside the repository"
 DATA = Path(__file__).resolve().parent / "data"
 
 

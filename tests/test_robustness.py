@@ -25,7 +25,7 @@ from search.searcher import ArchiveSearcher
 from search.sources import SourceFile, UnreadableArticle
 from web import create_app
 
-from .conftest import REPO, SAMPLE_CORPUS, make_settings, write_article
+from .conftest import NO_SHARED, SAMPLE_CORPUS, SHARED, make_settings, write_article
 
 VALID = "Title line\n\nThe harbour story has words in it.\n"
 
@@ -285,9 +285,10 @@ def test_input_that_breaks_the_whoosh_parser_falls_back_to_its_words(text):
         assert parsed is not None
 
 
-BENCHMARK_PAGES = sorted((REPO.parent / "shared" / "bench").glob("*/html/*.gz"))
+BENCHMARK_PAGES = sorted((SHARED / "bench").glob("*/html/*.gz"))
 
 
+@pytest.mark.skipif(not (SHARED / "bench").is_dir(), reason=NO_SHARED)
 def test_every_benchmark_page_goes_through_or_is_skipped_with_a_reason():
     """221 real pages from 180 sites, in many languages and encodings, gzipped as saved."""
     assert len(BENCHMARK_PAGES) >= 200
