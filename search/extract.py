@@ -200,7 +200,8 @@ SPEECH_VERBS = (
     "continued|recalled|recalls|acknowledged|admitted|conceded|cautioned|remarked|concluded|predicted|"
     "pointed out|went on|testified|responded|posted|called|instructed|quipped|joked|fumed|shouted|countered|"
     "reiterated|reported|reports|chimed in|described|describes|recounted|lamented|boasted|vowed|vows|"
-    "complained|confirmed|denied|observed|suggested|noting|saying|telling|adding|writing"
+    "complained|confirmed|denied|observed|suggested|noting|saying|telling|adding|writing|warning|arguing|"
+    "insisting|claiming|explaining|stressing|urging|describing|declaring"
 )
 # Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
 STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
@@ -297,7 +298,8 @@ NOT_NAMES = {
     "asked", "meanwhile", "however", "still", "later", "earlier", "because", "although", "though", "since",
     "unless", "until", "whatever", "whether", "whenever", "wherever", "once", "now", "instead", "despite",
     "thankfully", "sadly", "indeed", "yes", "no", "even", "only", "just", "like", "unlike", "both", "each",
-    "every", "some", "many", "most", "all", "other", "another", "such",
+    "every", "some", "many", "most", "all", "other", "another", "such", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "several", "few", "dozens", "hundreds", "thousands",
 }
 MAX_NAME_WORDS = 4
 

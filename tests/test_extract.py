@@ -166,6 +166,7 @@ def test_date_sources_in_order_of_trust():
     # Speech verbs beyond said and told.
     (["The vote came in what host Mira Dahl described as “the closest night of the season.”"], ["Mira Dahl"]),
     (["Lind chimed in, noting that the offer was “a lovely gesture.”"], ["Lind"]),
+    (["Two states objected, with Foreign Minister Tove Lind warning of “grave consequences”."], ["Tove Lind"]),
 ])
 def test_speakers(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
