@@ -20,43 +20,47 @@ CONFIG_ENV_VAR = ENV_PREFIX + "CONFIG"
 DEFAULT_CONFIG_NAME = "config.toml"
 
 
+def _in(section: str, default: Any) -> Any:
+    """A setting's default, and the config.toml section it belongs in."""
+    return dataclasses.field(default=default, metadata={"section": section})
+
+
 @dataclasses.dataclass(frozen=True)
 class Settings:
-    # [paths]
-    corpus: Path = Path("corpus")
-    index: Path = Path("index")
-    # [server]
-    host: str = "127.0.0.1"
-    port: int = 8080
-    threads: int = 4
-    access_log: bool = True
-    # [search]
-    per_page: int = 10
-    max_per_page: int = 100
-    max_page: int = 1000
-    max_query_chars: int = 1000
-    max_pasted_chars: int = 10_000
-    title_weight: int = 2
-    bm25_k1: float = 1.2
-    bm25_b: float = 0.75
-    all_words_up_to: int = 3
-    fill_below: int = 10
-    stopwords: str = DEFAULT_STOPWORDS
-    snippet_fragments: int = 3
-    snippet_chars: int = 200
-    query_timeout_s: float = 2.0
-    max_query_terms: int = 64
-    max_expansions: int = 1000
-    facet_size: int = 10
-    suggest_below: int = 3
-    related_articles: int = 5
-    # [indexer]
-    max_file_mb: float = 20.0
-    writer_limitmb: int = 128
-    rebuild_workers: int = 0
+    corpus: Path = _in("paths", Path("corpus"))
+    index: Path = _in("paths", Path("index"))
+    host: str = _in("server", "127.0.0.1")
+    port: int = _in("server", 8080)
+    threads: int = _in("server", 4)
+    access_log: bool = _in("server", True)
+    per_page: int = _in("search", 10)
+    max_per_page: int = _in("search", 100)
+    max_page: int = _in("search", 1000)
+    max_query_chars: int = _in("search", 1000)
+    max_pasted_chars: int = _in("search", 10_000)
+    title_weight: int = _in("search", 2)
+    bm25_k1: float = _in("search", 1.2)
+    bm25_b: float = _in("search", 0.75)
+    all_words_up_to: int = _in("search", 3)
+    fill_below: int = _in("search", 10)
+    stopwords: str = _in("search", DEFAULT_STOPWORDS)
+    snippet_fragments: int = _in("search", 3)
+    snippet_chars: int = _in("search", 200)
+    query_timeout_s: float = _in("search", 2.0)
+    max_query_terms: int = _in("search", 64)
+    max_expansions: int = _in("search", 1000)
+    facet_size: int = _in("search", 10)
+    suggest_below: int = _in("search", 3)
+    related_articles: int = _in("search", 5)
+    max_file_mb: float = _in("indexer", 20.0)
+    writer_limitmb: int = _in("indexer", 128)
+    rebuild_workers: int = _in("indexer", 0)
+
+
 
 
 FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+SECTION_OF = {name: f.metadata["section"] for name, f in FIELDS.items()}
 PATH_KEYS = {name for name, f in FIELDS.items() if f.type == "Path"}
 
 
@@ -99,6 +103,8 @@ def _flatten_toml(data: Mapping[str, Any], source: str) -> dict[str, Any]:
             if name not in FIELDS:
                 known = ", ".join(sorted(FIELDS))
                 raise ConfigError(f"Unknown setting {name!r} in {source} (known: {known})")
+            if isinstance(value, Mapping) and key != SECTION_OF[name]:
+                raise ConfigError(f"Setting {name!r} belongs in [{SECTION_OF[name]}], not [{key}], in {source}")
             flat[name] = item
     return flat
 

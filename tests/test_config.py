@@ -1,11 +1,14 @@
 """Settings precedence: flag > environment > config.toml > default, and helpful failures."""
 
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from search.config import Settings, load_settings
+from search.config import SECTION_OF, Settings, load_settings
 from search.errors import ConfigError
+
+from .conftest import REPO
 
 
 def write_config(tmp_path: Path, text: str) -> Path:
@@ -46,6 +49,7 @@ def test_config_file_from_environment(tmp_path):
     ("[server]\nport = 99999\n", "'port' must be between 1 and 65535, got 99999"),
     ("[server]\nport = 0\n", "'port' must be between 1 and 65535"),
     ("[server]\naccess_log = \"sometimes\"\n", "'access_log' needs true or false"),
+    ("[search]\nport = 9000\n", "Setting 'port' belongs in \\[server\\], not \\[search\\]"),
 ])
 def test_bad_config_is_a_clear_error(tmp_path, text, message):
     with pytest.raises(ConfigError, match=message):
@@ -65,3 +69,10 @@ def test_bad_environment_value():
 @pytest.mark.parametrize("raw, value", [("false", False), ("0", False), ("off", False), ("true", True), ("yes", True)])
 def test_a_switch_reads_true_and_false_words(raw, value):
     assert load_settings(env={"NEWS_SEARCH_ACCESS_LOG": raw}).access_log is value
+
+
+def test_the_bundled_config_puts_every_setting_in_its_section():
+    sections = tomllib.loads((REPO / "config.toml").read_text(encoding="utf-8"))
+    placed = {name: section for section, values in sections.items() for name in values}
+    assert placed == SECTION_OF
+    assert load_settings(REPO / "config.toml", env={}).port == 8080
