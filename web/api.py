@@ -32,7 +32,7 @@ def article(doc_id: str):
 @api.get("/suggest")
 def suggest():
     """Completions of what has been typed, in the OpenSearch suggestions format: [query, [completion, ...]]."""
-    q = request.args.get("q", "")[: current_app.config["SETTINGS"].max_query_chars]
+    q = request.args.get("q", "")
     completions = current_app.config["SEARCHER"].completions(q) if q.strip() else []
     return current_app.response_class(json.dumps([q, completions], ensure_ascii=False),
                                       mimetype="application/x-suggestions+json")

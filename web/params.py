@@ -92,9 +92,8 @@ def _bounded_int(args: Mapping[str, str], name: str, default: int, low: int, hig
 
 
 def search_request(args: Mapping[str, str], settings: Settings) -> SearchRequest:
+    # How long a query may be is the searcher's to say (query syntax, or a pasted text), in one place.
     q = args.get("q", "")
-    if len(q) > settings.max_pasted_chars:
-        raise BadRequest(f"The query is too long ({len(q)} characters; the limit is {settings.max_pasted_chars})")
     return SearchRequest(
         q=q.strip(),
         page=_bounded_int(args, "page", 1, 1, settings.max_page),

@@ -147,7 +147,7 @@ def search():
 
 @ui.get("/article/<doc_id:doc_id>")
 def article(doc_id: str):
-    q = request.args.get("q", "")[: current_app.config["SETTINGS"].max_pasted_chars]
+    q = request.args.get("q", "")
     view = current_app.config["SEARCHER"].article(doc_id, q)
     paragraphs = [Markup(p) for p in view.body_html.split("\n\n")]
     back_args = {name: value for name, value in request.args.items() if name in BACK_ARGS and value}
