@@ -7,6 +7,7 @@ import tomllib
 
 from search.cli import build_parser
 from search.config import FIELDS
+from search.schema import stopwords
 
 from .conftest import REPO
 
@@ -76,3 +77,11 @@ def test_readme_search_example_is_what_the_service_answers(client):
     answer = client.get(shown["url"].removeprefix("http://127.0.0.1:8080")).get_json()
     # Everything but the time the search took.
     assert {**answer, "took_ms": None} == {**expected, "took_ms": None}
+
+
+def test_the_stopword_counts_the_docs_give_are_the_lists_own():
+    config = (REPO / "config.toml").read_text(encoding="utf-8")
+    for name in ("english", "whoosh"):
+        count = len(stopwords(name))
+        assert f"`{name}` ({count})" in README and f'"{name}" ({count})' in config
+    assert f"the {len(stopwords('english'))} English stopwords" in README
