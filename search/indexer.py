@@ -123,6 +123,11 @@ def why_skipped(skipped: dict[str, list]) -> str:
     return "\n".join(lines)
 
 
+def _skipped_files(skipped: dict[str, list]) -> tuple[Skipped, ...]:
+    """The manifest's skipped files (doc id -> [hash, reason]) as the report gives them."""
+    return tuple(Skipped(path=doc_id, reason=entry[1]) for doc_id, entry in skipped.items())
+
+
 def is_current(settings: Settings) -> bool:
     """Whether the index holds a generation this version of the service can search: one written in
     the current INDEX_FORMAT (an older one lacks fields queries now use)."""
@@ -188,7 +193,7 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
         if not plan.full and not plan.to_load and not plan.to_delete:
             return RebuildReport(
                 indexed=len(plan.kept), elapsed_s=time.perf_counter() - started, index_dir=str(previous),
-                skipped=tuple(Skipped(path=doc_id, reason=entry[1]) for doc_id, entry in plan.kept_skipped.items()),
+                skipped=_skipped_files(plan.kept_skipped),
                 full=False, unchanged=len(plan.kept), up_to_date=True)
         generation = store.new_generation(settings.index)
         try:
@@ -205,7 +210,7 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
         store.remove_stale(settings.index)
     return RebuildReport(
         indexed=indexed, elapsed_s=time.perf_counter() - started, index_dir=str(generation),
-        skipped=tuple(Skipped(path=doc_id, reason=entry[1]) for doc_id, entry in skipped.items()),
+        skipped=_skipped_files(skipped),
         full=plan.full, added=plan.added, changed=plan.changed,
         deleted=len(plan.to_delete) - plan.changed, unchanged=len(plan.kept))
 

@@ -90,7 +90,7 @@ def make_parser(schema: Schema, any_word: bool = False) -> MultifieldParser:
 # syntax documents; parentheses are grouping only beside an operator.
 OPERATOR = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 EXPLICIT_SYNTAX = re.compile(
-    r'"|\b(?:title|speaker|author|body|date|said):|\*|\w\?\w|\w[~^]', re.IGNORECASE)
+    rf'"|\b(?:{"|".join(FIELD_EXAMPLES)}):|\*|\w\?\w|\w[~^]', re.IGNORECASE)
 # In a plain query these are punctuation, not syntax: "what is the effect of heat (in time)?",
 # "ratio: 2", "the ?slip? effect". They become spaces, so that positions in the text stay those of the words typed.
 PLAIN_PUNCTUATION = re.compile(r"[()\[\]{}<>:?*~^+!]")
@@ -191,20 +191,21 @@ def parse_query(text: str, parser: MultifieldParser, max_chars: int, max_terms: 
         raise QuerySyntaxError("The query is empty: type one or more words")
     if len(text) > max_chars:
         raise QuerySyntaxError(f"The query is too long ({len(text)} characters; the limit is {max_chars})")
-    parsed = _telling_words_of_phrases(_parse_or_fall_back(text, parser), common_words(parser.schema))
+    parsed = _telling_words_of_phrases(_parse_or_fall_back(text, parser), parser.schema)
     _raise_on_errors(parsed)
     _refuse_expensive(parsed, max_terms)
     return _expand_speakers(parsed)
 
 
 
-def _telling_words_of_phrases(q: wq.Query, common: frozenset[str]) -> wq.Query:
+def _telling_words_of_phrases(q: wq.Query, schema: Schema) -> wq.Query:
     """A quoted phrase of words as written is matched by those of its words that are not common
     ("the city council" by "city council", the words between allowed for): a common word's
     positions in every article would make each phrase with one cost seconds on a large archive.
     The words kept are matched as written, next to each other. A phrase of common words alone
     ("of the") would be that cost with nothing to narrow it: it is refused."""
     if isinstance(q, wq.Phrase) and q.fieldname in EXACT_FIELDS.values():
+        common = common_words(schema)
         kept = [(at, word) for at, word in enumerate(q.words) if word not in common]
         if not kept:
             raise QuerySyntaxError(f"\"{' '.join(q.words)}\" holds only common words, which nearly every article "
@@ -216,7 +217,7 @@ def _telling_words_of_phrases(q: wq.Query, common: frozenset[str]) -> wq.Query:
         widest = max(later - earlier for (earlier, _), (later, _) in zip(kept, kept[1:]))
         return wq.Phrase(q.fieldname, [word for _, word in kept], slop=q.slop + widest - 1, boost=q.boost)
     if _has_children(q):
-        return q.apply(lambda child: _telling_words_of_phrases(child, common))
+        return q.apply(lambda child: _telling_words_of_phrases(child, schema))
     return q
 
 

@@ -619,9 +619,9 @@ class ArchiveSearcher:
         fields = searcher.stored_fields(docnum)
         article = from_stored(fields)
         terms = set()
-        if words_to_mark(text).strip():
+        marked = words_to_mark(text)
+        if marked.strip():
             try:
-                marked = words_to_mark(text)
                 matching = matching_policy(marked, self.settings.all_words_up_to)
                 parsed = parse_query(self._searched(searcher, DEFAULT_FIELDS[-1], matching, marked),
                                      generation.parser, self.settings.max_query_chars, self.settings.max_query_terms)

@@ -129,18 +129,15 @@ def marked_tokens(text: str, occurrences: dict[bytes, list[Occurrence]], words: 
     spans = {span: word for word in words for span in occurrences.get(word, ())}
     for phrase in phrases:
         spans.update(_phrase_matches(phrase, occurrences))
-    tokens, last_start = [], -1
-    for (pos, start, end), word in sorted(spans.items(), key=lambda item: (item[0][1], -item[0][2])):
-        if end <= len(text) and start != last_start:
-            # The word as indexed: the fragment scorer counts different words, not spellings.
-            tokens.append(Token(text=word.decode("utf-8"), pos=pos, startchar=start, endchar=end,
-                                boost=1.0, matched=True))
-            last_start = start
-    return tokens
+    # The word as indexed: the fragment scorer counts different words, not spellings.
+    return merged_tokens([Token(text=word.decode("utf-8"), pos=pos, startchar=start, endchar=end, boost=1.0,
+                                matched=True)
+                          for (pos, start, end), word in spans.items() if end <= len(text)])
 
 
 def merged_tokens(*marked: list[Token]) -> list[Token]:
-    """Tokens marked from several fields' occurrences, in text order, each place marked once."""
+    """Tokens, of one field's occurrences or several, in text order, each place marked once (the
+    longest of those starting there)."""
     tokens, last_start = [], -1
     for token in sorted((token for group in marked for token in group), key=lambda t: (t.startchar, -t.endchar)):
         if token.startchar != last_start:
