@@ -201,7 +201,8 @@ SPEECH_VERBS = (
     "pointed out|went on|testified|responded|posted|called|instructed|quipped|joked|fumed|shouted|countered|"
     "reiterated|reported|reports|chimed in|described|describes|recounted|lamented|boasted|vowed|vows|"
     "complained|confirmed|denied|observed|suggested|noting|saying|telling|adding|writing|warning|arguing|"
-    "insisting|claiming|explaining|stressing|urging|describing|declaring"
+    "insisting|claiming|explaining|stressing|urging|describing|declaring|denies|confirms|estimated|estimates|"
+    "predicts|admits|concedes|acknowledges|cautions|tweets|points out|responds|recounts|laments|complains"
 )
 # Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
 STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
@@ -238,12 +239,19 @@ ORGANISATION_SPOKESPEOPLE = re.compile(
     rf"|\b{SPOKESPEOPLE}\s+for\s+(?:the\s+)?(?P<org3>{NAME_RUN})\s+(?:said|says|told)\b)")
 ORGANISATION_SAID = re.compile(
     rf"\bthe\s+(?P<org>{ORGANISATION})\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
+# "West Mercia police said", "Russia's foreign ministry said": the owner's name before the noun
+# names the organisation. Not "the Albania government announced": a country's government is left
+# out, as the seed labels leave it out.
+NAMED_ORGANISATION_SAID = re.compile(
+    rf"(?<![\w'’])(?P<org>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*\s+(?:[a-z][\w-]*\s+)?"
+    rf"(?!government)(?:{ORGANISATION_NOUNS}))"
+    r"\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
 ORGANISATION_ACCORDING_TO = re.compile(
     rf"\b(?i:according)\s+to\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){{0,3}}?(?:by\s+)?the\s+(?P<org>{ORGANISATION})\b")
 # "Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study, said": an
 # appositive may hold commas of its own.
 NAME_THEN_VERB = re.compile(
-    rf"(?P<name>{NAME_RUN})(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,3}},|,)?"
+    rf"(?P<name>{NAME_RUN})(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,4}},|,)?"
     rf"\s+(?:(?:has|had)\s+)?(?:[a-z]+ly\s+)?(?P<verb>{SPEECH_VERBS})\b"
 )
 # "Potholes form when water seeps into cracks, said Joe Carbone, who works ...": reported speech with
@@ -376,10 +384,22 @@ def as_organisation(run: str) -> str | None:
     return " ".join(words) if named else None
 
 
+def as_titled_name(run: str) -> str | None:
+    """'The Hollywood Reporter', 'The White House': a name of two words or more that takes a capital
+    "The" is an outlet's or a body's, whole, even where its words are also roles ("Reporter")."""
+    words = run.strip(" ,;:.").split()
+    if len(words) < 3 or words[0] != "The" or any(_is_title(w, i == len(words) - 1) and _word_key(w) != "reporter"
+                                                   for i, w in enumerate(words[1:], 1)):
+        return None
+    return " ".join(words[1:])
+
+
 def as_person(run: str) -> str | None:
     """A captured run of capitalised words -> a speaker's name, or None when it names no one."""
     if organisation := as_organisation(run):
         return organisation
+    if outlet := as_titled_name(run):
+        return outlet
     words = person_words(run)
     while words and _word_key(words[-1]) in NOT_NAMES:
         words.pop()
@@ -414,7 +434,8 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
             for m in pattern.finditer(sentence)]
     for m in _names_then_verbs(sentence):
         reported = m["verb"] in STRONG_VERBS or REPORTED_THAT.match(sentence, m.end()) \
-            or _closes_reported_clause(sentence, m)
+            or _closes_reported_clause(sentence, m) \
+            or m["verb"] in NEWS_VERBS and not NOT_NEWS.match(sentence, m.end())
         if quoted or reported:
             hits.append((m.start(), m["name"]))
     hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO, CLAUSE_THEN_VERB_NAME)
@@ -424,6 +445,12 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     return hits
 
 
+# "Bloomberg reported WeWork is ...", "Police confirmed the death": what follows is what they said,
+# unless the verb takes another sense ("reported to him", "reports of ...", "denied bail", "reported a
+# record profit").
+NEWS_VERBS = {"reported", "reports", "confirmed", "confirms", "denied", "denies", "estimated", "estimates"}
+NOT_NEWS = re.compile(r"\s+(?:to|for|by|of|from|at(?!\s+least)|in|back|missing|bail|entry|access|permission|a|an|its|their|"
+                      r"record|profits?|losses?|revenues?|earnings|sales|growth)\b")
 # "reported on Sunday that …": what follows the verb is reported speech.
 REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,3}?\s+that\b")
 SENTENCE_CLOSE = re.compile(r"\s*[.!?]?[\"”’]?\s*$")
@@ -438,6 +465,21 @@ def _closes_reported_clause(sentence: str, match: re.Match) -> bool:
 AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
 
 
+# "70 percent of Americans say", "the High Commissioner for Human Rights said": a name right after a
+# preposition is its object; the one who speaks is the noun the preposition hangs on.
+# "a spokesperson for Sen. Kamala Harris said" is the exception: the spokesperson speaks for the name.
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|for|in|from|by|to|on|about|against|over)\s+$")
+SPEAKING_FOR = re.compile(rf"\b{SPOKESPEOPLE}\s+for\s+$")
+
+
+# Verbs that are also plural nouns ("Arab states to have signed", "Trump claims of fraud") speak only
+# when what follows is what was said.
+NOUN_LIKE_VERBS = {"states", "claims", "notes", "posts", "calls", "remarks", "comments", "replies"}
+SPEECH_FOLLOWS = re.compile(rf"\s*(?:that\b|[,:{OPEN_QUOTES}]|$)")
+# "the Nasdaq added 20.72 points": a sum after 'added' is a market's move, not words.
+ADDED_SUM = re.compile(r"\s+[\d$€£]")
+
+
 def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
     """NAME_THEN_VERB at each run of capitalised words in turn: a match whose run names no one ("In
     November, Maryam Rajavi, President-elect of ..., said") gives way to the next run."""
@@ -445,7 +487,13 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
     for run in re.finditer(NAME_RUN, sentence):
         if run.start() < at:
             continue
+        before = sentence[:run.start()]
+        if OBJECT_OF_PREPOSITION.search(before) and not SPEAKING_FOR.search(before):
+            continue
         match = NAME_THEN_VERB.match(sentence, run.start())
+        if match and (match["verb"] in NOUN_LIKE_VERBS and not SPEECH_FOLLOWS.match(sentence, match.end())
+                      or match["verb"] in ("added", "adds") and ADDED_SUM.match(sentence, match.end())):
+            match = None
         if match and as_person(match["name"]):
             yield match
             at = match.end()
@@ -454,28 +502,38 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
 QUOTED_SPAN = re.compile(rf"[{OPEN_QUOTES}][^{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]?")
 
 
-def _last_person_before(text: str) -> str | None:
-    """The last person named in `text` outside quotations: whom a following 'she said' refers to."""
+# "he" or "she" is never an institution ("an astronomer at Harvard University ... she said").
+INSTITUTION = re.compile(r"\b(?:University|College|School|Hospital|Center|Centre|Institute|Foundation|Group|"
+                         r"Party|Court|Club|Inc|Corp|Company|Agency|Ministry|Department|Office)\b")
+
+
+def _last_person_before(text: str, known: Counter) -> str | None:
+    """The last person named in `text` outside quotations: whom a following 'she said' refers to. A
+    single word counts when the article names someone by it in full ("Stadia" is a product, "Buser"
+    is Jack Buser)."""
     for match in reversed(list(re.finditer(NAME_RUN, QUOTED_SPAN.sub(" ", text)))):
         person = as_person(match.group())
-        if person and (len(person.split()) >= 2 or match.start() > 0):
+        if person and not INSTITUTION.search(person) and not as_organisation(person) \
+                and (len(person.split()) >= 2 or fullest_name(person, known) != person):
             return person
     return None
 
 
 # "China's ambassador to Britain Liu Xiaming said", "special envoy to Ukraine Kurt Volker": the
-# office's place (one word) ends before its holder's name, as a comma would say.
+# office's place (one word) ends before its holder's name, as a comma would say; not where the words
+# after it name an organisation ("a spokesperson for the British Foreign Office").
 OFFICE_AT_PLACE = re.compile(
     r"\b(?:ambassador|envoy|adviser|advisor|representative|minister|secretary|delegate|consul|correspondent|"
     r"coordinator|commissioner|director|spokes(?:man|woman|person))\s+(?:to|for|in|at)\s+(?:the\s+)?"
-    r"[A-Z][\w'’-]+(?=\s+[A-Z][\w'’.-]+\s+[A-Z])")
+    r"[A-Z][\w'’-]+(?=\s+[A-Z][\w'’.-]+\s+[A-Z])"
+    rf"(?!(?:\s+[A-Z][\w'’.-]+){{1,4}}\s+(?i:{ORGANISATION_NOUNS})\b)")
 
 
 def set_off_offices(text: str) -> str:
     return OFFICE_AT_PLACE.sub(lambda office: office.group() + ",", text)
 
 
-def _paragraph_attributions(paragraph: str) -> list[tuple[int, str]]:
+def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, str]]:
     """(position, name run) for each attribution; 'he said' goes to the paragraph's last speaker so far,
     or else to the last person it names."""
     paragraph = set_off_offices(paragraph)
@@ -489,16 +547,16 @@ def _paragraph_attributions(paragraph: str) -> list[tuple[int, str]]:
         hits.extend((start + at, name) for at, name in _sentence_attributions(sentence, after_quote))
     for match in PRONOUN_SAID.finditer(paragraph):
         earlier = [name for at, name in sorted(hits) if at < match.start()]
-        person = earlier[-1] if earlier else _last_person_before(paragraph[: match.start() + 1])
+        person = earlier[-1] if earlier else _last_person_before(paragraph[: match.start() + 1], known)
         if person:
             hits.append((match.start(), person))
     return hits
 
 
-def _attributed_runs(paragraphs: list[str]) -> Iterator[str]:
+def _attributed_runs(paragraphs: list[str], known: Counter) -> Iterator[str]:
     """Captured name runs in the order the article attributes them."""
     found = [(p_index, at, name) for p_index, paragraph in enumerate(paragraphs)
-             for at, name in _paragraph_attributions(paragraph)]
+             for at, name in _paragraph_attributions(paragraph, known)]
     found.extend(_interview_turns(paragraphs))
     for _, _, name in sorted(found):
         yield name
@@ -515,16 +573,25 @@ def _interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
             yield (i, 0, label)
 
 
+# "Gov. Kristi NoemKristi Lynn Noem...": a name card's text run into the name before it. Two short
+# capitals ("McDonald", "DeSantis", "LeBron") stay one word.
+GLUED_WORDS = re.compile(r"\b([A-Z][a-z]{3,})(?=[A-Z][a-z])")
+
+
 def _known_full_names(texts: Iterable[str]) -> Counter:
     """Every multi-word name the article spells out, titles removed."""
     names: Counter = Counter()
-    sentences = (s for text in texts for s in split_sentences(set_off_offices(text.replace("[", "").replace("]", ""))))
+    texts = (GLUED_WORDS.sub(r"\1; ", text.replace("[", "").replace("]", "")) for text in texts)
+    sentences = (s for text in texts for s in split_sentences(set_off_offices(text)))
     for sentence in sentences:
         for match in re.finditer(NAME_RUN, sentence):
             words = person_words(match.group())
             if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES for w in words):
                 names[" ".join(words)] += 1
     return names
+
+
+ACRONYM = re.compile(r"^[A-Z]{2,}\s")
 
 
 def fullest_name(name: str, known: Counter) -> str:
@@ -535,8 +602,10 @@ def fullest_name(name: str, known: Counter) -> str:
         parts = full.split()
         return parts[:-1] if len(parts) > 1 and parts[-1] in NAME_SUFFIXES.values() else parts
 
+    # An acronym before a name is an outlet or a body ("VOA Pentagon correspondent"), never a first name.
     longer = [full for full in known
-              if without_suffix(full)[-len(words):] == words and len(full.split()) > len(words)]
+              if without_suffix(full)[-len(words):] == words and len(full.split()) > len(words)
+              and not ACRONYM.match(full)]
     if not longer:
         return name
     return max(longer, key=lambda full: (known[full], len(full)))
@@ -549,6 +618,12 @@ def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
                 organisation = normalize_space(match["org"])
                 if len(organisation.split()) > 1:  # "the agency said" names no one
                     yield organisation
+        for match in NAMED_ORGANISATION_SAID.finditer(paragraph):
+            words = match["org"].split()
+            while words and _word_key(words[0]) in NOT_NAMES:  # "The", "On", "Monday"
+                words.pop(0)
+            if len(words) > 1 and words[0][0].isupper() and not re.fullmatch(DEMONYM, words[0].rstrip("’'s")):
+                yield " ".join(words)
         for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
             named = match["org"] or match["org2"] or match["org3"]
             if re.fullmatch(DEMONYM, named):  # "American officials said": no one in particular
@@ -557,7 +632,8 @@ def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
                 yield organisation
 
 
-# "in Brussels", "across Ukraine": where a one-word name stands after these, it is a place.
+# "in Brussels", "across Ukraine", "in Greenbelt, Maryland": where a one-word name stands after these,
+# it is a place.
 LOCATIVE = r"\b(?:in|across|throughout|near|outside|inside|within)\s+"
 
 
@@ -565,7 +641,8 @@ def _places(paragraphs: list[str], names: list[str]) -> set[str]:
     """Those of the one-word names the article writes as places ("talks in Brussels"); not where the
     word is a possessive ("in Trump's view") or begins a longer name ("stakes in Alibaba Group")."""
     text = "\n".join(paragraphs)
-    return {name for name in names if re.search(rf"{LOCATIVE}{re.escape(name)}\b(?!['’]s|\s+[A-Z])", text)}
+    return {name for name in names
+            if re.search(rf"{LOCATIVE}(?:[A-Z][\w'’.-]+,\s+)?{re.escape(name)}\b(?!['’]s|\s+[A-Z])", text)}
 
 
 def _common_words(paragraphs: list[str]) -> set[str]:
@@ -580,16 +657,23 @@ def extract_speakers(paragraphs: Iterable[str]) -> tuple[str, ...]:
     paragraphs = list(paragraphs)
     known = _known_full_names(paragraphs)
     speakers: dict[str, None] = {}
-    for run in _attributed_runs(paragraphs):
+    for run in _attributed_runs(paragraphs, known):
         if person := as_person(run):
             speakers.setdefault(fullest_name(person, known), None)
     for organisation in _speaking_organisations(paragraphs):
         speakers.setdefault(organisation, None)
     common = _common_words(paragraphs)
     places = _places(paragraphs, [name for name in speakers if " " not in name])
-    # A surname listed before its full name was found collapses into it.
+    # A surname listed before its full name was found collapses into it, and so does a family name
+    # written first ("Liu" into the speaker "Liu Xiaoming") when no other name of the article begins
+    # with it ("Lee" stays beside Lee Jae-myung and Lee Sang-min).
     names = [name for name in speakers if " " in name or (name.lower() not in common and name not in places)]
-    return tuple(n for n in names if not any(o != n and o.endswith(" " + n) for o in names))
+
+    def family_first(name: str, other: str) -> bool:
+        return " " not in name and len(other.split()) == 2 and other.startswith(name + " ") \
+            and sum(full.startswith(name + " ") for full in known) == 1
+
+    return tuple(n for n in names if not any(o != n and (o.endswith(" " + n) or family_first(n, o)) for o in names))
 
 
 MIN_QUOTE_WORDS = 4
@@ -629,7 +713,7 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...]) -> tupl
                 quotes.append(Quote(speaker, text))
                 previous = speaker
             continue
-        attributions = sorted((at, s) for at, run in _paragraph_attributions(paragraph) if (s := resolve(run)))
+        attributions = sorted((at, s) for at, run in _paragraph_attributions(paragraph, known) if (s := resolve(run)))
         said: dict[str, list[str]] = {}
         for span in QUOTATION.finditer(paragraph):
             if len(span["text"].split()) < MIN_QUOTE_WORDS:

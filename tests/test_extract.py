@@ -167,6 +167,50 @@ def test_date_sources_in_order_of_trust():
     (["The vote came in what host Mira Dahl described as “the closest night of the season.”"], ["Mira Dahl"]),
     (["Lind chimed in, noting that the offer was “a lovely gesture.”"], ["Lind"]),
     (["Two states objected, with Foreign Minister Tove Lind warning of “grave consequences”."], ["Tove Lind"]),
+    (["Nordwind denies that anything was agreed."], ["Nordwind"]),
+    # What follows a news verb is what was said, unless the verb takes another sense.
+    (["The Harbour Ledger reported the mill would close."], ["Harbour Ledger"]),
+    (["Coast Radio reports the ferry was late."], ["Coast Radio"]),
+    (["Lakeside Police reported at least 300 people marched."], ["Lakeside Police"]),
+    (["Nordbank reported a record quarterly profit. “We grew,” said Ulla Berg."], ["Ulla Berg"]),
+    (["Olsen reported to Lind in March. “It was hard,” said Ulla Berg."], ["Ulla Berg"]),
+    # A name right after a preposition is its object, not the one who speaks...
+    (["Most of Lindarians say that the tax is unfair."], []),
+    (["The High Commissioner for Coastal Rights said the plan was “unlawful”."], []),
+    (["A source close to Dahl said the talks had ended."], []),
+    # ... except for a spokesperson for someone, and 'with X warning'.
+    (["A spokesperson for Sen. Mira Dahl, D-Norland, said the office was ready."], ["Mira Dahl"]),
+    # An appositive may hold four commas of its own.
+    (["“It is there,” Ivo Lunde, a scientist at the Polar Center in Tromsø, Norway, and Nord University "
+      "in Bodø, Norland, said in a statement."], ["Ivo Lunde"]),
+    (["The team at the Polar Center in Tromsø, Norland, has confirmed traces of ice."], []),
+    # Verbs that are also plural nouns speak only when what follows is what was said.
+    (["Coastal states to have signed the pact, with Minister Ivo Lunde warning of “costs”, said little."],
+     ["Ivo Lunde"]),
+    (["Lunde states that the pact is void."], ["Lunde"]),
+    # A sum after "added" is a market's move.
+    (["The Nordic Composite .NRDC added 20.72 points. “Calm,” said trader Ulla Berg."], ["Ulla Berg"]),
+    # "he said" is a person the article names in full, never a product or an institution.
+    (["Jack Buser runs the studio, which hopes to bolster Stadion in the early going. “This is the jump,” "
+      "he says."], ["Jack Buser"]),
+    (["“Few do,” said Alva Lund, an astronomer at Nordhavn University.",
+      "Many leave for Nordhavn University jobs. “It pays,” she said."], ["Alva Lund"]),
+    # An office's place ends before its holder's name, not inside an organisation's name.
+    (["A spokesperson for the Norlandic Foreign Office reiterated that the pact is “void”."],
+     ["Norlandic Foreign Office"]),
+    # Outlets and bodies that take a capital "The" are named whole.
+    (["The roles were recast, according to The Harbour Reporter."], ["Harbour Reporter"]),
+    # An owner's name before an organisation's noun names the organisation.
+    (["West Norland police said the tablets were toxic."], ["West Norland police"]),
+    (["Norland's foreign ministry said it viewed the move as “a mistake”."], ["Norland's foreign ministry"]),
+    (["On Wednesday, the Norland government announced that it had expelled two diplomats."], []),
+    # A family name written first collapses into the full name, when no other name begins with it.
+    (["Norland's ambassador to Chile Liu Xiaoming has said the deal stands.", "Liu said it was final."],
+     ["Liu Xiaoming"]),
+    # A name card run into the name before it still gives the full name.
+    (["Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor MORE (R) is defending the ad.",
+      "“We're on it,” Noem tweeted."], ["Kristi Lynn Noem"]),
+    (["Lunde said the pact was void. VOA Lunde correspondent Ivo Dahl asked him."], ["Lunde"]),
 ])
 def test_speakers(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
