@@ -50,7 +50,7 @@ class BM25(scoring.BM25F):
 
     Whoosh's BM25F takes the idf of tf-idf, log(N / (n + 1)) + 1, whose constant 1 gives every
     matched word a floor and so undervalues rare words; measured on the relevance collections
-    (README, Ranking), the probabilistic idf ranks better."""
+    (docs/ranking.md), the probabilistic idf ranks better."""
 
     def idf(self, searcher, fieldname, text):
         parent = searcher.get_parent()

@@ -6,12 +6,17 @@ import re
 import tomllib
 
 from search.cli import build_parser
-from search.config import FIELDS
+from search.config import FIELDS, Settings
+from search.errors import SearchError
 from search.schema import stopwords
+from web.errors import status_of
+from web.params import BadRequest, search_request
 
 from .conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+DOCS = {path.name: path.read_text(encoding="utf-8") for path in sorted((REPO / "docs").glob("*.md"))}
+EVERYWHERE = "\n".join([README, *DOCS.values()])
 
 
 def imported_modules(path):
@@ -34,13 +39,13 @@ def test_every_setting_is_in_config_toml_and_readme():
     in_file = {key for section in config.values() for key in section}
     assert in_file == set(FIELDS)
     for key in FIELDS:
-        assert f"| `{key}` |" in README, f"setting {key} is not documented in README.md"
+        assert f"| `{key}` |" in DOCS["configuration.md"], f"setting {key} is not documented in docs/configuration.md"
 
 
 def test_every_cli_command_is_documented():
     commands = build_parser()._subparsers._group_actions[0].choices
     for name in commands:
-        assert f"python -m search {name}" in README
+        assert f"python -m search {name}" in DOCS["cli.md"]
 
 
 def test_quick_start_has_two_commands_and_the_test_one_is_what_ci_runs():
@@ -58,8 +63,8 @@ README_CALL = re.compile(r"^curl (?:-i )?'http://127\.0\.0\.1:8080(?P<path>/api/
                          re.MULTILINE)
 
 
-def test_readme_shows_the_responses_the_service_gives(client):
-    calls = list(README_CALL.finditer(README))
+def test_the_docs_show_the_responses_the_service_gives(client):
+    calls = list(README_CALL.finditer(DOCS["api.md"]))
     assert len(calls) >= 3
     for call in calls:
         lines = [line[2:] for line in call["shown"].splitlines()]
@@ -70,9 +75,9 @@ def test_readme_shows_the_responses_the_service_gives(client):
         assert response.get_json() == json.loads("\n".join(lines)), call["path"]
 
 
-def test_readme_search_example_is_what_the_service_answers(client):
+def test_the_api_search_example_is_what_the_service_answers(client):
     shown = re.search(r"curl '(?P<url>http://127\.0\.0\.1:8080/api/search\?q=speaker:okafor[^']+)'\n```\n\n```json\n"
-                      r"(?P<body>.*?)\n```", README, re.DOTALL)
+                      r"(?P<body>.*?)\n```", DOCS["api.md"], re.DOTALL)
     expected = json.loads(shown["body"])
     answer = client.get(shown["url"].removeprefix("http://127.0.0.1:8080")).get_json()
     # Everything but the time the search took.
@@ -83,5 +88,60 @@ def test_the_stopword_counts_the_docs_give_are_the_lists_own():
     config = (REPO / "config.toml").read_text(encoding="utf-8")
     for name in ("english", "whoosh"):
         count = len(stopwords(name))
-        assert f"`{name}` ({count})" in README and f'"{name}" ({count})' in config
-    assert f"the {len(stopwords('english'))} English stopwords" in README
+        assert f"`{name}` ({count})" in EVERYWHERE and f'"{name}" ({count})' in config
+    assert f"the {len(stopwords('english'))} English stopwords" in EVERYWHERE
+
+
+def test_readme_links_every_page_of_docs_and_each_link_leads_to_one():
+    linked = set(re.findall(r"\]\(docs/([\w-]+\.md)\)", README))
+    assert linked == set(DOCS)
+
+
+class _Recording(dict):
+    """Request arguments that remember every name asked for."""
+
+    def __init__(self):
+        super().__init__()
+        self.asked = set()
+
+    def get(self, name, default=None):
+        self.asked.add(name)
+        return default
+
+
+def test_every_search_parameter_is_documented_in_the_api_page():
+    args = _Recording()
+    search_request(args, Settings())
+    assert args.asked >= {"q", "page", "per_page", "sort", "kind"}
+    table = DOCS["api.md"].split("| parameter | meaning |", 1)[1].split("\n\n", 1)[0]
+    documented = set(re.findall(r"`(\w+)`", "\n".join(line.split("|")[1] for line in table.splitlines()[2:])))
+    assert args.asked <= documented, args.asked - documented
+
+
+ERROR_ROW = re.compile(r"^\| (?P<status>\d{3}) \| (?P<codes>[^|]+) \| [^|]+ \| (?P<example>[^|]*)\|$", re.MULTILINE)
+
+
+def _library_errors():
+    pending, found = [SearchError], []
+    while pending:
+        kind = pending.pop()
+        found.append(kind)
+        pending.extend(kind.__subclasses__())
+    return found + [BadRequest]
+
+
+def test_every_error_code_is_in_the_api_page_error_table_with_its_status():
+    table = {code: int(row["status"]) for row in ERROR_ROW.finditer(DOCS["api.md"])
+             for code in re.findall(r"`(\w+)`", row["codes"])}
+    for kind in _library_errors():
+        assert table.get(kind.code) == status_of(kind("x")), kind.__name__
+
+
+def test_the_error_table_examples_give_their_status_and_code(client):
+    rows = [row for row in ERROR_ROW.finditer(DOCS["api.md"]) if row["example"].strip()]
+    assert len(rows) >= 4
+    for row in rows:
+        method, path = row["example"].strip(" `").split(" ", 1)
+        response = client.open(path, method=method)
+        assert response.status_code == int(row["status"]), path
+        assert response.get_json()["error"]["code"] in re.findall(r"`(\w+)`", row["codes"]), path
