@@ -18,8 +18,8 @@ from typing import NamedTuple
 import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import FilterMatcher
+
+from .whoosh_adapter import leaf_postings
 
 # A query as groups of (word, boost): a document matches when it has a word of every group, and
 # scores the sum of the boosted scores of the words it has.
@@ -44,35 +44,6 @@ def word_groups(q: wq.Query, fieldname: str) -> WordGroups | None:
     return None if None in groups else tuple(tuple(group) for group in groups)
 
 
-def _leaf_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """(document numbers, term frequencies) of one segment's postings of a word."""
-    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
-        deltas: list[int] = []
-        weights: list[float] = []
-        last_id = 0
-        while matcher.is_active():
-            # A block holds its ids as deltas, the first from 0, and its weights minified: None
-            # when all are 1, one number when all are the same.
-            matcher._read_data()
-            block_deltas, block_weights = matcher._data[0], matcher._data[1]
-            start = len(deltas)
-            deltas += block_deltas
-            deltas[start] -= last_id
-            last_id = matcher._maxid
-            if block_weights is None or isinstance(block_weights, float):
-                weights += [1.0 if block_weights is None else block_weights] * len(block_deltas)
-            else:
-                weights += block_weights
-            matcher._next_block()
-        return np.cumsum(np.asarray(deltas, dtype=np.int64)), np.asarray(weights, dtype=np.float64)
-    ids, weights = [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
-
-
 def postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     """(document numbers, term frequencies) of a word across the reader's segments, deleted
     documents included: the caller masks them."""
@@ -80,10 +51,7 @@ def postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]
     for segment, offset in reader.leaf_readers():
         if (fieldname, text) not in segment:
             continue
-        matcher = segment.postings(fieldname, text)
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
-        leaf_ids, leaf_weights = _leaf_postings(matcher)
+        leaf_ids, leaf_weights = leaf_postings(segment.postings(fieldname, text))
         ids.append(leaf_ids + offset)
         weights.append(leaf_weights)
     if not ids:

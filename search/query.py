@@ -10,7 +10,6 @@ a message, never searched as words.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import math
 import re
 from collections import Counter
@@ -25,6 +24,7 @@ from whoosh.reading import IndexReader
 from .errors import QuerySyntaxError
 from .models import SearchOptions
 from .schema import DEFAULT_FIELDS, EXACT_FIELDS, QUOTE_FIELDS, common_words, written_analyzer
+from .whoosh_adapter import expands_past
 
 DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD, date:>YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
 FIELD_EXAMPLES = {"title": "title:bridge", "speaker": "speaker:Bolton", "author": "author:Smith",
@@ -448,7 +448,7 @@ def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansio
     def complete(part: wq.Query) -> wq.Query:
         if type(part) is wq.Term and getattr(part, "endchar", None) == end and part.fieldname in LOOSE_FIELDS:
             completion = wq.Prefix(written_words_field(part.fieldname), prefix, boost=part.boost)
-            if sum(1 for _ in itertools.islice(completion._btexts(reader), max_expansions + 1)) > max_expansions:
+            if expands_past(completion, reader, max_expansions):
                 return part
             return wq.Or([part, completion])
         if _has_children(part) and not isinstance(part, wq.Phrase):

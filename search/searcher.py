@@ -41,6 +41,7 @@ from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, 
                      WORD_COUNTS, from_stored, quote_from_stored)
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, merged_tokens, snippet,
                        sought_words, stored_occurrences)
+from .whoosh_adapter import collector_results, expands_past, read_lengths_from
 
 NO_OPTIONS = SearchOptions()
 
@@ -60,7 +61,7 @@ class BM25(scoring.BM25F):
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf)
         if isinstance(scorer, scoring.BM25FScorer):
-            scorer.dfl = _field_lengths(searcher.reader(), fieldname)
+            read_lengths_from(scorer, _field_lengths(searcher.reader(), fieldname))
         return scorer
 
 
@@ -150,7 +151,7 @@ class ArchiveCollector(collectors.Collector):
 
     def results(self):
         ranked = heapq.nsmallest(self.limit, self.keyed if self.stories is None else self.best.values())
-        return self._results(ranked)
+        return collector_results(self, ranked)
 
     @functools.cached_property
     def kept(self) -> list[int]:
@@ -452,7 +453,7 @@ class ArchiveSearcher:
     def _refuse_huge_expansions(self, parsed, reader) -> None:
         limit = self.settings.max_expansions
         for part in pattern_parts(parsed):
-            if sum(1 for _ in itertools.islice(part._btexts(reader), limit + 1)) > limit:
+            if expands_past(part, reader, limit):
                 raise QuerySyntaxError(f"'{pattern_text(part)}' matches more than {limit} different words: "
                                        f"{narrowing_hint(part)}")
 

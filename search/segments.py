@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 from whoosh.writing import SegmentWriter
 
 from .errors import IndexWriteError
+from .whoosh_adapter import finished_segment
 
 # Documents sent to a writer at a time: enough to make a pickle worth sending, few enough to keep
 # the writers busy evenly.
@@ -44,7 +45,7 @@ def _write_segment(index, options: dict, documents: Connection, results: Connect
                 writer.add_document(**document)
         # The segment's files are finished; the temporary folder it shares with the other writers
         # stays for them, and the committing writer removes it.
-        results.send(("done", writer._finalize_segment() if writer.docnum else None))
+        results.send(("done", finished_segment(writer)))
     except BaseException as error:  # whatever it was, the coordinator must hear of it
         try:
             results.send(("failed", doc_id, failure_reason(error)))

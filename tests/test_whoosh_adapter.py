@@ -1,0 +1,105 @@
+"""What search/whoosh_adapter.py relies on in Whoosh's private parts still holds: an upgrade of
+whoosh3 that changes any of it fails here, not in a user's search."""
+
+import pytest
+from whoosh import collectors, scoring
+from whoosh import query as wq
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.index import create_in
+from whoosh.writing import SegmentWriter
+
+from search import bulk
+from search.whoosh_adapter import collector_results, expands_past, finished_segment, read_lengths_from
+
+# More documents than a posting block holds (128), so that a word's postings span several blocks.
+DOCUMENTS = 700
+WORDS = 100
+
+
+def _text(n: int) -> str:
+    # "harbour" in most documents, some of them twice; one of WORDS distinct "wordNNN" in each.
+    repeats = "harbour " * (1 + n % 3) if n % 5 else ""
+    return f"{repeats}quay word{n % WORDS:03d} n{n}"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    ix = create_in(tmp_path_factory.mktemp("adapter"), Schema(id=ID(stored=True, unique=True), body=TEXT))
+    for start in (0, DOCUMENTS // 2):  # two segments
+        with ix.writer() as writer:
+            writer.merge = False
+            for n in range(start, start + DOCUMENTS // 2):
+                writer.add_document(id=str(n), body=_text(n))
+    with ix.writer() as writer:  # deleted documents: the reader filters them out
+        writer.merge = False
+        for n in range(0, DOCUMENTS, 7):
+            writer.delete_by_term("id", str(n))
+    return ix
+
+
+def _walked(reader, text: str) -> tuple[list[int], list[float]]:
+    """A word's live postings, read one at a time through the public matcher interface."""
+    matcher = reader.postings("body", text)
+    ids, weights = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+def test_postings_read_by_the_block_are_the_matchers_postings(index):
+    with index.reader() as reader:
+        assert len(list(reader.leaf_readers())) == 2
+        ids, weights = bulk.postings(reader, "body", "harbour")
+        live = [i for i, docnum in enumerate(ids) if not reader.is_deleted(int(docnum))]
+        expected_ids, expected_weights = _walked(reader, "harbour")
+        assert len(expected_ids) > 3 * 128
+        assert ids[live].tolist() == expected_ids
+        assert weights[live].tolist() == expected_weights
+        assert set(weights.tolist()) == {1.0, 2.0, 3.0}
+        # Deleted documents are in the bulk postings, for the caller to mask.
+        assert len(ids) > len(expected_ids)
+
+
+def test_a_pattern_expansion_is_counted_up_to_its_limit(index):
+    with index.reader() as reader:
+        pattern = wq.Prefix("body", "word")
+        assert len(list(reader.expand_prefix("body", "word"))) == WORDS
+        assert not expands_past(pattern, reader, WORDS)
+        assert expands_past(pattern, reader, WORDS - 1)
+        assert expands_past(wq.TermRange("body", "word000", "word050"), reader, 50)
+        assert not expands_past(wq.TermRange("body", "word000", "word050"), reader, 51)
+
+
+def test_a_bm25_scorer_takes_document_lengths_from_the_function_given(index):
+    with index.searcher(weighting=scoring.BM25F()) as searcher:
+        scorer = searcher.weighting.scorer(searcher, "body", "quay")
+        read_lengths_from(scorer, lambda docnum: 1000)
+        matcher = searcher.reader().postings("body", "quay")
+        expected = scoring.bm25(scorer.idf, matcher.weight(), 1000, scorer.avgfl, scorer.B, scorer.K1)
+        assert scorer.score(matcher) == pytest.approx(expected)
+        read_lengths_from(scorer, lambda docnum: 3)
+        assert scorer.score(matcher) > expected
+
+
+def test_a_collector_builds_results_from_ranked_pairs(index):
+    with index.searcher() as searcher:
+        collector = collectors.UnlimitedCollector()
+        collector.prepare(searcher, wq.Term("body", "quay"), searcher.context())
+        results = collector_results(collector, [(-2.0, 5), (-1.0, 3)])
+        assert [hit.docnum for hit in results] == [5, 3]
+        assert [hit.score for hit in results] == [-2.0, -1.0]
+
+
+def test_a_sub_writers_finished_segment_is_committed_by_another_writer(tmp_path):
+    ix = create_in(tmp_path, Schema(id=ID(stored=True), body=TEXT))
+    sub = SegmentWriter(ix, _lk=False)
+    sub.add_document(id="a", body="quay harbour")
+    segment = finished_segment(sub)
+    assert segment.doc_count() == 1
+    assert finished_segment(SegmentWriter(ix, _lk=False)) is None
+    writer = ix.writer()
+    writer.commit(mergetype=lambda writer_, segments: [*segments, segment])
+    with ix.searcher() as searcher:
+        assert [hit["id"] for hit in searcher.search(wq.Term("body", "quay"))] == ["a"]
