@@ -19,12 +19,10 @@ from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.qparser import (AndGroup, FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, PhrasePlugin, Plugin,
                             PrefixPlugin, WildcardPlugin, syntax)
-from whoosh.reading import IndexReader
 
 from .errors import QuerySyntaxError
 from .models import SearchOptions
 from .schema import DEFAULT_FIELDS, EXACT_FIELDS, QUOTE_FIELDS, common_words, written_analyzer
-from .whoosh_adapter import expands_past
 
 DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD, date:>YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
 FIELD_EXAMPLES = {"title": "title:bridge", "speaker": "speaker:Bolton", "author": "author:Smith",
@@ -216,7 +214,7 @@ def _telling_words_of_phrases(q: wq.Query, schema: Schema) -> wq.Query:
             return wq.Term(q.fieldname, kept[0][1], boost=q.boost)
         widest = max(later - earlier for (earlier, _), (later, _) in zip(kept, kept[1:]))
         return wq.Phrase(q.fieldname, [word for _, word in kept], slop=q.slop + widest - 1, boost=q.boost)
-    if _has_children(q):
+    if has_children(q):
         return q.apply(lambda child: _telling_words_of_phrases(child, schema))
     return q
 
@@ -248,7 +246,7 @@ def _refuse_expensive(parsed: wq.Query, max_terms: int) -> None:
         if isinstance(part, wq.Phrase) and part.slop > MAX_SLOP:
             raise QuerySyntaxError(f"'~{part.slop}' after a phrase is more than this search allows: its words "
                                    f"can be at most {MAX_SLOP} apart (\"a b\"~{MAX_SLOP})")
-        leaves += not _has_children(part)
+        leaves += not has_children(part)
     # Each word is looked up once per default field.
     if leaves > max_terms * len(DEFAULT_FIELDS):
         raise QuerySyntaxError(f"The query has too many words and filters (the limit is {max_terms})")
@@ -275,7 +273,7 @@ def pattern_parts(parsed: wq.Query) -> list[wq.Query]:
     return [part for part in _subqueries(parsed) if isinstance(part, EXPANDING_TYPES)]
 
 
-def _has_children(q: wq.Query) -> bool:
+def has_children(q: wq.Query) -> bool:
     # Whoosh's children() is an iterator, truthy even when empty.
     return any(True for _ in q.children())
 
@@ -305,7 +303,7 @@ def _expand_speakers(q: wq.Query) -> wq.Query:
         return wq.Or([q, by_words], boost=q.boost)
     if isinstance(q, wq.Phrase) and q.fieldname == "speaker":
         return _expand_speakers(wq.Term("speaker", " ".join(q.words), boost=q.boost))
-    if _has_children(q):
+    if has_children(q):
         return q.apply(_expand_speakers)
     return q
 
@@ -326,48 +324,29 @@ def options_filter(options: SearchOptions) -> wq.Query | None:
     return wq.And(parts) if parts else None
 
 
-# Fields whose plain words a typo may miss: the searched text. A word excluded (NOT), inside a
-# phrase or given as a field's value means what it says, and is never loosened nor corrected.
-LOOSE_FIELDS = (*DEFAULT_FIELDS, *QUOTE_FIELDS)
-MIN_LOOSE_CHARS = 4
-MAX_CLOSE_WORDS = 10
-
-
-def _max_edits(word: str) -> int:
-    return 1 if len(word) < 8 else 2
-
-
-def _loose_fields(reader: IndexReader) -> list[str]:
-    return [name for name in LOOSE_FIELDS if name in reader.schema and reader.schema[name].indexed]
-
-
 def written_words_field(fieldname: str) -> str:
     """The field that holds a searched field's words as written: its exact field, or the field itself
     (whose spelling words Whoosh keeps as written)."""
     return EXACT_FIELDS.get(fieldname, fieldname)
 
 
-def _unknown(reader: IndexReader, fields: list[str], term: str) -> bool:
-    return not any(reader.doc_frequency(name, term) for name in fields)
-
-
-def _typed_word(part: wq.Query, text: str, fields: list[str]) -> bool:
+def typed_word(part: wq.Query, text: str, fields: list[str]) -> bool:
     """Whether a query part is a plain word as typed: a term of a searched field, not a field's value."""
     start = getattr(part, "startchar", None)
     return type(part) is wq.Term and part.fieldname in fields and isinstance(part.text, str) \
         and not (start and text[:start].endswith(":"))
 
 
-def _with_words(part: wq.Query, change) -> wq.Query:
+def with_words(part: wq.Query, change) -> wq.Query:
     """The query with `change` applied to its plain words: what NOT excludes and phrases are kept."""
     if isinstance(part, wq.Term):
         return change(part)
     if isinstance(part, (wq.Not, wq.Phrase)):
         return part
     if isinstance(part, wq.AndNot):
-        return wq.AndNot(_with_words(part.a, change), part.b)
-    if _has_children(part):
-        return part.apply(lambda child: _with_words(child, change))
+        return wq.AndNot(with_words(part.a, change), part.b)
+    if has_children(part):
+        return part.apply(lambda child: with_words(child, change))
     return part
 
 
@@ -377,85 +356,11 @@ def wanted(q: wq.Query):
         return
     if isinstance(q, wq.AndNot):
         yield from wanted(q.a)
-    elif isinstance(q, wq.Phrase) or not _has_children(q):
+    elif isinstance(q, wq.Phrase) or not has_children(q):
         yield q
     else:
         for child in q.children():
             yield from wanted(child)
-
-
-def unknown_terms(q: wq.Query, text: str, reader: IndexReader) -> list[tuple[str, str]]:
-    """(field, word) of the query's plain words that no searched field holds: the ones worth correcting."""
-    fields = _loose_fields(reader)
-    return [(part.fieldname, part.text) for part in wanted(q)
-            if _typed_word(part, text, fields) and _unknown(reader, fields, part.text)]
-
-
-def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
-                         unfinished_last_word: bool = False) -> tuple[wq.Query, tuple[str, ...]]:
-    """Plain words found in none of the searched fields match the close words that are (Okafr -> Okafor).
-
-    Close means within one edit (two for long words) of a word as written in the articles, not of
-    its stem. A word the index holds is never loosened, so an exact match always wins; nor is a
-    last word still being typed, nor a word excluded, in a phrase or given as a field's value.
-    Returns the query and the loosened words as typed.
-    """
-    schema = reader.schema
-    fields = _loose_fields(reader)
-    loosened: dict[str, None] = {}
-    close: dict[str, list[str]] = {}
-
-    def close_words(word: str) -> list[str]:
-        if word not in close:
-            found = {near for name in fields for near in reader.terms_within(written_words_field(name), word,
-                                                                              _max_edits(word), prefix=1)}
-            close[word] = sorted(found)[:MAX_CLOSE_WORDS]
-        return close[word]
-
-    def loosen(part: wq.Query) -> wq.Query:
-        if not _typed_word(part, text, fields) or len(part.text) < MIN_LOOSE_CHARS \
-                or not _unknown(reader, fields, part.text):
-            return part
-        start, end = getattr(part, "startchar", None), getattr(part, "endchar", None)
-        if unfinished_last_word and end == len(text):
-            return part
-        word = text[start:end].lower() if start is not None and end else part.text
-        near = {analysed for candidate in close_words(word)
-                for analysed in schema[part.fieldname].process_text(candidate, mode="query")}
-        if not near:
-            return part
-        loosened.setdefault(word, None)
-        return wq.Or([wq.Term(part.fieldname, term, boost=part.boost) for term in sorted(near)])
-
-    return _with_words(q, loosen), tuple(loosened)
-
-
-LAST_WORD = re.compile(r"(?:^|[\s(])(?P<word>[^\W_]{3,})$")
-
-
-def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansions: int) -> wq.Query:
-    """While a user types, the last word also matches the words as written that it begins ('ambas' ->
-    ambassador).
-
-    The word as typed still counts as a word; its completions join it, unless there are too many.
-    """
-    match = LAST_WORD.search(text.rstrip("*"))
-    if not match or text.endswith("*") or match["word"].upper() in {"AND", "OR", "NOT"}:
-        return q
-    end = len(text)
-    prefix = "".join(token.text for token in written_analyzer()(match["word"]))
-
-    def complete(part: wq.Query) -> wq.Query:
-        if type(part) is wq.Term and getattr(part, "endchar", None) == end and part.fieldname in LOOSE_FIELDS:
-            completion = wq.Prefix(written_words_field(part.fieldname), prefix, boost=part.boost)
-            if expands_past(completion, reader, max_expansions):
-                return part
-            return wq.Or([part, completion])
-        if _has_children(part) and not isinstance(part, wq.Phrase):
-            return part.apply(complete)
-        return part
-
-    return complete(q)
 
 
 def body_terms(q: wq.Query, as_body) -> set[str]:

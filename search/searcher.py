@@ -33,15 +33,14 @@ from .config import Settings
 from .deadline import call_within
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import FACETS, ArchiveSummary, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
-from .query import (asks_for_quotes, body_terms, complete_last_word, informative_words, is_pasted,
-                    loosen_unknown_words, make_parser, make_quote_parser, matching_policy, narrowing_hint,
-                    options_filter, parse_query, pattern_parts, pattern_text, unknown_terms, words_to_mark,
-                    written_words_field)
+from .query import (asks_for_quotes, body_terms, informative_words, is_pasted, make_parser, make_quote_parser,
+                    matching_policy, options_filter, parse_query, words_to_mark, written_words_field)
+from .rewrites import complete_last_word, loosen_unknown_words, refuse_huge_expansions, unknown_terms
 from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN,
                      WORD_COUNTS, from_stored, quote_from_stored)
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, merged_tokens, snippet,
                        sought_words, stored_occurrences)
-from .whoosh_adapter import collector_results, expands_past, read_lengths_from
+from .whoosh_adapter import collector_results, read_lengths_from
 
 NO_OPTIONS = SearchOptions()
 
@@ -404,7 +403,7 @@ class ArchiveSearcher:
         """(query, words loosened) for a text: bounded, its last word completed while typing, and
         words the index lacks loosened."""
         parsed = parse_query(text, parser, self.settings.max_query_chars, self.settings.max_query_terms)
-        self._refuse_huge_expansions(parsed, reader)
+        refuse_huge_expansions(parsed, reader, self.settings.max_expansions)
         if options.as_you_type:
             parsed = complete_last_word(parsed, text, reader, self.settings.max_expansions)
         return loosen_unknown_words(parsed, text, reader, unfinished_last_word=options.as_you_type)
@@ -449,13 +448,6 @@ class ArchiveSearcher:
             facets=self._facets(run.columns, collector.kept), suggestion=suggestion, loosened=run.loosened,
             with_every_word=None if collector.first is None else run.complete,
             undated=int((run.columns.recency_array[np.asarray(collector.kept, dtype=np.int64)] == 0).sum()))
-
-    def _refuse_huge_expansions(self, parsed, reader) -> None:
-        limit = self.settings.max_expansions
-        for part in pattern_parts(parsed):
-            if expands_past(part, reader, limit):
-                raise QuerySyntaxError(f"'{pattern_text(part)}' matches more than {limit} different words: "
-                                       f"{narrowing_hint(part)}")
 
     def _run(self, searcher, parsed, text_field: str, limit: int, options: SearchOptions, columns: _Columns,
              collapse: bool, first: Sequence[int] | None = None):

@@ -34,6 +34,12 @@ def test_search_never_imports_web_or_flask():
             assert module.split(".")[0] not in {"web", "flask", "werkzeug", "waitress"}, f"{path.name} imports {module}"
 
 
+def test_query_planning_never_reads_an_index():
+    modules = set(imported_modules(REPO / "search" / "query.py"))
+    assert not modules & {"whoosh.reading", "whoosh.searching", "whoosh.index"}, modules
+    assert "IndexReader" not in (REPO / "search" / "query.py").read_text(encoding="utf-8")
+
+
 def test_every_setting_is_in_config_toml_and_readme():
     config = tomllib.loads((REPO / "config.toml").read_text(encoding="utf-8"))
     in_file = {key for section in config.values() for key in section}
