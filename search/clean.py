@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .models import CleanedPage
+from .models import CleanedPage, PageMetadata
 
 # Lines that are page furniture wherever they appear, rule by rule (a line is furniture when one
 # rule matches it whole).
@@ -164,7 +164,7 @@ def clean_text(text: str) -> CleanedPage:
     if not paragraphs and reads_as_prose(hints.get("title", "")):
         # A brief with no headline of its own: its one paragraph is the article.
         paragraphs = (hints.pop("title"),)
-    return CleanedPage(paragraphs=paragraphs, hints=hints)
+    return CleanedPage(paragraphs=paragraphs, metadata=PageMetadata(**hints))
 
 
 def _has_text(lines: list[str | None]) -> bool:

@@ -51,21 +51,20 @@ def strip_site_suffix(title: str, site_name: str | None = None) -> str:
 def extract_title(page: CleanedPage) -> str | None:
     """The headline: og:title or JSON-LD's, else the h1, else <title>, without the site's name. The
     page's visible h1 is taken as written wherever the others repeat it."""
-    hints = page.hints
-    if hints.get("title"):
-        return hints["title"]
-    site, h1 = hints.get("site_name"), hints.get("h1")
-    for key in ("og_title", "jsonld_headline"):
-        value = hints.get(key)
-        if value and h1 and (value == h1 or strip_site_suffix(value, site) == h1):
+    meta = page.metadata
+    if meta.title:
+        return meta.title
+    site, h1 = meta.site_name, meta.h1
+    written = [value for value in (meta.og_title, meta.jsonld_headline) if value]
+    for value in written:
+        if h1 and (value == h1 or strip_site_suffix(value, site) == h1):
             return h1
-    for key in ("og_title", "jsonld_headline"):
-        if hints.get(key):
-            return strip_site_suffix(hints[key], site)
+    if written:
+        return strip_site_suffix(written[0], site)
     if h1:
         return h1
-    if hints.get("html_title"):
-        return strip_site_suffix(hints["html_title"], site)
+    if meta.html_title:
+        return strip_site_suffix(meta.html_title, site)
     return None
 
 
@@ -166,12 +165,12 @@ def extract_date(page: CleanedPage) -> tuple[dt.date, str] | None:
     for source, raw in page.date_hints:
         if source == "meta" and (found := parse_date(raw)):
             return found, source
-    if page.hints.get("url") and (found := date_from_url(page.hints["url"])):
+    if page.metadata.url and (found := date_from_url(page.metadata.url)):
         return found, "url"
     for source, raw in page.date_hints:
-        if source == "text" and (found := parse_date(raw, page.hints.get("language"))):
+        if source == "text" and (found := parse_date(raw, page.metadata.language)):
             return found, source
-    if found := date_from_dateline(page.paragraphs, page.hints.get("language")):
+    if found := date_from_dateline(page.paragraphs, page.metadata.language):
         return found, "text"
     return None
 
@@ -185,8 +184,9 @@ def clean_author(raw: str) -> str | None:
 
 
 def extract_author(page: CleanedPage) -> str | None:
-    for key in ("author_meta", "jsonld_author", "byline", "reported_by", "bio_author"):
-        if page.hints.get(key) and (name := clean_author(page.hints[key])):
+    meta = page.metadata
+    for raw in (meta.author_meta, meta.jsonld_author, meta.byline, meta.reported_by, meta.bio_author):
+        if raw and (name := clean_author(raw)):
             return name
     return None
 
@@ -756,7 +756,7 @@ def extract_article(doc_id: str, page: CleanedPage) -> Article:
         speakers=speakers,
         date=dated[0] if dated else None,
         date_source=dated[1] if dated else None,
-        url=web_address(page.hints.get("url")),
+        url=web_address(page.metadata.url),
         quotes=extract_quotes(page.paragraphs, speakers),
         body_source=page.body_source,
     )

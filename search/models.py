@@ -156,14 +156,36 @@ class RebuildReport:
 
 
 @dataclass(frozen=True)
-class CleanedPage:
-    """An article's text without boilerplate, and the metadata hints found around it.
+class PageMetadata:
+    """What a page says about its article besides the text, each the first value found: the
+    headline as a text scrape's first line (`title`), the page's h1, Open Graph, JSON-LD and <title>
+    headlines, the site's name, the author from meta, JSON-LD, a byline, a "Reported by" line or an
+    author bio, the page's canonical address and its language."""
 
-    `paragraphs` excludes the headline. `hints` maps a hint name (see clean.py) to its first value;
-    `date_hints` lists (source, raw text) pairs in the order they should be trusted.
+    title: str | None = None
+    h1: str | None = None
+    og_title: str | None = None
+    jsonld_headline: str | None = None
+    html_title: str | None = None
+    site_name: str | None = None
+    author_meta: str | None = None
+    jsonld_author: str | None = None
+    byline: str | None = None
+    reported_by: str | None = None
+    bio_author: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class CleanedPage:
+    """An article's text without boilerplate, and what the page says about it.
+
+    `paragraphs` excludes the headline; `date_hints` lists (source, raw text) pairs in the order they
+    should be trusted.
     """
 
     paragraphs: tuple[str, ...]
-    hints: dict[str, str] = field(default_factory=dict)
+    metadata: PageMetadata = PageMetadata()
     date_hints: tuple[tuple[str, str], ...] = ()
     body_source: str = "cleaner"

@@ -1,29 +1,26 @@
-"""Pure cleaning of HTML pages: a page -> its article text and metadata hints.
+"""Pure cleaning of HTML pages: a page -> its article text, with its metadata (search/metadata.py).
 
 Two libraries share the work. lxml parses the page and makes the page-wide pass: the metadata, the
 furniture to drop and the search for the element holding the article, all over a C tree (building a
 BeautifulSoup tree of a whole page costs more than a whole extraction by trafilatura). BeautifulSoup,
 with the lxml parser, then turns the article's own HTML into paragraphs.
-
-Hint names produced: `og_title`, `h1`, `html_title`, `site_name`, `author_meta`, `jsonld_author`,
-`jsonld_headline`, `byline`, `url`, `language`. Date hints are ("meta" | "text", raw value) pairs.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 
 import lxml.html
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 from lxml import etree
 
-from .clean import (BIO_HEADER, BYLINE, FOOTER_START, holds_prose, is_boilerplate_line, normalize_space,
+from .clean import (FOOTER_START, holds_prose, is_boilerplate_line, normalize_space,
                     reads_as_prose)
 from .peers import fallback_paragraphs, checked_paragraphs
-from .models import CleanedPage
+from .metadata import (DATE_ELEMENT, MAX_DATE_CHARS, MAX_DATE_ELEMENTS, STANDALONE_DATE, element_names, element_text,
+                       html_date_hints, html_metadata, is_byline_name, json_ld_objects)
+from .models import CleanedPage, PageMetadata
 
 Element = lxml.html.HtmlElement
 
@@ -36,29 +33,6 @@ BLOCK_TAGS = frozenset(("p", "div", "section", "article", "main", "h1", "h2", "h
                         "ol", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "figure", "br", "hr",
                         "address"))
 BLOCK_BREAK = "\u2029"
-
-# ------------------------------------------------------------------------------------------ metadata
-
-DATE_META = (
-    ("property", "article:published_time"), ("property", "og:published_time"), ("name", "article:published_time"),
-    ("itemprop", "datePublished"), ("name", "pubdate"), ("name", "publishdate"), ("name", "publish-date"),
-    ("name", "publish_date"), ("name", "date"), ("name", "dc.date.issued"), ("name", "dc.date"),
-    ("name", "dcterms.created"), ("name", "sailthru.date"), ("name", "parsely-pub-date"),
-)
-ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-                 "opinionnewsarticle", "report", "webpage", "liveblogposting"}
-JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"(?P<date>[^"]{8,40})"')
-DATE_ELEMENT = re.compile(r"(?:^|[\s_-])(?:date|datetime|time|timestamp|published|pubdate|posted|post-?date|"
-                          r"entry-?date|article-?date|posted-?on|dateline|news-?time\w*|date-?time|created|"
-                          r"article_created)(?:$|[\s_-])", re.IGNORECASE)
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}.*)?$")
-# A text that may be nothing but a date: "2020-03-04 16:52:59", "August 06, 2019", "17.03.2020".
-STANDALONE_DATE = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}\S*)?|[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d{2}"
-                             r"|\d{1,2}\.? [A-Z][a-z]{2,8}\.? (?:19|20)\d{2}|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s*$")
-COMMENTARY = re.compile(r"comment|reply|replies|related|sidebar|widget|recirc|popular|trending|footer", re.IGNORECASE)
-MAX_DATE_ELEMENTS = 8
-MAX_DATE_CHARS = 60
-BYLINE_CLASSES = {"byline", "author-name", "author"}
 
 # --------------------------------------------------------------------------------------- furniture
 
@@ -129,7 +103,7 @@ def clean_html(html: str) -> CleanedPage:
     if root is None:
         return CleanedPage(paragraphs=())
     page = _PageScan(root)
-    hints = html_hints(root, page)
+    metadata = html_metadata(root, page)
     date_hints = tuple(html_date_hints(root, page))
     if not whole:
         # Too deep for the page-wide pass: all of the page's text, read by BeautifulSoup alone.
@@ -137,8 +111,8 @@ def clean_html(html: str) -> CleanedPage:
         for tag in soup.find_all(DROP_TAGS):
             tag.decompose()
         paragraphs = [p for p in _soup_texts(soup.body or soup) if not is_boilerplate_line(p)]
-        return _with_text(html, _cut_footer(paragraphs), hints, date_hints)
-    headline = {hints.get("h1"), hints.get("og_title"), hints.get("html_title")}
+        return _with_text(html, _cut_footer(paragraphs), metadata, date_hints)
+    headline = {metadata.h1, metadata.og_title, metadata.html_title}
     paragraphs, source = _article_text(root, page.furniture, DROP_TAGS, headline), "cleaner"
     if not holds_prose(paragraphs):
         # As Readability does when its first pass finds too little: again, this time keeping what
@@ -148,12 +122,12 @@ def clean_html(html: str) -> CleanedPage:
         hidden = [element for element in again.iter() if element.tag in HIDDEN_TAGS]
         kept = _article_text(again, hidden, HIDDEN_TAGS, headline)
         if not holds_prose(kept):
-            return _with_text(html, paragraphs, hints, date_hints)
+            return _with_text(html, paragraphs, metadata, date_hints)
         paragraphs, source = kept, "cleaner, furniture kept"
     chosen, chosen_source = checked_paragraphs(html, paragraphs, source)
     if chosen_source != source:
         chosen = tuple(_cut_footer(_without_headline(list(chosen), headline)))
-    return CleanedPage(paragraphs=chosen, hints=hints, date_hints=date_hints, body_source=chosen_source)
+    return CleanedPage(paragraphs=chosen, metadata=metadata, date_hints=date_hints, body_source=chosen_source)
 
 
 def _article_text(root: Element, furniture: list[Element], dropped_tags: frozenset, headline: set) -> list[str]:
@@ -170,14 +144,14 @@ def _article_text(root: Element, furniture: list[Element], dropped_tags: frozens
     return _cut_footer(_without_headline(paragraphs, headline))
 
 
-def _with_text(html: str, paragraphs: list[str], hints: dict, date_hints: tuple) -> CleanedPage:
+def _with_text(html: str, paragraphs: list[str], metadata: PageMetadata, date_hints: tuple) -> CleanedPage:
     """The page with the cleaner's paragraphs, or, where they hold no prose, those another
     extractor finds (search/peers.py), saying which."""
     if not holds_prose(paragraphs):
         found = fallback_paragraphs(html)
         if found is not None:
-            return CleanedPage(paragraphs=found[0], hints=hints, date_hints=date_hints, body_source=found[1])
-    return CleanedPage(paragraphs=tuple(paragraphs), hints=hints, date_hints=date_hints)
+            return CleanedPage(paragraphs=found[0], metadata=metadata, date_hints=date_hints, body_source=found[1])
+    return CleanedPage(paragraphs=tuple(paragraphs), metadata=metadata, date_hints=date_hints)
 
 
 def _without_headline(paragraphs: list[str], headline: set) -> list[str]:
@@ -205,15 +179,6 @@ def _cut_footer(paragraphs: list[str]) -> list[str]:
             break
     tail = len(paragraphs) - TRAILING_LINES
     return [p for i, p in enumerate(paragraphs) if i < tail or not BIO_SENTENCE.match(p)]
-
-
-def _names(element: Element) -> str:
-    """The class and id of an element, the words page furniture is recognised by."""
-    return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
-
-
-def _text(element: Element) -> str:
-    return normalize_space(" ".join(element.itertext()))
 
 
 # ------------------------------------------------------------------------------------------ metadata
@@ -244,10 +209,10 @@ class _PageScan:
                 value = element.get("content") or element.get("datetime")
                 if value:
                     self.date_published.append(value)
-            names = _names(element)
+            names = element_names(element)
             if names:
                 if names not in said:
-                    said[names] = (bool(DATE_ELEMENT.search(names)), _is_byline_name(names),
+                    said[names] = (bool(DATE_ELEMENT.search(names)), is_byline_name(names),
                                    _is_unlikely_name(names))
                 dated, byline, unlikely = said[names]
             else:
@@ -262,7 +227,7 @@ class _PageScan:
                 if tag not in ("script", "style"):
                     self._add_date_string(element, element.text)
                 self._add_date_string(element.getparent(), element.tail)
-        self.json_ld = list(_json_ld_objects(scripts))
+        self.json_ld = list(json_ld_objects(scripts))
 
     def _add_date_string(self, owner: Element | None, text: str | None) -> None:
         if text and owner is not None and len(self.date_strings) < MAX_DATE_ELEMENTS \
@@ -280,129 +245,6 @@ class _PageScan:
 
     def get(self, attr: str, value: str) -> str | None:
         return self.meta.get((attr, value.lower()))
-
-
-def _json_ld_objects(scripts: list[str]) -> Iterator[dict]:
-    """Every JSON-LD object of the scripts, nested @graph members included. Of JSON that does not
-    parse (a trailing comma is common), only the publication date is read."""
-    for script in scripts:
-        try:
-            data = json.loads(script)
-        except (ValueError, TypeError):
-            if match := JSON_LD_DATE.search(script):
-                yield {"datePublished": match["date"]}
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(reversed(item))
-            elif isinstance(item, dict):
-                yield item
-                if "@graph" in item:
-                    stack.append(item["@graph"])
-
-
-def _is_article_object(item: dict) -> bool:
-    kinds = item.get("@type", "")
-    kinds = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(kind, str) and kind.lower() in ARTICLE_TYPES for kind in kinds)
-
-
-def _person_names(value: object) -> list[str]:
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str) and name.strip() and "://" not in name:
-            names.append(normalize_space(name))
-    return names
-
-
-def _first_text(root: Element, path: str) -> str | None:
-    found = root.find(path)
-    return (_text(found) or None) if found is not None else None
-
-
-def html_hints(root: Element, page: _PageScan) -> dict[str, str]:
-    hints: dict[str, str] = {}
-
-    def put(key: str, value: str | None) -> None:
-        if value and key not in hints:
-            hints[key] = value
-
-    put("og_title", page.get("property", "og:title") or page.get("name", "twitter:title"))
-    put("site_name", page.get("property", "og:site_name"))
-    put("h1", _first_text(root, ".//article//h1") or _first_text(root, ".//h1"))
-    put("html_title", _first_text(root, ".//title"))
-    author = page.get("name", "author") or page.get("property", "article:author")
-    put("author_meta", author if author and "://" not in author else None)
-    for item in page.json_ld:
-        if _is_article_object(item):
-            put("jsonld_author", ", ".join(_person_names(item.get("author"))))
-            put("jsonld_headline", item.get("headline") if isinstance(item.get("headline"), str) else None)
-    put("byline", _byline(page.byline_candidates))
-    canonical = root.find(".//link[@rel='canonical']")
-    put("url", canonical.get("href") if canonical is not None else None)
-    put("url", page.get("property", "og:url"))
-    language = root.get("lang") or page.get("property", "og:locale") or page.get("http-equiv", "content-language")
-    put("language", re.split(r"[-_]", language.strip())[0].lower()[:3] if language else None)
-    return hints
-
-
-def _is_byline_name(names: str) -> bool:
-    return any(name in BYLINE_CLASSES or "byline" in name for name in names.split())
-
-
-def _byline(candidates: list[Element]) -> str | None:
-    for element in candidates:
-        name_element = element.find(".//*[@itemprop='name']") if element.get("itemprop") == "author" else None
-        text = _text(name_element if name_element is not None else element)
-        match = BYLINE.match(text)
-        name = match["name"] if match else text
-        if name and len(name) <= 60 and not BIO_HEADER.match(name):
-            return name.strip()
-    return None
-
-
-def _is_commentary(element: Element) -> bool:
-    """Inside comments, sidebars or related stories, whose dates are not the article's."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag in ("aside", "footer", "nav") or COMMENTARY.search(_names(ancestor)):
-            return True
-    return False
-
-
-def html_date_hints(root: Element, page: _PageScan) -> Iterator[tuple[str, str]]:
-    for attr, value in DATE_META:
-        if found := page.get(attr, value):
-            yield ("meta", found)
-    for item in page.json_ld:
-        if isinstance(item.get("datePublished"), str):
-            yield ("meta", item["datePublished"])
-    for value in page.date_published:
-        yield ("meta", value)
-    scope = root.find(".//article")
-    for element in (scope if scope is not None else root).iter("time"):
-        if element.get("datetime") and not any(a.tag in ("aside", "footer") for a in element.iterancestors()):
-            yield ("meta", element.get("datetime"))
-            break
-    # Then the first date shown on the page in an element named for it ("entry-date", "post-time"),
-    # outside comments and sidebars; a date is taken only where the element says nothing else.
-    for element in page.date_elements[:MAX_DATE_ELEMENTS]:
-        if _is_commentary(element):
-            continue
-        for attr in ("datetime", "title", "content"):
-            value = (element.get(attr) or "").strip()
-            if ISO_DATE.match(value):
-                yield ("text", value)
-        text = _text(element)
-        if 6 <= len(text) <= MAX_DATE_CHARS:
-            yield ("text", text)
-    # Last, a date standing alone in the page's text ("2020-03-04 16:52:59", "August 06, 2019").
-    for element, text in page.date_strings:
-        if not _is_commentary(element):
-            yield ("text", text)
 
 
 # ------------------------------------------------------------------------------- the article's container
@@ -448,7 +290,7 @@ class _Measures:
 
 
 def _class_weight(element: Element) -> int:
-    names = _names(element)
+    names = element_names(element)
     if not names:
         return 0
     return (25 if LIKELY_CONTENT.search(names) else 0) - (25 if UNLIKELY_CONTENT.search(names) else 0)
@@ -550,7 +392,7 @@ def article_blocks(container: Element, measures: _Measures, scores: dict[Element
         elif sibling.tag in ("p", "div", "section", "blockquote", "pre", "article") \
                 and not _looks_like_boilerplate(sibling):
             chars, links = measures.chars(sibling), measures.link_density(sibling)
-            prose = _text(sibling)
+            prose = element_text(sibling)
             if scores.get(sibling, 0.0) >= threshold or (chars > 80 and links < 0.25) \
                     or (0 < chars <= 80 and links == 0 and prose[-1:] in ".!?\u3002"):
                 kept.append(sibling)
@@ -560,7 +402,7 @@ def article_blocks(container: Element, measures: _Measures, scores: dict[Element
 def _looks_like_boilerplate(element: Element) -> bool:
     if (element.get("role") or "").lower() in BOILERPLATE_ROLES:
         return True
-    names = _names(element)
+    names = element_names(element)
     return bool(names) and bool(BOILERPLATE_ATTR.search(names))
 
 

@@ -87,9 +87,9 @@ def test_text_scrape_headline_author_bio_and_footer():
         "728 x 90\n\nHeadline Of The Story\n\nReported by Jane Roe\n\nFirst paragraph of the story.\n\n"
         "Second paragraph.\n\nAbout Jane Roe (12 Articles)\nJane Roe has covered the harbour since 2001.\n"
         "%d bloggers like this:\n\nLatest News and Articles\nAnother headline\n")
-    assert page.hints["title"] == "Headline Of The Story"
-    assert page.hints["reported_by"] == "Jane Roe"
-    assert page.hints["bio_author"] == "Jane Roe"
+    assert page.metadata.title == "Headline Of The Story"
+    assert page.metadata.reported_by == "Jane Roe"
+    assert page.metadata.bio_author == "Jane Roe"
     assert page.paragraphs == ("First paragraph of the story.", "Second paragraph.")
 
 
@@ -100,7 +100,7 @@ def test_text_scrape_drops_a_caption_printed_twice_and_joins_wrapped_lines():
 
 def test_text_scrape_byline_under_the_headline():
     page = clean_text("Title\n\nBy Jane Roe\n\nText.\n")
-    assert page.hints["byline"] == "Jane Roe"
+    assert page.metadata.byline == "Jane Roe"
     assert page.paragraphs == ("Text.",)
 
 
@@ -108,7 +108,7 @@ def test_a_first_paragraph_opening_with_by_is_text_not_a_byline():
     opening = ("BY THE POLITICAL AND DIPLOMATIC TURMOIL IN SAIGON, THE ALL BUT FORGOTTEN WAR AGAINST THE "
                "VIET CONG CONTINUES ON ITS UGLY, BLOODY AND WEARISOME COURSE .")
     page = clean_text(f"SOUTH VIET NAM\n\n{opening}\n")
-    assert "byline" not in page.hints
+    assert page.metadata.byline is None
     assert page.paragraphs == (opening,)
 
 
@@ -145,13 +145,13 @@ def test_html_keeps_the_article_and_drops_furniture():
         assert furniture not in text
 
 
-def test_html_hints():
+def test_html_metadata():
     page = clean_html(PAGE)
-    assert page.hints["og_title"] == "Story headline"
-    assert page.hints["html_title"] == "Story headline | The Paper"
-    assert page.hints["site_name"] == "The Paper"
-    assert page.hints["author_meta"] == "Jane Roe"
-    assert page.hints["url"] == "https://paper.example/2019/04/02/story"
+    assert page.metadata.og_title == "Story headline"
+    assert page.metadata.html_title == "Story headline | The Paper"
+    assert page.metadata.site_name == "The Paper"
+    assert page.metadata.author_meta == "Jane Roe"
+    assert page.metadata.url == "https://paper.example/2019/04/02/story"
     assert page.date_hints[0] == ("meta", "2019-04-02T10:00:00+02:00")
 
 
@@ -160,7 +160,7 @@ def test_html_json_ld_in_a_graph():
         {"@type": "NewsArticle", "headline": "H", "datePublished": "2020-01-02",
          "author": [{"@type": "Person", "name": "A One"}, {"name": "B Two"}]}]}</script>
         <script type="application/ld+json">{broken json</script></head><body><p>Text.</p></body></html>""")
-    assert page.hints["jsonld_author"] == "A One, B Two"
+    assert page.metadata.jsonld_author == "A One, B Two"
     assert ("meta", "2020-01-02") in page.date_hints
 
 
@@ -173,7 +173,7 @@ def test_html_wrapper_with_a_misleading_class_is_kept():
 def test_html_without_text():
     page = clean_html("<html><head><title>Empty</title></head><body><nav>Menu</nav></body></html>")
     assert page.paragraphs == ()
-    assert page.hints["html_title"] == "Empty"
+    assert page.metadata.html_title == "Empty"
 
 
 def _prose(words: str, count: int) -> str:
@@ -221,7 +221,7 @@ def test_html_dates_shown_on_the_page_are_text_hints_after_metadata():
         <div class="comment"><span class="date">March 1, 2021</span></div>
         <div class="news-time-ago" title="2020-03-17T14:20:02Z">hace 5 horas</div>
         <article><p>Text of the story.</p></article></body></html>""")
-    assert page.hints["language"] == "es"
+    assert page.metadata.language == "es"
     assert page.date_hints[0] == ("meta", "2020-03-17")
     shown = [raw for source, raw in page.date_hints if source == "text"]
     assert "/ martes 17 de marzo de 2020" in shown and "2020-03-17T14:20:02Z" in shown

@@ -7,7 +7,7 @@ import pytest
 from search.extract import (MAX_LEAD_TITLE_CHARS, as_person, date_from_url, extract_date, extract_speakers,
                             extract_title, lead_title, parse_date, strip_site_suffix, web_address)
 from search.indexer import article_from_text
-from search.models import CleanedPage
+from search.models import CleanedPage, PageMetadata
 from search.sources import UnreadableArticle
 
 
@@ -28,15 +28,15 @@ def test_strip_site_suffix(raw, site, expected):
 
 
 def test_the_visible_headline_is_kept_whole_where_og_title_repeats_it():
-    hints = {"og_title": "Take C.A.R.E. - comwrap at DMEXCO 2018", "h1": "Take C.A.R.E. - comwrap at DMEXCO 2018"}
-    assert extract_title(CleanedPage((), hints)) == "Take C.A.R.E. - comwrap at DMEXCO 2018"
+    metadata = PageMetadata(og_title="Take C.A.R.E. - comwrap at DMEXCO 2018", h1="Take C.A.R.E. - comwrap at DMEXCO 2018")
+    assert extract_title(CleanedPage((), metadata)) == "Take C.A.R.E. - comwrap at DMEXCO 2018"
 
 
 def test_title_prefers_og_title_then_h1_then_title_tag():
-    assert extract_title(CleanedPage((), {"og_title": "OG", "h1": "H1", "html_title": "T | S"})) == "OG"
-    assert extract_title(CleanedPage((), {"h1": "H1", "html_title": "T | S"})) == "H1"
-    assert extract_title(CleanedPage((), {"html_title": "Title here | Site"})) == "Title here"
-    assert extract_title(CleanedPage((), {})) is None
+    assert extract_title(CleanedPage((), PageMetadata(og_title="OG", h1="H1", html_title="T | S"))) == "OG"
+    assert extract_title(CleanedPage((), PageMetadata(h1="H1", html_title="T | S"))) == "H1"
+    assert extract_title(CleanedPage((), PageMetadata(html_title="Title here | Site"))) == "Title here"
+    assert extract_title(CleanedPage((), PageMetadata())) is None
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -67,9 +67,9 @@ def test_dates_written_in_the_pages_language(raw, language, expected):
 
 
 def test_a_date_the_page_shows_comes_after_metadata_and_url():
-    shown = CleanedPage(("Text.",), {"url": "https://x.example/news/story"}, (("text", "March 11, 2020"),))
+    shown = CleanedPage(("Text.",), PageMetadata(url="https://x.example/news/story"), (("text", "March 11, 2020"),))
     assert extract_date(shown) == (dt.date(2020, 3, 11), "text")
-    with_meta = CleanedPage(("Text.",), {}, (("text", "March 11, 2020"), ("meta", "2020-03-10T22:00:00Z")))
+    with_meta = CleanedPage(("Text.",), PageMetadata(), (("text", "March 11, 2020"), ("meta", "2020-03-10T22:00:00Z")))
     assert extract_date(with_meta) == (dt.date(2020, 3, 10), "meta")
 
 
@@ -93,10 +93,10 @@ def test_dateline(paragraph, expected):
 
 
 def test_date_sources_in_order_of_trust():
-    page = CleanedPage(("PORT HALDEN, April 2, 2019 - Text",), {"url": "https://x.example/2020/05/06/story"},
+    page = CleanedPage(("PORT HALDEN, April 2, 2019 - Text",), PageMetadata(url="https://x.example/2020/05/06/story"),
                        (("meta", "garbage"), ("meta", "2021-07-08T00:00:00Z")))
     assert extract_date(page) == (dt.date(2021, 7, 8), "meta")
-    assert extract_date(CleanedPage(page.paragraphs, page.hints)) == (dt.date(2020, 5, 6), "url")
+    assert extract_date(CleanedPage(page.paragraphs, page.metadata)) == (dt.date(2020, 5, 6), "url")
     assert date_from_url("https://x.example/2020/13/45/story") is None
 
 
