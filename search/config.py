@@ -20,47 +20,87 @@ CONFIG_ENV_VAR = ENV_PREFIX + "CONFIG"
 DEFAULT_CONFIG_NAME = "config.toml"
 
 
-def _in(section: str, default: Any) -> Any:
-    """A setting's default, and the config.toml section it belongs in."""
-    return dataclasses.field(default=default, metadata={"section": section})
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    """A setting's row of the one settings table: the config.toml section it belongs in, its bounds
+    (inclusive `at_least` and `at_most`, exclusive `above`), the values it may take, and what it does.
+    Validation, the table of docs/configuration.md and the comments of config.toml follow from it."""
+
+    section: str
+    help: str
+    at_least: float | None = None
+    above: float | None = None
+    at_most: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def bounds(self) -> str:
+        """The bounds as docs/configuration.md writes them."""
+        if self.choices:
+            return "one of " + ", ".join(f"`{choice}`" for choice in self.choices)
+        if self.above is not None:
+            return f"> {self.above:g}"
+        if self.at_least is not None and self.at_most is not None:
+            return f"{self.at_least:g}–{self.at_most:g}"
+        if self.at_least is not None:
+            return f"≥ {self.at_least:g}"
+        return ""
+
+
+def _setting(default: Any, section: str, help: str, **bounds: Any) -> Any:
+    return dataclasses.field(default=default, metadata={"rule": Rule(section, help, **bounds)})
 
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
-    corpus: Path = _in("paths", Path("corpus"))
-    index: Path = _in("paths", Path("index"))
-    host: str = _in("server", "127.0.0.1")
-    port: int = _in("server", 8080)
-    threads: int = _in("server", 4)
-    access_log: bool = _in("server", True)
-    per_page: int = _in("search", 10)
-    max_per_page: int = _in("search", 100)
-    max_page: int = _in("search", 1000)
-    max_query_chars: int = _in("search", 1000)
-    max_pasted_chars: int = _in("search", 10_000)
-    title_weight: int = _in("search", 2)
-    bm25_k1: float = _in("search", 1.2)
-    bm25_b: float = _in("search", 0.75)
-    all_words_up_to: int = _in("search", 3)
-    fill_below: int = _in("search", 10)
-    stopwords: str = _in("search", DEFAULT_STOPWORDS)
-    snippet_fragments: int = _in("search", 3)
-    snippet_chars: int = _in("search", 200)
-    query_timeout_s: float = _in("search", 2.0)
-    max_query_terms: int = _in("search", 64)
-    max_expansions: int = _in("search", 1000)
-    facet_size: int = _in("search", 10)
-    suggest_below: int = _in("search", 3)
-    related_articles: int = _in("search", 5)
-    max_file_mb: float = _in("indexer", 20.0)
-    writer_limitmb: int = _in("indexer", 128)
-    rebuild_workers: int = _in("indexer", 0)
-
-
+    corpus: Path = _setting(Path("corpus"), "paths", "folder of articles (.txt, .html, .htm, each perhaps "
+                            "gzipped), read recursively")
+    index: Path = _setting(Path("index"), "paths", "folder holding the index generations; a rebuild writes a "
+                           "new one and swaps it in")
+    host: str = _setting("127.0.0.1", "server", "address the server listens on")
+    port: int = _setting(8080, "server", "port the server listens on", at_least=1, at_most=65535)
+    threads: int = _setting(4, "server", "waitress worker threads", at_least=1)
+    access_log: bool = _setting(True, "server", "`python -m web` logs each request: method, path, status, "
+                                "milliseconds")
+    per_page: int = _setting(10, "search", "results per page by default", at_least=1)
+    max_per_page: int = _setting(100, "search", "largest `per_page` a request may ask for", at_least=1)
+    max_page: int = _setting(1000, "search", "deepest page a request may ask for", at_least=1)
+    max_query_chars: int = _setting(1000, "search", "longer queries with query syntax are refused with a 400",
+                                    at_least=1)
+    max_pasted_chars: int = _setting(10_000, "search", "plain text up to this long (a pasted paragraph or "
+                                     "claim) is searched by its most informative words; longer is refused "
+                                     "with a 400", at_least=1)
+    title_weight: int = _setting(2, "search", "times the headline's words count in the article's text for "
+                                 "ranking", at_least=0)
+    bm25_k1: float = _setting(1.2, "search", "BM25 term-frequency saturation", above=0)
+    bm25_b: float = _setting(0.75, "search", "BM25 length normalisation (0 none, 1 full)", at_least=0, at_most=1)
+    all_words_up_to: int = _setting(3, "search", "plain queries of up to this many words need all of them; "
+                                    "longer ones rank any", at_least=0)
+    fill_below: int = _setting(10, "search", "when fewer articles have every word of such a query, those with "
+                               "some of its words follow them; 0: never", at_least=0)
+    stopwords: str = _setting(DEFAULT_STOPWORDS, "search", "words left out of the index and queries: "
+                              "`english` (153), `whoosh` (34), `none`", choices=tuple(STOPWORD_LISTS))
+    snippet_fragments: int = _setting(3, "search", "fragments per result snippet", at_least=1)
+    snippet_chars: int = _setting(200, "search", "characters per snippet fragment", at_least=1)
+    query_timeout_s: float = _setting(2.0, "search", "a search, article view or completion running longer is "
+                                      "stopped, wherever it is, and refused (400, `query_too_slow`)", above=0)
+    max_query_terms: int = _setting(64, "search", "queries with more words and filters are refused", at_least=1)
+    max_expansions: int = _setting(1000, "search", "a `prefix*` or wildcard matching more index words is "
+                                   "refused", at_least=1)
+    facet_size: int = _setting(10, "search", "speakers and authors listed in the facets of a result set",
+                               at_least=1)
+    suggest_below: int = _setting(3, "search", "a query with fewer hits gets a spelling suggestion, when one "
+                                  "finds more", at_least=0)
+    related_articles: int = _setting(5, "search", "\"more like this\" articles listed with an article",
+                                     at_least=1)
+    max_file_mb: float = _setting(20.0, "indexer", "larger corpus files are skipped and reported", above=0)
+    writer_limitmb: int = _setting(128, "indexer", "memory for the index writer's buffers, in MB", at_least=1)
+    rebuild_workers: int = _setting(0, "indexer", "processes that read, clean and index articles at once; `0` "
+                                    "is one per CPU core", at_least=0)
 
 
 FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
-SECTION_OF = {name: f.metadata["section"] for name, f in FIELDS.items()}
+RULES: dict[str, Rule] = {name: f.metadata["rule"] for name, f in FIELDS.items()}
+SECTION_OF = {name: rule.section for name, rule in RULES.items()}
 PATH_KEYS = {name for name, f in FIELDS.items() if f.type == "Path"}
 
 
@@ -157,21 +197,16 @@ def load_settings(
 
 
 def _check(settings: Settings) -> None:
-    positive = ("threads", "per_page", "max_per_page", "max_page", "max_query_chars", "max_pasted_chars",
-                "snippet_fragments", "snippet_chars", "query_timeout_s", "max_query_terms", "max_expansions",
-                "max_file_mb", "writer_limitmb", "bm25_k1", "facet_size", "related_articles")
-    for key in positive:
-        if getattr(settings, key) <= 0:
-            raise ConfigError(f"Setting {key!r} must be positive, got {getattr(settings, key)!r}")
-    for key in ("title_weight", "bm25_b", "all_words_up_to", "fill_below", "suggest_below",
-                "rebuild_workers"):
-        if getattr(settings, key) < 0:
-            raise ConfigError(f"Setting {key!r} must not be negative, got {getattr(settings, key)!r}")
-    if not 1 <= settings.port <= 65535:
-        raise ConfigError(f"Setting 'port' must be between 1 and 65535, got {settings.port}")
-    if settings.stopwords not in STOPWORD_LISTS:
-        raise ConfigError(f"Setting 'stopwords' must be one of {', '.join(STOPWORD_LISTS)}, got {settings.stopwords!r}")
-    if settings.bm25_b > 1:
-        raise ConfigError(f"Setting 'bm25_b' must be between 0 and 1, got {settings.bm25_b!r}")
+    for key, rule in RULES.items():
+        value = getattr(settings, key)
+        if rule.choices and value not in rule.choices:
+            raise ConfigError(f"Setting {key!r} must be {rule.bounds().replace('`', '')}, got {value!r}")
+        if rule.above is not None and not value > rule.above:
+            raise ConfigError(f"Setting {key!r} must be positive, got {value!r}")
+        low, high = rule.at_least, rule.at_most
+        if low is not None and high is not None and not low <= value <= high:
+            raise ConfigError(f"Setting {key!r} must be between {low:g} and {high:g}, got {value!r}")
+        if low is not None and value < low:
+            raise ConfigError(f"Setting {key!r} must be at least {low:g}, got {value!r}")
     if settings.per_page > settings.max_per_page:
         raise ConfigError("Setting 'per_page' cannot exceed 'max_per_page'")

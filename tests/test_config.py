@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from search.config import SECTION_OF, Settings, load_settings
+from search.config import RULES, SECTION_OF, Settings, load_settings
 from search.errors import ConfigError
 
 from .conftest import REPO
@@ -43,13 +43,17 @@ def test_config_file_from_environment(tmp_path):
 @pytest.mark.parametrize("text, message", [
     ("[server]\nprot = 1\n", "Unknown setting 'prot'"),
     ("[server]\nport = \"high\"\n", "Setting 'port' needs an integer"),
-    ("[search]\nper_page = 0\n", "'per_page' must be positive"),
+    ("[search]\nper_page = 0\n", "'per_page' must be at least 1, got 0"),
     ("[search]\nper_page = 50\nmax_per_page = 20\n", "cannot exceed"),
     ("[server\n", "not valid TOML"),
     ("[server]\nport = 99999\n", "'port' must be between 1 and 65535, got 99999"),
     ("[server]\nport = 0\n", "'port' must be between 1 and 65535"),
     ("[server]\naccess_log = \"sometimes\"\n", "'access_log' needs true or false"),
     ("[search]\nport = 9000\n", "Setting 'port' belongs in \\[server\\], not \\[search\\]"),
+    ("[search]\nbm25_b = 1.5\n", "'bm25_b' must be between 0 and 1, got 1.5"),
+    ("[search]\nquery_timeout_s = 0\n", "'query_timeout_s' must be positive, got 0.0"),
+    ("[search]\nstopwords = \"french\"\n", "'stopwords' must be one of english, whoosh, none, got 'french'"),
+    ("[search]\ntitle_weight = -1\n", "'title_weight' must be at least 0, got -1"),
 ])
 def test_bad_config_is_a_clear_error(tmp_path, text, message):
     with pytest.raises(ConfigError, match=message):
@@ -76,3 +80,22 @@ def test_the_bundled_config_puts_every_setting_in_its_section():
     placed = {name: section for section, values in sections.items() for name in values}
     assert placed == SECTION_OF
     assert load_settings(REPO / "config.toml", env={}).port == 8080
+
+
+@pytest.mark.parametrize("key", [key for key, rule in RULES.items() if rule.at_least is not None or rule.above is not None])
+def test_every_bound_of_the_settings_table_is_enforced(key):
+    rule = RULES[key]
+    low = rule.at_least if rule.at_least is not None else rule.above
+    smallest_page = {"per_page": 1}  # so that max_per_page may be 1
+
+    def load(value):
+        return load_settings(env={}, overrides={**smallest_page, key: value})
+
+    with pytest.raises(ConfigError, match=key):
+        load(low - 1 if rule.at_least is not None else low)
+    if rule.at_most is not None:
+        with pytest.raises(ConfigError, match=key):
+            load(rule.at_most + 1)
+        assert getattr(load(rule.at_most), key) == rule.at_most
+    inside = low if rule.at_least is not None else low + 0.5
+    assert getattr(load(inside), key) == inside

@@ -6,7 +6,7 @@ import re
 import tomllib
 
 from search.cli import build_parser
-from search.config import FIELDS, Settings
+from search.config import RULES, Settings
 from search.errors import SearchError
 from search.schema import stopwords
 from web.errors import status_of
@@ -40,12 +40,24 @@ def test_query_planning_never_reads_an_index():
     assert "IndexReader" not in (REPO / "search" / "query.py").read_text(encoding="utf-8")
 
 
-def test_every_setting_is_in_config_toml_and_readme():
-    config = tomllib.loads((REPO / "config.toml").read_text(encoding="utf-8"))
-    in_file = {key for section in config.values() for key in section}
-    assert in_file == set(FIELDS)
-    for key in FIELDS:
-        assert f"| `{key}` |" in DOCS["configuration.md"], f"setting {key} is not documented in docs/configuration.md"
+def _shown(value) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def test_the_docs_table_and_config_toml_are_the_settings_table():
+    """Each setting's row in docs/configuration.md and its comment and value in config.toml are
+    what the one settings table (search/config.py) says: section, default, bounds and help."""
+    config_text = (REPO / "config.toml").read_text(encoding="utf-8")
+    config = tomllib.loads(config_text)
+    assert {key for section in config.values() for key in section} == set(RULES)
+    lines = config_text.splitlines()
+    defaults = Settings()
+    for key, rule in RULES.items():
+        row = f"| `{key}` | `[{rule.section}]` | `{_shown(getattr(defaults, key))}` | {rule.bounds()} | {rule.help} |"
+        assert row in DOCS["configuration.md"], f"docs/configuration.md does not show {key} as the table does"
+        assert _shown(config[rule.section][key]) == _shown(getattr(defaults, key)).replace("_", ""), key
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"{key} = "))
+        assert lines[at - 1] == f"# {rule.help}", f"config.toml's comment on {key} is not its help"
 
 
 def test_every_cli_command_is_documented():
@@ -94,7 +106,7 @@ def test_the_stopword_counts_the_docs_give_are_the_lists_own():
     config = (REPO / "config.toml").read_text(encoding="utf-8")
     for name in ("english", "whoosh"):
         count = len(stopwords(name))
-        assert f"`{name}` ({count})" in EVERYWHERE and f'"{name}" ({count})' in config
+        assert f"`{name}` ({count})" in EVERYWHERE and f"`{name}` ({count})" in config
     assert f"the {len(stopwords('english'))} English stopwords" in EVERYWHERE
 
 
