@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 from whoosh import query as wq
@@ -110,38 +109,6 @@ def matching(reader, q: wq.Query) -> np.ndarray | None:
         combine = np.logical_and if type(q) is wq.And else np.logical_or
         return functools.reduce(combine, parts)
     return None
-
-
-class Ranked(NamedTuple):
-    """Matches in rank order: the hits (one per story when collapsing) and how many others each
-    hit's story has."""
-
-    hits: np.ndarray
-    others: np.ndarray | None
-
-
-def sort_keys(sort: str, score: np.ndarray, recency: np.ndarray) -> list[np.ndarray]:
-    """numpy.lexsort keys (the last most significant) for an order of searcher.SORT_KEYS."""
-    if sort == "relevance":
-        return [-recency, -score]
-    if sort == "newest":
-        return [-score, -recency]
-    return [-score, np.where(recency == 0, np.inf, recency)]
-
-
-def rank(docs: np.ndarray, score: np.ndarray, recency: np.ndarray, sort: str,
-         first: np.ndarray | None = None, stories: np.ndarray | None = None) -> Ranked:
-    """`docs` (ascending) in the order `sort` names; those `first` marks before the rest; ties in
-    document order. With `stories` (a story number per document), only each story's first."""
-    keys = sort_keys(sort, score[docs], recency[docs])
-    if first is not None:
-        keys.append(~first[docs])
-    ordered = docs[np.lexsort(keys)]
-    if stories is None:
-        return Ranked(ordered, None)
-    _, at, counts = np.unique(stories[ordered], return_index=True, return_counts=True)
-    by_rank = np.argsort(at)
-    return Ranked(ordered[at[by_rank]], counts[by_rank] - 1)
 
 
 @dataclass(frozen=True)

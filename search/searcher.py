@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import heapq
 import html
 import itertools
 import math
@@ -35,6 +34,7 @@ from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .models import FACETS, ArchiveSummary, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, informative_words, is_pasted, make_parser, make_quote_parser,
                     matching_policy, options_filter, parse_query, words_to_mark, written_words_field)
+from .ranking import Matches, Ranking, rank
 from .rewrites import complete_last_word, loosen_unknown_words, refuse_huge_expansions, unknown_terms
 from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN,
                      WORD_COUNTS, from_stored, quote_from_stored)
@@ -85,99 +85,34 @@ def _field_lengths(reader, fieldname: str):
     return by_field[fieldname]
 
 
-# Sort keys, smallest first, from a match's score and its article's recency (a day number, 0 when
-# undated). Relevance breaks ties by recency; the date orders break theirs by relevance; undated
-# articles come last in every order. A hit's `score` is its key: the score is the key's part
-# SCORE_IN_SORT_KEY names, negated.
-SORT_KEYS = {
-    "relevance": lambda score, recency: (-score, -recency),
-    "newest": lambda score, recency: (-recency, -score),
-    "oldest": lambda score, recency: (recency or math.inf, -score),
-}
-SCORE_IN_SORT_KEY = {"relevance": 0, "newest": 1, "oldest": 1}
+class MatchCollector(collectors.Collector):
+    """Every match's document number and score, in document order: for the queries only Whoosh's
+    matchers can run, what bulk.scores gives from arrays. Ranking is ranking.rank's, for both."""
 
-
-class ArchiveCollector(collectors.Collector):
-    """Scores every match, remembering them for facets, and keeps the best
-    `limit`. Given each document's story, it keeps only the best-ranked article of a story and counts
-    the others as similar.
-
-    Whoosh's sorting collector keeps and sorts every match and reads its sort column from disk for
-    each, its TimeLimitCollector starts a timer thread per search, and its CollapseCollector forgets
-    to count a document it replaces; this does their jobs in one pass over columns held in memory."""
-
-    def __init__(self, limit: int, sort_key, recency: list[int], stories: list[str] | None = None,
-                 first: set[int] | None = None):
-        """`first`: documents ranked before all others (each order holds within both groups); their
-        keys then start with False, the others' with True."""
+    def __init__(self):
         super().__init__()
-        self.limit, self.key_of, self.recency, self.first = limit, sort_key, recency, first
-        self.stories = stories
-        self.matched: list[int] = []
-        self.keyed: list[tuple] = []
-        self.best: dict[str, tuple] = {}
-        self.similar: Counter = Counter()
+        self.docs: list[int] = []
+        self.scores: list[float] = []
 
     def prepare(self, top_searcher, q, context):
         # The score of a match is read from the matcher standing on it.
         super().prepare(top_searcher, q, context.set(needs_current=True))
 
-    def sort_key(self, sub_docnum: int) -> tuple:
-        docnum = self.offset + sub_docnum
-        key = self.key_of(self.matcher.score(), self.recency[docnum])
-        return key if self.first is None else (docnum not in self.first, *key)
+    def sort_key(self, sub_docnum: int) -> float:
+        return self.matcher.score()
 
-    @property
-    def score_at(self) -> int:
-        """Where a key's negated score is, given the place it has in the sort order's key."""
-        return 0 if self.first is None else 1
-
-    def collect(self, sub_docnum: int) -> tuple:
-        docnum = self.offset + sub_docnum
-        self.matched.append(docnum)
-        key = self.sort_key(sub_docnum)
-        if self.stories is None:
-            self.keyed.append((key, docnum))
-            return key
-        story = self.stories[docnum]
-        best = self.best.get(story)
-        if best is not None:
-            self.similar[story] += 1
-            if key >= best[0]:
-                return key
-        self.best[story] = (key, docnum)
-        return key
+    def collect(self, sub_docnum: int) -> float:
+        score = self.matcher.score()
+        self.docs.append(self.offset + sub_docnum)
+        self.scores.append(score)
+        return score
 
     def results(self):
-        ranked = heapq.nsmallest(self.limit, self.keyed if self.stories is None else self.best.values())
-        return collector_results(self, ranked)
+        return collector_results(self, list(zip(self.scores, self.docs)))
 
-    @functools.cached_property
-    def kept(self) -> list[int]:
-        """The matches that are hits: one per story when collapsing. Facets count these, so that a
-        facet's count is the total its filter gives. Read once the search is done."""
-        return self.matched if self.stories is None else [docnum for _, docnum in self.best.values()]
-
-    @property
-    def total(self) -> int:
-        return len(self.kept)
-
-
-@dataclass(frozen=True)
-class BulkMatches:
-    """What a query run in bulk matched: the collector's answers, from arrays."""
-
-    matched: np.ndarray
-    kept: np.ndarray
-    similar: Counter
-    first: Sequence[int] | None
-    results: Results
-    # Where a key's negated score is: keys start with whether a hit is outside `first` when it is given.
-    score_at: int = 0
-
-    @property
-    def total(self) -> int:
-        return len(self.kept)
+    def found(self) -> Matches:
+        """What was matched (Collector.matches is Whoosh's: the current segment's matches)."""
+        return Matches(np.asarray(self.docs, dtype=np.int64), np.asarray(self.scores, dtype=np.float64))
 
 
 @dataclass
@@ -233,18 +168,19 @@ NAME_FIELD = re.compile(r"^(?:speaker|said):", re.IGNORECASE)
 
 @dataclass
 class _Execution:
-    """A query run: what was searched, how, and what the collector kept."""
+    """A query run: what was searched, how, and its ranking."""
 
     kind: str
     searcher: object
     parser: object
     query: object
     loosened: tuple[str, ...]
-    collector: ArchiveCollector
-    results: object
+    ranking: Ranking
     columns: _Columns
-    # Matches with every word of a short query: fewer than the collector's when others were added.
+    # Matches with every word of a short query: fewer than the ranking's when others were added after
+    # them (`filled`).
     complete: int
+    filled: bool = False
 
 
 @dataclass
@@ -362,8 +298,8 @@ class ArchiveSearcher:
 
     # ------------------------------------------------------------------------------------ search
 
-    def _execute(self, reading: _Reading, text: str, limit: int, options: SearchOptions) -> _Execution:
-        """Parse, bound, complete, loosen and collect: the query path every search takes.
+    def _execute(self, reading: _Reading, text: str, options: SearchOptions) -> _Execution:
+        """Parse, bound, complete, loosen, match and rank: the query path every search takes.
 
         A short plain query matches articles with all of its words; when fewer than `fill_below` do,
         it is run again for any of its words, with the articles that have all of them first."""
@@ -378,13 +314,15 @@ class ArchiveSearcher:
         text_field = QUOTE_FIELDS[-1] if quotes else DEFAULT_FIELDS[-1]
         parsed, loosened = self._parse(self._searched(searcher, text_field, matching, text), parser,
                                        searcher.reader(), options)
-        collector, results = self._run(searcher, parsed, text_field, limit, options, columns, collapse)
-        complete = collector.total
+        ranked = self._ranked(searcher, parsed, text_field, options, columns, collapse)
+        complete = ranked.total
         if not quotes and matching.plain and not matching.any_word and complete < self.settings.fill_below:
             any_word, _ = self._parse(matching.text, generation.any_word_parser, searcher.reader(), options)
-            collector, results = self._run(searcher, any_word, text_field, limit, options, columns, collapse,
-                                           first=collector.matched)
-        return _Execution(kind, searcher, parser, parsed, loosened, collector, results, columns, complete)
+            first = np.zeros(len(columns.live), dtype=bool)
+            first[ranked.matched] = True
+            ranked = self._ranked(searcher, any_word, text_field, options, columns, collapse, first)
+            return _Execution(kind, searcher, parser, parsed, loosened, ranked, columns, complete, filled=True)
+        return _Execution(kind, searcher, parser, parsed, loosened, ranked, columns, complete)
 
     def _searched(self, searcher, text_field: str, matching, text: str) -> str:
         """What a query is parsed as: the text as matched, or a pasted plain text's most informative
@@ -413,8 +351,8 @@ class ArchiveSearcher:
         return self._within_time(self._ranked_ids, text, limit, options)
 
     def _ranked_ids(self, reading: _Reading, text: str, limit: int, options: SearchOptions) -> list[str]:
-        results = self._execute(reading, text, limit, options).results
-        return [results.searcher.stored_fields(docnum)["id"] for _, docnum in results.top_n]
+        run = self._execute(reading, text, options)
+        return [run.searcher.stored_fields(docnum)["id"] for docnum in run.ranking.hits[:limit].tolist()]
 
     def search(self, text: str, page: int = 1, per_page: int | None = None,
                options: SearchOptions = NO_OPTIONS) -> SearchPage:
@@ -423,17 +361,20 @@ class ArchiveSearcher:
     def _search(self, reading: _Reading, text: str, page: int, per_page: int | None, options: SearchOptions,
                 started: float) -> SearchPage:
         per_page = per_page or self.settings.per_page
-        run = self._execute(reading, text, page * per_page, options)
-        quotes, collector, results = run.kind == "quotes", run.collector, run.results
-        score_at = SCORE_IN_SORT_KEY[options.sort] + collector.score_at
-        shown = results[(page - 1) * per_page:]
+        run = self._execute(reading, text, options)
+        quotes, ranking = run.kind == "quotes", run.ranking
+        start = (page - 1) * per_page
+        # Whoosh's hits of the page's documents, for their stored fields and highlighting.
+        shown = Results(run.searcher, run.query, list(zip(ranking.scores[start:start + per_page].tolist(),
+                                                          ranking.hits[start:start + per_page].tolist())))[:]
         if quotes:
             strict_phrase = any(isinstance(part, wq.Phrase) for part in run.query.leaves())
-            hits = tuple(self._quote_hit(hit, -hit.score[score_at], strict_phrase) for hit in shown)
+            hits = tuple(self._quote_hit(hit, hit.score, strict_phrase) for hit in shown)
         else:
             snippets = self._snippets(run.searcher, run.query, shown)
-            hits = tuple(self._listed(hit, -hit.score[score_at], snippets[hit.docnum], collector.similar)
-                         for hit in shown)
+            others = [] if ranking.others is None else ranking.others[start:start + per_page].tolist()
+            hits = tuple(self._listed(hit, hit.score, snippets[hit.docnum], others[at] if others else 0)
+                         for at, hit in enumerate(shown))
         suggestion = None
         # While the user types, the last word is unfinished, not misspelt: no suggestion until submitted;
         # nor for a pasted text, which is searched by some of its words.
@@ -442,36 +383,38 @@ class ArchiveSearcher:
             suggestion = self._suggestion(run.searcher, run.parser, QUOTE_FIELDS if quotes else DEFAULT_FIELDS,
                                           text, options, run.complete, run.loosened)
         return SearchPage(
-            query=text, total=collector.total, page=page, per_page=per_page,
+            query=text, total=ranking.total, page=page, per_page=per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits,
             options=replace(options, kind=run.kind),
-            facets=self._facets(run.columns, collector.kept), suggestion=suggestion, loosened=run.loosened,
-            with_every_word=None if collector.first is None else run.complete,
-            undated=int((run.columns.recency_array[np.asarray(collector.kept, dtype=np.int64)] == 0).sum()))
+            facets=self._facets(run.columns, ranking.hits), suggestion=suggestion, loosened=run.loosened,
+            with_every_word=run.complete if run.filled else None,
+            undated=int((run.columns.recency_array[ranking.hits] == 0).sum()))
 
-    def _run(self, searcher, parsed, text_field: str, limit: int, options: SearchOptions, columns: _Columns,
-             collapse: bool, first: Sequence[int] | None = None):
-        """(collector, results) of a query; `text_field`: the field its plain words search; `first`:
+    def _ranked(self, searcher, parsed, text_field: str, options: SearchOptions, columns: _Columns,
+                collapse: bool, first: np.ndarray | None = None) -> Ranking:
+        """A query's ranking; `text_field`: the field its plain words search; `first`: a mask of the
         documents ranked before all others."""
-        groups = bulk.word_groups(parsed, text_field)
-        if groups is not None:
-            matches = self._run_in_bulk(searcher, parsed, groups, text_field, limit, options, columns, collapse,
-                                        first)
-            if matches is not None:
-                return matches, matches.results
-        collector = ArchiveCollector(limit, SORT_KEYS[options.sort], columns.recency,
-                                     columns.story if collapse else None,
-                                     None if first is None else set(np.asarray(first).tolist()))
+        matches = self._matched_in_bulk(searcher, parsed, text_field, options, columns)
+        if matches is None:
+            matches = self._matched_by_whoosh(searcher, parsed, options)
+        return rank(matches, columns.recency_array, options.sort, first,
+                    columns.story_numbers if collapse else None)
+
+    @staticmethod
+    def _matched_by_whoosh(searcher, parsed, options: SearchOptions) -> Matches:
+        collector = MatchCollector()
         filtered = options_filter(options)
         searcher.search_with_collector(parsed, collectors.FilterCollector(collector, allow=filtered)
                                        if filtered is not None else collector)
-        return collector, collector.results()
+        return collector.found()
 
-    def _run_in_bulk(self, searcher, parsed, groups: bulk.WordGroups, fieldname: str, limit: int,
-                     options: SearchOptions, columns: _Columns, collapse: bool,
-                     first: Sequence[int] | None) -> BulkMatches | None:
-        """What the collector would answer, from arrays over the words' whole posting lists; None
-        when the searcher's weighting cannot be computed that way."""
+    def _matched_in_bulk(self, searcher, parsed, fieldname: str, options: SearchOptions,
+                         columns: _Columns) -> Matches | None:
+        """What Whoosh's matchers would match and score, from arrays over the words' whole posting
+        lists; None when the query is not plain words or the weighting cannot be computed that way."""
+        groups = bulk.word_groups(parsed, fieldname)
+        if groups is None:
+            return None
         counts_field = WORD_COUNTS.get(fieldname)
         scored = bulk.scores(searcher, groups, fieldname, columns.lengths[fieldname],
                              counts_field if counts_field in searcher.schema else None)
@@ -482,24 +425,8 @@ class ArchiveSearcher:
         allowed = self._allowed(searcher, options, columns)
         if allowed is not None:
             matched &= allowed
-        first_mask = None
-        if first is not None:
-            first_mask = np.zeros(len(matched), dtype=bool)
-            first_mask[np.asarray(first, dtype=np.int64)] = True
         docs = np.flatnonzero(matched)
-        ranked = bulk.rank(docs, score, columns.recency_array, options.sort, first_mask,
-                           columns.story_numbers if collapse else None)
-        key_of = SORT_KEYS[options.sort]
-        top = ranked.hits[:limit].tolist()
-        keys = [key_of(float(score[docnum]), columns.recency[docnum]) for docnum in top]
-        if first_mask is not None:
-            keys = [(not first_mask[docnum], *key) for docnum, key in zip(top, keys)]
-        similar = Counter()
-        if ranked.others is not None:
-            similar.update({columns.story[docnum]: int(others)
-                            for docnum, others in zip(top, ranked.others[:limit]) if others})
-        return BulkMatches(matched=docs, kept=ranked.hits, similar=similar, first=first,
-                           results=Results(searcher, parsed, list(zip(keys, top))), score_at=int(first is not None))
+        return Matches(docs, score[docs])
 
     @staticmethod
     def _allowed(searcher, options: SearchOptions, columns: _Columns) -> np.ndarray | None:
@@ -558,15 +485,15 @@ class ArchiveSearcher:
                                 self.settings.snippet_fragments, self.settings.snippet_chars)
                 for docnum, text in texts.items()}
 
-    def _listed(self, hit, score: float, snippet: str = "", similar: Counter | None = None) -> Hit:
-        """A hit without a snippet from the query gets the article's lead paragraph."""
+    def _listed(self, hit, score: float, snippet: str = "", similar: int = 0) -> Hit:
+        """A hit without a snippet from the query gets the article's lead paragraph; `similar`: how
+        many other articles of its story matched."""
         fields = hit.fields()
         article = from_stored(fields)
-        story = fields.get("story", article.id)
         return Hit(id=article.id, title=article.title, date=article.date, author=article.author,
                    speakers=article.speakers, score=round(float(score), 4),
                    snippet=snippet or lead_snippet(article.body, self.settings.snippet_chars), url=article.url,
-                   story=story, similar=similar[story] if similar else 0)
+                   story=fields.get("story", article.id), similar=similar)
 
     def _quote_hit(self, hit, score: float, strict_phrase: bool) -> QuoteHit:
         quote, article_id, title, date = quote_from_stored(hit.fields())

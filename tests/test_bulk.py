@@ -129,25 +129,6 @@ def test_word_groups_are_read_from_plain_word_queries_only(q, groups):
     assert bulk.word_groups(q, "body") == groups
 
 
-def test_rank_orders_ties_by_document_and_puts_first_ones_first():
-    score = np.array([1.0, 3.0, 3.0, 2.0, 0.5])
-    recency = np.array([5, 1, 1, 9, 0])
-    docs = np.array([0, 1, 2, 3, 4])
-    assert bulk.rank(docs, score, recency, "relevance").hits.tolist() == [1, 2, 3, 0, 4]
-    assert bulk.rank(docs, score, recency, "newest").hits.tolist() == [3, 0, 1, 2, 4]
-    assert bulk.rank(docs, score, recency, "oldest").hits.tolist() == [1, 2, 0, 3, 4]
-    first = np.array([False, False, False, True, True])
-    assert bulk.rank(docs, score, recency, "relevance", first=first).hits.tolist() == [3, 4, 1, 2, 0]
-
-
-def test_rank_keeps_each_storys_best_and_counts_the_others():
-    score = np.array([1.0, 3.0, 2.0, 4.0])
-    stories = np.array([0, 1, 0, 1])
-    ranked = bulk.rank(np.arange(4), score, np.zeros(4, dtype=np.int64), "relevance", stories=stories)
-    assert ranked.hits.tolist() == [3, 2]
-    assert ranked.others.tolist() == [1, 1]
-
-
 def test_facet_counts_keep_the_commonest_and_their_ties():
     values = bulk.FacetValues.of([("a", "b"), ("a",), ("c",), ("b",), ("d",), ()])
     everyone = np.ones(6, dtype=bool)

@@ -5,10 +5,12 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from search.indexer import rebuild
 from search.query import matching_policy
+from search.ranking import Matches, rank
 from search.searcher import BM25, ArchiveSearcher
 
 from .conftest import make_settings, open_articles
@@ -130,3 +132,32 @@ def test_a_score_is_bm25_with_the_probabilistic_idf_to_the_digit(ranked):
     assert hit.score == pytest.approx(expected, abs=1e-4)
     # The word is counted as written in the text and in the headline, which the body indexes twice.
     assert tf == 3 + settings.title_weight
+
+
+def _rank(score, recency, sort, first=None, stories=None):
+    docs = np.arange(len(score))
+    return rank(Matches(docs, np.asarray(score, dtype=float)), np.asarray(recency), sort,
+                None if first is None else np.asarray(first), None if stories is None else np.asarray(stories))
+
+
+def test_rank_orders_ties_by_document_and_puts_first_ones_first():
+    score, recency = [1.0, 3.0, 3.0, 2.0, 0.5], [5, 1, 1, 9, 0]
+    assert _rank(score, recency, "relevance").hits.tolist() == [1, 2, 3, 0, 4]
+    assert _rank(score, recency, "newest").hits.tolist() == [3, 0, 1, 2, 4]
+    assert _rank(score, recency, "oldest").hits.tolist() == [1, 2, 0, 3, 4]
+    first = [False, False, False, True, True]
+    assert _rank(score, recency, "relevance", first=first).hits.tolist() == [3, 4, 1, 2, 0]
+    assert _rank(score, recency, "relevance", first=first).scores.tolist() == [2.0, 0.5, 3.0, 3.0, 1.0]
+
+
+def test_rank_keeps_each_storys_best_and_counts_the_others():
+    ranked = _rank([1.0, 3.0, 2.0, 4.0], [0, 0, 0, 0], "relevance", stories=[0, 1, 0, 1])
+    assert ranked.hits.tolist() == [3, 2]
+    assert ranked.scores.tolist() == [4.0, 2.0]
+    assert ranked.others.tolist() == [1, 1]
+    assert ranked.matched.tolist() == [0, 1, 2, 3]
+
+
+def test_rank_refuses_an_order_it_does_not_know():
+    with pytest.raises(ValueError):
+        _rank([1.0], [0], "loudest")
