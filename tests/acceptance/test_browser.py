@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from .conftest import REPO, SAMPLE_CORPUS, running_server
+from ..conftest import REPO, SAMPLE_CORPUS, running_server
 
 ARTIFACTS = REPO / "test-artifacts"
 # Without the background-networking flags Chromium keeps calling out to hosts this machine cannot reach.

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import REPO, running_server
+from ..conftest import REPO, running_server
 
 
 @pytest.fixture

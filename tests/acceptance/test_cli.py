@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from .conftest import REPO, write_article
+from ..conftest import REPO, write_article
 
 
 def run(*args, cwd=REPO):

@@ -7,7 +7,7 @@ import pytest
 from search.indexer import load_article
 from search.sources import find_articles
 
-from .conftest import DATA, SAMPLE_CORPUS
+from ..conftest import DATA, SAMPLE_CORPUS
 
 EXPECTED = json.loads((DATA / "sample_expected.json").read_text(encoding="utf-8"))
 SOURCES = {source.doc_id: source for source in find_articles(SAMPLE_CORPUS)}

@@ -7,7 +7,7 @@ import pytest
 from search.clean import clean_text
 from search.extract import extract_article
 
-from .conftest import NO_SHARED, SEEDS
+from ..conftest import NO_SHARED, SEEDS
 
 if not (SEEDS / "expected.json").is_file():
     pytest.skip(NO_SHARED, allow_module_level=True)

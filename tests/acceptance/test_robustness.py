@@ -16,6 +16,7 @@ from search.errors import QuerySyntaxError, QueryTooSlowError
 from search.deadline import call_within
 from whoosh.searching import Searcher
 
+from search import searcher as searcher_module
 from search import store
 from search.indexer import load_article, rebuild
 from search.models import SearchOptions
@@ -25,7 +26,7 @@ from search.searcher import ArchiveSearcher
 from search.sources import SourceFile, UnreadableArticle
 from web import create_app
 
-from .conftest import NO_SHARED, SAMPLE_CORPUS, SHARED, make_settings, write_article
+from ..conftest import NO_SHARED, SAMPLE_CORPUS, SHARED, make_settings, write_article
 
 VALID = "Title line\n\nThe harbour story has words in it.\n"
 
@@ -311,14 +312,15 @@ def test_a_search_straddling_several_rebuilds_finishes_on_its_generation(tmp_pat
     searcher = ArchiveSearcher(settings)
     searcher.count()
     between, go_on = threading.Event(), threading.Event()
-    snippets = ArchiveSearcher._snippets
+    cut = searcher_module.snippet
 
-    def paused_snippets(self, *args):
+    def paused_snippet(*args):
         between.set()
         go_on.wait(30)
-        return snippets(self, *args)
+        return cut(*args)
 
-    monkeypatch.setattr(ArchiveSearcher, "_snippets", paused_snippets)
+    # Paused while it cuts the hits' snippets: after the search has read its generation.
+    monkeypatch.setattr(searcher_module, "snippet", paused_snippet)
     answers = []
     search = threading.Thread(target=lambda: answers.append(searcher.search("bridge")))
     search.start()
