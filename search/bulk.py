@@ -11,6 +11,8 @@ fields, NOT) takes Whoosh's matchers. Scores are Whoosh's own, computed the same
 from __future__ import annotations
 
 import functools
+import weakref
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,13 +60,43 @@ def postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]
     return np.concatenate(ids), np.concatenate(weights)
 
 
+class DocumentLengths:
+    """One reader's document lengths in a field, as the index stores them (quantised to a byte),
+    each read from disk at most once, for as long as the reader is open: scoring by Whoosh's matchers
+    asks for a match's length (Whoosh would read it from the segment's file each time), bulk scoring
+    for all of them. The one cache of field lengths."""
+
+    def __init__(self, reader, fieldname: str):
+        self.reader, self.fieldname = reader, fieldname
+        self.known = array("l", [-1]) * reader.doc_count_all()
+
+    def __call__(self, docnum: int) -> int:
+        known = self.known[docnum]
+        if known < 0:
+            known = self.known[docnum] = self.reader.doc_field_length(docnum, self.fieldname, 1)
+        return known
+
+    def all(self) -> np.ndarray:
+        return np.fromiter((self(docnum) for docnum in range(len(self.known))), dtype=np.float64,
+                           count=len(self.known))
+
+
+# reader -> field -> its documents' lengths
+_LENGTHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def document_lengths(reader, fieldname: str) -> DocumentLengths:
+    by_field = _LENGTHS.setdefault(reader, {})
+    if fieldname not in by_field:
+        by_field[fieldname] = DocumentLengths(reader, fieldname)
+    return by_field[fieldname]
+
+
 def field_lengths(reader, fieldname: str) -> np.ndarray:
-    """Every document's length in a field, as the index stores it (quantised to a byte)."""
+    """Every document's length in a field, segment by segment from the lengths scoring reads."""
     lengths = np.zeros(reader.doc_count_all())
     for segment, offset in reader.leaf_readers():
-        count = segment.doc_count_all()
-        lengths[offset:offset + count] = [segment.doc_field_length(docnum, fieldname, 0) or 0
-                                          for docnum in range(count)]
+        lengths[offset:offset + segment.doc_count_all()] = document_lengths(segment, fieldname).all()
     return lengths
 
 

@@ -16,8 +16,6 @@ import math
 import re
 import threading
 import time
-import weakref
-from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -60,29 +58,8 @@ class BM25(scoring.BM25F):
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf)
         if isinstance(scorer, scoring.BM25FScorer):
-            read_lengths_from(scorer, _field_lengths(searcher.reader(), fieldname))
+            read_lengths_from(scorer, bulk.document_lengths(searcher.reader(), fieldname))
         return scorer
-
-
-# reader -> field -> its documents' lengths, for as long as the reader is open.
-_LENGTHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _field_lengths(reader, fieldname: str):
-    """A document's length in a field, read from disk once per reader. Scoring asks for it for every
-    match, and Whoosh reads it from the segment's file each time."""
-    by_field = _LENGTHS.setdefault(reader, {})
-    if fieldname not in by_field:
-        lengths = array("l", [-1]) * reader.doc_count_all()
-
-        def length(docnum: int) -> int:
-            known = lengths[docnum]
-            if known < 0:
-                known = lengths[docnum] = reader.doc_field_length(docnum, fieldname, 1)
-            return known
-
-        by_field[fieldname] = length
-    return by_field[fieldname]
 
 
 class MatchCollector(collectors.Collector):

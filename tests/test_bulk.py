@@ -135,3 +135,14 @@ def test_facet_counts_keep_the_commonest_and_their_ties():
     assert sorted(values.counts(everyone)) == [("a", 2), ("b", 2), ("c", 1), ("d", 1)]
     assert sorted(values.counts(everyone, most=1)) == [("a", 2), ("b", 2)]
     assert sorted(values.counts(np.array([False, True, True, False, False, False]))) == [("a", 1), ("c", 1)]
+
+
+def test_field_lengths_are_one_cache_that_scoring_and_bulk_share(sample_settings):
+    with open_articles(sample_settings).reader() as reader:
+        lengths = bulk.field_lengths(reader, "body")
+        for segment, offset in reader.leaf_readers():
+            cached = bulk.document_lengths(segment, "body")
+            assert cached is bulk.document_lengths(segment, "body")
+            assert min(cached.known) >= 0  # every length read, once
+            for docnum in range(segment.doc_count_all()):
+                assert lengths[offset + docnum] == cached(docnum) == segment.doc_field_length(docnum, "body", 1)
