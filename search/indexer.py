@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -201,8 +202,10 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
                 store.copy_generation(previous, generation)
             articles, skipped = _write_generation(generation, plan, hashes, settings, show_progress)
             indexed = check_generation(generation, len(articles))
-            store.write_manifest(generation, {"built_with": _built_with(settings), "articles": articles,
-                                              "skipped": skipped})
+            store.write_manifest(generation, {
+                "built_with": _built_with(settings), "articles": articles, "skipped": skipped,
+                "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "rebuild_s": round(time.perf_counter() - started, 1)})
             store.publish(settings.index, generation)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)

@@ -112,12 +112,20 @@ class SearchPage:
 @dataclass(frozen=True)
 class ArchiveSummary:
     """What the archive holds: how many articles, the first and last publication dates, and the
-    sources (a corpus's top-level folders) with their articles, most first."""
+    sources (a corpus's top-level folders) with their articles, most first; and the generation
+    serving them: its name, its quotations and stories, its size on disk, when it was built and how
+    long that rebuild took (None for a generation built before rebuilds recorded it)."""
 
     articles: int
     first_date: dt.date | None
     last_date: dt.date | None
     sources: tuple[tuple[str, int], ...]
+    generation: str = ""
+    quotations: int = 0
+    stories: int = 0
+    index_bytes: int = 0
+    built_at: str | None = None
+    rebuild_s: float | None = None
 
 
 @dataclass(frozen=True)

@@ -593,11 +593,23 @@ class ArchiveSearcher:
 
     def summary(self) -> ArchiveSummary:
         """What the archive holds, read once per generation."""
-        with self._reading() as reading:
-            generation = reading.generation
-            if generation.summary is None:
-                generation.summary = self._summarise(reading)
-            return generation.summary
+        return self._within_time(self._summary)
+
+    def _summary(self, reading: _Reading) -> ArchiveSummary:
+        generation = reading.generation
+        if generation.summary is None:
+            generation.summary = self._summarise(reading)
+        return generation.summary
+
+    def serving(self) -> tuple[str, int]:
+        """(generation, articles) of the index this searcher answers from, read through a search of
+        it: what a load balancer's health check asks."""
+        return self._within_time(self._serving)
+
+    @staticmethod
+    def _serving(reading: _Reading) -> tuple[str, int]:
+        reading.articles.search(wq.Every(), limit=1)
+        return reading.generation.name, reading.articles.doc_count()
 
     def _summarise(self, reading: _Reading) -> ArchiveSummary:
         columns = reading.generation.columns["articles"]
@@ -606,11 +618,18 @@ class ArchiveSearcher:
         manifest = store.read_manifest(self.settings.index / reading.generation.name) or {}
         sources = Counter(doc_id.split("/", 1)[0] if "/" in doc_id else "(top folder)"
                           for doc_id in manifest.get("articles", {}))
+        stories = columns.story_numbers
+        folder = self.settings.index / reading.generation.name
         return ArchiveSummary(
             articles=reading.articles.doc_count(),
             first_date=dt.date.fromordinal(int(dated.min())) if dated.size else None,
             last_date=dt.date.fromordinal(int(dated.max())) if dated.size else None,
-            sources=tuple(sorted(sources.items(), key=lambda item: (-item[1], item[0]))))
+            sources=tuple(sorted(sources.items(), key=lambda item: (-item[1], item[0]))),
+            generation=reading.generation.name,
+            quotations=reading.quotes.doc_count(),
+            stories=len(np.unique(stories[columns.live])) if stories is not None else reading.articles.doc_count(),
+            index_bytes=store.size_on_disk(folder),
+            built_at=manifest.get("built_at"), rebuild_s=manifest.get("rebuild_s"))
 
     def count(self) -> int:
         with self._reading() as reading:

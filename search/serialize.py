@@ -1,8 +1,8 @@
-"""SearchPage and Article as plain JSON-ready dicts: one shape for the API and the CLI."""
+"""SearchPage, Article and ArchiveSummary as plain JSON-ready dicts: one shape for the API and the CLI."""
 
 from __future__ import annotations
 
-from .models import Article, ArticleView, Hit, QuoteHit, SearchPage
+from .models import ArchiveSummary, Article, ArticleView, Hit, QuoteHit, SearchPage
 
 
 def _described(item: Hit | Article) -> dict:
@@ -59,3 +59,18 @@ def article_to_json(view: ArticleView) -> dict:
             "quotes": [{"speaker": quote.speaker, "text": quote.text} for quote in article.quotes],
             "same_story": [_listed(hit) for hit in view.same_story],
             "related": [_listed(hit) for hit in view.related]}
+
+
+def summary_to_json(summary: ArchiveSummary) -> dict:
+    return {
+        "generation": summary.generation,
+        "articles": summary.articles,
+        "quotations": summary.quotations,
+        "stories": summary.stories,
+        "first_date": summary.first_date.isoformat() if summary.first_date else None,
+        "last_date": summary.last_date.isoformat() if summary.last_date else None,
+        "sources": [list(pair) for pair in summary.sources],
+        "index_bytes": summary.index_bytes,
+        "built_at": summary.built_at,
+        "rebuild_s": summary.rebuild_s,
+    }

@@ -157,6 +157,16 @@ def rebuild_lock(index_dir: Path) -> Iterator[None]:
             _held_locks.discard(handle.fileno())
 
 
+def wait_for_rebuild(index_dir: Path) -> None:
+    """Return once no rebuild holds `index_dir`'s lock (at once when none does)."""
+    try:
+        handle = open(index_dir / LOCK, "a+")
+    except OSError as error:
+        raise IndexWriteError(f"Cannot read the index folder {index_dir}: {error.strerror or error}") from None
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+
+
 def new_generation(index_dir: Path) -> Path:
     path = index_dir / f"{GENERATION_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}"
     try:
@@ -191,6 +201,11 @@ def read_manifest(generation: Path) -> dict | None:
         return json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def size_on_disk(generation: Path) -> int:
+    """The bytes of a generation's files."""
+    return sum(path.stat().st_size for path in generation.rglob("*") if path.is_file())
 
 
 def write_manifest(generation: Path, manifest: dict) -> None:

@@ -4,8 +4,11 @@ import html
 import re
 
 import pytest
+from whoosh import index as whoosh_index
 
+from search import store
 from search.indexer import rebuild
+from search.schema import QUOTES_INDEX
 from web import create_app
 from web.ui import date_bars
 
@@ -297,3 +300,31 @@ def test_an_article_page_with_a_query_it_cannot_read_shows_the_article(client):
     response = client.get("/article/halden-herald/bridge-delayed-two-years.html?q=date:%5Bx+TO+y%5D")
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "Harbour Bridge Delayed Two Years" in page and "<mark>" not in page
+
+
+def test_health_answers_200_with_the_generation_serving(client, sample_settings):
+    response = client.get("/api/health")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "ok" and body["articles"] == 33
+    assert body["generation"] == (sample_settings.index / "CURRENT").read_text().strip()
+
+
+def test_health_is_503_in_the_error_shape_without_an_index(tmp_path):
+    app = create_app(make_settings(tmp_path / "corpus", tmp_path / "no-index"))
+    error = assert_error_shape(app.test_client().get("/api/health"), 503)
+    assert error["code"] == "unavailable"
+
+
+def test_stats_say_what_the_generation_holds_and_when_it_was_built(client, sample_settings):
+    stats = client.get("/api/stats").get_json()
+    assert stats["generation"] == (sample_settings.index / "CURRENT").read_text().strip()
+    assert (stats["articles"], stats["first_date"], stats["last_date"]) == (33, "2016-03-03", "2024-09-09")
+    quotes = whoosh_index.open_dir(str(store.current_generation(sample_settings.index)), indexname=QUOTES_INDEX)
+    assert stats["quotations"] == quotes.doc_count() > 0
+    assert 0 < stats["stories"] < stats["articles"]  # one story is reposted
+    assert dict(stats["sources"])["scrapes"] == 16
+    assert stats["index_bytes"] > 100_000 and stats["rebuild_s"] >= 0
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", stats["built_at"])
+    home = client.get("/").get_data(as_text=True)
+    assert f"index {stats['generation']}" in home and f"{stats['quotations']} quotations attributed" in home

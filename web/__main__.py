@@ -16,7 +16,7 @@ import waitress
 
 from search import store
 from search.config import load_settings
-from search.errors import SearchError
+from search.errors import IndexBusyError, SearchError
 from search.indexer import is_current, rebuild
 from search.names import articles
 
@@ -58,17 +58,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _ensure_index(settings) -> None:
+    """Build the index when there is none of the current format. A replica that finds another process
+    building it waits for that rebuild and serves what it made."""
+    while not is_current(settings):
+        state = "An index of an older format" if store.has_index(settings.index) else "No index"
+        print(f"{state} in {settings.index}: building it from {settings.corpus} …", file=sys.stderr)
+        try:
+            report = rebuild(settings, show_progress=sys.stderr.isatty())
+        except IndexBusyError:
+            print(f"Another process is building the index in {settings.index}; waiting for it …", file=sys.stderr)
+            store.wait_for_rebuild(settings.index)
+            continue
+        print(f"indexed {articles(report.indexed)}, skipped {len(report.skipped)}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         settings = load_settings(args.config, overrides={"host": args.host, "port": args.port,
                                                          "index": args.index, "corpus": args.corpus})
-        if not is_current(settings):
-            state = "An index of an older format" if store.has_index(settings.index) else "No index"
-            print(f"{state} in {settings.index}: building it from {settings.corpus} …", file=sys.stderr)
-            report = rebuild(settings, show_progress=sys.stderr.isatty())
-            print(f"indexed {articles(report.indexed)}, skipped {len(report.skipped)}", file=sys.stderr)
+        _ensure_index(settings)
     except SearchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from flask import Blueprint, current_app, jsonify, request
 
-from search.serialize import article_to_json, page_to_json
+from search.serialize import article_to_json, page_to_json, summary_to_json
 
+from .errors import error_body
 from .params import BadRequest, search_request
+
+log = logging.getLogger(__name__)
 
 api = Blueprint("api", __name__, url_prefix="/api")
 
@@ -36,3 +40,19 @@ def suggest():
     completions = current_app.config["SEARCHER"].completions(q) if q.strip() else []
     return current_app.response_class(json.dumps([q, completions], ensure_ascii=False),
                                       mimetype="application/x-suggestions+json")
+
+
+@api.get("/health")
+def health():
+    """200 while the index is open and answering, 503 otherwise: for a load balancer."""
+    try:
+        generation, articles = current_app.config["SEARCHER"].serving()
+    except Exception as error:  # whatever keeps it from answering, this replica is not to be sent queries
+        log.warning("health check failed: %s", error)
+        return jsonify(error_body("unavailable", "The index is not answering; try another replica.")), 503
+    return jsonify({"status": "ok", "generation": generation, "articles": articles})
+
+
+@api.get("/stats")
+def stats():
+    return jsonify(summary_to_json(current_app.config["SEARCHER"].summary()))
