@@ -73,7 +73,8 @@ class DocumentLengths:
     def __call__(self, docnum: int) -> int:
         known = self.known[docnum]
         if known < 0:
-            known = self.known[docnum] = self.reader.doc_field_length(docnum, self.fieldname, 1)
+            # None where the document's field holds no indexed word (a quotation of stopwords alone)
+            known = self.known[docnum] = self.reader.doc_field_length(docnum, self.fieldname, 0) or 0
         return known
 
     def all(self) -> np.ndarray:

@@ -7,14 +7,20 @@ import random
 
 import numpy as np
 import pytest
+from whoosh import index as whoosh_index
 from whoosh import query as wq
 
-from search import bulk
+from search import bulk, store
 from search.indexer import rebuild
 from search.models import SearchOptions
+from search.schema import QUOTES_INDEX
 from search.searcher import ArchiveSearcher
 
 from .conftest import make_settings, open_articles, write_article
+
+
+def open_quotes(settings):
+    return whoosh_index.open_dir(str(store.current_generation(settings.index)), indexname=QUOTES_INDEX)
 
 
 def page_facts(page) -> tuple:
@@ -145,4 +151,18 @@ def test_field_lengths_are_one_cache_that_scoring_and_bulk_share(sample_settings
             assert cached is bulk.document_lengths(segment, "body")
             assert min(cached.known) >= 0  # every length read, once
             for docnum in range(segment.doc_count_all()):
-                assert lengths[offset + docnum] == cached(docnum) == segment.doc_field_length(docnum, "body", 1)
+                assert lengths[offset + docnum] == cached(docnum) == (segment.doc_field_length(docnum, "body") or 0)
+
+
+def test_a_quotation_of_stopwords_alone_has_length_0_and_every_search_still_runs(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_article(corpus, "a.txt", "Quay Vote\n\n“Is of of a in are to of,” said Marta Lund of the port.\n\n"
+                  "“The quay will be rebuilt next spring,” said Marta Lund.\n")
+    settings = make_settings(corpus, tmp_path / "index")
+    rebuild(settings)
+    searcher = ArchiveSearcher(settings)
+    assert searcher.search("quay").total == 1
+    assert searcher.search("said:Lund quay").total == 1
+    with open_quotes(settings).reader() as reader:
+        lengths = bulk.field_lengths(reader, "text")
+    assert sorted(lengths.tolist()) == [0.0, 4.0]
