@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild_cmd.add_argument("--corpus", help="folder of articles (default: from config.toml)")
     rebuild_cmd.add_argument("--full", action="store_true",
                              help="read every file again, instead of only the new, changed and deleted ones")
+    rebuild_cmd.add_argument("--scheduler", metavar="ADDRESS",
+                             help="a Dask scheduler (tcp://HOST:8786) whose workers read, clean and extract the "
+                                  "articles (default: from config.toml; none: this machine's processes)")
     _common(rebuild_cmd)
     query_cmd = commands.add_parser("query", help="search the index, as the JSON endpoint does")
     query_cmd.set_defaults(usage=query_cmd)
@@ -61,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_rebuild(args) -> int:
-    settings = load_settings(args.config, overrides={"corpus": args.corpus, "index": args.index})
+    settings = load_settings(args.config, overrides={"corpus": args.corpus, "index": args.index,
+                                                     "scheduler": args.scheduler})
     report = rebuild(settings, show_progress=sys.stderr.isatty(), full=args.full)
     if report.up_to_date:
         print(f"index is up to date: {articles(report.indexed)}, nothing new, changed or deleted -> "

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 from whoosh import index as whoosh_index
 
-from . import loading, store
+from . import cluster, loading, store
 from .clean import clean_text
 from .pages import clean_html
 from .config import Settings
@@ -83,10 +83,17 @@ def worker_count(settings: Settings) -> int:
     return settings.rebuild_workers or os.cpu_count() or 1
 
 
-def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator[Article | Skipped]:
-    """Articles in corpus order (stories depend on it), read by `workers` processes at once."""
-    return loading.in_order(_load_or_skip, [(source, max_bytes) for source in sources], workers,
-                            given_up=lambda job, reason: Skipped(path=job[0].doc_id, reason=reason))
+def _given_up(job: tuple[SourceFile, int], reason: str) -> Skipped:
+    return Skipped(path=job[0].doc_id, reason=reason)
+
+
+def _loaded(sources: list[SourceFile], max_bytes: int, workers: int, client=None) -> Iterator[Article | Skipped]:
+    """Articles in corpus order (stories depend on it), read by `workers` processes at once, or as
+    tasks on the cluster of a Dask `client`: the same work either way."""
+    jobs = [(source, max_bytes) for source in sources]
+    if client is not None:
+        return cluster.on_cluster(_load_or_skip, jobs, client, given_up=_given_up)
+    return loading.in_order(_load_or_skip, jobs, workers, given_up=_given_up)
 
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
@@ -263,6 +270,7 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
             stories.add_story(doc_id, tuple(body_sketch))
     articles, skipped = dict(plan.kept), dict(plan.kept_skipped)
     max_bytes = int(settings.max_file_mb * 1_000_000)
+    client = cluster.connect(settings.scheduler) if settings.scheduler else None
     _forks_die_with_parent(True)
     try:
         writer, quote_writer, parallel = _open_writers(generation, plan, settings)
@@ -271,7 +279,8 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
                 writer.delete_by_term("id", doc_id)
                 quote_writer.delete_by_term("article", doc_id)
             article_out, quote_out = parallel or _Direct(writer), _Direct(quote_writer)
-            loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1)
+            loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1,
+                             client)
             for article in tqdm(loaded, total=len(plan.to_load), desc="reading and analysing", unit="article",
                                 file=sys.stderr, disable=not show_progress):
                 if isinstance(article, Skipped):
@@ -310,6 +319,8 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
             raise
     finally:
         _forks_die_with_parent(False)
+        if client is not None:
+            client.close()
     return articles, skipped
 
 

@@ -25,7 +25,7 @@ CHUNK = 8
 WORKER_DIED = "the process reading it died (a crash or a kill) while reading it"
 
 
-def _chunk_of(work: Callable, jobs: Sequence) -> list:
+def chunk_of(work: Callable, jobs: Sequence) -> list:
     return [work(job) for job in jobs]
 
 
@@ -48,14 +48,14 @@ def in_order(work: Callable[[Job], Answer], jobs: Sequence[Job], workers: int,
                 # One at a time, so that a worker's death names the job that caused it.
                 job = suspects.popleft()
                 try:
-                    yield executor.submit(_chunk_of, work, [job]).result()[0]
+                    yield executor.submit(chunk_of, work, [job]).result()[0]
                 except BrokenProcessPool:
                     executor = _restarted(executor, workers, context)
                     yield given_up(job, WORKER_DIED)
                 continue
             while pending and len(out) * chunk < max_in_flight:
                 jobs_out = pending.popleft()
-                out.append((jobs_out, executor.submit(_chunk_of, work, jobs_out)))
+                out.append((jobs_out, executor.submit(chunk_of, work, jobs_out)))
             jobs_out, future = out.popleft()
             try:
                 answers = future.result()

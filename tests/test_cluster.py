@@ -1,0 +1,89 @@
+"""Rebuilds on a real Dask cluster (distributed.LocalCluster, 2 worker processes): the same work as
+this machine's processes, in corpus order, surviving a worker's death, and the same searchable index."""
+
+import os
+import signal
+from pathlib import Path
+
+import dask
+import pytest
+from distributed import Client, LocalCluster, get_task_stream
+
+from search import cluster
+from search.cluster import on_cluster
+from search.errors import ConfigError
+from search.indexer import rebuild
+from search.loading import CHUNK, WORKER_DIED
+from search.searcher import ArchiveSearcher
+
+from .conftest import make_settings
+from .test_loading import given_up, square, square_or_die
+
+
+def square_or_die_once(job: tuple[int, str]) -> int:
+    """Kills its worker the first time it meets job 7, as a worker lost mid-rebuild would be."""
+    n, marker = job
+    if n == 7 and not Path(marker).exists():
+        Path(marker).touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n * n
+
+
+@pytest.fixture(scope="module")
+def client():
+    # A task whose worker dies is tried on another worker at most once more before Dask gives it up.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as connected:
+        yield connected
+
+
+def test_answers_come_back_in_order(client):
+    answers = list(on_cluster(square, list(range(60)), client, given_up, chunk=4, max_in_flight=8))
+    assert answers == [n * n for n in range(60)]
+
+
+def test_a_worker_lost_mid_work_is_survived(client, tmp_path):
+    jobs = [(n, str(tmp_path / "killed")) for n in range(30)]
+    answers = list(on_cluster(square_or_die_once, jobs, client, given_up, chunk=4))
+    assert answers == [n * n for n in range(30)]
+    assert (tmp_path / "killed").exists()  # a worker did die
+
+
+def test_a_job_that_kills_every_worker_it_meets_is_given_up_alone(client):
+    answers = list(on_cluster(square_or_die, list(range(20)), client, given_up, chunk=4))
+    assert answers == [f"13: {WORKER_DIED}" if n == 13 else n * n for n in range(20)]
+
+
+QUERIES = ["harbour", "bridge council", '"harbour bridge"', "speaker:Okafor", "strike OR walkout", "date:2019"]
+
+
+def _answers(settings) -> list:
+    searcher = ArchiveSearcher(settings)
+    pages = [searcher.search(q, per_page=20) for q in QUERIES]
+    return [(page.total, [(hit.id, hit.score, hit.similar) for hit in page.hits], page.facets) for page in pages]
+
+
+def test_a_rebuild_on_the_cluster_gives_the_index_a_local_one_gives(client, tmp_path):
+    from .conftest import SAMPLE_CORPUS
+
+    local = make_settings(SAMPLE_CORPUS, tmp_path / "local")
+    on_the_cluster = make_settings(SAMPLE_CORPUS, tmp_path / "cluster", scheduler=client.scheduler.address)
+    local_report = rebuild(local)
+    with get_task_stream(client) as tasks:
+        cluster_report = rebuild(on_the_cluster)
+    # Every article was read, cleaned and extracted by the cluster's workers, in tasks of a few files.
+    assert len([task for task in tasks.data if task["key"].startswith("chunk_of")]) >= 33 // CHUNK
+    assert cluster_report.indexed == local_report.indexed == 33
+    assert cluster_report.skipped == local_report.skipped
+    assert _answers(on_the_cluster) == _answers(local)
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
+    from .conftest import SAMPLE_CORPUS
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT_S", 2)
+    settings = make_settings(SAMPLE_CORPUS, tmp_path / "index", scheduler="tcp://127.0.0.1:9")
+    with pytest.raises(ConfigError, match="Cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        rebuild(settings)
+    assert not (tmp_path / "index" / "CURRENT").exists()
