@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild_cmd.add_argument("--full", action="store_true",
                              help="read every file again, instead of only the new, changed and deleted ones")
     rebuild_cmd.add_argument("--scheduler", metavar="ADDRESS",
-                             help="a Dask scheduler (tcp://HOST:8786) whose workers read, clean and extract the "
+                             help="a Dask scheduler (tcp://HOST:8786) whose workers read, extract and write the "
                                   "articles (default: from config.toml; none: this machine's processes)")
     _common(rebuild_cmd)
     query_cmd = commands.add_parser("query", help="search the index, as the JSON endpoint does")

@@ -97,7 +97,7 @@ class Settings:
     rebuild_workers: int = _setting(0, "indexer", "processes that read, clean and index articles at once; `0` "
                                     "is one per CPU core", at_least=0)
     scheduler: str = _setting("", "cluster", "address of a Dask scheduler (`tcp://HOST:8786`) whose workers read, "
-                              "clean and extract a rebuild's articles; empty: this machine's processes")
+                              "extract and write a rebuild's articles; empty: this machine's processes")
 
 
 FIELDS = {f.name: f for f in dataclasses.fields(Settings)}

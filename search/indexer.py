@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import functools
 import datetime as dt
 import hashlib
 import os
@@ -87,13 +88,10 @@ def _given_up(job: tuple[SourceFile, int], reason: str) -> Skipped:
     return Skipped(path=job[0].doc_id, reason=reason)
 
 
-def _loaded(sources: list[SourceFile], max_bytes: int, workers: int, client=None) -> Iterator[Article | Skipped]:
-    """Articles in corpus order (stories depend on it), read by `workers` processes at once, or as
-    tasks on the cluster of a Dask `client`: the same work either way."""
-    jobs = [(source, max_bytes) for source in sources]
-    if client is not None:
-        return cluster.on_cluster(_load_or_skip, jobs, client, given_up=_given_up)
-    return loading.in_order(_load_or_skip, jobs, workers, given_up=_given_up)
+def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator[Article | Skipped]:
+    """Articles in corpus order (stories depend on it), read by `workers` processes at once."""
+    return loading.in_order(_load_or_skip, [(source, max_bytes) for source in sources], workers,
+                            given_up=_given_up)
 
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
@@ -244,7 +242,8 @@ def _open_writers(generation, plan: _Plan, settings: Settings):
     workers = worker_count(settings)
     # With several workers, a full rebuild also analyses documents in as many writer processes, each
     # writing a segment of its own; the articles writer then only commits them.
-    parallel = SegmentWriters(articles, workers, options) if plan.full and workers > 1 else None
+    parallel = SegmentWriters(articles, workers, options) if plan.full and workers > 1 and not settings.scheduler \
+        else None
     return articles.writer(**options), quotes.writer(**options), parallel
 
 
@@ -278,9 +277,12 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
             for doc_id in plan.to_delete:
                 writer.delete_by_term("id", doc_id)
                 quote_writer.delete_by_term("article", doc_id)
+            if client is not None:
+                _write_on_cluster(client, generation, plan, hashes, settings, stories, articles, skipped,
+                                  (writer, quote_writer), show_progress)
+                return articles, skipped
             article_out, quote_out = parallel or _Direct(writer), _Direct(quote_writer)
-            loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1,
-                             client)
+            loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1)
             for article in tqdm(loaded, total=len(plan.to_load), desc="reading and analysing", unit="article",
                                 file=sys.stderr, disable=not show_progress):
                 if isinstance(article, Skipped):
@@ -322,6 +324,45 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
         if client is not None:
             client.close()
     return articles, skipped
+
+
+def _write_on_cluster(client, generation, plan: _Plan, hashes: dict[str, str | None], settings: Settings,
+                      stories: StoryClusters, articles: dict[str, list], skipped: dict[str, list], writers: tuple,
+                      show_progress: bool) -> None:
+    """The plan's files read, cleaned and extracted by the cluster's workers; their stories assigned
+    here, in corpus order, across all of them; their segments written by the workers, each task in a
+    folder of its own inside the new generation, then moved in and committed here alone (with the
+    deletions of an incremental rebuild) in one commit per index."""
+    writer, quote_writer = writers
+    tasks = generation / "tasks"
+    cache = tasks / "articles"
+    cache.mkdir(parents=True)
+    max_bytes = int(settings.max_file_mb * 1_000_000)
+    work = functools.partial(cluster.extract_and_keep, work=_load_or_skip, cache=str(cache))
+    order: list[tuple[str, str]] = []
+    extracted = cluster.on_cluster(work, [(source, max_bytes) for source in plan.to_load], client, given_up=_given_up)
+    for answer in tqdm(extracted, total=len(plan.to_load), desc="reading and extracting", unit="article",
+                       file=sys.stderr, disable=not show_progress):
+        if isinstance(answer, Skipped):
+            skipped[answer.path] = [hashes[answer.path], answer.reason]
+            continue
+        story = stories.assign(answer.doc_id, answer.sketch)
+        order.append((answer.doc_id, story))
+        articles[answer.doc_id] = [hashes[answer.doc_id], story, list(answer.sketch)]
+    if not articles:
+        raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed:\n"
+                          + why_skipped(skipped))
+    groups = [order[start:start + cluster.SEGMENT_ARTICLES] for start in range(0, len(order), cluster.SEGMENT_ARTICLES)]
+    options = {"limitmb": settings.writer_limitmb, "compound": False}
+    with tqdm(total=len(groups) + 2, desc="writing the index", unit="step", file=sys.stderr,
+              disable=not show_progress) as finishing:
+        written, quotes_written = cluster.written_on_cluster(
+            client, groups, cache, tasks, settings.stopwords, settings.title_weight, options, on_task=finishing.update)
+        quote_writer.commit(mergetype=lambda _, segments: segments + quotes_written)
+        finishing.update()
+        writer.commit(mergetype=lambda _, segments: segments + written)
+        finishing.update()
+    shutil.rmtree(tasks)
 
 
 def check_generation(generation, articles: int) -> int:

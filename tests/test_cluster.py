@@ -2,6 +2,7 @@
 this machine's processes, in corpus order, surviving a worker's death, and the same searchable index."""
 
 import os
+import shutil
 import signal
 from pathlib import Path
 
@@ -9,9 +10,9 @@ import dask
 import pytest
 from distributed import Client, LocalCluster, get_task_stream
 
-from search import cluster
+from search import cluster, store
 from search.cluster import on_cluster
-from search.errors import ConfigError
+from search.errors import ConfigError, IndexWriteError
 from search.indexer import rebuild
 from search.loading import CHUNK, WORKER_DIED
 from search.searcher import ArchiveSearcher
@@ -72,8 +73,12 @@ def test_a_rebuild_on_the_cluster_gives_the_index_a_local_one_gives(client, tmp_
     local_report = rebuild(local)
     with get_task_stream(client) as tasks:
         cluster_report = rebuild(on_the_cluster)
-    # Every article was read, cleaned and extracted by the cluster's workers, in tasks of a few files.
-    assert len([task for task in tasks.data if task["key"].startswith("chunk_of")]) >= 33 // CHUNK
+    # Every article was read, cleaned and extracted by the cluster's workers, in tasks of a few files,
+    # and written there as segments; the tasks' folder is gone from the generation.
+    keys = [task["key"] for task in tasks.data]
+    assert len([key for key in keys if key.startswith("chunk_of")]) >= 33 // CHUNK
+    assert any(key.startswith("write_segments") for key in keys)
+    assert not (store.current_generation(on_the_cluster.index) / "tasks").exists()
     assert cluster_report.indexed == local_report.indexed == 33
     assert cluster_report.skipped == local_report.skipped
     assert _answers(on_the_cluster) == _answers(local)
@@ -87,3 +92,30 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
     with pytest.raises(ConfigError, match="Cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         rebuild(settings)
     assert not (tmp_path / "index" / "CURRENT").exists()
+
+
+def test_an_incremental_rebuild_on_the_cluster_gives_the_index_a_local_one_gives(client, tmp_path):
+    from .conftest import SAMPLE_CORPUS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SAMPLE_CORPUS, corpus)
+    local = make_settings(corpus, tmp_path / "local")
+    on_the_cluster = make_settings(corpus, tmp_path / "cluster", scheduler=client.scheduler.address)
+    rebuild(local), rebuild(on_the_cluster)
+    changed = sorted(corpus.rglob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nThe harbour council met again on Friday.\n",
+                       encoding="utf-8")
+    sorted(corpus.rglob("*.html"))[0].unlink()
+    local_report, cluster_report = rebuild(local), rebuild(on_the_cluster)
+    assert (cluster_report.changed, cluster_report.deleted) == (local_report.changed, local_report.deleted) == (1, 1)
+    assert cluster_report.indexed == local_report.indexed == 32
+    assert _answers(on_the_cluster) == _answers(local)
+
+
+def test_an_article_a_writer_task_cannot_write_fails_the_rebuild_naming_it(client, tmp_path):
+    cache, folder = tmp_path / "articles", tmp_path / "generation" / "tasks"
+    cache.mkdir()
+    folder.mkdir(parents=True)
+    cluster.kept_article(cache, "a.txt").write_bytes(b"not a pickled article")
+    with pytest.raises(IndexWriteError, match="Indexing a.txt failed: UnpicklingError"):
+        cluster.written_on_cluster(client, [[("a.txt", "a.txt")]], cache, folder, "english", 2, {})
