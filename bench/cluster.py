@@ -1,0 +1,89 @@
+"""A full rebuild on a real Dask cluster (distributed.LocalCluster on this machine), with 1 and with
+2 worker processes, beside the same rebuild run locally.
+
+    .venv/bin/python bench/cluster.py [--articles 3000] [--work DIR]
+
+For each: wall time, articles/s, CPU-seconds per 1,000 articles (the coordinator and every worker
+process), and the speed-up from 1 to 2 workers, which more machines would multiply. On one 2-core
+machine the coordinator shares the cores with the workers, so the figures are a floor for a cluster
+of machines, not a forecast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from distributed import Client, LocalCluster  # noqa: E402
+
+from generate import generate  # noqa: E402
+from search.config import load_settings  # noqa: E402
+from search.indexer import rebuild  # noqa: E402
+
+
+def _worker_cpu() -> float:
+    import psutil
+
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
+
+
+def _own_cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def measured(settings, client: Client | None) -> tuple[float, float, int]:
+    """(wall s, CPU s of the coordinator and the workers, articles indexed) of a full rebuild."""
+    shutil.rmtree(settings.index, ignore_errors=True)
+    before_workers = sum(client.run(_worker_cpu).values()) if client else 0.0
+    before, started = _own_cpu(), time.perf_counter()
+    report = rebuild(settings, full=True)
+    wall = time.perf_counter() - started
+    workers = sum(client.run(_worker_cpu).values()) - before_workers if client else 0.0
+    return wall, _own_cpu() - before + workers, report.indexed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--work", type=Path, help="folder for the corpus and index (default: a temporary one)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="news-cluster-"))
+    corpus, index = work / "corpus", work / "index"
+    if not corpus.is_dir() or sum(1 for _ in corpus.rglob("article-*")) != args.articles:
+        shutil.rmtree(corpus, ignore_errors=True)
+        generate(corpus, args.articles)
+    print(f"{args.articles} generated articles in {corpus}", flush=True)
+    rows = []
+    local = load_settings(REPO / "config.toml", env={}, overrides={"corpus": corpus, "index": index,
+                                                                  "rebuild_workers": 2})
+    rows.append(("local, 2 worker processes", *measured(local, None)))
+    walls = {}
+    for workers in (1, 2):
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            settings = load_settings(REPO / "config.toml", env={},
+                                     overrides={"corpus": corpus, "index": index, "scheduler": cluster.scheduler_address})
+            rows.append((f"Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}", *measured(settings, client)))
+            walls[workers] = rows[-1][1]
+        print(f"{rows[-1][0]}: {rows[-1][1]:.1f} s", flush=True)
+    print()
+    print(f"{'full rebuild':<32} {'wall s':>8} {'articles/s':>10} {'CPU s/1k':>9} {'indexed':>8}")
+    for name, wall, cpu, indexed in rows:
+        print(f"{name:<32} {wall:>8.1f} {indexed / wall:>10.0f} {cpu * 1000 / indexed:>9.1f} {indexed:>8}")
+    print(f"Dask, 1 -> 2 workers: {walls[1] / walls[2]:.2f}x faster")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
