@@ -4,9 +4,11 @@
     .venv/bin/python bench/cluster.py [--articles 3000] [--work DIR]
 
 For each: wall time, articles/s, CPU-seconds per 1,000 articles (the coordinator and every worker
-process), and the speed-up from 1 to 2 workers, which more machines would multiply. On one 2-core
-machine the coordinator shares the cores with the workers, so the figures are a floor for a cluster
-of machines, not a forecast.
+process, and the coordinator's share), and the speed-up from 1 to 2 workers. From the workers' CPU
+per article and the coordinator's, it prints what 1M and 10M articles would take with more worker
+processes (one per core, on machines sharing the corpus and index): the workers' work spreads over
+them, the coordinator's does not. On one 2-core machine the coordinator shares the cores with the
+workers, so the measured wall times are a floor for a cluster of machines.
 """
 
 from __future__ import annotations
@@ -42,15 +44,16 @@ def _own_cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def measured(settings, client: Client | None) -> tuple[float, float, int]:
-    """(wall s, CPU s of the coordinator and the workers, articles indexed) of a full rebuild."""
+def measured(settings, client: Client | None) -> tuple[float, float, float, int]:
+    """(wall s, CPU s of the coordinator and its own processes, CPU s of the cluster's workers,
+    articles indexed) of a full rebuild."""
     shutil.rmtree(settings.index, ignore_errors=True)
     before_workers = sum(client.run(_worker_cpu).values()) if client else 0.0
     before, started = _own_cpu(), time.perf_counter()
     report = rebuild(settings, full=True)
     wall = time.perf_counter() - started
     workers = sum(client.run(_worker_cpu).values()) - before_workers if client else 0.0
-    return wall, _own_cpu() - before + workers, report.indexed
+    return wall, _own_cpu() - before, workers, report.indexed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,10 +81,22 @@ def main(argv: list[str] | None = None) -> int:
             walls[workers] = rows[-1][1]
         print(f"{rows[-1][0]}: {rows[-1][1]:.1f} s", flush=True)
     print()
-    print(f"{'full rebuild':<32} {'wall s':>8} {'articles/s':>10} {'CPU s/1k':>9} {'indexed':>8}")
-    for name, wall, cpu, indexed in rows:
-        print(f"{name:<32} {wall:>8.1f} {indexed / wall:>10.0f} {cpu * 1000 / indexed:>9.1f} {indexed:>8}")
+    print(f"{'full rebuild':<32} {'wall s':>8} {'articles/s':>10} {'CPU s/1k':>9} {'of it coordinator':>18} "
+          f"{'indexed':>8}")
+    for name, wall, own, workers, indexed in rows:
+        print(f"{name:<32} {wall:>8.1f} {indexed / wall:>10.0f} {(own + workers) * 1000 / indexed:>9.1f} "
+              f"{own * 1000 / indexed:>18.1f} {indexed:>8}")
     print(f"Dask, 1 -> 2 workers: {walls[1] / walls[2]:.2f}x faster")
+    # What more machines would give: the workers' CPU spreads over them, the coordinator's does not.
+    _, own, workers, indexed = rows[-1][1:]
+    per_worker = indexed / workers if workers else float("nan")
+    ceiling = indexed / own if own else float("inf")
+    print(f"per worker process: {per_worker:.0f} articles per CPU-second; the coordinator alone: {ceiling:.0f} "
+          f"articles per CPU-second, the most any number of workers can reach")
+    for articles in (1_000_000, 10_000_000):
+        for count in (8, 32, 128):
+            rate = min(count * per_worker, ceiling)
+            print(f"  {articles:>10,} articles, {count:>3} worker processes: about {articles / rate / 3600:.1f} h")
     return 0
 
 
