@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("local, 2 worker processes", *measured(local, None)))
     walls = {}
     for workers in (1, 2):
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
             settings = load_settings(REPO / "config.toml", env={},
                                      overrides={"corpus": corpus, "index": index, "scheduler": cluster.scheduler_address})

@@ -6,9 +6,12 @@ query being typed completed. query.py, which parses, never reads the index.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
+from whoosh.spelling import ReaderCorrector
+from whoosh.support.levenshtein import damerau_levenshtein
 
 from .errors import QuerySyntaxError
 from .query import (has_children, narrowing_hint, pattern_parts, pattern_text, typed_word, wanted, with_words,
@@ -42,6 +45,27 @@ def unknown_terms(q: wq.Query, text: str, reader: IndexReader) -> list[tuple[str
             if typed_word(part, text, fields) and _unknown(reader, fields, part.text)]
 
 
+def words_within(reader: IndexReader, fieldname: str, word: str, maxdist: int, prefix: int = 1) -> Iterator[str]:
+    """The index words of a field within `maxdist` edits of `word` (Damerau-Levenshtein) that share
+    its first `prefix` letters, as reader.terms_within finds them; a word whose length alone puts it
+    further away is passed over before any distance is computed, which is most of them."""
+    fieldobj = reader.schema[fieldname]
+    for btext in reader.expand_prefix(fieldname, word[:prefix]):
+        candidate = fieldobj.from_bytes(btext)
+        if abs(len(candidate) - len(word)) <= maxdist and damerau_levenshtein(candidate, word, maxdist) <= maxdist:
+            yield candidate
+
+
+class CloseWordsCorrector(ReaderCorrector):
+    """Whoosh's corrector of a field's words, finding them through words_within."""
+
+    def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterator[tuple[float, str]]:
+        frequency = self.reader.frequency
+        for word in words_within(self.reader, self.fieldname, text, maxdist, prefix):
+            # Closer first, then commoner, as Whoosh's own corrector ranks them.
+            yield 0 - (maxdist + (1.0 / (frequency(self.fieldname, word) or 1) * 0.5)), word
+
+
 def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
                          unfinished_last_word: bool = False) -> tuple[wq.Query, tuple[str, ...]]:
     """Plain words found in none of the searched fields match the close words that are (Okafr -> Okafor).
@@ -58,8 +82,8 @@ def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
 
     def close_words(word: str) -> list[str]:
         if word not in close:
-            found = {near for name in fields for near in reader.terms_within(written_words_field(name), word,
-                                                                              _max_edits(word), prefix=1)}
+            found = {near for name in fields for near in words_within(reader, written_words_field(name), word,
+                                                                       _max_edits(word))}
             close[word] = sorted(found)[:MAX_CLOSE_WORDS]
         return close[word]
 

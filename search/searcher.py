@@ -33,7 +33,8 @@ from .models import FACETS, ArchiveSummary, ArticleView, Hit, QuoteHit, SearchOp
 from .query import (asks_for_quotes, body_terms, informative_words, is_pasted, make_parser, make_quote_parser,
                     matching_policy, options_filter, parse_query, words_to_mark, written_words_field)
 from .ranking import Matches, Ranking, rank
-from .rewrites import complete_last_word, loosen_unknown_words, refuse_huge_expansions, unknown_terms
+from .rewrites import (CloseWordsCorrector, complete_last_word, loosen_unknown_words, refuse_huge_expansions,
+                       unknown_terms)
 from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN,
                      WORD_COUNTS, from_stored, quote_from_stored)
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, merged_tokens, snippet,
@@ -485,7 +486,8 @@ class ArchiveSearcher:
         try:
             parsed = parser.parse(text)
             # The words as written (not their stems) of the main text field correct every searched field.
-            corrector = searcher.corrector(written_words_field(fields[-1]))
+            written = written_words_field(fields[-1])
+            corrector = CloseWordsCorrector(searcher.reader(), written, searcher.schema[written])
             misspelt = unknown_terms(parsed, text, searcher.reader())
             if not misspelt:
                 return None

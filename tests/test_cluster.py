@@ -34,7 +34,7 @@ def square_or_die_once(job: tuple[int, str]) -> int:
 def client():
     # A task whose worker dies is tried on another worker at most once more before Dask gives it up.
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
-            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as connected:
         yield connected
 
