@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dask
 import pytest
-from distributed import Client, LocalCluster, get_task_stream
+from distributed import Client, LocalCluster, WorkerPlugin, get_task_stream
 
 from search import cluster, store
 from search.cluster import on_cluster
@@ -92,6 +92,34 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
     with pytest.raises(ConfigError, match="Cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         rebuild(settings)
     assert not (tmp_path / "index" / "CURRENT").exists()
+
+
+class KillOnce(WorkerPlugin):
+    """Kills the worker that starts the first task whose key begins with `prefix`, once."""
+
+    def __init__(self, prefix: str, marker: str):
+        self.prefix, self.marker = prefix, marker
+
+    def transition(self, key, start, finish, **kwargs):
+        name = key if isinstance(key, str) else str(key)
+        if finish == "executing" and name.startswith(self.prefix) and not os.path.exists(self.marker):
+            Path(self.marker).touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.parametrize("phase", ["chunk_of", "write_segments"])
+def test_a_worker_killed_in_either_phase_of_a_rebuild_is_survived(client, tmp_path, phase):
+    from .conftest import SAMPLE_CORPUS
+
+    marker = tmp_path / "killed"
+    client.register_plugin(KillOnce(phase, str(marker)), name=f"kill-once-{phase}")
+    try:
+        report = rebuild(make_settings(SAMPLE_CORPUS, tmp_path / "index", scheduler=client.scheduler.address))
+    finally:
+        client.unregister_worker_plugin(f"kill-once-{phase}")
+    assert marker.exists()  # a worker did die, in that phase
+    assert report.indexed == 33 and report.skipped == ()
+    client.wait_for_workers(2, timeout=60)
 
 
 def test_an_incremental_rebuild_on_the_cluster_gives_the_index_a_local_one_gives(client, tmp_path):
