@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import json
 import re
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from .config import load_settings
 from .errors import SearchError
+from .export import FORMATS, WRITERS
 from .indexer import load_article, rebuild
 from .models import Article
 from .names import articles, id_of_name, name_of_id, one_line
@@ -50,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     query_cmd.add_argument("--per-page", type=int, default=None)
     query_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
     _common(query_cmd)
+    export_cmd = commands.add_parser("export", help="every article a search matches, as CSV, JSON Lines, RIS or BibTeX")
+    export_cmd.set_defaults(usage=export_cmd)
+    export_cmd.add_argument("text", help="the query, as for `query`")
+    export_cmd.add_argument("--format", choices=FORMATS, default=FORMATS[0])
+    export_cmd.add_argument("--output", metavar="FILE", help="write to FILE (default: standard output)")
+    _common(export_cmd)
     extract_cmd = commands.add_parser(
         "extract", help="show what the indexer keeps of article files: title, date, author, speakers, text",
         description=f"Files may be .txt, .html or .htm, gzipped or not; a folder stands for the articles in it. "
@@ -99,6 +107,20 @@ def run_query(args) -> int:
             print(f"     {details}")
         if hit.snippet:
             print(f"     {plain_snippet(hit.snippet)}")
+    return EXIT_OK
+
+
+def run_export(args) -> int:
+    settings = load_settings(args.config, overrides={"index": args.index})
+    rows = ArchiveSearcher(settings).export(args.text)
+    try:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else contextlib.nullcontext(sys.stdout)
+    except OSError as error:
+        print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+    with out as written:
+        for text in WRITERS[args.format](rows):
+            written.write(text)
     return EXIT_OK
 
 
@@ -172,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, unknown = build_parser().parse_known_args(argv)
     if unknown:
         args.usage.error(f"unrecognized arguments: {' '.join(unknown)}")
-    handler = {"rebuild": run_rebuild, "query": run_query, "extract": run_extract}[args.command]
+    handler = {"rebuild": run_rebuild, "query": run_query, "export": run_export, "extract": run_extract}[args.command]
     try:
         return handler(args)
     except SearchError as error:

@@ -19,6 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 import numpy as np
 from whoosh import collectors, highlight, scoring
@@ -29,6 +30,7 @@ from . import bulk, store
 from .config import Settings
 from .deadline import call_within
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
+from .export import ExportRow
 from .models import FACETS, ArchiveSummary, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, informative_words, is_pasted, make_parser, make_quote_parser,
                     matching_policy, options_filter, parse_query, words_to_mark, written_words_field)
@@ -42,6 +44,13 @@ from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked
 from .whoosh_adapter import collector_results, read_lengths_from
 
 NO_OPTIONS = SearchOptions()
+
+
+def outlet_of(article) -> str | None:
+    """Where an article was published: the host of its address, else its corpus folder."""
+    if article.url:
+        return urlsplit(article.url).hostname
+    return article.id.split("/", 1)[0] if "/" in article.id else None
 
 
 class BM25(scoring.BM25F):
@@ -592,6 +601,34 @@ class ArchiveSearcher:
         except QuerySyntaxError:
             return set()
         return set(reading.articles.docs_for_query(parsed))
+
+    def export(self, text: str, options: SearchOptions = NO_OPTIONS,
+               accessed: dt.date | None = None) -> Iterator[ExportRow]:
+        """Every article a search matches, in its order, as rows to cite. The search runs now, within
+        query_timeout_s, and raises as search() does; the rows are read as they are taken, from the
+        same generation, which stays leased until they are all taken or the iterator is closed."""
+        stack = contextlib.ExitStack()
+        reading = stack.enter_context(self._reading())
+        try:
+            run = call_within(self.settings.query_timeout_s, self._too_slow, self._execute, reading, text, options)
+            if run.kind == "quotes":
+                raise QuerySyntaxError("An export lists articles: search for the words without said: and "
+                                       "filter by speaker instead")
+        except BaseException:
+            stack.close()
+            raise
+        rows = self._export_rows(stack, run, accessed or dt.date.today())
+        next(rows)  # inside the lease from here on: closing the iterator, or losing it, releases it
+        return rows
+
+    @staticmethod
+    def _export_rows(stack: contextlib.ExitStack, run: _Execution, accessed: dt.date) -> Iterator:
+        with stack:
+            yield None
+            for docnum in run.ranking.hits.tolist():
+                article = from_stored(run.searcher.stored_fields(docnum))
+                yield ExportRow(id=article.id, title=article.title, author=article.author,
+                                outlet=outlet_of(article), date=article.date, url=article.url, accessed=accessed)
 
     def summary(self) -> ArchiveSummary:
         """What the archive holds, read once per generation."""

@@ -328,3 +328,32 @@ def test_stats_say_what_the_generation_holds_and_when_it_was_built(client, sampl
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", stats["built_at"])
     home = client.get("/").get_data(as_text=True)
     assert f"index {stats['generation']}" in home and f"{stats['quotations']} quotations attributed" in home
+
+
+@pytest.mark.parametrize("format_name, media_type, suffix", [("csv", "text/csv", "csv"),
+                                                             ("jsonl", "application/x-ndjson", "jsonl"),
+                                                             ("ris", "application/x-research-info-systems", "ris"),
+                                                             ("bibtex", "application/x-bibtex", "bib")])
+def test_export_streams_every_match_as_a_download(client, format_name, media_type, suffix):
+    total = client.get("/api/search?q=harbour&speaker=Okafor").get_json()["total"]
+    response = client.get(f"/api/export?q=harbour&speaker=Okafor&format={format_name}")
+    assert response.status_code == 200 and response.is_streamed
+    assert response.mimetype == media_type
+    assert response.headers["Content-Disposition"] == f'attachment; filename="news-archive-export.{suffix}"'
+    text = response.get_data(as_text=True)
+    counted = {"csv": text.count("\r\n") - 1, "jsonl": text.count("\n"), "ris": text.count("ER  - "),
+               "bibtex": text.count("@article{")}
+    assert counted[format_name] == total > 0
+
+
+def test_export_parameters_are_checked(client):
+    assert_error_shape(client.get("/api/export?format=csv"), 400)
+    assert "'format' must be one of csv, jsonl, ris, bibtex" in assert_error_shape(
+        client.get("/api/export?q=harbour&format=xml"), 400)["message"]
+    assert assert_error_shape(client.get("/api/export?q=said:okafor"), 400)["code"] == "bad_query"
+    assert assert_error_shape(client.get("/api/export?q=harbour&date_from=soon"), 400)["code"] == "bad_request"
+
+
+def test_results_page_links_its_exports_with_the_search_kept(client):
+    page = client.get("/search?q=harbour&speaker=Okafor").get_data(as_text=True)
+    assert 'href="/api/export?format=bibtex&amp;q=harbour&amp;speaker=Okafor" download' in page

@@ -7,6 +7,7 @@ import logging
 
 from flask import Blueprint, current_app, jsonify, request
 
+from search.export import FORMATS, MEDIA_TYPES, SUFFIXES, WRITERS
 from search.serialize import article_to_json, page_to_json, summary_to_json
 
 from .errors import error_body
@@ -56,3 +57,18 @@ def health():
 @api.get("/stats")
 def stats():
     return jsonify(summary_to_json(current_app.config["SEARCHER"].summary()))
+
+
+@api.get("/export")
+def export():
+    """Every article a search matches, streamed as CSV, JSON Lines, RIS or BibTeX."""
+    params = search_request(request.args, current_app.config["SETTINGS"])
+    if not params.q:
+        raise BadRequest("Parameter 'q' is required: the words to search for")
+    format_name = request.args.get("format") or FORMATS[0]
+    if format_name not in FORMATS:
+        raise BadRequest(f"'format' must be one of {', '.join(FORMATS)}, got {format_name[:40]!r}")
+    rows = current_app.config["SEARCHER"].export(params.q, options=params.options)
+    response = current_app.response_class(WRITERS[format_name](rows), mimetype=MEDIA_TYPES[format_name])
+    response.headers["Content-Disposition"] = f'attachment; filename="news-archive-export.{SUFFIXES[format_name]}"'
+    return response

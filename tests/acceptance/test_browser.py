@@ -4,6 +4,7 @@ Chromium is Debian's package (`apt-get install chromium`, done by .ci/run); noth
 A screenshot of the results page is saved to test-artifacts/results.png.
 """
 
+import csv
 import os
 import re
 import shutil
@@ -171,3 +172,15 @@ def test_an_article_with_a_long_source_address_fits_a_phone(browser, base_url):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the article page scrolls sideways on a phone ({width} px)"
     context.close()
+
+
+def test_an_export_downloads_every_match_and_reads_back(page):
+    page.goto("/search?q=harbour")
+    total = int(re.sub(r"\D", "", page.locator("p.summary").inner_text().split(" ")[0]))
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    assert download.value.suggested_filename == "news-archive-export.csv"
+    with open(download.value.path(), encoding="utf-8", newline="") as saved:
+        rows = list(csv.DictReader(saved))
+    assert len(rows) == total > 10
+    assert all(row["accessed"] and row["title"] for row in rows)

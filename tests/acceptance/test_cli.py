@@ -188,3 +188,20 @@ def test_query_prints_snippets_and_its_json_errors_are_json(sample_settings):
     assert json.loads(failed.stdout)["error"] == {"code": "bad_query",
                                                   "message": "The search has no field 'autor:'; use title:, speaker:, "
                                                              "author:, body:, date:, said:"}
+
+
+def test_export_writes_every_match_to_standard_output_or_a_file(tmp_path, small_corpus):
+    index = str(tmp_path / "index")
+    assert run("rebuild", "--corpus", str(small_corpus), "--index", index).returncode == 0
+    total = json.loads(run("query", "bridge", "--json", "--index", index).stdout)["total"]
+    printed = run("export", "bridge", "--format", "jsonl", "--index", index)
+    assert printed.returncode == 0, printed.stderr
+    rows = [json.loads(line) for line in printed.stdout.splitlines()]
+    assert len(rows) == total == 2 and set(rows[0]) == {"id", "title", "author", "outlet", "date", "url", "accessed"}
+    written = run("export", "bridge", "--format", "ris", "--output", str(tmp_path / "out.ris"), "--index", index)
+    assert written.returncode == 0 and written.stdout == ""
+    assert (tmp_path / "out.ris").read_text(encoding="utf-8").count("TY  - NEWS") == 2
+    refused = run("export", "bridge", "--output", str(tmp_path / "no" / "such" / "folder.csv"), "--index", index)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("error: cannot write ") and "Traceback" not in refused.stderr
+    assert run("export", "bridge", "--format", "xml", "--index", index).returncode == 2

@@ -1,0 +1,106 @@
+"""Pure: the matches of a search as a citable list, a row at a time, in CSV, JSON Lines, RIS or BibTeX.
+
+Each format is a function from rows to lines of text, so that any number of rows is written in
+constant memory. A row is what a reference needs: title, author, outlet, date, address, the
+article's id in the archive and the day it was read here (the access date).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+FORMATS = ("csv", "jsonl", "ris", "bibtex")
+MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "ris": "application/x-research-info-systems",
+               "bibtex": "application/x-bibtex"}
+SUFFIXES = {"csv": "csv", "jsonl": "jsonl", "ris": "ris", "bibtex": "bib"}
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    id: str
+    title: str
+    author: str | None
+    outlet: str | None
+    date: dt.date | None
+    url: str | None
+    accessed: dt.date
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "author": self.author, "outlet": self.outlet,
+                "date": self.date.isoformat() if self.date else None, "url": self.url,
+                "accessed": self.accessed.isoformat()}
+
+
+COLUMNS = ("id", "title", "author", "outlet", "date", "url", "accessed")
+
+
+def as_csv(rows: Iterable[ExportRow]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def line(values) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
+    yield line(COLUMNS)
+    for row in rows:
+        values = row.as_dict()
+        yield line(["" if values[name] is None else values[name] for name in COLUMNS])
+
+
+def as_jsonl(rows: Iterable[ExportRow]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row.as_dict(), ensure_ascii=False) + "\n"
+
+
+def _ris_value(text: str) -> str:
+    return " ".join(text.split())  # a tag's value is one line
+
+
+def as_ris(rows: Iterable[ExportRow]) -> Iterator[str]:
+    for row in rows:
+        lines = ["TY  - NEWS", f"TI  - {_ris_value(row.title)}"]
+        if row.author:
+            lines.append(f"AU  - {_ris_value(row.author)}")
+        if row.outlet:
+            lines.append(f"T2  - {_ris_value(row.outlet)}")
+        if row.date:
+            lines += [f"PY  - {row.date.year}", f"DA  - {row.date:%Y/%m/%d}"]
+        if row.url:
+            lines.append(f"UR  - {_ris_value(row.url)}")
+        lines += [f"Y2  - {row.accessed:%Y/%m/%d}", f"ID  - {_ris_value(row.id)}", "ER  - "]
+        yield "\r\n".join(lines) + "\r\n\r\n"
+
+
+BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_^~])")
+BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+
+
+def _bibtex_value(text: str) -> str:
+    return BIBTEX_SPECIAL.sub(lambda m: BIBTEX_ESCAPES.get(m[1], "\\" + m[1]), " ".join(text.split()))
+
+
+def _bibtex_key(row: ExportRow, number: int) -> str:
+    surname = re.sub(r"\W", "", (row.author or "").split(",")[0].split(" ")[-1]).lower() or "anon"
+    return f"{surname}{row.date.year if row.date else 'nd'}n{number}"
+
+
+def as_bibtex(rows: Iterable[ExportRow]) -> Iterator[str]:
+    for number, row in enumerate(rows, 1):
+        fields = [("title", row.title), ("author", row.author), ("journal", row.outlet),
+                  ("date", row.date.isoformat() if row.date else None), ("url", row.url),
+                  ("urldate", row.accessed.isoformat()), ("note", f"Archive id: {row.id}")]
+        body = ",\n".join(f"  {name} = {{{_bibtex_value(value)}}}" for name, value in fields if value)
+        yield f"@article{{{_bibtex_key(row, number)},\n{body}\n}}\n\n"
+
+
+WRITERS: dict[str, Callable[[Iterable[ExportRow]], Iterator[str]]] = {
+    "csv": as_csv, "jsonl": as_jsonl, "ris": as_ris, "bibtex": as_bibtex}
