@@ -357,3 +357,37 @@ def test_export_parameters_are_checked(client):
 def test_results_page_links_its_exports_with_the_search_kept(client):
     page = client.get("/search?q=harbour&speaker=Okafor").get_data(as_text=True)
     assert 'href="/api/export?format=bibtex&amp;q=harbour&amp;speaker=Okafor" download' in page
+
+
+def test_a_search_as_an_atom_feed_of_its_newest_matches(client):
+    import feedparser
+
+    response = client.get("/feed.atom?q=harbour")
+    assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+    feed = feedparser.parse(response.get_data())
+    assert not feed.bozo and feed.version == "atom10"
+    assert feed.feed.title == "News archive: harbour"
+    total = client.get("/api/search?q=harbour").get_json()["total"]
+    assert len(feed.entries) == min(total, 20) > 10
+    dated = [entry.updated for entry in feed.entries if entry.get("published")]
+    assert dated == sorted(dated, reverse=True)  # newest first
+    for entry in feed.entries[:3]:
+        assert client.get(entry.link.removeprefix("http://localhost")).status_code == 200
+    page = client.get("/search?q=harbour&speaker=Okafor").get_data(as_text=True)
+    assert ('<link rel="alternate" type="application/atom+xml" title="News archive: harbour" '
+            'href="/feed.atom?q=harbour&amp;speaker=Okafor">') in page
+
+
+def test_a_feed_escapes_what_the_articles_and_the_query_hold(tmp_path):
+    import feedparser
+
+    corpus = tmp_path / "corpus"
+    write_article(corpus, "a.txt", "Tom & Jerry <b>Quay</b> Deal\n\nThe quay deal was signed on Monday by the port.\n")
+    settings = make_settings(corpus, tmp_path / "index")
+    rebuild(settings)
+    client = create_app(settings).test_client()
+    feed = feedparser.parse(client.get("/feed.atom?q=quay <script>").get_data())
+    assert not feed.bozo
+    assert feed.entries[0].title == "Tom & Jerry <b>Quay</b> Deal"
+    assert feed.feed.title == "News archive: quay <script>"
+    assert client.get("/feed.atom").status_code == 400

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 
 from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup
@@ -11,7 +12,7 @@ from markupsafe import Markup
 from search.errors import SearchError
 from search.models import KINDS, SORT_ORDERS
 
-from .params import search_request
+from .params import BadRequest, search_request
 
 ui = Blueprint("ui", __name__)
 
@@ -153,6 +154,34 @@ def article(doc_id: str):
     back_args = {name: value for name, value in request.args.items() if name in BACK_ARGS and value}
     return render_template("article.html", q=q, article=view.article, paragraphs=paragraphs, view=view,
                            back_args=back_args)
+
+
+# The newest matching articles a feed lists: what a reader checking after each rebuild needs.
+FEED_ENTRIES = 20
+
+
+def _stamp(day) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+@ui.get("/feed.atom")
+def feed():
+    """A search as an Atom 1.0 feed of its newest matching articles, for a feed reader to follow."""
+    params = search_request(request.args, current_app.config["SETTINGS"])
+    if not params.q:
+        raise BadRequest("Parameter 'q' is required: the words to search for")
+    searcher = current_app.config["SEARCHER"]
+    page = searcher.search(params.q, per_page=FEED_ENTRIES, options=replace(params.options, sort="newest"))
+    # An undated article is as new as the index that holds it.
+    built = searcher.summary().built_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    built = built.replace("+00:00", "Z")
+    entries = [(hit, _stamp(hit.date) if hit.date else built) for hit in page.hits]
+    link_args = params.link_args()
+    body = render_template("feed.xml", q=params.q, page=page, entries=entries,
+                           updated=max([stamp for _, stamp in entries] + [built]),
+                           self_url=url_for("ui.feed", _external=True, **link_args),
+                           results_url=url_for("ui.search", _external=True, **link_args))
+    return current_app.response_class(body, mimetype="application/atom+xml")
 
 
 @ui.get("/opensearch.xml")

@@ -67,3 +67,22 @@ def test_a_bad_port_is_refused_before_anything_starts(tmp_path, args, env, messa
     result = run_web(*args, "--index", str(tmp_path / "index"), env=env)
     assert result.returncode == 1 and result.stderr.strip() == f"error: {message}"
     assert not (tmp_path / "index").exists()
+
+
+def test_a_feed_reader_sees_a_new_match_after_a_rebuild(tmp_path, small_corpus):
+    import feedparser
+
+    from ..conftest import write_article
+
+    index = tmp_path / "index"
+    with running_server(small_corpus, index) as base:
+        before = feedparser.parse(urllib.request.urlopen(base + "/feed.atom?q=bridge").read())
+        assert not before.bozo and len(before.entries) == 2
+        write_article(small_corpus, "scrapes/bridge-repainted.txt",
+                      "Bridge Repainted\n\nWorkers finished repainting the harbour bridge on Tuesday, the city said.\n")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
+        subprocess.run([sys.executable, "-m", "search", "rebuild", "--corpus", str(small_corpus), "--index", str(index)],
+                       cwd=REPO, env=env, check=True, capture_output=True, timeout=120)
+        after = feedparser.parse(urllib.request.urlopen(base + "/feed.atom?q=bridge").read())
+    assert [entry.title for entry in after.entries if entry.title == "Bridge Repainted"] == ["Bridge Repainted"]
+    assert len(after.entries) == 3
