@@ -184,3 +184,15 @@ def test_an_export_downloads_every_match_and_reads_back(page):
         rows = list(csv.DictReader(saved))
     assert len(rows) == total > 10
     assert all(row["accessed"] and row["title"] for row in rows)
+
+
+def test_the_results_page_names_its_feed_and_the_feed_parses(page):
+    import feedparser
+
+    page.goto("/search?q=harbour")
+    href = page.locator('link[rel="alternate"][type="application/atom+xml"]').get_attribute("href")
+    assert href == "/feed.atom?q=harbour"
+    feed = feedparser.parse(page.request.get(href).body())
+    assert not feed.bozo and feed.version == "atom10" and len(feed.entries) > 10
+    page.goto(feed.entries[0].link)
+    expect(page.locator("h1")).to_have_text(feed.entries[0].title)
