@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd.set_defaults(usage=extract_cmd)
     extract_cmd.add_argument("files", nargs="+", metavar="FILE")
     extract_cmd.add_argument("--json", action="store_true",
-                             help="one JSON object per line: path, title, date, date_source, author, speakers, "
+                             help="one JSON object per line: path, title, date, date_source, author, outlet, speakers, "
                                   "body_source, body")
     extract_cmd.add_argument("--config", help="config file (default: $NEWS_SEARCH_CONFIG or ./config.toml)")
     return parser
@@ -150,7 +150,8 @@ def _named_sources(names: list[str]) -> Iterator[SourceFile | tuple[str, str]]:
 
 def extraction_to_json(path: str, article: Article) -> dict:
     return {"path": path, "title": article.title, "date": article.date.isoformat() if article.date else None,
-            "date_source": article.date_source, "author": article.author, "speakers": list(article.speakers),
+            "date_source": article.date_source, "author": article.author, "outlet": article.outlet,
+            "speakers": list(article.speakers),
             "body_source": article.body_source, "body": article.body}
 
 

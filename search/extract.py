@@ -745,9 +745,24 @@ def web_address(raw: str | None) -> str | None:
     return parts.geturl() if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
+MAX_OUTLET_CHARS = 100
+
+
+def extract_outlet(page: CleanedPage, url: str | None, doc_id: str) -> str | None:
+    """Where the article was published: the site's name from its metadata, else the host of its
+    address, else the corpus folder it sits in."""
+    if page.metadata.site_name and (name := normalize_space(page.metadata.site_name)[:MAX_OUTLET_CHARS]):
+        return name
+    if url and (host := urlsplit(url).hostname):
+        return host.removeprefix("www.")
+    folder = doc_id.split("/", 1)[0] if "/" in doc_id else ""
+    return folder or None  # an absolute path (extract of a file named so) has no corpus folder
+
+
 def extract_article(doc_id: str, page: CleanedPage) -> Article:
     dated = extract_date(page)
     speakers = extract_speakers(page.paragraphs)
+    url = web_address(page.metadata.url)
     return Article(
         id=doc_id,
         title=extract_title(page) or lead_title(page.paragraphs) or readable(doc_id),
@@ -756,7 +771,8 @@ def extract_article(doc_id: str, page: CleanedPage) -> Article:
         speakers=speakers,
         date=dated[0] if dated else None,
         date_source=dated[1] if dated else None,
-        url=web_address(page.metadata.url),
+        url=url,
+        outlet=extract_outlet(page, url, doc_id),
         quotes=extract_quotes(page.paragraphs, speakers),
         body_source=page.body_source,
     )

@@ -96,7 +96,7 @@ def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
 # generation becomes a full one.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 
 
 def content_hash(path) -> str | None:

@@ -25,6 +25,8 @@ class Article:
     date_source: str | None = None
     url: str | None = None
     quotes: tuple[Quote, ...] = ()
+    # Where it was published: the site's name, else its address's host, else its corpus folder.
+    outlet: str | None = None
     # How the text was found: "cleaner" (this service's own), or the extractor that found it where
     # the cleaner found no prose ("trafilatura", "baseline").
     body_source: str = "cleaner"
@@ -35,7 +37,7 @@ DEFAULT_SORT = SORT_ORDERS[0]
 # What a search returns: whole articles, or the attributed quotations in them.
 KINDS = ("articles", "quotes")
 DEFAULT_KIND = KINDS[0]
-FACETS = ("speaker", "author", "date")
+FACETS = ("speaker", "author", "outlet", "date")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class SearchOptions:
 
     speaker: str | None = None
     author: str | None = None
+    outlet: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     story: str | None = None
@@ -69,6 +72,7 @@ class Hit:
     story: str = ""
     # Other articles of the same story that matched and were folded into this hit.
     similar: int = 0
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def written_analyzer():
 
 
 # Per-document columns that facets count: the values exactly as shown, several joined by FACET_JOINER.
-FACET_COLUMNS = {"speaker": "speaker_facet", "author": "author_facet", "date": "month"}
+FACET_COLUMNS = {"speaker": "speaker_facet", "author": "author_facet", "outlet": "outlet_facet", "date": "month"}
 FACET_JOINER = "\x1f"
 # The body's words as written, with positions and offsets: what a "quoted phrase", a wild?card and a
 # prefix* match, so that a phrase finds that phrase and nothing stemmed or with stopwords dropped;
@@ -87,6 +87,7 @@ def _filter_and_sort_fields() -> dict:
         "recency": NUMERIC(sortable=True),
         "speaker_facet": COLUMN(),
         "author_facet": COLUMN(),
+        "outlet_facet": COLUMN(),
         "month": ID(sortable=True),
     }
 
@@ -135,6 +136,8 @@ def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
         body_exact=TEXT(analyzer=written_analyzer(), chars=True),
         author=TEXT(analyzer=written_analyzer(), stored=True),
         author_exact=ID,
+        outlet=TEXT(analyzer=written_analyzer(), stored=True),
+        outlet_exact=ID,
         # The id of the first article of the same story; near-duplicates share it and collapse into one hit.
         story=ID(stored=True, sortable=True),
         date_source=STORED,
@@ -165,6 +168,7 @@ def _shared_values(article: Article, speakers: list[str]) -> dict:
         "date": dt.datetime.combine(article.date, dt.time()) if article.date else None,
         "speaker_facet": FACET_JOINER.join(speakers).encode("utf-8"),
         "author_facet": (article.author or "").encode("utf-8"),
+        "outlet_facet": (article.outlet or "").encode("utf-8"),
         "month": article.date.strftime("%Y-%m") if article.date else None,
     }
 
@@ -198,6 +202,8 @@ def to_document(article: Article, story: str | None = None, title_weight: int = 
         "_stored_body": article.body,
         "author": article.author,
         "author_exact": article.author.lower() if article.author else None,
+        "outlet": article.outlet,
+        "outlet_exact": article.outlet.lower() if article.outlet else None,
         "story": story or article.id,
         "date_source": article.date_source,
         "url": article.url,
@@ -243,5 +249,6 @@ def from_stored(fields: dict) -> Article:
         date=_stored_day(fields),
         date_source=fields.get("date_source"),
         url=fields.get("url"),
+        outlet=fields.get("outlet"),
         quotes=tuple(Quote(speaker, text) for speaker, text in fields.get("quotes", ())),
     )

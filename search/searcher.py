@@ -19,7 +19,6 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 import numpy as np
 from whoosh import collectors, highlight, scoring
@@ -44,13 +43,6 @@ from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked
 from .whoosh_adapter import collector_results, read_lengths_from
 
 NO_OPTIONS = SearchOptions()
-
-
-def outlet_of(article) -> str | None:
-    """Where an article was published: the host of its address, else its corpus folder."""
-    if article.url:
-        return urlsplit(article.url).hostname
-    return article.id.split("/", 1)[0] if "/" in article.id else None
 
 
 class BM25(scoring.BM25F):
@@ -373,7 +365,7 @@ class ArchiveSearcher:
             query=text, total=ranking.total, page=page, per_page=per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits,
             options=replace(options, kind=run.kind),
-            facets=self._facets(run.columns, ranking.hits), suggestion=suggestion, loosened=run.loosened,
+            facets=self._facets(run.columns, ranking.hits, ranking.matched), suggestion=suggestion, loosened=run.loosened,
             with_every_word=run.complete if run.filled else None,
             undated=int((run.columns.recency_array[ranking.hits] == 0).sum()))
 
@@ -435,15 +427,22 @@ class ArchiveSearcher:
             allowed = in_range if allowed is None else allowed & in_range
         return allowed
 
-    def _facets(self, columns: _Columns, kept: Sequence[int]) -> dict[str, tuple[tuple[str, int], ...]]:
+    def _facets(self, columns: _Columns, kept: Sequence[int],
+                matched: Sequence[int]) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Each facet's values with the hits that have them, so that a value's count is the total
+        its filter gives. Outlets count every match, not only each story's best: the versions of a
+        story sit in different outlets, and filtering by one keeps its version."""
         chosen = np.zeros(len(columns.live), dtype=bool)
         chosen[np.asarray(kept, dtype=np.int64)] = True
+        every = np.zeros(len(columns.live), dtype=bool)
+        every[np.asarray(matched, dtype=np.int64)] = True
         facets = {}
         for name in FACETS:
+            counted = every if name == "outlet" else chosen
             if name == "date":
-                facets[name] = tuple(sorted(columns.facets[name].counts(chosen)))
+                facets[name] = tuple(sorted(columns.facets[name].counts(counted)))
             else:
-                counts = columns.facets[name].counts(chosen, most=self.settings.facet_size)
+                counts = columns.facets[name].counts(counted, most=self.settings.facet_size)
                 ranked = sorted(counts, key=lambda item: (-item[1], item[0].lower()))
                 facets[name] = tuple(ranked[: self.settings.facet_size])
         return facets
@@ -480,7 +479,7 @@ class ArchiveSearcher:
         return Hit(id=article.id, title=article.title, date=article.date, author=article.author,
                    speakers=article.speakers, score=round(float(score), 4),
                    snippet=snippet or lead_snippet(article.body, self.settings.snippet_chars), url=article.url,
-                   story=fields.get("story", article.id), similar=similar)
+                   story=fields.get("story", article.id), similar=similar, outlet=article.outlet)
 
     def _quote_hit(self, hit, score: float, strict_phrase: bool) -> QuoteHit:
         quote, article_id, title, date = quote_from_stored(hit.fields())
@@ -628,7 +627,7 @@ class ArchiveSearcher:
             for docnum in run.ranking.hits.tolist():
                 article = from_stored(run.searcher.stored_fields(docnum))
                 yield ExportRow(id=article.id, title=article.title, author=article.author,
-                                outlet=outlet_of(article), date=article.date, url=article.url, accessed=accessed)
+                                outlet=article.outlet, date=article.date, url=article.url, accessed=accessed)
 
     def summary(self) -> ArchiveSummary:
         """What the archive holds, read once per generation."""

@@ -20,8 +20,8 @@ def hit_to_json(hit: Hit | QuoteHit) -> dict:
     if isinstance(hit, QuoteHit):
         return {"speaker": hit.speaker, "quote": hit.snippet, "article_id": hit.article_id, "title": hit.title,
                 "date": hit.date.isoformat() if hit.date else None, "score": hit.score}
-    return {**_described(hit), "score": hit.score, "snippet": hit.snippet, "url": hit.url, "story": hit.story,
-            "similar": hit.similar}
+    return {**_described(hit), "outlet": hit.outlet, "score": hit.score, "snippet": hit.snippet, "url": hit.url,
+            "story": hit.story, "similar": hit.similar}
 
 
 def _listed(hit: Hit) -> dict:
@@ -41,6 +41,7 @@ def page_to_json(page: SearchPage) -> dict:
         "filters": {
             "speaker": page.options.speaker,
             "author": page.options.author,
+            "outlet": page.options.outlet,
             "date_from": page.options.date_from.isoformat() if page.options.date_from else None,
             "date_to": page.options.date_to.isoformat() if page.options.date_to else None,
             "story": page.options.story,
@@ -55,7 +56,8 @@ def page_to_json(page: SearchPage) -> dict:
 
 def article_to_json(view: ArticleView) -> dict:
     article = view.article
-    return {**_described(article), "date_source": article.date_source, "url": article.url, "body": article.body,
+    return {**_described(article), "outlet": article.outlet, "date_source": article.date_source, "url": article.url,
+            "body": article.body,
             "quotes": [{"speaker": quote.speaker, "text": quote.text} for quote in article.quotes],
             "same_story": [_listed(hit) for hit in view.same_story],
             "related": [_listed(hit) for hit in view.related]}

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from search.extract import (MAX_LEAD_TITLE_CHARS, as_person, date_from_url, extract_date, extract_speakers,
+from search.extract import (MAX_LEAD_TITLE_CHARS, as_person, date_from_url, extract_article, extract_date,
+                            extract_speakers,
                             extract_title, lead_title, parse_date, strip_site_suffix, web_address)
 from search.indexer import article_from_text
 from search.models import CleanedPage, PageMetadata
@@ -289,3 +290,14 @@ def test_only_web_addresses_are_kept_as_an_articles_url(raw, stored):
 def test_a_page_claiming_a_script_address_is_stored_without_one():
     page = '<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>' + BRIEF + "</p></body></html>"
     assert article_from_text("x.html", "html", page).url is None
+
+
+@pytest.mark.parametrize("site_name, url, doc_id, outlet", [
+    ("  The Halden   Herald ", "https://www.haldenherald.example/a", "halden/a.html", "The Halden Herald"),
+    (None, "https://www.haldenherald.example/a", "halden/a.html", "haldenherald.example"),
+    (None, None, "halden/a.html", "halden"),
+    (None, None, "a.html", None),
+])
+def test_the_outlet_is_the_sites_name_else_its_host_else_its_folder(site_name, url, doc_id, outlet):
+    page = CleanedPage(("Text.",), PageMetadata(site_name=site_name, url=url))
+    assert extract_article(doc_id, page).outlet == outlet

@@ -80,7 +80,7 @@ def test_json_search(client):
     assert body["query"] == "speaker:okafor" and body["per_page"] == 3 and body["page"] == 1
     assert body["total"] >= 5 and len(body["results"]) == 3
     hit = body["results"][0]
-    assert list(hit) == ["id", "title", "date", "author", "speakers", "score", "snippet", "url", "story",
+    assert list(hit) == ["id", "title", "date", "author", "speakers", "outlet", "score", "snippet", "url", "story",
                          "similar"]
     assert "Amina Okafor" in hit["speakers"]
     assert hit["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit["date"])
@@ -97,7 +97,7 @@ def test_json_sort_and_filter_parameters(client):
     body = client.get("/api/search?q=bridge&sort=newest&speaker=Elena%20Varga&date_from=2016-01-01"
                       "&date_to=2019-12-31&per_page=100").get_json()
     assert body["sort"] == "newest"
-    assert body["filters"] == {"speaker": "Elena Varga", "author": None, "date_from": "2016-01-01",
+    assert body["filters"] == {"speaker": "Elena Varga", "author": None, "outlet": None, "date_from": "2016-01-01",
                                "date_to": "2019-12-31", "story": None}
     dates = [hit["date"] for hit in body["results"]]
     assert len(dates) >= 3 and dates == sorted(dates, reverse=True)
@@ -391,3 +391,19 @@ def test_a_feed_escapes_what_the_articles_and_the_query_hold(tmp_path):
     assert feed.entries[0].title == "Tom & Jerry <b>Quay</b> Deal"
     assert feed.feed.title == "News archive: quay <script>"
     assert client.get("/feed.atom").status_code == 400
+
+
+
+def test_outlets_are_shown_faceted_and_filter_by_the_facets_own_value(client):
+    body = client.get("/api/search?q=harbour&per_page=100").get_json()
+    outlets = dict(body["facets"]["outlet"])
+    # Sites with a name in their metadata are named by it; text scrapes by their corpus folder.
+    assert outlets["scrapes"] > 0 and any(" " in name for name in outlets)
+    name, count = body["facets"]["outlet"][0]
+    filtered = client.get(f"/api/search?q=harbour&per_page=100&outlet={name}").get_json()
+    assert filtered["total"] == count and {hit["outlet"] for hit in filtered["results"]} == {name}
+    assert filtered["filters"]["outlet"] == name
+    by_syntax = client.get("/api/search?q=harbour%20outlet:scrapes&per_page=100").get_json()
+    assert by_syntax["total"] == outlets["scrapes"]
+    page = client.get(f"/search?q=harbour&outlet={name}").get_data(as_text=True)
+    assert f'<span class="outlet">in {html.escape(name)}</span>' in page and "Published in" in page

@@ -95,7 +95,7 @@ def test_extract_prints_what_the_indexer_keeps(tmp_path):
     record = json.loads(as_json.stdout)
     assert record == {
         "path": str(page), "title": "Dock strike ends", "date": "2024-03-05", "date_source": "meta",
-        "author": "Ana Ruiz", "speakers": ["Elena Varga"], "body_source": "cleaner",
+        "author": "Ana Ruiz", "outlet": None, "speakers": ["Elena Varga"], "body_source": "cleaner",
         "body": "The strike at the port ended on Tuesday after nine days of talks between the union and owners."
                 "\n\n\u201cWe got what we came for,\u201d said Elena Varga, the union's leader, outside the hall.",
     }
@@ -187,7 +187,7 @@ def test_query_prints_snippets_and_its_json_errors_are_json(sample_settings):
     assert failed.returncode == 1
     assert json.loads(failed.stdout)["error"] == {"code": "bad_query",
                                                   "message": "The search has no field 'autor:'; use title:, speaker:, "
-                                                             "author:, body:, date:, said:"}
+                                                             "author:, outlet:, body:, date:, said:"}
 
 
 def test_export_writes_every_match_to_standard_output_or_a_file(tmp_path, small_corpus):
