@@ -40,7 +40,7 @@ from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, 
                      WORD_COUNTS, from_stored, quote_from_stored)
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, merged_tokens, snippet,
                        sought_words, stored_occurrences)
-from .whoosh_adapter import collector_results, read_lengths_from
+from .whoosh_adapter import read_lengths_from
 
 NO_OPTIONS = SearchOptions()
 
@@ -77,17 +77,11 @@ class MatchCollector(collectors.Collector):
         # The score of a match is read from the matcher standing on it.
         super().prepare(top_searcher, q, context.set(needs_current=True))
 
-    def sort_key(self, sub_docnum: int) -> float:
-        return self.matcher.score()
-
     def collect(self, sub_docnum: int) -> float:
         score = self.matcher.score()
         self.docs.append(self.offset + sub_docnum)
         self.scores.append(score)
         return score
-
-    def results(self):
-        return collector_results(self, list(zip(self.scores, self.docs)))
 
     def found(self) -> Matches:
         """What was matched (Collector.matches is Whoosh's: the current segment's matches)."""

@@ -3,8 +3,7 @@
 The service reads a few things Whoosh keeps to itself: the blocks of a posting list (to read a
 common word's postings whole into arrays), how many index words a pattern expands to (to refuse a
 pattern before it runs), a BM25 scorer's source of document lengths (to read them once per reader),
-a collector's way of building its Results, and a sub-writer's finished segment (for segments
-written in other processes). whoosh3 is pinned to the minor version this was written against
+and a sub-writer's finished segment (for segments written in other processes). whoosh3 is pinned to the minor version this was written against
 (pyproject.toml), and tests/test_whoosh_adapter.py fails if an upgrade changes what it relies on.
 """
 
@@ -60,11 +59,6 @@ def expands_past(pattern: wq.PatternQuery | wq.TermRange, reader, limit: int) ->
 def read_lengths_from(scorer, length: Callable[[int], int]) -> None:
     """Make a BM25F scorer take a document's length in its field from `length`."""
     scorer.dfl = length
-
-
-def collector_results(collector, ranked: list[tuple]):
-    """A collector's Results from (sort key, document number) pairs, best first."""
-    return collector._results(ranked)
 
 
 def finished_segment(writer):

@@ -2,14 +2,14 @@
 whoosh3 that changes any of it fails here, not in a user's search."""
 
 import pytest
-from whoosh import collectors, scoring
+from whoosh import scoring
 from whoosh import query as wq
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
-from search.whoosh_adapter import collector_results, expands_past, finished_segment, read_lengths_from
+from search.whoosh_adapter import expands_past, finished_segment, read_lengths_from
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
 DOCUMENTS = 700
@@ -81,15 +81,6 @@ def test_a_bm25_scorer_takes_document_lengths_from_the_function_given(index):
         assert scorer.score(matcher) == pytest.approx(expected)
         read_lengths_from(scorer, lambda docnum: 3)
         assert scorer.score(matcher) > expected
-
-
-def test_a_collector_builds_results_from_ranked_pairs(index):
-    with index.searcher() as searcher:
-        collector = collectors.UnlimitedCollector()
-        collector.prepare(searcher, wq.Term("body", "quay"), searcher.context())
-        results = collector_results(collector, [(-2.0, 5), (-1.0, 3)])
-        assert [hit.docnum for hit in results] == [5, 3]
-        assert [hit.score for hit in results] == [-2.0, -1.0]
 
 
 def test_a_sub_writers_finished_segment_is_committed_by_another_writer(tmp_path):
