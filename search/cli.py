@@ -172,7 +172,7 @@ def _extraction_text(path: str, article: Article) -> str:
 
 def run_extract(args) -> int:
     settings = load_settings(args.config)
-    max_bytes = int(settings.max_file_mb * 1_000_000)
+    max_bytes = settings.max_file_bytes
     skipped = 0
     for source in _named_sources(args.files):
         try:

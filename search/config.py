@@ -99,6 +99,10 @@ class Settings:
     scheduler: str = _setting("", "cluster", "address of a Dask scheduler (`tcp://HOST:8786`) whose workers read, "
                               "extract and write a rebuild's articles; empty: this machine's processes")
 
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1_000_000)
+
 
 FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 RULES: dict[str, Rule] = {name: f.metadata["rule"] for name, f in FIELDS.items()}

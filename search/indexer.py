@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ctypes
-import functools
 import datetime as dt
+import functools
 import hashlib
 import os
 import shutil
@@ -88,10 +88,25 @@ def _given_up(job: tuple[SourceFile, int], reason: str) -> Skipped:
     return Skipped(path=job[0].doc_id, reason=reason)
 
 
-def _loaded(sources: list[SourceFile], max_bytes: int, workers: int) -> Iterator[Article | Skipped]:
+def _jobs(sources: list[SourceFile], settings: Settings) -> list[tuple[SourceFile, int]]:
+    """The work of reading `sources`: each file with the largest size it may have."""
+    return [(source, settings.max_file_bytes) for source in sources]
+
+
+def _loaded(sources: list[SourceFile], settings: Settings, workers: int) -> Iterator[Article | Skipped]:
     """Articles in corpus order (stories depend on it), read by `workers` processes at once."""
-    return loading.in_order(_load_or_skip, [(source, max_bytes) for source in sources], workers,
-                            given_up=_given_up)
+    return loading.in_order(_load_or_skip, _jobs(sources, settings), workers, given_up=_given_up)
+
+
+def _writer_options(settings: Settings) -> dict:
+    # Segments stay separate files (compound=False): Whoosh reads a compound segment's parts into
+    # memory, per open reader, where separate files are read from disk through the page cache.
+    return {"limitmb": settings.writer_limitmb, "compound": False}
+
+
+def _nothing_indexed(hashes: dict, skipped: dict[str, list], settings: Settings) -> CorpusError:
+    return CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed:\n"
+                       + why_skipped(skipped))
 
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
@@ -236,9 +251,7 @@ def _open_writers(generation, plan: _Plan, settings: Settings):
             quotes = whoosh_index.open_dir(str(generation), indexname=QUOTES_INDEX)
     except OSError as error:
         raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
-    # Segments stay separate files (compound=False): Whoosh reads a compound segment's parts into
-    # memory, per open reader, where separate files are read from disk through the page cache.
-    options = {"limitmb": settings.writer_limitmb, "compound": False}
+    options = _writer_options(settings)
     workers = worker_count(settings)
     # With several workers, a full rebuild also analyses documents in as many writer processes, each
     # writing a segment of its own; the articles writer then only commits them.
@@ -268,7 +281,6 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
         if story == doc_id:
             stories.add_story(doc_id, tuple(body_sketch))
     articles, skipped = dict(plan.kept), dict(plan.kept_skipped)
-    max_bytes = int(settings.max_file_mb * 1_000_000)
     client = cluster.connect(settings.scheduler) if settings.scheduler else None
     _forks_die_with_parent(True)
     try:
@@ -282,7 +294,7 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
                                   (writer, quote_writer), show_progress)
                 return articles, skipped
             article_out, quote_out = parallel or _Direct(writer), _Direct(quote_writer)
-            loaded = _loaded(plan.to_load, max_bytes, worker_count(settings) if len(plan.to_load) > 1 else 1)
+            loaded = _loaded(plan.to_load, settings, worker_count(settings) if len(plan.to_load) > 1 else 1)
             for article in tqdm(loaded, total=len(plan.to_load), desc="reading and analysing", unit="article",
                                 file=sys.stderr, disable=not show_progress):
                 if isinstance(article, Skipped):
@@ -296,8 +308,7 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
                     quote_out.add(article.id, quote)
                 articles[article.id] = [hashes[article.id], story, list(body_sketch)]
             if not articles:
-                raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed:\n"
-                                  + why_skipped(skipped))
+                raise _nothing_indexed(hashes, skipped, settings)
             # Then what follows the last article: each writer's segment sorted and written, and the
             # two indexes committed. Its own bar, in steps, so that the first one reaching 100% does
             # not read as the rebuild's end.
@@ -337,10 +348,9 @@ def _write_on_cluster(client, generation, plan: _Plan, hashes: dict[str, str | N
     tasks = generation / "tasks"
     cache = tasks / "articles"
     cache.mkdir(parents=True)
-    max_bytes = int(settings.max_file_mb * 1_000_000)
     work = functools.partial(cluster.extract_and_keep, work=_load_or_skip, cache=str(cache))
     order: list[tuple[str, str]] = []
-    extracted = cluster.on_cluster(work, [(source, max_bytes) for source in plan.to_load], client, given_up=_given_up)
+    extracted = cluster.on_cluster(work, _jobs(plan.to_load, settings), client, given_up=_given_up)
     for answer in tqdm(extracted, total=len(plan.to_load), desc="reading and extracting", unit="article",
                        file=sys.stderr, disable=not show_progress):
         if isinstance(answer, Skipped):
@@ -350,10 +360,9 @@ def _write_on_cluster(client, generation, plan: _Plan, hashes: dict[str, str | N
         order.append((answer.doc_id, story))
         articles[answer.doc_id] = [hashes[answer.doc_id], story, list(answer.sketch)]
     if not articles:
-        raise CorpusError(f"None of the {len(hashes)} files in {settings.corpus} could be indexed:\n"
-                          + why_skipped(skipped))
+        raise _nothing_indexed(hashes, skipped, settings)
     groups = [order[start:start + cluster.SEGMENT_ARTICLES] for start in range(0, len(order), cluster.SEGMENT_ARTICLES)]
-    options = {"limitmb": settings.writer_limitmb, "compound": False}
+    options = _writer_options(settings)
     with tqdm(total=len(groups) + 2, desc="writing the index", unit="step", file=sys.stderr,
               disable=not show_progress) as finishing:
         written, quotes_written = cluster.written_on_cluster(
