@@ -11,7 +11,7 @@ from search.export import FORMATS, MEDIA_TYPES, SUFFIXES, WRITERS
 from search.serialize import article_to_json, page_to_json, summary_to_json
 
 from .errors import error_body
-from .params import BadRequest, search_request
+from .params import BadRequest, searched
 
 log = logging.getLogger(__name__)
 
@@ -20,9 +20,7 @@ api = Blueprint("api", __name__, url_prefix="/api")
 
 @api.get("/search")
 def search():
-    params = search_request(request.args, current_app.config["SETTINGS"])
-    if not params.q:
-        raise BadRequest("Parameter 'q' is required: the words to search for")
+    params = searched(request.args, current_app.config["SETTINGS"])
     page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page,
                                                  options=params.options)
     return jsonify(page_to_json(page))
@@ -62,9 +60,7 @@ def stats():
 @api.get("/export")
 def export():
     """Every article a search matches, streamed as CSV, JSON Lines, RIS or BibTeX."""
-    params = search_request(request.args, current_app.config["SETTINGS"])
-    if not params.q:
-        raise BadRequest("Parameter 'q' is required: the words to search for")
+    params = searched(request.args, current_app.config["SETTINGS"])
     format_name = request.args.get("format") or FORMATS[0]
     if format_name not in FORMATS:
         raise BadRequest(f"'format' must be one of {', '.join(FORMATS)}, got {format_name[:40]!r}")

@@ -92,6 +92,14 @@ def _bounded_int(args: Mapping[str, str], name: str, default: int, low: int, hig
     return value
 
 
+def searched(args: Mapping[str, str], settings: Settings) -> SearchRequest:
+    """A search_request whose query text is required: a 400 without it."""
+    params = search_request(args, settings)
+    if not params.q:
+        raise BadRequest("Parameter 'q' is required: the words to search for")
+    return params
+
+
 def search_request(args: Mapping[str, str], settings: Settings) -> SearchRequest:
     # How long a query may be is the searcher's to say (query syntax, or a pasted text), in one place.
     q = args.get("q", "")

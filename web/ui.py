@@ -12,7 +12,7 @@ from markupsafe import Markup
 from search.errors import SearchError
 from search.models import KINDS, SORT_ORDERS
 
-from .params import BadRequest, search_request
+from .params import search_request, searched
 
 ui = Blueprint("ui", __name__)
 
@@ -167,9 +167,7 @@ def _stamp(day) -> str:
 @ui.get("/feed.atom")
 def feed():
     """A search as an Atom 1.0 feed of its newest matching articles, for a feed reader to follow."""
-    params = search_request(request.args, current_app.config["SETTINGS"])
-    if not params.q:
-        raise BadRequest("Parameter 'q' is required: the words to search for")
+    params = searched(request.args, current_app.config["SETTINGS"])
     searcher = current_app.config["SEARCHER"]
     page = searcher.search(params.q, per_page=FEED_ENTRIES, options=replace(params.options, sort="newest"))
     # An undated article is as new as the index that holds it.
