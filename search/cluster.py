@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import shutil
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
 from .errors import ConfigError, IndexWriteError
-from .loading import CHUNK, MAX_IN_FLIGHT, WORKER_DIED, chunk_of
+from .loading import CHUNK, MAX_IN_FLIGHT, WorkerDied, chunk_of, ordered
 from .models import Article
 from .schema import QUOTES_INDEX, build_quote_schema, build_schema, quote_documents, to_document
 from .segments import failure_reason, indexing_failed
@@ -53,37 +52,33 @@ def connect(address: str):
         raise ConfigError(f"Cannot reach the Dask scheduler at {address}: {error}") from None
 
 
+class _Cluster:
+    """The workers of a Dask cluster. Dask moves a dead worker's other tasks itself: only the chunk
+    whose tasks kept killing workers (`allowed-failures`) is lost."""
+
+    def __init__(self, work: Callable, client):
+        self.work, self.client = work, client
+
+    def submit(self, jobs: Sequence):
+        return self.client.submit(chunk_of, self.work, jobs, pure=False)
+
+    def result(self, future) -> list:
+        from distributed import KilledWorker
+
+        try:
+            return future.result()
+        except KilledWorker:
+            raise WorkerDied(all_lost=False) from None
+
+    def close(self, futures: list) -> None:
+        self.client.cancel(futures)
+
+
 def on_cluster(work: Callable[[Job], Answer], jobs: Sequence[Job], client, given_up: Callable[[Job, str], Answer],
                chunk: int = CHUNK, max_in_flight: int = MAX_IN_FLIGHT) -> Iterator[Answer]:
     """work(job) for every job, in order, as tasks of `client`'s cluster; given_up(job, reason) for a
     job whose worker died on it every time. `work` must not raise: it turns its failures into answers."""
-    from distributed import KilledWorker
-
-    pending = deque(jobs[start:start + chunk] for start in range(0, len(jobs), chunk))
-    out: deque = deque()
-    suspects: deque = deque()
-    try:
-        while pending or out or suspects:
-            if suspects:
-                # One at a time, so that a worker's death names the job that caused it.
-                job = suspects.popleft()
-                try:
-                    yield client.submit(chunk_of, work, [job], pure=False).result()[0]
-                except KilledWorker:
-                    yield given_up(job, WORKER_DIED)
-                continue
-            while pending and len(out) * chunk < max_in_flight:
-                jobs_out = pending.popleft()
-                out.append((jobs_out, client.submit(chunk_of, work, jobs_out, pure=False)))
-            jobs_out, future = out.popleft()
-            try:
-                answers = future.result()
-            except KilledWorker:
-                suspects.extend(jobs_out)
-                continue
-            yield from answers
-    finally:
-        client.cancel([future for _, future in out])
+    return ordered(_Cluster(work, client), jobs, given_up, chunk, max_in_flight)
 
 
 # ------------------------------------------------------------------------- a rebuild's two phases

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 Job = TypeVar("Job")
 Answer = TypeVar("Answer")
@@ -29,6 +29,83 @@ def chunk_of(work: Callable, jobs: Sequence) -> list:
     return [work(job) for job in jobs]
 
 
+class WorkerDied(Exception):
+    """The worker running a chunk of jobs died; `all_lost`: the other chunks out died with it (a
+    process pool breaks whole), else only this chunk's (a cluster moves the others elsewhere)."""
+
+    def __init__(self, all_lost: bool):
+        super().__init__(WORKER_DIED)
+        self.all_lost = all_lost
+
+
+class Workers(Protocol):
+    """Where chunks of jobs run: submit(jobs) gives a future, result(future) its answers or
+    WorkerDied, close(futures) ends the work still out."""
+
+    def submit(self, jobs: Sequence) -> Any: ...
+
+    def result(self, future) -> list: ...
+
+    def close(self, futures: list) -> None: ...
+
+
+def ordered(workers: Workers, jobs: Sequence[Job], given_up: Callable[[Job, str], Answer], chunk: int = CHUNK,
+            max_in_flight: int = MAX_IN_FLIGHT) -> Iterator[Answer]:
+    """The answers of every job, in order, computed by `workers` a chunk at a time, with at most
+    `max_in_flight` jobs out; given_up(job, reason) for a job whose worker died on it. The jobs out
+    when a worker died are done again one at a time, so that a death names the job that caused it."""
+    pending = deque(jobs[start:start + chunk] for start in range(0, len(jobs), chunk))
+    out: deque[tuple[Sequence[Job], object]] = deque()
+    suspects: deque[Job] = deque()
+    try:
+        while pending or out or suspects:
+            if suspects:
+                job = suspects.popleft()
+                try:
+                    yield workers.result(workers.submit([job]))[0]
+                except WorkerDied:
+                    yield given_up(job, WORKER_DIED)
+                continue
+            while pending and len(out) * chunk < max_in_flight:
+                jobs_out = pending.popleft()
+                out.append((jobs_out, workers.submit(jobs_out)))
+            jobs_out, future = out.popleft()
+            try:
+                answers = workers.result(future)
+            except WorkerDied as died:
+                suspects.extend(jobs_out)
+                if died.all_lost:
+                    suspects.extend(job for jobs_of, _ in out for job in jobs_of)
+                    out.clear()
+                continue
+            yield from answers
+    finally:
+        workers.close([future for _, future in out])
+
+
+class _Processes:
+    """Worker processes of this machine, forked; a pool that loses a process is started again."""
+
+    def __init__(self, work: Callable, count: int):
+        self.work, self.count = work, count
+        self.context = multiprocessing.get_context("fork")
+        self.executor = ProcessPoolExecutor(count, mp_context=self.context)
+
+    def submit(self, jobs: Sequence):
+        return self.executor.submit(chunk_of, self.work, jobs)
+
+    def result(self, future) -> list:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = ProcessPoolExecutor(self.count, mp_context=self.context)
+            raise WorkerDied(all_lost=True) from None
+
+    def close(self, futures: list) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def in_order(work: Callable[[Job], Answer], jobs: Sequence[Job], workers: int,
              given_up: Callable[[Job, str], Answer], chunk: int = CHUNK,
              max_in_flight: int = MAX_IN_FLIGHT) -> Iterator[Answer]:
@@ -37,38 +114,4 @@ def in_order(work: Callable[[Job], Answer], jobs: Sequence[Job], workers: int,
     if workers == 1:
         yield from map(work, jobs)
         return
-    context = multiprocessing.get_context("fork")
-    pending = deque(jobs[start:start + chunk] for start in range(0, len(jobs), chunk))
-    out: deque[tuple[Sequence[Job], object]] = deque()
-    suspects: deque[Job] = deque()
-    executor = ProcessPoolExecutor(workers, mp_context=context)
-    try:
-        while pending or out or suspects:
-            if suspects:
-                # One at a time, so that a worker's death names the job that caused it.
-                job = suspects.popleft()
-                try:
-                    yield executor.submit(chunk_of, work, [job]).result()[0]
-                except BrokenProcessPool:
-                    executor = _restarted(executor, workers, context)
-                    yield given_up(job, WORKER_DIED)
-                continue
-            while pending and len(out) * chunk < max_in_flight:
-                jobs_out = pending.popleft()
-                out.append((jobs_out, executor.submit(chunk_of, work, jobs_out)))
-            jobs_out, future = out.popleft()
-            try:
-                answers = future.result()
-            except BrokenProcessPool:
-                suspects.extend(job for jobs_of, _ in [(jobs_out, future), *out] for job in jobs_of)
-                out.clear()
-                executor = _restarted(executor, workers, context)
-                continue
-            yield from answers
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _restarted(executor: ProcessPoolExecutor, workers: int, context) -> ProcessPoolExecutor:
-    executor.shutdown(wait=True, cancel_futures=True)
-    return ProcessPoolExecutor(workers, mp_context=context)
+    yield from ordered(_Processes(work, workers), jobs, given_up, chunk, max_in_flight)
