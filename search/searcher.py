@@ -113,9 +113,10 @@ class _Columns:
 
 def _column(reader, name: str) -> Iterator:
     """Every document's value of a column, segment by segment. A segment none of whose documents has
-    the value (an update adding only undated articles) has no such column: its documents get None."""
+    the value (an update adding only undated articles) has no such column, nor has an index written
+    before the column existed: their documents get None."""
     for segment, _ in reader.leaf_readers():
-        if segment.has_column(name):
+        if name in segment.schema and segment.has_column(name):
             yield from segment.column_reader(name)
         else:
             yield from itertools.repeat(None, segment.doc_count_all())
