@@ -5,7 +5,6 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import functools
-import hashlib
 import os
 import shutil
 import signal
@@ -14,11 +13,12 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
 
-from . import cluster, loading, store
+from . import cluster, extracted, loading, store
 from .clean import clean_text
 from .pages import clean_html
 from .config import Settings
@@ -28,7 +28,7 @@ from .models import Article, RebuildReport, Skipped
 from .names import one_line
 from .segments import SegmentWriters, failure_reason, indexing_failed
 from .schema import QUOTES_INDEX, build_quote_schema, build_schema, quote_documents, to_document
-from .sources import SourceFile, UnreadableArticle, find_articles, read_article
+from .sources import SourceFile, UnreadableArticle, as_text, find_articles, read_bytes
 from .stories import StoryClusters, sketch
 
 CLEANERS = {"text": clean_text, "html": clean_html}
@@ -41,15 +41,23 @@ def article_from_text(doc_id: str, kind: str, text: str) -> Article:
     return article
 
 
-def load_article(source: SourceFile, max_bytes: int) -> Article:
-    text = read_article(source, max_bytes)
+def load_article(source: SourceFile, max_bytes: int, kept_in: Path | None = None) -> Article:
+    """The article in one corpus file. With `kept_in` (an index folder), one extracted from the same
+    bytes before is taken from there, and one extracted now is kept there."""
+    data = read_bytes(source, max_bytes)
+    entry = extracted.key(source.doc_id, extracted.digest(data)) if kept_in is not None else None
+    if entry is not None and (article := extracted.load(kept_in, entry)) is not None:
+        return article
     try:
-        return article_from_text(source.doc_id, source.kind, text)
+        article = article_from_text(source.doc_id, source.kind, as_text(source, data, max_bytes))
     except UnreadableArticle:
         raise
     except (RecursionError, ValueError, TypeError, AttributeError, LookupError) as error:
         # One malformed page must not stop a rebuild: it is reported and the rest are indexed.
         raise UnreadableArticle(f"cannot parse: {type(error).__name__}: {error}") from None
+    if entry is not None:
+        extracted.keep(kept_in, entry, article)
+    return article
 
 
 PR_SET_PDEATHSIG = 1
@@ -71,11 +79,11 @@ def _die_with_parent() -> None:
 os.register_at_fork(after_in_child=_die_with_parent)
 
 
-def _load_or_skip(job: tuple[SourceFile, int]) -> Article | Skipped:
+def _load_or_skip(job: tuple[SourceFile, int, Path]) -> Article | Skipped:
     """One file read, cleaned and extracted, in a worker process: the article, or why it was skipped."""
-    source, max_bytes = job
+    source, max_bytes, kept_in = job
     try:
-        return load_article(source, max_bytes)
+        return load_article(source, max_bytes, kept_in)
     except UnreadableArticle as reason:
         return Skipped(path=source.doc_id, reason=str(reason))
 
@@ -84,13 +92,14 @@ def worker_count(settings: Settings) -> int:
     return settings.rebuild_workers or os.cpu_count() or 1
 
 
-def _given_up(job: tuple[SourceFile, int], reason: str) -> Skipped:
+def _given_up(job: tuple[SourceFile, int, Path], reason: str) -> Skipped:
     return Skipped(path=job[0].doc_id, reason=reason)
 
 
-def _jobs(sources: list[SourceFile], settings: Settings) -> list[tuple[SourceFile, int]]:
-    """The work of reading `sources`: each file with the largest size it may have."""
-    return [(source, settings.max_file_bytes) for source in sources]
+def _jobs(sources: list[SourceFile], settings: Settings) -> list[tuple[SourceFile, int, Path]]:
+    """The work of reading `sources`: each file with the largest size it may have, and the index
+    folder that keeps what was extracted."""
+    return [(source, settings.max_file_bytes, settings.index) for source in sources]
 
 
 def _loaded(sources: list[SourceFile], settings: Settings, workers: int) -> Iterator[Article | Skipped]:
@@ -116,7 +125,7 @@ INDEX_FORMAT = 6
 
 def content_hash(path) -> str | None:
     """A digest of the file's bytes, or None when it cannot be read (the read then reports why)."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = extracted.file_digest()
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return None  # a pipe or device would block the read
@@ -231,6 +240,8 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
             shutil.rmtree(generation, ignore_errors=True)
             raise
         store.remove_stale(settings.index)
+        extracted.keep_only(settings.index, (extracted.key(doc_id, entry[0]) for doc_id, entry in articles.items()
+                                             if entry[0] is not None))
     return RebuildReport(
         indexed=indexed, elapsed_s=time.perf_counter() - started, index_dir=str(generation),
         skipped=_skipped_files(skipped),

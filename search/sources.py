@@ -77,7 +77,8 @@ def decode(data: bytes, kind: str) -> str:
     return dammit.unicode_markup
 
 
-def read_article(source: SourceFile, max_bytes: int) -> str:
+def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
+    """The file's bytes as stored (gzipped or not), when it is a regular file within the limit."""
     try:
         status = source.path.stat()
         if not stat.S_ISREG(status.st_mode):
@@ -85,12 +86,20 @@ def read_article(source: SourceFile, max_bytes: int) -> str:
         size = status.st_size
         if size > max_bytes:
             raise UnreadableArticle(f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
-        data = source.path.read_bytes()
-        if source.path.suffix.lower() == COMPRESSED_SUFFIX:
-            data = _decompressed(data, max_bytes)
+        return source.path.read_bytes()
     except OSError as error:
         raise UnreadableArticle(f"cannot read: {error.strerror or error}") from None
+
+
+def as_text(source: SourceFile, data: bytes, max_bytes: int) -> str:
+    """The text of a file's bytes as read_bytes gave them: unpacked when gzipped, then decoded."""
+    if source.path.suffix.lower() == COMPRESSED_SUFFIX:
+        data = _decompressed(data, max_bytes)
     return decode(data, source.kind)
+
+
+def read_article(source: SourceFile, max_bytes: int) -> str:
+    return as_text(source, read_bytes(source, max_bytes), max_bytes)
 
 
 def _decompressed(data: bytes, max_bytes: int) -> bytes:

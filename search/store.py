@@ -6,6 +6,7 @@
         manifest.json  what it was built from: each file's content hash, story and sketch
         READERS        every process reading the generation holds a shared lock on it
       .lock            held by the one rebuild allowed at a time
+      extracted/       articles as extracted, for the next rebuild (search/extracted.py)
 
 A rebuild writes a new generation folder and only then points CURRENT at it, so an interrupted or
 failed rebuild leaves the previous generation serving. Leftovers are removed by the next rebuild,

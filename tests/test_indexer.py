@@ -173,10 +173,10 @@ def test_failed_rebuild_leaves_the_previous_index_serving(tmp_path, small_corpus
     before = searcher.search("bridge").total
     write_article(small_corpus, "new.txt", "A new bridge story\n\nThe bridge is painted blue.\n")
 
-    def fail_midway(source, max_bytes):
+    def fail_midway(source, max_bytes, kept_in=None):
         if source.doc_id == "new.txt":
             raise OSError("disk full")
-        return real_load(source, max_bytes)
+        return real_load(source, max_bytes, kept_in)
 
     real_load = indexer.load_article
     monkeypatch.setattr(indexer, "load_article", fail_midway)
@@ -276,9 +276,9 @@ def counted_loads(monkeypatch):
     read: list[str] = []
     real_load = indexer.load_article
 
-    def load(source, max_bytes):
+    def load(source, max_bytes, kept_in=None):
         read.append(source.doc_id)
-        return real_load(source, max_bytes)
+        return real_load(source, max_bytes, kept_in)
 
     monkeypatch.setattr(indexer, "load_article", load)
     return read

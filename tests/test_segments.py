@@ -52,10 +52,10 @@ def test_the_summary_counts_what_a_reader_of_the_new_generation_finds(served):
 def test_a_file_that_kills_its_reading_process_is_skipped_and_the_rest_indexed(served, monkeypatch):
     load = indexer.load_article
 
-    def crash_on_one(source, max_bytes):
+    def crash_on_one(source, max_bytes, kept_in=None):
         if source.doc_id == "a065.txt":
             os.kill(os.getpid(), signal.SIGKILL)
-        return load(source, max_bytes)
+        return load(source, max_bytes, kept_in)
 
     monkeypatch.setattr(indexer, "load_article", crash_on_one)
     changed(served)
