@@ -18,8 +18,9 @@ from .indexer import load_article, rebuild
 from .models import Article
 from .names import articles, id_of_name, name_of_id, one_line
 from .searcher import ArchiveSearcher
-from .serialize import page_to_json
+from .serialize import page_to_json, timeline_to_json
 from .sources import SourceFile, UnreadableArticle, article_kind, find_articles
+from .timeline import INTERVALS, MAX_QUERIES
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 MARK = re.compile(r"<mark>(.*?)</mark>")
@@ -58,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--format", choices=FORMATS, default=FORMATS[0])
     export_cmd.add_argument("--output", metavar="FILE", help="write to FILE (default: standard output)")
     _common(export_cmd)
+    timeline_cmd = commands.add_parser(
+        "timeline", help=f"matching articles per day, week, month or year, for up to {MAX_QUERIES} queries")
+    timeline_cmd.set_defaults(usage=timeline_cmd)
+    timeline_cmd.add_argument("texts", nargs="+", metavar="TEXT", help="a query, as for `query`; one line each")
+    timeline_cmd.add_argument("--interval", choices=INTERVALS, help="the periods (default: by the span of the matches)")
+    timeline_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
+    _common(timeline_cmd)
     extract_cmd = commands.add_parser(
         "extract", help="show what the indexer keeps of article files: title, date, author, speakers, text",
         description=f"Files may be .txt, .html or .htm, gzipped or not; a folder stands for the articles in it. "
@@ -121,6 +129,25 @@ def run_export(args) -> int:
     with out as written:
         for text in WRITERS[args.format](rows):
             written.write(text)
+    return EXIT_OK
+
+
+def run_timeline(args) -> int:
+    settings = load_settings(args.config, overrides={"index": args.index})
+    found = ArchiveSearcher(settings).timeline(args.texts, interval=args.interval)
+    if args.json:
+        print(json.dumps(timeline_to_json(found), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for series in found.series:
+        noun = "quotation" if series.kind == "quotes" else "article"
+        print(f"{series.query!r}: {series.total} {noun}{'' if series.total == 1 else 's'}, {series.undated} undated")
+    if not found.starts:
+        print("no dated match")
+        return EXIT_OK
+    print(f"{found.interval:<12} {'articles':>9}" + "".join(f"  {series.query[:22]:>22}" for series in found.series))
+    for at, start in enumerate(found.starts):
+        cells = "".join(f"  {f'{series.counts[at]} ({series.shares[at]:.1%})':>22}" for series in found.series)
+        print(f"{start.isoformat():<12} {found.articles[at]:>9}{cells}")
     return EXIT_OK
 
 
@@ -195,7 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, unknown = build_parser().parse_known_args(argv)
     if unknown:
         args.usage.error(f"unrecognized arguments: {' '.join(unknown)}")
-    handler = {"rebuild": run_rebuild, "query": run_query, "export": run_export, "extract": run_extract}[args.command]
+    handler = {"rebuild": run_rebuild, "query": run_query, "export": run_export, "timeline": run_timeline,
+               "extract": run_extract}[args.command]
     try:
         return handler(args)
     except SearchError as error:

@@ -41,6 +41,7 @@ from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, 
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, merged_tokens, snippet,
                        sought_words, stored_occurrences)
 from .whoosh_adapter import read_lengths_from
+from .timeline import INTERVALS, MAX_QUERIES as MAX_TIMELINE_QUERIES, Timeline, timeline
 
 NO_OPTIONS = SearchOptions()
 
@@ -272,11 +273,11 @@ class ArchiveSearcher:
 
     # ------------------------------------------------------------------------------------ search
 
-    def _execute(self, reading: _Reading, text: str, options: SearchOptions) -> _Execution:
+    def _execute(self, reading: _Reading, text: str, options: SearchOptions, fill: bool = True) -> _Execution:
         """Parse, bound, complete, loosen, match and rank: the query path every search takes.
 
         A short plain query matches articles with all of its words; when fewer than `fill_below` do,
-        it is run again for any of its words, with the articles that have all of them first."""
+        and `fill`, it is run again for any of its words, with the articles that have all of them first."""
         generation, article_searcher, quote_searcher = reading.generation, reading.articles, reading.quotes
         quotes = options.kind == "quotes" or asks_for_quotes(text)
         matching = matching_policy(text, self.settings.all_words_up_to)
@@ -290,7 +291,7 @@ class ArchiveSearcher:
                                        searcher.reader(), options)
         ranked = self._ranked(searcher, parsed, text_field, options, columns, collapse)
         complete = ranked.total
-        if not quotes and matching.plain and not matching.any_word and complete < self.settings.fill_below:
+        if fill and not quotes and matching.plain and not matching.any_word and complete < self.settings.fill_below:
             any_word, _ = self._parse(matching.text, generation.any_word_parser, searcher.reader(), options)
             first = np.zeros(len(columns.live), dtype=bool)
             first[ranked.matched] = True
@@ -623,6 +624,31 @@ class ArchiveSearcher:
                 article = from_stored(run.searcher.stored_fields(docnum))
                 yield ExportRow(id=article.id, title=article.title, author=article.author,
                                 outlet=article.outlet, date=article.date, url=article.url, accessed=accessed)
+
+    def timeline(self, queries: Sequence[str], options: SearchOptions = NO_OPTIONS,
+                 interval: str | None = None) -> Timeline:
+        """Each query's matches per period, beside all articles of the period (search/timeline.py).
+        The queries are run as search() runs them, with its filters, except that a short query
+        counts only the articles with every one of its words. Raises QuerySyntaxError for no query,
+        a blank one, more than timeline.MAX_QUERIES, or an interval not in timeline.INTERVALS."""
+        if not queries or any(not text.strip() for text in queries):
+            raise QuerySyntaxError("A timeline needs the words to search for: give each query some")
+        if len(queries) > MAX_TIMELINE_QUERIES:
+            raise QuerySyntaxError(f"A timeline compares at most {MAX_TIMELINE_QUERIES} queries, got {len(queries)}")
+        if interval is not None and interval not in INTERVALS:
+            raise QuerySyntaxError(f"The interval must be one of {', '.join(INTERVALS)}, got {interval[:40]!r}")
+        return self._within_time(self._timeline, list(queries), options, interval)
+
+    def _timeline(self, reading: _Reading, queries: list[str], options: SearchOptions,
+                  interval: str | None) -> Timeline:
+        runs = [self._execute(reading, text, options, fill=False) for text in queries]
+
+        def every_day(columns: _Columns) -> np.ndarray:
+            return columns.recency_array[columns.live]
+
+        return timeline(queries, [run.kind for run in runs], [run.columns.recency_array[run.ranking.matched] for run in runs],
+                        [every_day(run.columns) for run in runs], every_day(reading.generation.columns["articles"]),
+                        interval)
 
     def summary(self) -> ArchiveSummary:
         """What the archive holds, read once per generation."""

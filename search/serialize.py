@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .models import ArchiveSummary, Article, ArticleView, Hit, QuoteHit, SearchPage
+from .timeline import Timeline
 
 
 def _described(item: Hit | Article) -> dict:
@@ -75,4 +76,15 @@ def summary_to_json(summary: ArchiveSummary) -> dict:
         "index_bytes": summary.index_bytes,
         "built_at": summary.built_at,
         "rebuild_s": summary.rebuild_s,
+    }
+
+
+def timeline_to_json(timeline: Timeline) -> dict:
+    return {
+        "interval": timeline.interval,
+        "periods": [{"start": start.isoformat(), "end": end.isoformat(), "articles": articles}
+                    for start, end, articles in zip(timeline.starts, timeline.ends, timeline.articles)],
+        "series": [{"query": series.query, "kind": series.kind, "total": series.total, "undated": series.undated,
+                    "counts": list(series.counts), "among": list(series.among), "shares": list(series.shares)}
+                   for series in timeline.series],
     }

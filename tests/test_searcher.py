@@ -294,3 +294,51 @@ def test_an_index_written_before_a_facet_column_existed_is_still_searched(sample
     # As an index of an older format lacks outlet_facet: a column the schema does not name.
     monkeypatch.setattr(searcher_module, "FACET_COLUMNS", {**searcher_module.FACET_COLUMNS, "ghost": "ghost_facet"})
     assert searcher_module.ArchiveSearcher(sample_settings).search("harbour").total > 0
+
+
+def _every_match(searcher, text: str, options: SearchOptions) -> int:
+    """Every document a search matches: each hit and the other articles of its story folded into it."""
+    page = searcher.search(text, per_page=1000, options=options)
+    assert len(page.hits) == page.total
+    return sum(1 + getattr(hit, "similar", 0) for hit in page.hits)
+
+
+@pytest.mark.parametrize("interval", ["year", "month", None])
+def test_a_timeline_counts_in_each_period_what_that_period_s_search_finds(sample_searcher, interval):
+    found = sample_searcher.timeline(["bridge", "said:Okafor", "council"], interval=interval)
+    assert found.interval == (interval or "month")
+    assert [series.kind for series in found.series] == ["articles", "quotes", "articles"]
+    for series in found.series:
+        assert series.total == _every_match(sample_searcher, series.query, SearchOptions()) > 0
+        assert sum(series.counts) + series.undated == series.total
+        for start, end, count, among in zip(found.starts, found.ends, series.counts, series.among):
+            assert count == _every_match(sample_searcher, series.query, SearchOptions(date_from=start, date_to=end))
+            assert count <= among
+    assert found.articles == found.series[0].among == found.series[2].among
+    assert sum(found.articles) <= sample_searcher.count()
+
+
+def test_a_timeline_takes_the_search_filters(sample_searcher):
+    everything = sample_searcher.timeline(["bridge"], interval="year").series[0]
+    filtered = sample_searcher.timeline(["bridge"], SearchOptions(date_from=dt.date(2019, 1, 1)), interval="year")
+    assert filtered.starts[0] >= dt.date(2019, 1, 1) and filtered.series[0].undated == 0
+    assert 0 < filtered.series[0].total < everything.total
+
+
+def test_a_timeline_of_a_short_query_counts_only_the_articles_with_every_word(sample_searcher):
+    # The search fills its page with articles holding some of the words; a timeline does not.
+    page = sample_searcher.search("seals strike")
+    assert page.total > 0 and page.with_every_word == 0
+    assert sample_searcher.timeline(["seals strike"]).series[0].total == 0
+
+
+@pytest.mark.parametrize("queries, interval, message", [
+    ([], None, "needs the words"),
+    (["bridge", "  "], None, "needs the words"),
+    (["a", "b", "c", "d", "e"], None, "at most 4"),
+    (["bridge"], "decade", "must be one of day, week, month, year"),
+    (["bridge " * 20_000], None, "too long to search"),
+])
+def test_a_timeline_refuses_what_it_cannot_draw(sample_searcher, queries, interval, message):
+    with pytest.raises(QuerySyntaxError, match=message):
+        sample_searcher.timeline(queries, interval=interval)

@@ -407,3 +407,54 @@ def test_outlets_are_shown_faceted_and_filter_by_the_facets_own_value(client):
     assert by_syntax["total"] == outlets["scrapes"]
     page = client.get(f"/search?q=harbour&outlet={name}").get_data(as_text=True)
     assert f'<span class="outlet">in {html.escape(name)}</span>' in page and "Published in" in page
+
+
+def test_the_timeline_endpoint_gives_each_query_s_series_over_the_same_periods(client):
+    body = client.get("/api/timeline?q=bridge&q=said:Okafor&interval=year&outlet=Halden+Herald").get_json()
+    assert body["interval"] == "year"
+    periods = body["periods"]
+    assert periods and all(set(period) == {"start", "end", "articles"} for period in periods)
+    assert periods[0]["start"].endswith("-01-01") and periods[-1]["end"].endswith("-12-31")
+    bridge, okafor = body["series"]
+    assert (bridge["query"], bridge["kind"], okafor["kind"]) == ("bridge", "articles", "quotes")
+    for series in body["series"]:
+        assert len(series["counts"]) == len(series["shares"]) == len(series["among"]) == len(periods)
+        assert sum(series["counts"]) + series["undated"] == series["total"]
+    assert bridge["among"] == [period["articles"] for period in periods]
+    unfiltered = client.get("/api/timeline?q=bridge&interval=year").get_json()["series"][0]
+    assert 0 < bridge["total"] < unfiltered["total"]
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/api/timeline", "Parameter 'q' is required"),
+    ("/api/timeline?q=+&q=", "Parameter 'q' is required"),
+    ("/api/timeline?q=a&q=b&q=c&q=d&q=e", "at most 4 queries"),
+    ("/api/timeline?q=bridge&interval=decade", "'interval' must be one of day, week, month, year"),
+    ("/api/timeline?q=bridge&date_from=2020-02-30", "'date_from' must be a date"),
+    ("/api/timeline?q=bridge&kind=people", "'kind' must be one of"),
+    ("/api/timeline?q=" + "x" * 100_000, "too long"),
+])
+def test_timeline_parameters_are_checked(client, url, message):
+    assert message in assert_error_shape(client.get(url), 400)["message"]
+
+
+def test_the_timeline_page_draws_a_line_per_query_whose_points_open_their_articles(client):
+    page = client.get("/timeline?q=bridge&q=council&interval=year").get_data(as_text=True)
+    assert page.count("<polyline") == 2 and 'data-query="council"' in page
+    body = client.get("/api/timeline?q=bridge&q=council&interval=year").get_json()
+    assert page.count("<circle") == 2 * len(body["periods"])
+    first = body["periods"][0]
+    link = f'href="/search?q=bridge&amp;date_from={first["start"]}&amp;date_to={first["end"]}"'
+    assert link in page
+    assert client.get("/timeline?q=bridge&measure=sometimes").status_code == 400
+    assert "<form" in client.get("/timeline").get_data(as_text=True)
+
+
+def test_the_timeline_page_escapes_the_queries(client):
+    page = client.get("/timeline?q=<script>alert(1)</script>bridge").get_data(as_text=True)
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;bridge" in page
+
+
+def test_the_results_page_links_its_timeline(client):
+    page = client.get("/search?q=harbour&speaker=Okafor").get_data(as_text=True)
+    assert 'href="/timeline?q=harbour&amp;speaker=Okafor"' in page

@@ -8,10 +8,10 @@ import logging
 from flask import Blueprint, current_app, jsonify, request
 
 from search.export import FORMATS, MEDIA_TYPES, SUFFIXES, WRITERS
-from search.serialize import article_to_json, page_to_json, summary_to_json
+from search.serialize import article_to_json, page_to_json, summary_to_json, timeline_to_json
 
 from .errors import error_body
-from .params import BadRequest, searched
+from .params import BadRequest, searched, timeline_request
 
 log = logging.getLogger(__name__)
 
@@ -68,3 +68,11 @@ def export():
     response = current_app.response_class(WRITERS[format_name](rows), mimetype=MEDIA_TYPES[format_name])
     response.headers["Content-Disposition"] = f'attachment; filename="news-archive-export.{SUFFIXES[format_name]}"'
     return response
+
+
+@api.get("/timeline")
+def timeline():
+    """Matching articles per period for up to four queries, as counts and shares of all articles."""
+    params = timeline_request(request.args, current_app.config["SETTINGS"])
+    found = current_app.config["SEARCHER"].timeline(params.queries, options=params.options, interval=params.interval)
+    return jsonify(timeline_to_json(found))

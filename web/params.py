@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from search.config import Settings
 from search.models import DEFAULT_KIND, DEFAULT_SORT, KINDS, SORT_ORDERS, SearchOptions
+from search.timeline import INTERVALS, MAX_QUERIES
 
 
 class BadRequest(Exception):
@@ -109,3 +110,29 @@ def search_request(args: Mapping[str, str], settings: Settings) -> SearchRequest
         per_page=_bounded_int(args, "per_page", settings.per_page, 1, settings.max_per_page),
         options=search_options(args),
     )
+
+
+@dataclass(frozen=True)
+class TimelineRequest:
+    queries: tuple[str, ...]
+    interval: str | None
+    options: SearchOptions = SearchOptions()
+
+    def link_args(self) -> dict[str, str | list[str]]:
+        """The request as URL arguments: every query as a 'q', the interval when chosen, the filters."""
+        filters = SearchRequest("", 1, 1, self.options).link_args()
+        return {"q": list(self.queries), **({"interval": self.interval} if self.interval else {}), **filters}
+
+
+def timeline_request(args, settings: Settings) -> TimelineRequest:
+    """Up to MAX_QUERIES queries, each a 'q' argument (blank ones left out), an optional interval
+    and the search filters; `args` is a request's MultiDict."""
+    queries = tuple(q.strip() for q in args.getlist("q") if q.strip())
+    if not queries:
+        raise BadRequest("Parameter 'q' is required: the words to search for, one 'q' per line of the timeline")
+    if len(queries) > MAX_QUERIES:
+        raise BadRequest(f"A timeline compares at most {MAX_QUERIES} queries ('q' given {len(queries)} times)")
+    interval = args.get("interval") or None
+    if interval is not None and interval not in INTERVALS:
+        raise BadRequest(f"'interval' must be one of {', '.join(INTERVALS)}, got {interval[:40]!r}")
+    return TimelineRequest(queries=queries, interval=interval, options=search_options(args))

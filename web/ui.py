@@ -10,9 +10,10 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup
 
 from search.errors import SearchError
-from search.models import KINDS, SORT_ORDERS
+from search.models import KINDS, SORT_ORDERS, SearchOptions
+from search.timeline import INTERVALS, MAX_QUERIES, Timeline
 
-from .params import search_request, searched
+from .params import BadRequest, SearchRequest, search_request, searched, timeline_request
 
 ui = Blueprint("ui", __name__)
 
@@ -154,6 +155,92 @@ def article(doc_id: str):
     back_args = {name: value for name, value in request.args.items() if name in BACK_ARGS and value}
     return render_template("article.html", q=q, article=view.article, paragraphs=paragraphs, view=view,
                            back_args=back_args)
+
+
+# The timeline page's chart, in SVG user units, and what its lines show.
+TIMELINE_WIDTH, TIMELINE_HEIGHT = 720, 240
+MEASURES = ("share", "count")
+NOUNS = {"articles": "articles", "quotes": "quotations"}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One period of one query's line: where it is drawn, what it says, and the search it opens."""
+
+    x: float
+    y: float
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Line:
+    query: str
+    noun: str
+    points: tuple[Point, ...]
+    total: int
+    undated: int
+
+    @property
+    def polyline(self) -> str:
+        return " ".join(f"{point.x},{point.y}" for point in self.points)
+
+
+def period_label(start: dt.date, interval: str) -> str:
+    return {"day": start.isoformat(), "week": f"week of {start.isoformat()}", "month": start.strftime("%Y-%m"),
+            "year": str(start.year)}[interval]
+
+
+def _shown(value: float, measure: str) -> str:
+    return f"{value:.1%}" if measure == "share" else f"{value:,.0f}"
+
+
+def _period_search(query: str, start: dt.date, end: dt.date, options: SearchOptions) -> str:
+    """The search page of one query's articles in one period, within the dates already filtered on."""
+    date_from = max(start, options.date_from) if options.date_from else start
+    date_to = min(end, options.date_to) if options.date_to else end
+    return url_for("ui.search", **SearchRequest(query, 1, 1, replace(options, date_from=date_from,
+                                                                     date_to=date_to)).link_args())
+
+
+def timeline_lines(found: Timeline, measure: str, options: SearchOptions) -> tuple[list[Line], float]:
+    """Each query's line over the chart (its periods spread evenly from left to right, the tallest
+    value at the top), and that tallest value."""
+    values = [series.shares if measure == "share" else series.counts for series in found.series]
+    top = max((value for line in values for value in line), default=0) or 1
+    step = TIMELINE_WIDTH / (len(found.starts) - 1) if len(found.starts) > 1 else 0
+    lines = []
+    for series, line in zip(found.series, values):
+        points = []
+        for at, (value, start, end) in enumerate(zip(line, found.starts, found.ends)):
+            x = round(at * step if step else TIMELINE_WIDTH / 2, 2)
+            label = (f"{series.query}, {period_label(start, found.interval)}: {series.counts[at]:,} of "
+                     f"{series.among[at]:,} {NOUNS[series.kind]} ({series.shares[at]:.1%})")
+            points.append(Point(x, round(TIMELINE_HEIGHT * (1 - value / top), 2), label,
+                                _period_search(series.query, start, end, options)))
+        lines.append(Line(series.query, NOUNS[series.kind], tuple(points), series.total, series.undated))
+    return lines, top
+
+
+@ui.get("/timeline")
+def timeline():
+    """How often up to four searches match, period by period, drawn as lines; each point opens its articles."""
+    settings = current_app.config["SETTINGS"]
+    measure = request.args.get("measure") or MEASURES[0]
+    if measure not in MEASURES:
+        raise BadRequest(f"'measure' must be one of {', '.join(MEASURES)}, got {measure[:40]!r}")
+    if not any(q.strip() for q in request.args.getlist("q")):
+        return render_template("timeline.html", q="", queries=[], found=None, max_queries=MAX_QUERIES,
+                               intervals=INTERVALS, measures=MEASURES, measure=measure, interval=None)
+    params = timeline_request(request.args, settings)
+    found = current_app.config["SEARCHER"].timeline(params.queries, options=params.options, interval=params.interval)
+    lines, top = timeline_lines(found, measure, params.options)
+    labels = [period_label(start, found.interval) for start in found.starts]
+    return render_template("timeline.html", q="", queries=params.queries, found=found, lines=lines,
+                           top=_shown(top, measure), labels=labels, measure=measure, measures=MEASURES,
+                           interval=params.interval, intervals=INTERVALS, max_queries=MAX_QUERIES,
+                           timeline_args=params.link_args(), chart=(TIMELINE_WIDTH, TIMELINE_HEIGHT),
+                           shown=_shown)
 
 
 # The newest matching articles a feed lists: what a reader checking after each rebuild needs.

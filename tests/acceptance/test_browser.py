@@ -196,3 +196,30 @@ def test_the_results_page_names_its_feed_and_the_feed_parses(page):
     assert not feed.bozo and feed.version == "atom10" and len(feed.entries) > 10
     page.goto(feed.entries[0].link)
     expect(page.locator("h1")).to_have_text(feed.entries[0].title)
+
+
+def test_a_timeline_is_drawn_for_two_searches_and_a_point_opens_its_articles(page):
+    page.goto("/search?q=bridge")
+    page.get_by_role("link", name="Timeline of this search").click()
+    expect(page.get_by_label("Search 1", exact=True)).to_have_value("bridge")
+    page.get_by_label("Search 2", exact=True).fill("council")
+    page.get_by_label("Periods", exact=True).select_option("year")
+    page.get_by_label("Show", exact=True).select_option("count")
+    page.get_by_role("button", name="Draw").click()
+    expect(page.locator("figure.timeline polyline")).to_have_count(2)
+    expect(page.locator("p.summary")).to_contain_text("year")
+    # The chart is drawn: its lines have a size on the page, and the tallest point sits at the top.
+    box = page.locator("figure.timeline svg").bounding_box()
+    assert box["width"] > 600 and box["height"] > 150
+    points = page.locator('g[data-query="bridge"] a')
+    busiest = max(range(points.count()), key=lambda at: -float(points.nth(at).locator("circle").get_attribute("cy")))
+    label = points.nth(busiest).get_attribute("aria-label")
+    count = int(re.search(r": (\d+) of", label).group(1))
+    year = re.search(r"bridge, (\d{4})", label).group(1)
+    assert count > 0
+    points.nth(busiest).click()
+    expect(page.locator(".chip")).to_contain_text(f"{year}-01-01 – {year}-12-31")
+    expect(page.locator("#q")).to_have_value("bridge")
+    shown = page.locator(".result").count()
+    folded = sum(int(re.search(r"\d+", text).group()) for text in page.locator(".similar").all_inner_texts())
+    assert shown + folded == count

@@ -205,3 +205,20 @@ def test_export_writes_every_match_to_standard_output_or_a_file(tmp_path, small_
     assert refused.returncode == 1
     assert refused.stderr.startswith("error: cannot write ") and "Traceback" not in refused.stderr
     assert run("export", "bridge", "--format", "xml", "--index", index).returncode == 2
+
+
+def test_timeline_prints_the_endpoint_s_series_and_a_table(sample_settings):
+    from web import create_app
+
+    index = str(sample_settings.index)
+    printed = run("timeline", "bridge", "said:Okafor", "--interval", "year", "--json", "--index", index)
+    assert printed.returncode == 0, printed.stderr
+    served = create_app(sample_settings).test_client().get("/api/timeline?q=bridge&q=said:Okafor&interval=year")
+    assert json.loads(printed.stdout) == served.get_json()
+    table = run("timeline", "bridge", "--interval", "year", "--index", index).stdout.splitlines()
+    body = served.get_json()
+    assert table[0] == f"'bridge': {body['series'][0]['total']} articles, {body['series'][0]['undated']} undated"
+    assert len(table) == 2 + len(body["periods"]) and table[2].startswith(body["periods"][0]["start"])
+    refused = run("timeline", "a", "b", "c", "d", "e", "--index", index)
+    assert refused.returncode == 1 and refused.stderr == "error: A timeline compares at most 4 queries, got 5\n"
+    assert run("timeline", "bridge", "--interval", "decade", "--index", index).returncode == 2
