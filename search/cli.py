@@ -18,7 +18,7 @@ from .indexer import load_article, rebuild
 from .models import Article
 from .names import articles, id_of_name, name_of_id, one_line
 from .searcher import ArchiveSearcher
-from .serialize import page_to_json, timeline_to_json
+from .serialize import page_to_json, quote_check_to_json, timeline_to_json
 from .sources import SourceFile, UnreadableArticle, article_kind, find_articles
 from .timeline import INTERVALS, MAX_QUERIES
 
@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     timeline_cmd.add_argument("--interval", choices=INTERVALS, help="the periods (default: by the span of the matches)")
     timeline_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
     _common(timeline_cmd)
+    quote_cmd = commands.add_parser("quote", help="the articles that carry a quotation verbatim or nearly, earliest first")
+    quote_cmd.set_defaults(usage=quote_cmd)
+    quote_cmd.add_argument("text", help="the quotation, as you have it")
+    quote_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
+    _common(quote_cmd)
     extract_cmd = commands.add_parser(
         "extract", help="show what the indexer keeps of article files: title, date, author, speakers, text",
         description=f"Files may be .txt, .html or .htm, gzipped or not; a folder stands for the articles in it. "
@@ -151,6 +156,22 @@ def run_timeline(args) -> int:
     return EXIT_OK
 
 
+def run_quote(args) -> int:
+    settings = load_settings(args.config, overrides={"index": args.index})
+    found = ArchiveSearcher(settings).check_quote(args.text)
+    if args.json:
+        print(json.dumps(quote_check_to_json(args.text, found), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{articles(len(found))} {'carries' if len(found) == 1 else 'carry'} it, "
+          f"{sum(hit.verbatim for hit in found)} word for word")
+    for number, hit in enumerate(found, start=1):
+        match = "word for word" if hit.verbatim else f"nearly ({hit.share:.0%} of the words)"
+        print(f"{number:3}. {hit.date.isoformat() if hit.date else 'undated'}  {hit.title}  [{one_line(hit.id)}]")
+        print(f"     {match}; {f'said by {hit.speaker}' if hit.speaker else 'the article does not say who said it'}")
+        print(f"     {plain_snippet(hit.passage)}")
+    return EXIT_OK
+
+
 def plain_snippet(snippet: str) -> str:
     """A snippet for a terminal: its marked words between asterisks, the rest as text, on one line."""
     return one_line(html.unescape(MARK.sub(lambda found: f"*{found[1]}*", snippet)).replace("\n", " "))
@@ -223,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         args.usage.error(f"unrecognized arguments: {' '.join(unknown)}")
     handler = {"rebuild": run_rebuild, "query": run_query, "export": run_export, "timeline": run_timeline,
-               "extract": run_extract}[args.command]
+               "quote": run_quote, "extract": run_extract}[args.command]
     try:
         return handler(args)
     except SearchError as error:

@@ -133,6 +133,24 @@ class ArchiveSummary:
 
 
 @dataclass(frozen=True)
+class QuoteFound:
+    """An article that carries a quotation checked: verbatim, or nearly (`share` of its words in
+    one passage); `passage` is that passage escaped, the quotation's words marked; `speaker`, who the
+    article says said it, when it does."""
+
+    id: str
+    title: str
+    date: dt.date | None
+    author: str | None
+    outlet: str | None
+    url: str | None
+    speaker: str | None
+    passage: str
+    share: float
+    verbatim: bool
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """One stored article with its body already escaped and the query's terms marked."""
 

@@ -30,7 +30,7 @@ from .config import Settings
 from .deadline import call_within
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .export import ExportRow
-from .models import FACETS, ArchiveSummary, ArticleView, Hit, QuoteHit, SearchOptions, SearchPage
+from .models import FACETS, ArchiveSummary, ArticleView, Hit, QuoteFound, QuoteHit, SearchOptions, SearchPage
 from .query import (asks_for_quotes, body_terms, informative_words, is_pasted, make_parser, make_quote_parser,
                     matching_policy, options_filter, parse_query, words_to_mark, written_words_field)
 from .ranking import Matches, Ranking, rank
@@ -41,9 +41,14 @@ from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, 
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, merged_tokens, snippet,
                        sought_words, stored_occurrences)
 from .whoosh_adapter import read_lengths_from
+from . import quotecheck
 from .timeline import INTERVALS, MAX_QUERIES as MAX_TIMELINE_QUERIES, Timeline, timeline
 
 NO_OPTIONS = SearchOptions()
+# A quotation's rarest words pick the articles read for it, at most QUOTE_CANDIDATES of them: a
+# passage that carries it nearly keeps most of them, and reading is bounded whatever its words.
+QUOTE_RARE_WORDS = 8
+QUOTE_CANDIDATES = 300
 
 
 class BM25(scoring.BM25F):
@@ -649,6 +654,58 @@ class ArchiveSearcher:
         return timeline(queries, [run.kind for run in runs], [run.columns.recency_array[run.ranking.matched] for run in runs],
                         [every_day(run.columns) for run in runs], every_day(reading.generation.columns["articles"]),
                         interval)
+
+    def check_quote(self, text: str, options: SearchOptions = NO_OPTIONS) -> tuple[QuoteFound, ...]:
+        """The articles that carry the quotation `text` verbatim or nearly (search/quotecheck.py),
+        earliest first, with the search's filters. Raises QuerySyntaxError for fewer than
+        quotecheck.MIN_WORDS words or a text longer than max_pasted_chars."""
+        if len(text) > self.settings.max_pasted_chars:
+            raise QuerySyntaxError(f"The quotation is too long to check ({len(text)} characters; the limit is "
+                                   f"{self.settings.max_pasted_chars})")
+        return self._within_time(self._check_quote, text, options)
+
+    def _check_quote(self, reading: _Reading, text: str, options: SearchOptions) -> tuple[QuoteFound, ...]:
+        searcher, columns = reading.articles, reading.generation.columns["articles"]
+        fieldname = EXACT_FIELDS[DEFAULT_FIELDS[-1]]
+        analyzer = searcher.schema[fieldname].analyzer
+        quote = [word for word, _, _ in quotecheck.words_of(analyzer, text)]
+        if len(quote) < quotecheck.MIN_WORDS:
+            raise QuerySyntaxError(f"A quotation to check needs at least {quotecheck.MIN_WORDS} words; "
+                                   'search for a shorter one as a "quoted phrase"')
+        candidates = self._carrying_rare_words(searcher, fieldname, quote, options, columns)
+        found = []
+        for docnum in candidates.tolist():
+            fields = searcher.stored_fields(docnum)
+            body = fields.get(DEFAULT_FIELDS[-1], "")
+            passage = quotecheck.best_passage(quote, quotecheck.words_of(analyzer, body))
+            if passage is None:
+                continue
+            article = from_stored(fields)
+            found.append(QuoteFound(
+                id=article.id, title=article.title, date=article.date, author=article.author, outlet=article.outlet,
+                url=article.url, speaker=quotecheck.speaker_of(body, [(q.speaker, q.text) for q in article.quotes],
+                                                              passage),
+                passage=quotecheck.passage_html(body, passage), share=passage.share, verbatim=passage.verbatim))
+        return tuple(sorted(found, key=lambda hit: (hit.date is None, hit.date or dt.date.min, -hit.share, hit.id)))
+
+    def _carrying_rare_words(self, searcher, fieldname: str, quote: list[str], options: SearchOptions,
+                             columns: _Columns) -> np.ndarray:
+        """The documents worth reading for a quotation: those holding at least half of its
+        QUOTE_RARE_WORDS rarest words in the archive, the QUOTE_CANDIDATES holding the most first."""
+        reader = searcher.reader()
+        frequency = {word: reader.doc_frequency(fieldname, word) for word in set(quote)}
+        rare = sorted((word for word in frequency if frequency[word]), key=lambda word: (frequency[word], word))
+        rare = rare[:QUOTE_RARE_WORDS]
+        held = np.zeros(len(columns.live), dtype=np.int64)
+        for word in rare:
+            docs, _ = bulk.postings(reader, fieldname, word)
+            held[docs] += 1
+        wanted = (held >= max(1, math.ceil(len(rare) / 2))) & columns.live
+        allowed = self._allowed(searcher, options, columns)
+        if allowed is not None:
+            wanted &= allowed
+        docs = np.flatnonzero(wanted)
+        return docs[np.argsort(-held[docs], kind="stable")][:QUOTE_CANDIDATES]
 
     def summary(self) -> ArchiveSummary:
         """What the archive holds, read once per generation."""

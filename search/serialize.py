@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import ArchiveSummary, Article, ArticleView, Hit, QuoteHit, SearchPage
+from .models import ArchiveSummary, Article, ArticleView, Hit, QuoteFound, QuoteHit, SearchPage
 from .timeline import Timeline
 
 
@@ -88,3 +88,14 @@ def timeline_to_json(timeline: Timeline) -> dict:
                     "counts": list(series.counts), "among": list(series.among), "shares": list(series.shares)}
                    for series in timeline.series],
     }
+
+
+def quote_found_to_json(found: QuoteFound) -> dict:
+    return {"id": found.id, "title": found.title, "date": found.date.isoformat() if found.date else None,
+            "author": found.author, "outlet": found.outlet, "url": found.url, "speaker": found.speaker,
+            "verbatim": found.verbatim, "share": found.share, "passage": found.passage}
+
+
+def quote_check_to_json(text: str, found: tuple[QuoteFound, ...]) -> dict:
+    return {"quote": text, "total": len(found), "verbatim": sum(hit.verbatim for hit in found),
+            "results": [quote_found_to_json(hit) for hit in found]}

@@ -342,3 +342,34 @@ def test_a_timeline_of_a_short_query_counts_only_the_articles_with_every_word(sa
 def test_a_timeline_refuses_what_it_cannot_draw(sample_searcher, queries, interval, message):
     with pytest.raises(QuerySyntaxError, match=message):
         sample_searcher.timeline(queries, interval=interval)
+
+
+def test_a_quote_check_finds_the_article_carrying_it_with_its_speaker_and_nearly_changed_words(sample_searcher):
+    said = "I am glad it is finished. I am not glad about the bill"
+    exact = sample_searcher.check_quote(said)
+    assert [(hit.id, hit.speaker, hit.verbatim) for hit in exact] == [("scrapes/bridge-opens.txt", "Tomas Reinholt", True)]
+    assert "<mark>I am glad it is finished. I am not glad about the bill</mark>" in exact[0].passage
+    near = sample_searcher.check_quote("I am happy it is finished, but I am not glad about the bill")
+    assert [(hit.id, hit.verbatim) for hit in near] == [("scrapes/bridge-opens.txt", False)]
+    assert 0.7 <= near[0].share < 1
+    assert sample_searcher.check_quote("the price of fish in the harbour market fell sharply") == ()
+    later = SearchOptions(date_from=dt.date(2022, 1, 1))
+    assert sample_searcher.check_quote(said, later) == ()
+
+
+def test_a_quote_check_lists_the_earliest_first(sample_searcher):
+    # A story reposted by a second site carries the same words: both are found, earliest first.
+    page = sample_searcher.search("harbour", per_page=100)
+    reposted = next(hit for hit in page.hits if hit.similar)
+    body = sample_searcher.article(reposted.id).article.body
+    sentence = max((s.strip() for s in body.split(".")), key=lambda s: len(s.split()))
+    found = sample_searcher.check_quote(sentence)
+    assert len(found) >= 2 and reposted.id in [hit.id for hit in found]
+    dates = [hit.date for hit in found if hit.date]
+    assert dates == sorted(dates)
+
+
+@pytest.mark.parametrize("text, message", [("two words", "at least 4 words"), ("x " * 6000, "too long to check")])
+def test_a_quote_check_refuses_too_little_and_too_much(sample_searcher, text, message):
+    with pytest.raises(QuerySyntaxError, match=message):
+        sample_searcher.check_quote(text)

@@ -458,3 +458,30 @@ def test_the_timeline_page_escapes_the_queries(client):
 def test_the_results_page_links_its_timeline(client):
     page = client.get("/search?q=harbour&speaker=Okafor").get_data(as_text=True)
     assert 'href="/timeline?q=harbour&amp;speaker=Okafor"' in page
+
+
+def test_the_quote_endpoint_lists_the_articles_carrying_a_quotation(client):
+    body = client.get("/api/quote?text=I am happy it is finished, but I am not glad about the bill").get_json()
+    assert (body["total"], body["verbatim"]) == (1, 0)
+    hit = body["results"][0]
+    assert set(hit) == {"id", "title", "date", "author", "outlet", "url", "speaker", "verbatim", "share", "passage"}
+    assert (hit["id"], hit["speaker"], hit["verbatim"]) == ("scrapes/bridge-opens.txt", "Tomas Reinholt", False)
+    assert "<mark>" in hit["passage"]
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/api/quote", "Parameter 'text' is required"),
+    ("/api/quote?text=two+words", "at least 4 words"),
+    ("/api/quote?text=" + "x+" * 6000, "too long to check"),
+    ("/api/quote?text=I+am+glad+it+is&date_to=tomorrow", "'date_to' must be a date"),
+])
+def test_quote_parameters_are_checked(client, url, message):
+    assert message in assert_error_shape(client.get(url), 400)["message"]
+
+
+def test_quote_in_the_search_box_opens_the_quote_check_and_the_page_escapes(client):
+    response = client.get('/search?q=quote:"I am glad it is finished"')
+    assert response.status_code == 302 and response.headers["Location"] == "/quote?text=I+am+glad+it+is+finished"
+    page = client.get("/quote?text=I am glad it is finished. I am not glad about the <b>bill</b>").get_data(as_text=True)
+    assert "<b>bill" not in page and "&lt;b&gt;bill&lt;/b&gt;" in page
+    assert 'said by <a href="/search?q=said:%22Tomas+Reinholt%22">Tomas Reinholt</a>' in page

@@ -8,10 +8,10 @@ import logging
 from flask import Blueprint, current_app, jsonify, request
 
 from search.export import FORMATS, MEDIA_TYPES, SUFFIXES, WRITERS
-from search.serialize import article_to_json, page_to_json, summary_to_json, timeline_to_json
+from search.serialize import article_to_json, page_to_json, quote_check_to_json, summary_to_json, timeline_to_json
 
 from .errors import error_body
-from .params import BadRequest, searched, timeline_request
+from .params import BadRequest, quoted, search_options, searched, timeline_request
 
 log = logging.getLogger(__name__)
 
@@ -76,3 +76,11 @@ def timeline():
     params = timeline_request(request.args, current_app.config["SETTINGS"])
     found = current_app.config["SEARCHER"].timeline(params.queries, options=params.options, interval=params.interval)
     return jsonify(timeline_to_json(found))
+
+
+@api.get("/quote")
+def quote():
+    """The articles that carry a quotation verbatim or nearly, earliest first, with who they say said it."""
+    text = quoted(request.args)
+    found = current_app.config["SEARCHER"].check_quote(text, options=search_options(request.args))
+    return jsonify(quote_check_to_json(text, found))

@@ -136,3 +136,11 @@ def timeline_request(args, settings: Settings) -> TimelineRequest:
     if interval is not None and interval not in INTERVALS:
         raise BadRequest(f"'interval' must be one of {', '.join(INTERVALS)}, got {interval[:40]!r}")
     return TimelineRequest(queries=queries, interval=interval, options=search_options(args))
+
+
+def quoted(args: Mapping[str, str]) -> str:
+    """The quotation to check, required: a 400 without it. How long it may be is the searcher's to say."""
+    text = (args.get("text") or "").strip()
+    if not text:
+        raise BadRequest("Parameter 'text' is required: the quotation to check")
+    return text

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from search.errors import SearchError
 from search.models import KINDS, SORT_ORDERS, SearchOptions
 from search.timeline import INTERVALS, MAX_QUERIES, Timeline
 
-from .params import BadRequest, SearchRequest, search_request, searched, timeline_request
+from .params import BadRequest, SearchRequest, quoted, search_options, search_request, searched, timeline_request
 
 ui = Blueprint("ui", __name__)
 
@@ -128,12 +129,18 @@ def home():
     return _home()
 
 
+# quote:"…" typed in the search box asks for a quote check.
+QUOTE_CHECK = re.compile(r'^\s*quote:\s*"?(?P<text>.*?)"?\s*$', re.IGNORECASE | re.DOTALL)
+
+
 @ui.get("/search")
 def search():
     settings = current_app.config["SETTINGS"]
     params = search_request(request.args, settings)
     if not params.q:
         return _home()
+    if asked := QUOTE_CHECK.match(params.q):
+        return redirect(url_for("ui.quote", text=asked["text"]))
     page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page,
                                                  options=params.options)
     # Snippets come from MarkFormatter: escaped text with <mark> only.
@@ -241,6 +248,18 @@ def timeline():
                            interval=params.interval, intervals=INTERVALS, max_queries=MAX_QUERIES,
                            timeline_args=params.link_args(), chart=(TIMELINE_WIDTH, TIMELINE_HEIGHT),
                            shown=_shown)
+
+
+@ui.get("/quote")
+def quote():
+    """Check a quote: the articles that carry it verbatim or nearly, earliest first."""
+    if not (request.args.get("text") or "").strip():
+        return render_template("quote.html", q="", text="", found=None)
+    text = quoted(request.args)
+    found = current_app.config["SEARCHER"].check_quote(text, options=search_options(request.args))
+    # Passages come from quotecheck.passage_html: escaped text with <mark> only.
+    return render_template("quote.html", q="", text=text, found=found,
+                           passages=[Markup(hit.passage) for hit in found])
 
 
 # The newest matching articles a feed lists: what a reader checking after each rebuild needs.

@@ -223,3 +223,21 @@ def test_a_timeline_is_drawn_for_two_searches_and_a_point_opens_its_articles(pag
     shown = page.locator(".result").count()
     folded = sum(int(re.search(r"\d+", text).group()) for text in page.locator(".similar").all_inner_texts())
     assert shown + folded == count
+
+
+def test_checking_a_quote_from_the_search_box_shows_who_said_it_with_the_words_marked(page):
+    page.goto("/")
+    page.locator("#q").fill('quote:"I am happy it is finished, but I am not glad about the bill"')
+    page.locator("#q").press("Enter")
+    expect(page.locator("h1")).to_have_text("Check a quote")
+    expect(page.locator("#quote-text")).to_have_value("I am happy it is finished, but I am not glad about the bill")
+    result = page.locator(".quote-result")
+    expect(result).to_have_count(1)
+    expect(result.locator(".said-by")).to_contain_text("said by Tomas Reinholt")
+    expect(result.locator(".match")).to_contain_text("nearly")
+    expect(result.locator("mark").first).to_be_visible()
+    page.locator("#quote-text").fill("I am glad it is finished. I am not glad about the bill")
+    page.get_by_role("button", name="Check").click()
+    expect(result.locator(".match")).to_have_text("word for word")
+    result.locator("h2 a").click()
+    expect(page.locator("h1")).to_have_text("Harbour Bridge Opens to Traffic After Six Years")

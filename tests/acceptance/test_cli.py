@@ -222,3 +222,18 @@ def test_timeline_prints_the_endpoint_s_series_and_a_table(sample_settings):
     refused = run("timeline", "a", "b", "c", "d", "e", "--index", index)
     assert refused.returncode == 1 and refused.stderr == "error: A timeline compares at most 4 queries, got 5\n"
     assert run("timeline", "bridge", "--interval", "decade", "--index", index).returncode == 2
+
+
+def test_quote_prints_the_articles_carrying_it_and_its_json_is_the_endpoint_s(sample_settings):
+    from web import create_app
+
+    index, said = str(sample_settings.index), "I am happy it is finished, but I am not glad about the bill"
+    printed = run("quote", said, "--json", "--index", index)
+    assert printed.returncode == 0, printed.stderr
+    served = create_app(sample_settings).test_client().get("/api/quote", query_string={"text": said})
+    assert json.loads(printed.stdout) == served.get_json()
+    lines = run("quote", said, "--index", index).stdout.splitlines()
+    assert lines[0] == "1 article carries it, 0 word for word"
+    assert "said by Tomas Reinholt" in lines[2] and "“*I am glad it is finished" in lines[3]
+    refused = run("quote", "two words", "--index", index)
+    assert refused.returncode == 1 and "at least 4 words" in refused.stderr
