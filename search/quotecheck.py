@@ -64,8 +64,10 @@ def best_passage(quote: Sequence[str], text: Sequence[Word], near_share: float =
     width = size + max(3, size // 4)
     wanted = Counter(quote)
     window: Counter = Counter()
-    held, best, best_start = 0, 0, 0
-    for end, word in enumerate(words):
+    held, best, starts = 0, 0, []
+    # Past the last word the window runs on, empty, so that the text's last windows are weighed too.
+    for end in range(len(words) + width - 1):
+        word = words[end] if end < len(words) else None
         if word in wanted:
             window[word] += 1
             held += window[word] <= wanted[word]
@@ -74,17 +76,28 @@ def best_passage(quote: Sequence[str], text: Sequence[Word], near_share: float =
             held -= window[left] <= wanted[left]
             window[left] -= 1
         if held > best:
-            best, best_start = held, max(start, 0)
+            best, starts = held, [max(start, 0)]
+        elif held == best and best:
+            starts.append(max(start, 0))
     share = best / size
     if share < near_share:
         return None
+    # Of the windows holding the most, the one whose words marked lie closest together: a common
+    # word just before the quotation is not taken for one inside it.
+    marked = min((_marked(text[start:start + width], wanted) for start in starts),
+                 key=lambda spans: spans[-1][1] - spans[0][0])
+    return Passage(marked[0][0], marked[-1][1], tuple(marked), round(share, 3), False)
+
+
+def _marked(window: Sequence[Word], wanted: Counter) -> list[tuple[int, int]]:
+    """The characters of the window's words the quotation has, each taken as often as it has it."""
     still = Counter(wanted)
     marked = []
-    for word, start, end in text[best_start:best_start + width]:
+    for word, start, end in window:
         if still[word] > 0:
             still[word] -= 1
             marked.append((start, end))
-    return Passage(marked[0][0], marked[-1][1], tuple(marked), round(share, 3), False)
+    return marked
 
 
 def passage_html(text: str, passage: Passage, context: int = CONTEXT_CHARS) -> str:
