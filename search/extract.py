@@ -216,6 +216,8 @@ ROLE_WORDS = rf"{ROLE_WORD}{{0,3}}"
 # "said Swedish delegate Anna Karlsson": a nationality may lead the role words
 DEMONYM = r"[A-Z][a-z]+(?:ish|ese|ian|an|i)"
 NATIONALITY = rf"(?:{DEMONYM}\s+)?"
+# An owner's possessive ending: "Russia's" -> "Russia", where "Swiss" keeps its s.
+POSSESSIVE = re.compile(r"[’']s?$")
 QUOTE_THEN_VERB = re.compile(
     rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+{NATIONALITY}{ROLE_WORDS}(?P<name>{NAME_RUN})")
 # "…," said the clinic's manager, Fatima Diallo.
@@ -622,7 +624,7 @@ def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
             words = match["org"].split()
             while words and _word_key(words[0]) in NOT_NAMES:  # "The", "On", "Monday"
                 words.pop(0)
-            if len(words) > 1 and words[0][0].isupper() and not re.fullmatch(DEMONYM, words[0].rstrip("’'s")):
+            if len(words) > 1 and words[0][0].isupper() and not re.fullmatch(DEMONYM, POSSESSIVE.sub("", words[0])):
                 yield " ".join(words)
         for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
             named = match["org"] or match["org2"] or match["org3"]

@@ -204,6 +204,9 @@ def test_date_sources_in_order_of_trust():
     # An owner's name before an organisation's noun names the organisation.
     (["West Norland police said the tablets were toxic."], ["West Norland police"]),
     (["Norland's foreign ministry said it viewed the move as “a mistake”."], ["Norland's foreign ministry"]),
+    # Only a possessive ending is taken off the owner: a place ending in "s" is no nationality.
+    (["The quay was closed until the morning, Havris police said."], ["Havris police"]),
+    (["Norlandi police said the quay was closed."], []),
     (["On Wednesday, the Norland government announced that it had expelled two diplomats."], []),
     # A family name written first collapses into the full name, when no other name begins with it.
     (["Norland's ambassador to Chile Liu Xiaoming has said the deal stands.", "Liu said it was final."],
