@@ -241,3 +241,17 @@ def test_checking_a_quote_from_the_search_box_shows_who_said_it_with_the_words_m
     expect(result.locator(".match")).to_have_text("word for word")
     result.locator("h2 a").click()
     expect(page.locator("h1")).to_have_text("Harbour Bridge Opens to Traffic After Six Years")
+
+
+def test_an_outlet_facet_keeps_that_outlet_s_articles_and_its_count(page):
+    page.goto("/search?q=harbour")
+    first = page.locator(".facet-outlet li").first
+    outlet = first.locator("a").inner_text()
+    count = int(first.locator(".count").inner_text())
+    first.locator("a").click()
+    expect(page.locator(".chip")).to_contain_text(f"in {outlet}")
+    shown = page.locator(".result").count()
+    folded = sum(int(re.search(r"\d+", text).group()) for text in page.locator(".similar").all_inner_texts())
+    assert shown + folded == count > 0
+    for hit in page.locator(".result").all():
+        expect(hit.locator(".outlet")).to_have_text(f"in {outlet}")
