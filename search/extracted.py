@@ -85,14 +85,10 @@ def keep(index_dir: Path, entry_key: str, article: Article) -> None:
             partial.unlink(missing_ok=True)
 
 
-def keep_only(index_dir: Path, entry_keys: Iterable[str]) -> int:
-    """Remove every entry but those of `entry_keys` (and any half-written file); returns how many
-    were removed."""
+def keep_only(index_dir: Path, entry_keys: Iterable[str]) -> None:
+    """Remove every entry but those of `entry_keys`, and any half-written file."""
     wanted = set(entry_keys)
-    removed = 0
     for path in (index_dir / FOLDER).glob("*/*"):
         if path.name not in wanted:
             with contextlib.suppress(OSError):  # left for the next rebuild to remove
                 path.unlink()
-                removed += 1
-    return removed

@@ -41,18 +41,19 @@ def words_of(analyzer, text: str) -> list[Word]:
     return [(token.text, token.startchar, token.endchar) for token in analyzer(text, chars=True, mode="index")]
 
 
-def _verbatim_at(quote: Sequence[str], words: Sequence[str]) -> int | None:
-    size = len(quote)
+def _verbatim_at(quote: Sequence[str], words: list[str]) -> int | None:
+    size, sought = len(quote), list(quote)
     for at in range(len(words) - size + 1):
-        if words[at] == quote[0] and list(words[at:at + size]) == list(quote):
+        if words[at] == sought[0] and words[at:at + size] == sought:
             return at
     return None
 
 
 def best_passage(quote: Sequence[str], text: Sequence[Word], near_share: float = NEAR_SHARE) -> Passage | None:
     """The passage of `text` (its words) that carries the words of `quote` best, or None when none
-    holds `near_share` of them: the quotation unbroken when it is there, else the first window of
-    len(quote) + max(3, len(quote) // 4) words holding the most of its words."""
+    holds `near_share` of them: the quotation unbroken when it is there, else, of the windows of
+    len(quote) + max(3, len(quote) // 4) words holding the most of its words, the one whose words
+    marked lie closest together (the first of those)."""
     size = len(quote)
     if not size or not text:
         return None
@@ -82,8 +83,7 @@ def best_passage(quote: Sequence[str], text: Sequence[Word], near_share: float =
     share = best / size
     if share < near_share:
         return None
-    # Of the windows holding the most, the one whose words marked lie closest together: a common
-    # word just before the quotation is not taken for one inside it.
+    # A common word just before the quotation is not to be taken for one inside it.
     marked = min((_marked(text[start:start + width], wanted) for start in starts),
                  key=lambda spans: spans[-1][1] - spans[0][0])
     return Passage(marked[0][0], marked[-1][1], tuple(marked), round(share, 3), False)

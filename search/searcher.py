@@ -25,7 +25,7 @@ from whoosh import collectors, highlight, scoring
 from whoosh import query as wq
 from whoosh.searching import Results
 
-from . import bulk, store
+from . import bulk, quotecheck, store
 from .config import Settings
 from .deadline import call_within
 from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
@@ -41,7 +41,6 @@ from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, 
 from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, merged_tokens, snippet,
                        sought_words, stored_occurrences)
 from .whoosh_adapter import read_lengths_from
-from . import quotecheck
 from .timeline import INTERVALS, MAX_QUERIES as MAX_TIMELINE_QUERIES, Timeline, timeline
 
 NO_OPTIONS = SearchOptions()

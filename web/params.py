@@ -49,7 +49,7 @@ MAX_NAME_CHARS = 200
 TRUE, FALSE = {"1", "true", "yes", "on"}, {"", "0", "false", "no", "off"}
 
 
-def _choice(args: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+def choice(args: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
     value = args.get(name) or choices[0]
     if value not in choices:
         raise BadRequest(f"'{name}' must be one of {', '.join(choices)}, got {value[:40]!r}")
@@ -76,8 +76,8 @@ def search_options(args: Mapping[str, str]) -> SearchOptions:
         raise BadRequest("'date_from' is after 'date_to'")
     return SearchOptions(speaker=_name(args, "speaker"), author=_name(args, "author"), outlet=_name(args, "outlet"),
                          date_from=date_from,
-                         date_to=date_to, story=_name(args, "story"), sort=_choice(args, "sort", SORT_ORDERS),
-                         kind=_choice(args, "kind", KINDS), as_you_type=_flag(args, "as_you_type"))
+                         date_to=date_to, story=_name(args, "story"), sort=choice(args, "sort", SORT_ORDERS),
+                         kind=choice(args, "kind", KINDS), as_you_type=_flag(args, "as_you_type"))
 
 
 def _bounded_int(args: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:

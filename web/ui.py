@@ -14,7 +14,7 @@ from search.errors import SearchError
 from search.models import KINDS, SORT_ORDERS, SearchOptions
 from search.timeline import INTERVALS, MAX_QUERIES, Timeline
 
-from .params import BadRequest, SearchRequest, quoted, search_options, search_request, searched, timeline_request
+from .params import SearchRequest, choice, quoted, search_options, search_request, searched, timeline_request
 
 ui = Blueprint("ui", __name__)
 
@@ -233,9 +233,7 @@ def timeline_lines(found: Timeline, measure: str, options: SearchOptions) -> tup
 def timeline():
     """How often up to four searches match, period by period, drawn as lines; each point opens its articles."""
     settings = current_app.config["SETTINGS"]
-    measure = request.args.get("measure") or MEASURES[0]
-    if measure not in MEASURES:
-        raise BadRequest(f"'measure' must be one of {', '.join(MEASURES)}, got {measure[:40]!r}")
+    measure = choice(request.args, "measure", MEASURES)
     if not any(q.strip() for q in request.args.getlist("q")):
         return render_template("timeline.html", q="", queries=[], found=None, max_queries=MAX_QUERIES,
                                intervals=INTERVALS, measures=MEASURES, measure=measure, interval=None)
