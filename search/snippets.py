@@ -17,6 +17,7 @@ from whoosh.analysis import Token
 from whoosh.reading import TermNotFound
 
 from .query import wanted
+from .whoosh_adapter import values_at
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -74,22 +75,19 @@ def sought_words(q: wq.Query, reader, fieldname: str) -> tuple[set[bytes], list[
 
 def stored_occurrences(reader, fieldname: str, words: Iterable[bytes],
                        docnums: list[int]) -> dict[int, dict[bytes, list[Occurrence]]]:
-    """Each document's occurrences of each word, read from the postings: one pass per word over the
-    documents in index order."""
+    """Each document's occurrences of each word, read from the postings: one pass per word and
+    segment over the documents in index order."""
     found: dict[int, dict[bytes, list[Occurrence]]] = {docnum: {} for docnum in docnums}
     ordered = sorted(found)
-    for word in words:
-        try:
-            postings = reader.postings(fieldname, word)
-        except TermNotFound:
-            continue
-        for docnum in ordered:
-            if not postings.is_active():
-                break
-            if postings.id() < docnum:
-                postings.skip_to(docnum)
-            if postings.is_active() and postings.id() == docnum:
-                found[docnum][word] = postings.value_as("characters")
+    for segment, offset in reader.leaf_readers():
+        inside = [docnum - offset for docnum in ordered if offset <= docnum < offset + segment.doc_count_all()]
+        for word in words if inside else ():
+            try:
+                postings = segment.postings(fieldname, word)
+            except TermNotFound:
+                continue
+            for docnum, characters in values_at(postings, inside, "characters"):
+                found[docnum + offset][word] = characters
     return found
 
 

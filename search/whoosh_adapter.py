@@ -1,16 +1,18 @@
 """Every use of Whoosh's private parts, in one place.
 
 The service reads a few things Whoosh keeps to itself: the blocks of a posting list (to read a
-common word's postings whole into arrays), how many index words a pattern expands to (to refuse a
-pattern before it runs), a BM25 scorer's source of document lengths (to read them once per reader),
-and a sub-writer's finished segment (for segments written in other processes). whoosh3 is pinned to the minor version this was written against
+common word's postings whole into arrays, and to find a page of hits in them), how many index words
+a pattern expands to (to refuse a pattern before it runs), a BM25 scorer's source of document
+lengths (to read them once per reader), and a sub-writer's finished segment (for segments written
+in other processes). whoosh3 is pinned to the minor version this was written against
 (pyproject.toml), and tests/test_whoosh_adapter.py fails if an upgrade changes what it relies on.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 from whoosh import query as wq
@@ -48,6 +50,32 @@ def leaf_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
         weights.append(matcher.weight())
         matcher.next()
     return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+
+
+def values_at(matcher, docnums: Sequence[int], kind: str) -> Iterator[tuple[int, object]]:
+    """(document number, value as `kind`) of each of the sorted, live `docnums` the postings hold.
+    Within a block, Whoosh 3's own matcher walks to a document one posting at a time; here the
+    block's ids are bisected."""
+    if isinstance(matcher, FilterMatcher):  # the documents asked for are live ones
+        matcher = matcher.child
+    fast = isinstance(matcher, W3LeafMatcher) and not matcher._byteids
+    for docnum in docnums:
+        if not matcher.is_active():
+            return
+        if matcher.id() < docnum:
+            if not fast:
+                matcher.skip_to(docnum)
+            else:
+                while matcher.is_active() and matcher._maxid < docnum:
+                    matcher._next_block()
+                if not matcher.is_active():
+                    return
+                if matcher._ids is None:
+                    matcher._read_ids()
+                # The block's last id is at least docnum, so the bisection stays inside the block.
+                matcher._i = bisect_left(matcher._ids, docnum, matcher._i)
+        if matcher.is_active() and matcher.id() == docnum:
+            yield docnum, matcher.value_as(kind)
 
 
 def expands_past(pattern: wq.PatternQuery | wq.TermRange, reader, limit: int) -> bool:

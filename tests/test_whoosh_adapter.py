@@ -9,7 +9,7 @@ from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
-from search.whoosh_adapter import expands_past, finished_segment, read_lengths_from
+from search.whoosh_adapter import expands_past, finished_segment, read_lengths_from, values_at
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
 DOCUMENTS = 700
@@ -60,6 +60,23 @@ def test_postings_read_by_the_block_are_the_matchers_postings(index):
         assert set(weights.tolist()) == {1.0, 2.0, 3.0}
         # Deleted documents are in the bulk postings, for the caller to mask.
         assert len(ids) > len(expected_ids)
+
+
+def test_values_at_chosen_documents_are_the_matchers_values(index):
+    # Documents in every block, some without the word (every fifth) and some deleted (every seventh):
+    # a page of hits is live documents, asked for in index order.
+    with index.reader() as reader:
+        for segment, offset in reader.leaf_readers():
+            live = [d for d in range(segment.doc_count_all()) if not segment.is_deleted(d)]
+            asked = live[::9] + live[-1:]
+            walked = {}
+            matcher = segment.postings("body", "harbour")
+            while matcher.is_active():
+                walked[matcher.id()] = matcher.value_as("frequency")
+                matcher.next()
+            found = dict(values_at(segment.postings("body", "harbour"), asked, "frequency"))
+            assert found == {d: walked[d] for d in asked if d in walked}
+            assert 20 < len(found) < len(asked)
 
 
 def test_a_pattern_expansion_is_counted_up_to_its_limit(index):
