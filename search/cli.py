@@ -18,7 +18,7 @@ from .indexer import load_article, rebuild
 from .models import Article
 from .names import articles, id_of_name, name_of_id, one_line
 from .searcher import ArchiveSearcher
-from .serialize import page_to_json, quote_check_to_json, timeline_to_json
+from .serialize import page_to_json, person_to_json, quote_check_to_json, timeline_to_json
 from .sources import SourceFile, UnreadableArticle, article_kind, find_articles
 from .timeline import INTERVALS, MAX_QUERIES
 
@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     quote_cmd.add_argument("text", help="the quotation, as you have it")
     quote_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
     _common(quote_cmd)
+    person_cmd = commands.add_parser(
+        "person", help="a person's quotations, newest first, and who is quoted beside them, who writes and where")
+    person_cmd.set_defaults(usage=person_cmd)
+    person_cmd.add_argument("name", help="any spelling of the name, e.g. 'Bolton' or 'John Bolton'")
+    person_cmd.add_argument("words", nargs="?", default="", help="only the quotations with these words, as for `query`")
+    person_cmd.add_argument("--page", type=int, default=1)
+    person_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
+    _common(person_cmd)
     extract_cmd = commands.add_parser(
         "extract", help="show what the indexer keeps of article files: title, date, author, speakers, text",
         description=f"Files may be .txt, .html or .htm, gzipped or not; a folder stands for the articles in it. "
@@ -172,6 +180,27 @@ def run_quote(args) -> int:
     return EXIT_OK
 
 
+def run_person(args) -> int:
+    settings = load_settings(args.config, overrides={"index": args.index})
+    if args.page < 1:
+        args.usage.error("--page must be 1 or more")
+    found = ArchiveSearcher(settings).person(args.name, args.words, page=args.page)
+    if args.json:
+        print(json.dumps(person_to_json(found), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{found.name}: {found.total} quotation{'' if found.total == 1 else 's'} in {articles(found.articles)}")
+    if len(found.spellings) > 1:
+        print("  written as " + ", ".join(f"{spelling} ({count})" for spelling, count in found.spellings))
+    for heading, pairs in (("quoted beside them", found.quoted_with), ("written by", found.authors),
+                           ("published in", found.outlets)):
+        if pairs:
+            print(f"  {heading}: " + ", ".join(f"{name} ({count})" for name, count in pairs))
+    for number, hit in enumerate(found.quotations, start=(found.page - 1) * found.per_page + 1):
+        print(f"{number:3}. {hit.date.isoformat() if hit.date else 'undated'}  {hit.title}  [{one_line(hit.article_id)}]")
+        print(f"     {plain_snippet(hit.snippet)}")
+    return EXIT_OK
+
+
 def plain_snippet(snippet: str) -> str:
     """A snippet for a terminal: its marked words between asterisks, the rest as text, on one line."""
     return one_line(html.unescape(MARK.sub(lambda found: f"*{found[1]}*", snippet)).replace("\n", " "))
@@ -244,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         args.usage.error(f"unrecognized arguments: {' '.join(unknown)}")
     handler = {"rebuild": run_rebuild, "query": run_query, "export": run_export, "timeline": run_timeline,
-               "quote": run_quote, "extract": run_extract}[args.command]
+               "quote": run_quote, "person": run_person, "extract": run_extract}[args.command]
     try:
         return handler(args)
     except SearchError as error:

@@ -35,5 +35,13 @@ class QueryTooSlowError(QuerySyntaxError):
     code = "query_too_slow"
 
 
-class ArticleNotFoundError(SearchError):
+class NotFoundError(SearchError):
     code = "not_found"
+
+
+class ArticleNotFoundError(NotFoundError):
+    pass
+
+
+class PersonNotFoundError(NotFoundError):
+    pass

@@ -45,7 +45,8 @@ class SearchOptions:
     """Filters, order and mode applied on top of the query text; None means no filter.
 
     `story` lists every article of one story instead of collapsing them; `as_you_type` treats the last
-    word as unfinished, so that it also matches the words it begins.
+    word as unfinished, so that it also matches the words it begins; `spellings` keeps the documents
+    with any of these speakers, each as indexed (the names of one person).
     """
 
     speaker: str | None = None
@@ -57,6 +58,7 @@ class SearchOptions:
     sort: str = DEFAULT_SORT
     kind: str = DEFAULT_KIND
     as_you_type: bool = False
+    spellings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,32 @@ class QuoteFound:
     passage: str
     share: float
     verbatim: bool
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    """One person's page: the spellings merged into the name (with the articles that use each), the
+    quotations attributed to them newest first (one page of `quotations`, of `total`), and, over the
+    articles quoting them, the people quoted beside them, the authors and the outlets, each with its
+    articles. All of it within the query's words and dates."""
+
+    name: str
+    spellings: tuple[tuple[str, int], ...]
+    query: str
+    options: SearchOptions
+    total: int
+    page: int
+    per_page: int
+    quotations: tuple[QuoteHit, ...]
+    articles: int
+    quoted_with: tuple[tuple[str, int], ...]
+    authors: tuple[tuple[str, int], ...]
+    outlets: tuple[tuple[str, int], ...]
+    timeline: object  # search.timeline.Timeline of the quotations, beside all quotations
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-self.total // self.per_page))
 
 
 @dataclass(frozen=True)

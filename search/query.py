@@ -313,6 +313,8 @@ def options_filter(options: SearchOptions) -> wq.Query | None:
     parts: list[wq.Query] = []
     if options.speaker and options.speaker.strip():
         parts.append(_expand_speakers(wq.Term("speaker", options.speaker.strip().lower())))
+    if options.spellings:
+        parts.append(wq.Or([wq.Term("speaker", spelling.lower()) for spelling in options.spellings]))
     if options.author and options.author.strip():
         parts.append(wq.Term("author_exact", options.author.strip().lower()))
     if options.outlet and options.outlet.strip():

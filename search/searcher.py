@@ -28,9 +28,11 @@ from whoosh.searching import Results
 from . import bulk, quotecheck, store
 from .config import Settings
 from .deadline import call_within
-from .errors import ArticleNotFoundError, QuerySyntaxError, QueryTooSlowError
+from .errors import ArticleNotFoundError, PersonNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .export import ExportRow
-from .models import FACETS, ArchiveSummary, ArticleView, Hit, QuoteFound, QuoteHit, SearchOptions, SearchPage
+from .models import (FACETS, ArchiveSummary, ArticleView, Hit, PersonPage, QuoteFound, QuoteHit, SearchOptions,
+                     SearchPage)
+from .people import Person, find_person, unify
 from .query import (asks_for_quotes, body_terms, informative_words, is_pasted, make_parser, make_quote_parser,
                     matching_policy, options_filter, parse_query, words_to_mark, written_words_field)
 from .ranking import Matches, Ranking, rank
@@ -175,6 +177,7 @@ class _Generation:
     lease: int
     columns: dict[str, _Columns] = field(default_factory=dict)
     summary: ArchiveSummary | None = None
+    people: dict[str, Person] | None = None
     users: int = 0
     retired: bool = False
 
@@ -705,6 +708,78 @@ class ArchiveSearcher:
             wanted &= allowed
         docs = np.flatnonzero(wanted)
         return docs[np.argsort(-held[docs], kind="stable")][:QUOTE_CANDIDATES]
+
+    def person(self, name: str, text: str = "", options: SearchOptions = NO_OPTIONS, page: int = 1,
+               per_page: int | None = None) -> PersonPage:
+        """The page of the person `name` (any of their spellings, search/people.py): their quotations
+        newest first, how often they are quoted over time, and who is quoted beside them, who writes
+        and where, within the query `text` (optional) and the options' dates and filters. Raises
+        PersonNotFoundError when no speaker of the archive is that person, QuerySyntaxError for a
+        query of said: (the page's quotations are all theirs)."""
+        if asks_for_quotes(text):
+            raise QuerySyntaxError("A person's page lists only their quotations: search for the words without said:")
+        return self._within_time(self._person, name, text.strip(), options, page, per_page)
+
+    def _people(self, reading: _Reading) -> dict[str, Person]:
+        """Every speaker spelling's person, unified once per generation from the articles' speakers."""
+        generation = reading.generation
+        if generation.people is None:
+            columns = generation.columns["articles"]
+            generation.people = unify(dict(columns.facets["speaker"].counts(columns.live)))
+        return generation.people
+
+    def _person(self, reading: _Reading, name: str, text: str, options: SearchOptions, page: int,
+                per_page: int | None) -> PersonPage:
+        people = self._people(reading)
+        person = find_person(people, name)
+        if person is None:
+            raise PersonNotFoundError(f"No one named {name[:100]!r} is quoted in the archive")
+        per_page = per_page or self.settings.per_page
+        within = replace(options, speaker=None, story=None, as_you_type=False,
+                         spellings=tuple(spelling for spelling, _ in person.spellings))
+        quotes, quote_query = self._filtered(reading, text, replace(within, kind="quotes", sort="newest"))
+        articles, _ = self._filtered(reading, text, replace(within, kind="articles"))
+        start = (page - 1) * per_page
+        shown = Results(reading.quotes, quote_query, list(zip(quotes.scores[start:start + per_page].tolist(),
+                                                              quotes.hits[start:start + per_page].tolist())))[:]
+        strict_phrase = any(isinstance(part, wq.Phrase) for part in quote_query.leaves())
+        columns, quote_columns = reading.generation.columns["articles"], reading.generation.columns["quotes"]
+        quoting = np.zeros(len(columns.live), dtype=bool)
+        quoting[articles.matched] = True
+        beside: Counter = Counter()
+        for spelling, count in columns.facets["speaker"].counts(quoting):
+            if (other := people.get(spelling)) is not None and other is not person:
+                beside[other.name] += count
+
+        def commonest(counts) -> tuple[tuple[str, int], ...]:
+            return tuple(sorted(counts, key=lambda item: (-item[1], item[0].lower()))[: self.settings.facet_size])
+
+        size = self.settings.facet_size
+        return PersonPage(
+            name=person.name, spellings=person.spellings, query=text, options=within, total=quotes.total,
+            page=page, per_page=per_page,
+            quotations=tuple(self._quote_hit(hit, hit.score, strict_phrase) for hit in shown),
+            articles=len(articles.matched), quoted_with=commonest(beside.items()),
+            authors=commonest(columns.facets["author"].counts(quoting, most=size)),
+            outlets=commonest(columns.facets["outlet"].counts(quoting, most=size)),
+            timeline=timeline([person.name], ["quotes"], [quote_columns.recency_array[quotes.matched]],
+                              [quote_columns.recency_array[quote_columns.live]],
+                              columns.recency_array[columns.live]))
+
+    def _filtered(self, reading: _Reading, text: str, options: SearchOptions) -> tuple[Ranking, wq.Query]:
+        """(ranking, query) of the documents of `options.kind` within the options, which match `text`
+        when it is not blank, every one of them otherwise. A text's matches are not loosened into
+        partial ones: a page listing all of someone's quotations lists those with the words."""
+        if text:
+            run = self._execute(reading, text, options, fill=False)
+            return run.ranking, run.query
+        columns = reading.generation.columns[options.kind]
+        searcher = reading.quotes if options.kind == "quotes" else reading.articles
+        kept = columns.live.copy()
+        if (allowed := self._allowed(searcher, options, columns)) is not None:
+            kept &= allowed
+        docs = np.flatnonzero(kept)
+        return rank(Matches(docs, np.zeros(len(docs))), columns.recency_array, options.sort), wq.NullQuery
 
     def summary(self) -> ArchiveSummary:
         """What the archive holds, read once per generation."""

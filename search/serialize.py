@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import ArchiveSummary, Article, ArticleView, Hit, QuoteFound, QuoteHit, SearchPage
+from .models import ArchiveSummary, Article, ArticleView, Hit, PersonPage, QuoteFound, QuoteHit, SearchPage
 from .timeline import Timeline
 
 
@@ -47,7 +47,7 @@ def page_to_json(page: SearchPage) -> dict:
             "date_to": page.options.date_to.isoformat() if page.options.date_to else None,
             "story": page.options.story,
         },
-        "facets": {name: [list(pair) for pair in pairs] for name, pairs in page.facets.items()},
+        "facets": {name: _pairs(pairs) for name, pairs in page.facets.items()},
         "suggestion": page.suggestion,
         "loosened": list(page.loosened),
         "with_every_word": page.with_every_word,
@@ -72,7 +72,7 @@ def summary_to_json(summary: ArchiveSummary) -> dict:
         "stories": summary.stories,
         "first_date": summary.first_date.isoformat() if summary.first_date else None,
         "last_date": summary.last_date.isoformat() if summary.last_date else None,
-        "sources": [list(pair) for pair in summary.sources],
+        "sources": _pairs(summary.sources),
         "index_bytes": summary.index_bytes,
         "built_at": summary.built_at,
         "rebuild_s": summary.rebuild_s,
@@ -99,3 +99,28 @@ def quote_found_to_json(found: QuoteFound) -> dict:
 def quote_check_to_json(text: str, found: tuple[QuoteFound, ...]) -> dict:
     return {"quote": text, "total": len(found), "verbatim": sum(hit.verbatim for hit in found),
             "results": [quote_found_to_json(hit) for hit in found]}
+
+
+def _pairs(pairs: tuple[tuple[str, int], ...]) -> list[list]:
+    return [list(pair) for pair in pairs]
+
+
+def person_to_json(person: PersonPage) -> dict:
+    options = person.options
+    return {
+        "name": person.name,
+        "spellings": _pairs(person.spellings),
+        "query": person.query,
+        "filters": {"date_from": options.date_from.isoformat() if options.date_from else None,
+                    "date_to": options.date_to.isoformat() if options.date_to else None,
+                    "author": options.author, "outlet": options.outlet},
+        "total": person.total,
+        "page": person.page,
+        "per_page": person.per_page,
+        "quotations": [hit_to_json(hit) for hit in person.quotations],
+        "articles": person.articles,
+        "quoted_with": _pairs(person.quoted_with),
+        "authors": _pairs(person.authors),
+        "outlets": _pairs(person.outlets),
+        "timeline": timeline_to_json(person.timeline),
+    }

@@ -18,7 +18,9 @@ EXPECTED = {
     "IndexWriteError": 500,
     "QuerySyntaxError": 400,
     "QueryTooSlowError": 400,
+    "NotFoundError": 404,
     "ArticleNotFoundError": 404,
+    "PersonNotFoundError": 404,
 }
 
 

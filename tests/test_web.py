@@ -200,6 +200,7 @@ def test_active_filters_are_chips_that_each_remove_their_filter(client):
 def test_facet_sidebar_links_apply_filters(client):
     page = client.get("/search?q=bridge").get_data(as_text=True)
     assert '<a href="/search?q=bridge&amp;speaker=Tomas+Reinholt">Tomas Reinholt</a> <span class="count">10</span>' in page
+    assert '<a class="person-link" href="/people/Tomas%20Reinholt" aria-label="Tomas Reinholt: every quotation">' in page
     assert '<a href="/search?q=bridge&amp;author=Clara+Weiss">Clara Weiss</a>' in page
     assert '<svg class="histogram"' in page
     assert 'href="/search?q=bridge&amp;date_from=2016-01-01&amp;date_to=2016-12-31" aria-label="2016: ' in page
@@ -211,7 +212,7 @@ def test_quotes_page_shows_the_quote_its_speaker_date_and_article(client):
     page = client.get("/search?q=said:varga+contract").get_data(as_text=True)
     assert "1 quotation for" in page
     assert "<blockquote><p class=\"snippet\">“The <mark>contract</mark> is clear." in page
-    assert "— Elena Varga" in page and '<time datetime="2018-11-05">' in page
+    assert '— <a href="/people/Elena%20Varga">Elena Varga</a>' in page and '<time datetime="2018-11-05">' in page
     assert 'href="/article/halden-herald/bridge-delayed-two-years.html?q=said:varga+contract&amp;page=1"' in page
 
 
@@ -484,4 +485,58 @@ def test_quote_in_the_search_box_opens_the_quote_check_and_the_page_escapes(clie
     assert response.status_code == 302 and response.headers["Location"] == "/quote?text=I+am+glad+it+is+finished"
     page = client.get("/quote?text=I am glad it is finished. I am not glad about the <b>bill</b>").get_data(as_text=True)
     assert "<b>bill" not in page and "&lt;b&gt;bill&lt;/b&gt;" in page
-    assert 'said by <a href="/search?q=said:%22Tomas+Reinholt%22">Tomas Reinholt</a>' in page
+    assert 'said by <a href="/people/Tomas%20Reinholt">Tomas Reinholt</a>' in page
+
+
+def test_a_person_s_endpoint_merges_their_spellings_and_lists_all_their_quotations(client):
+    body = client.get("/api/people/Reinholt").get_json()
+    assert body["name"] == "Tomas Reinholt"
+    assert dict(body["spellings"]) == {"Tomas Reinholt": 14, "Reinholt": 1}
+    said = client.get("/api/search?q=said:reinholt&per_page=50").get_json()
+    assert body["total"] == said["total"] > 10
+    assert len(body["quotations"]) == body["per_page"] == 10
+    dates = [hit["date"] for hit in body["quotations"]]
+    assert dates == sorted(dates, reverse=True)
+    assert {hit["speaker"] for hit in body["quotations"]} <= {"Tomas Reinholt", "Reinholt"}
+    assert body["timeline"]["series"][0]["total"] == body["total"]
+    assert "Tomas Reinholt" not in dict(body["quoted_with"]) and dict(body["quoted_with"])["Elena Varga"] > 1
+    assert sum(count for _, count in body["outlets"]) == body["articles"]
+    narrowed = client.get("/api/people/Tomas%20Reinholt?q=contract&date_from=2018-01-01").get_json()
+    assert 0 < narrowed["total"] < body["total"] and narrowed["filters"]["date_from"] == "2018-01-01"
+    assert all(hit["date"] >= "2018-01-01" and "<mark>" in hit["quote"] for hit in narrowed["quotations"])
+
+
+@pytest.mark.parametrize("url, status, message", [
+    ("/api/people/Nobody%20Atall", 404, "No one named 'Nobody Atall'"),
+    ("/api/people/Elena%20Varga?date_from=soon", 400, "'date_from' must be a date"),
+    ("/api/people/Elena%20Varga?page=0", 400, "'page' must be between"),
+    ("/api/people/Elena%20Varga?q=said:Okafor", 400, "without said:"),
+    ("/api/people/Elena%20Varga?q=(", 400, ""),
+    ("/api/people/" + "a" * 201, 400, "The name is too long"),
+])
+def test_person_parameters_are_checked(client, url, status, message):
+    assert message in assert_error_shape(client.get(url), status)["message"]
+
+
+def test_a_person_s_page_shows_spellings_timeline_quotations_and_who_is_quoted_beside_them(client):
+    page = client.get("/people/Reinholt").get_data(as_text=True)
+    assert "<h1>Tomas Reinholt</h1>" in page
+    assert 'Written as <span class="spelling">Tomas Reinholt</span> (14 articles), <span class="spelling">Reinholt</span>' in page
+    assert page.count("<polyline") == 1 and 'href="/people/Tomas%20Reinholt?date_from=' in page
+    assert page.count('<li class="result quote">') == 10 and 'rel="next" href="/people/Tomas%20Reinholt?page=2"' in page
+    assert '<a href="/people/Elena%20Varga">Elena Varga</a>' in page
+    assert 'href="/people/Tomas%20Reinholt?outlet=Halden+Herald"' in page
+
+
+def test_a_person_s_page_escapes_and_an_unknown_one_is_a_404_page(client):
+    response = client.get("/people/<script>alert(1)</script>")
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    page = client.get("/people/Elena%20Varga?q=<b>bridge</b>").get_data(as_text=True)
+    assert "<b>bridge" not in page and "&lt;b&gt;bridge&lt;/b&gt;" in page
+
+
+def test_an_article_s_speakers_link_to_their_pages(client):
+    page = client.get("/article/scrapes/bridge-opens.txt").get_data(as_text=True)
+    assert '<a href="/people/Tomas%20Reinholt">Tomas Reinholt</a>' in page

@@ -8,10 +8,11 @@ import logging
 from flask import Blueprint, current_app, jsonify, request
 
 from search.export import FORMATS, MEDIA_TYPES, SUFFIXES, WRITERS
-from search.serialize import article_to_json, page_to_json, quote_check_to_json, summary_to_json, timeline_to_json
+from search.serialize import (article_to_json, page_to_json, person_to_json, quote_check_to_json, summary_to_json,
+                              timeline_to_json)
 
 from .errors import error_body
-from .params import BadRequest, quoted, search_options, searched, timeline_request
+from .params import BadRequest, person_request, quoted, search_options, searched, timeline_request
 
 log = logging.getLogger(__name__)
 
@@ -84,3 +85,12 @@ def quote():
     text = quoted(request.args)
     found = current_app.config["SEARCHER"].check_quote(text, options=search_options(request.args))
     return jsonify(quote_check_to_json(text, found))
+
+
+@api.get("/people/<path:name>")
+def person(name: str):
+    """One person's quotations newest first, their timeline, and who is quoted beside them."""
+    params = person_request(name, request.args, current_app.config["SETTINGS"])
+    found = current_app.config["SEARCHER"].person(params.name, params.q, options=params.options, page=params.page,
+                                                  per_page=params.per_page)
+    return jsonify(person_to_json(found))

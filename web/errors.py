@@ -10,8 +10,7 @@ import logging
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from search.errors import (ArticleNotFoundError, IndexBusyError, IndexMissingError, QuerySyntaxError,
-                           SearchError)
+from search.errors import IndexBusyError, IndexMissingError, NotFoundError, QuerySyntaxError, SearchError
 
 from .params import BadRequest
 
@@ -21,7 +20,7 @@ log = logging.getLogger(__name__)
 STATUS = {
     BadRequest: 400,
     QuerySyntaxError: 400,
-    ArticleNotFoundError: 404,
+    NotFoundError: 404,
     IndexMissingError: 503,
     IndexBusyError: 503,
     SearchError: 500,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from search.config import Settings
 from search.models import DEFAULT_KIND, DEFAULT_SORT, KINDS, SORT_ORDERS, SearchOptions
@@ -110,6 +110,30 @@ def search_request(args: Mapping[str, str], settings: Settings) -> SearchRequest
         per_page=_bounded_int(args, "per_page", settings.per_page, 1, settings.max_per_page),
         options=search_options(args),
     )
+
+
+@dataclass(frozen=True)
+class PersonRequest:
+    name: str
+    q: str
+    page: int
+    per_page: int
+    options: SearchOptions = SearchOptions()
+
+    def link_args(self) -> dict[str, str]:
+        """The words and filters a person's page keeps in its links (its name is in the path)."""
+        return SearchRequest(self.q, 1, 1, replace(self.options, kind=DEFAULT_KIND, sort=DEFAULT_SORT,
+                                                   speaker=None, story=None)).link_args()
+
+
+def person_request(name: str, args: Mapping[str, str], settings: Settings) -> PersonRequest:
+    """A person's page: the name from the path, optional words, a page and the search filters."""
+    if not name.strip():
+        raise BadRequest("A person's page needs a name")
+    if len(name) > MAX_NAME_CHARS:
+        raise BadRequest(f"The name is too long (the limit is {MAX_NAME_CHARS} characters)")
+    params = search_request(args, settings)
+    return PersonRequest(name.strip(), params.q, params.page, params.per_page, params.options)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from search.errors import SearchError
 from search.models import KINDS, SORT_ORDERS, SearchOptions
 from search.timeline import INTERVALS, MAX_QUERIES, Timeline
 
-from .params import SearchRequest, choice, quoted, search_options, search_request, searched, timeline_request
+from .params import (PersonRequest, SearchRequest, choice, person_request, quoted, search_options, search_request,
+                     searched, timeline_request)
 
 ui = Blueprint("ui", __name__)
 
@@ -210,9 +211,12 @@ def _period_search(query: str, start: dt.date, end: dt.date, options: SearchOpti
                                                                      date_to=date_to)).link_args())
 
 
-def timeline_lines(found: Timeline, measure: str, options: SearchOptions) -> tuple[list[Line], float]:
+def timeline_lines(found: Timeline, measure: str, options: SearchOptions,
+                   opened=None) -> tuple[list[Line], float]:
     """Each query's line over the chart (its periods spread evenly from left to right, the tallest
-    value at the top), and that tallest value."""
+    value at the top), and that tallest value. `opened(query, start, end)`: the page a point opens,
+    that period's search unless given."""
+    opened = opened or (lambda query, start, end: _period_search(query, start, end, options))
     values = [series.shares if measure == "share" else series.counts for series in found.series]
     top = max((value for line in values for value in line), default=0) or 1
     step = TIMELINE_WIDTH / (len(found.starts) - 1) if len(found.starts) > 1 else 0
@@ -224,7 +228,7 @@ def timeline_lines(found: Timeline, measure: str, options: SearchOptions) -> tup
             label = (f"{series.query}, {period_label(start, found.interval)}: {series.counts[at]:,} of "
                      f"{series.among[at]:,} {NOUNS[series.kind]} ({series.shares[at]:.1%})")
             points.append(Point(x, round(TIMELINE_HEIGHT * (1 - value / top), 2), label,
-                                _period_search(series.query, start, end, options)))
+                                opened(series.query, start, end)))
         lines.append(Line(series.query, NOUNS[series.kind], tuple(points), series.total, series.undated))
     return lines, top
 
@@ -258,6 +262,30 @@ def quote():
     # Passages come from quotecheck.passage_html: escaped text with <mark> only.
     return render_template("quote.html", q="", text=text, found=found,
                            passages=[Markup(hit.passage) for hit in found])
+
+
+@ui.get("/people/<path:name>")
+def person(name: str):
+    """One person's quotations, newest first, how often they are quoted over time, and who else is quoted."""
+    params = person_request(name, request.args, current_app.config["SETTINGS"])
+    found = current_app.config["SEARCHER"].person(params.name, params.q, options=params.options, page=params.page,
+                                                  per_page=params.per_page)
+    link_args = params.link_args()
+
+    def period(_query: str, start: dt.date, end: dt.date) -> str:
+        options = params.options
+        return url_for("ui.person", name=found.name, **PersonRequest(
+            found.name, params.q, 1, params.per_page,
+            replace(options, date_from=max(start, options.date_from) if options.date_from else start,
+                    date_to=min(end, options.date_to) if options.date_to else end)).link_args())
+
+    lines, top = timeline_lines(found.timeline, "count", params.options, period) if found.timeline.starts else ([], 0)
+    return render_template(
+        "person.html", q="", person=found, link_args=link_args,
+        quotations=zip(found.quotations, [Markup(hit.snippet) for hit in found.quotations], strict=True),
+        pages=page_numbers(found.page, found.page_count), lines=lines, top=_shown(top, "count"),
+        labels=[period_label(start, found.timeline.interval) for start in found.timeline.starts],
+        chart=(TIMELINE_WIDTH, TIMELINE_HEIGHT))
 
 
 # The newest matching articles a feed lists: what a reader checking after each rebuild needs.

@@ -255,3 +255,36 @@ def test_an_outlet_facet_keeps_that_outlet_s_articles_and_its_count(page):
     assert shown + folded == count > 0
     for hit in page.locator(".result").all():
         expect(hit.locator(".outlet")).to_have_text(f"in {outlet}")
+
+
+def test_a_speaker_s_page_lists_their_quotations_draws_their_timeline_and_links_who_is_quoted_beside_them(page):
+    page.goto("/search?q=bridge")
+    page.get_by_label("Tomas Reinholt: every quotation").click()
+    expect(page.locator("h1")).to_have_text("Tomas Reinholt")
+    expect(page.locator(".spellings")).to_contain_text("Reinholt (1 article)")
+    total = int(page.locator(".summary").inner_text().split()[0])
+    expect(page.locator(".quotations .result")).to_have_count(10)
+    dates = page.locator(".quotations time").evaluate_all("nodes => nodes.map(n => n.getAttribute('datetime'))")
+    assert dates == sorted(dates, reverse=True)
+    box = page.locator("figure.timeline svg").bounding_box()
+    assert box["width"] > 400 and box["height"] > 100
+    page.get_by_role("link", name="Next ›").click()
+    expect(page.locator(".quotations .result")).to_have_count(total - 10)
+    # A point of the timeline opens that period's quotations, as many as it counted.
+    points = page.locator("figure.timeline a")
+    busiest = max(range(points.count()), key=lambda at: -float(points.nth(at).locator("circle").get_attribute("cy")))
+    count = int(re.search(r": (\d+) of", points.nth(busiest).get_attribute("aria-label")).group(1))
+    points.nth(busiest).click()
+    expect(page.locator(".summary")).to_contain_text(f"{count} quotation")
+    expect(page.locator(".quotations .result")).to_have_count(count)
+    # Words narrow the quotations, each with the word marked.
+    page.get_by_role("link", name="All of it").click()
+    page.get_by_label("Words").fill("contract")
+    page.get_by_role("button", name="Filter").click()
+    marked = page.locator(".quotations .result")
+    assert 0 < marked.count() < total
+    for quotation in marked.all():
+        expect(quotation.locator("mark").first).to_have_text(re.compile("contract", re.IGNORECASE))
+    page.locator(".facet-quoted-with a", has_text="Elena Varga").click()
+    expect(page.locator("h1")).to_have_text("Elena Varga")
+    expect(page.locator(".quotations .result").first).to_be_visible()

@@ -237,3 +237,21 @@ def test_quote_prints_the_articles_carrying_it_and_its_json_is_the_endpoint_s(sa
     assert "said by Tomas Reinholt" in lines[2] and "“*I am glad it is finished" in lines[3]
     refused = run("quote", "two words", "--index", index)
     assert refused.returncode == 1 and "at least 4 words" in refused.stderr
+
+
+def test_person_prints_their_quotations_and_its_json_is_the_endpoint_s(sample_settings):
+    from web import create_app
+
+    index = str(sample_settings.index)
+    printed = run("person", "Reinholt", "contract", "--json", "--index", index)
+    assert printed.returncode == 0, printed.stderr
+    served = create_app(sample_settings).test_client().get("/api/people/Reinholt?q=contract")
+    assert json.loads(printed.stdout) == served.get_json()
+    lines = run("person", "Reinholt", "--index", index).stdout.splitlines()
+    body = create_app(sample_settings).test_client().get("/api/people/Reinholt").get_json()
+    assert lines[0] == f"Tomas Reinholt: {body['total']} quotations in {body['articles']} articles"
+    assert lines[1] == "  written as Tomas Reinholt (14), Reinholt (1)"
+    assert lines[-1].strip() == body["quotations"][-1]["quote"].replace("<mark>", "*").replace("</mark>", "*")
+    refused = run("person", "Nobody Atall", "--index", index)
+    assert refused.returncode == 1 and refused.stderr == "error: No one named 'Nobody Atall' is quoted in the archive\n"
+    assert run("person", "Reinholt", "--page", "0", "--index", index).returncode == 2
