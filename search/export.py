@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from .models import Article
+
 FORMATS = ("csv", "jsonl", "ris", "bibtex")
 MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "ris": "application/x-research-info-systems",
                "bibtex": "application/x-bibtex"}
@@ -30,6 +32,11 @@ class ExportRow:
     date: dt.date | None
     url: str | None
     accessed: dt.date
+
+    @classmethod
+    def of(cls, article: Article, accessed: dt.date) -> ExportRow:
+        return cls(id=article.id, title=article.title, author=article.author, outlet=article.outlet,
+                   date=article.date, url=article.url, accessed=accessed)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "author": self.author, "outlet": self.outlet,
@@ -100,6 +107,26 @@ def as_bibtex(rows: Iterable[ExportRow]) -> Iterator[str]:
                   ("urldate", row.accessed.isoformat()), ("note", f"Archive id: {row.id}")]
         body = ",\n".join(f"  {name} = {{{_bibtex_value(value)}}}" for name, value in fields if value)
         yield f"@article{{{_bibtex_key(row, number)},\n{body}\n}}\n\n"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def citation(row: ExportRow, paragraph: int | None = None) -> str:
+    """A reference to the article, or to one of its paragraphs, as text to paste: author, title,
+    outlet, date, paragraph, where it is (its address, else its id in the archive) and when it was
+    read. Parts the article lacks are left out."""
+    title = " ".join(row.title.split())
+    parts = [f"{' '.join(row.author.split())}." if row.author else "",
+             f"“{title}{'' if title[-1:] in '.?!' else '.'}”"]
+    where = ", ".join(filter(None, [row.outlet and " ".join(row.outlet.split()), row.date and _day(row.date),
+                                    paragraph and f"paragraph {paragraph}"]))
+    if where:
+        parts.append(where + ".")
+    parts.append(f"{row.url}." if row.url else f"News archive, {row.id}.")
+    parts.append(f"Accessed {_day(row.accessed)}.")
+    return " ".join(part for part in parts if part)
 
 
 WRITERS: dict[str, Callable[[Iterable[ExportRow]], Iterator[str]]] = {

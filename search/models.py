@@ -75,6 +75,8 @@ class Hit:
     # Other articles of the same story that matched and were folded into this hit.
     similar: int = 0
     outlet: str | None = None
+    # The paragraph (from 1) of the snippet's first marked word; None when the snippet is the article's lead.
+    paragraph: int | None = None
 
 
 @dataclass(frozen=True)

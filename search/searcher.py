@@ -40,8 +40,8 @@ from .rewrites import (CloseWordsCorrector, complete_last_word, loosen_unknown_w
                        unknown_terms)
 from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, QUOTE_FIELDS, RECENCY_COLUMN,
                      WORD_COUNTS, from_stored, quote_from_stored)
-from .snippets import (MarkFormatter, analysed_occurrences, lead_snippet, marked_tokens, merged_tokens, snippet,
-                       sought_words, stored_occurrences)
+from .snippets import (MarkFormatter, analysed_occurrences, best_passages, lead_snippet, marked_tokens,
+                       merged_tokens, paragraph_at, sought_words, stored_occurrences)
 from .whoosh_adapter import read_lengths_from
 from .timeline import INTERVALS, MAX_QUERIES as MAX_TIMELINE_QUERIES, Timeline, timeline
 
@@ -450,9 +450,10 @@ class ArchiveSearcher:
                 facets[name] = tuple(ranked[: self.settings.facet_size])
         return facets
 
-    def _snippets(self, searcher, q, shown) -> dict[int, str]:
-        """Each shown hit's snippet: its best passages with the query's words marked, those of the
-        text field and of its words as written (phrases, patterns)."""
+    def _snippets(self, searcher, q, shown) -> dict[int, tuple[str, int | None]]:
+        """Each shown hit's (snippet, paragraph): its best passages with the query's words marked,
+        those of the text field and of its words as written (phrases, patterns), and the number of
+        the paragraph of the first word marked (None without one)."""
         reader, text_field = searcher.reader(), DEFAULT_FIELDS[-1]
         texts = {hit.docnum: hit.get(text_field, "") for hit in shown}
         marked: dict[int, list] = {docnum: [] for docnum in texts}
@@ -470,19 +471,23 @@ class ArchiveSearcher:
                 occurrences = {docnum: analysed_occurrences(analyzer, text, sought) for docnum, text in texts.items()}
             for docnum, text in texts.items():
                 marked[docnum].append(marked_tokens(text, occurrences[docnum], words, phrases))
-        return {docnum: snippet(text, merged_tokens(*marked[docnum]), MarkFormatter(),
-                                self.settings.snippet_fragments, self.settings.snippet_chars)
-                for docnum, text in texts.items()}
+        found = {}
+        for docnum, text in texts.items():
+            best = best_passages(text, merged_tokens(*marked[docnum]), self.settings.snippet_fragments,
+                                 self.settings.snippet_chars)
+            found[docnum] = (MarkFormatter().format(best), paragraph_at(text, best[0].matches[0].startchar) if best else None)
+        return found
 
-    def _listed(self, hit, score: float, snippet: str = "", similar: int = 0) -> Hit:
-        """A hit without a snippet from the query gets the article's lead paragraph; `similar`: how
-        many other articles of its story matched."""
+    def _listed(self, hit, score: float, snippet: tuple[str, int | None] = ("", None), similar: int = 0) -> Hit:
+        """A hit without a snippet from the query gets the article's lead paragraph; `snippet`: its
+        text and the paragraph it starts in; `similar`: how many other articles of its story matched."""
         fields = hit.fields()
         article = from_stored(fields)
         return Hit(id=article.id, title=article.title, date=article.date, author=article.author,
                    speakers=article.speakers, score=round(float(score), 4),
-                   snippet=snippet or lead_snippet(article.body, self.settings.snippet_chars), url=article.url,
-                   story=fields.get("story", article.id), similar=similar, outlet=article.outlet)
+                   snippet=snippet[0] or lead_snippet(article.body, self.settings.snippet_chars), url=article.url,
+                   story=fields.get("story", article.id), similar=similar, outlet=article.outlet,
+                   paragraph=snippet[1] if snippet[0] else None)
 
     def _quote_hit(self, hit, score: float, strict_phrase: bool) -> QuoteHit:
         quote, article_id, title, date = quote_from_stored(hit.fields())
@@ -628,9 +633,7 @@ class ArchiveSearcher:
         with stack:
             yield None
             for docnum in run.ranking.hits.tolist():
-                article = from_stored(run.searcher.stored_fields(docnum))
-                yield ExportRow(id=article.id, title=article.title, author=article.author,
-                                outlet=article.outlet, date=article.date, url=article.url, accessed=accessed)
+                yield ExportRow.of(from_stored(run.searcher.stored_fields(docnum)), accessed)
 
     def timeline(self, queries: Sequence[str], options: SearchOptions = NO_OPTIONS,
                  interval: str | None = None) -> Timeline:

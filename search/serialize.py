@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from .export import ExportRow, citation
 from .models import ArchiveSummary, Article, ArticleView, Hit, PersonPage, QuoteFound, QuoteHit, SearchPage
+from .snippets import paragraphs_of
 from .timeline import Timeline
 
 
@@ -22,7 +26,7 @@ def hit_to_json(hit: Hit | QuoteHit) -> dict:
         return {"speaker": hit.speaker, "quote": hit.snippet, "article_id": hit.article_id, "title": hit.title,
                 "date": hit.date.isoformat() if hit.date else None, "score": hit.score}
     return {**_described(hit), "outlet": hit.outlet, "score": hit.score, "snippet": hit.snippet, "url": hit.url,
-            "story": hit.story, "similar": hit.similar}
+            "story": hit.story, "similar": hit.similar, "paragraph": hit.paragraph}
 
 
 def _listed(hit: Hit) -> dict:
@@ -55,13 +59,22 @@ def page_to_json(page: SearchPage) -> dict:
     }
 
 
-def article_to_json(view: ArticleView) -> dict:
+def article_to_json(view: ArticleView, accessed: dt.date, paragraph: int | None = None) -> dict:
+    """The article, with a citation of it (of its paragraph `paragraph`, shown with its neighbours,
+    when given) read on `accessed`."""
     article = view.article
+    paragraphs = paragraphs_of(article.body)
+    shown = {}
+    if paragraph is not None:
+        shown["passage"] = {"paragraph": paragraph, "text": paragraphs[paragraph - 1],
+                            "before": paragraphs[paragraph - 2] if paragraph > 1 else None,
+                            "after": paragraphs[paragraph] if paragraph < len(paragraphs) else None}
     return {**_described(article), "outlet": article.outlet, "date_source": article.date_source, "url": article.url,
-            "body": article.body,
+            "body": article.body, "paragraphs": len(paragraphs),
             "quotes": [{"speaker": quote.speaker, "text": quote.text} for quote in article.quotes],
             "same_story": [_listed(hit) for hit in view.same_story],
-            "related": [_listed(hit) for hit in view.related]}
+            "related": [_listed(hit) for hit in view.related],
+            "citation": citation(ExportRow.of(article, accessed), paragraph), **shown}
 
 
 def summary_to_json(summary: ArchiveSummary) -> dict:

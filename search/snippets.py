@@ -173,7 +173,8 @@ def passages(text: str, tokens: list[Token], maxchars: int, surround: int) -> li
     return [_passage(text, group, maxchars, surround) for group in groups]
 
 
-def snippet(text: str, tokens: list[Token], formatter, top: int, maxchars: int, surround: int = 60) -> str:
+def best_passages(text: str, tokens: list[Token], top: int, maxchars: int,
+                  surround: int = 60) -> list[highlight.Fragment]:
     """The best `top` passages around the tokens, in text order, those that overlap joined into one."""
     best = highlight.top_fragments(passages(text, tokens, maxchars, surround), top,
                                    highlight.BasicFragmentScorer(), highlight.FIRST)
@@ -185,4 +186,17 @@ def snippet(text: str, tokens: list[Token], formatter, top: int, maxchars: int, 
                                             max(previous.endchar, fragment.endchar))
         else:
             joined.append(fragment)
-    return formatter.format(joined)
+    return joined
+
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+def paragraph_at(text: str, at: int) -> int:
+    """The number (from 1) of the paragraph of `text` holding character `at`; paragraphs are
+    separated by a blank line, as an article's body stores them."""
+    return text.count(PARAGRAPH_BREAK, 0, at) + 1
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return text.split(PARAGRAPH_BREAK)

@@ -8,7 +8,8 @@ import pytest
 from whoosh import query as wq
 
 from search.schema import text_analyzer
-from search.snippets import MarkFormatter, analysed_occurrences, marked_tokens, snippet, sought_words, stored_occurrences
+from search.snippets import (MarkFormatter, analysed_occurrences, best_passages, marked_tokens, paragraph_at,
+                             sought_words, stored_occurrences)
 
 from .conftest import open_articles
 
@@ -48,7 +49,7 @@ def test_words_are_marked_wherever_they_occur_and_offsets_past_the_text_are_left
 def test_passages_start_and_end_at_word_boundaries_and_say_where_they_were_cut():
     long_text = " ".join(f"word{n}" for n in range(200)) + " harbour " + " ".join(f"tail{n}" for n in range(200))
     tokens = marked_tokens(long_text, occurrences_in(long_text, {b"harbour"}), {b"harbour"}, [])
-    result = snippet(long_text, tokens, MarkFormatter(), top=3, maxchars=120)
+    result = MarkFormatter().format(best_passages(long_text, tokens, top=3, maxchars=120))
     assert result.startswith("… word") and result.endswith(" …")
     inner = plain(result)[2:-2]
     assert inner in long_text and len(inner) <= 120
@@ -59,7 +60,7 @@ def test_passages_start_and_end_at_word_boundaries_and_say_where_they_were_cut()
 def test_overlapping_passages_are_joined_not_repeated():
     text = "alpha harbour " + "x" * 30 + " beta harbour gamma " + "y" * 30 + " harbour delta"
     tokens = marked_tokens(text, occurrences_in(text, {b"harbour"}), {b"harbour"}, [])
-    result = snippet(text, tokens, MarkFormatter(), top=3, maxchars=60, surround=20)
+    result = MarkFormatter().format(best_passages(text, tokens, top=3, maxchars=60, surround=20))
     assert plain(result).count("beta") == 1
     assert result.count("<mark>harbour</mark>") == 3
 
@@ -67,7 +68,7 @@ def test_overlapping_passages_are_joined_not_repeated():
 def test_snippet_text_is_escaped():
     text = "Kessler & Moll <b>fined</b> again"
     tokens = marked_tokens(text, occurrences_in(text, {b"fine"}), {b"fine"}, [])
-    assert snippet(text, tokens, MarkFormatter(), top=1, maxchars=200) == \
+    assert MarkFormatter().format(best_passages(text, tokens, top=1, maxchars=200)) == \
         "Kessler &amp; Moll &lt;b&gt;<mark>fined</mark>&lt;/b&gt; again"
 
 
@@ -95,3 +96,9 @@ def test_stored_offsets_give_the_snippets_analysis_gives(sample_searcher, text):
             assert [(t.startchar, t.endchar) for t in from_index] == [(t.startchar, t.endchar) for t in from_text]
             marked_hits += bool(from_index)
     assert marked_hits > 0
+
+
+def test_a_character_s_paragraph_is_counted_from_1_by_blank_lines():
+    text = "First one.\n\nSecond one.\n\nThird one."
+    assert [paragraph_at(text, text.index(word)) for word in ("First", "Second", "Third")] == [1, 2, 3]
+    assert paragraph_at(text, text.index("\n\nThird")) == 2

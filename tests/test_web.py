@@ -1,5 +1,6 @@
 """Pages and the JSON endpoint through Flask's test client."""
 
+import datetime as dt
 import html
 import re
 
@@ -40,7 +41,7 @@ def test_empty_query_shows_the_search_page(client):
 def test_results_page(client):
     page = client.get("/search?q=hosepipe").get_data(as_text=True)
     assert "1 article for <strong>hosepipe</strong>" in page
-    assert 'href="/article/scrapes/reservoir-drought-2018.txt?q=hosepipe&amp;page=1"' in page
+    assert 'href="/article/scrapes/reservoir-drought-2018.txt?q=hosepipe&amp;page=1#p1"' in page
     assert "<mark>hosepipe</mark>" in page
     assert "Greta Falk" in page and '<time datetime="2018-08-09">9 August 2018</time>' in page
 
@@ -81,7 +82,7 @@ def test_json_search(client):
     assert body["total"] >= 5 and len(body["results"]) == 3
     hit = body["results"][0]
     assert list(hit) == ["id", "title", "date", "author", "speakers", "outlet", "score", "snippet", "url", "story",
-                         "similar"]
+                         "similar", "paragraph"]
     assert "Amina Okafor" in hit["speakers"]
     assert hit["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit["date"])
     assert isinstance(hit["score"], float)
@@ -540,3 +541,46 @@ def test_a_person_s_page_escapes_and_an_unknown_one_is_a_404_page(client):
 def test_an_article_s_speakers_link_to_their_pages(client):
     page = client.get("/article/scrapes/bridge-opens.txt").get_data(as_text=True)
     assert '<a href="/people/Tomas%20Reinholt">Tomas Reinholt</a>' in page
+
+
+def test_a_hit_s_paragraph_is_the_one_of_its_snippet_s_first_marked_word(client):
+    later = 0
+    for query in ("contract", "reservoir", "ribbon", "overruns"):
+        for hit in client.get(f"/api/search?q={query}&per_page=20").get_json()["results"]:
+            if hit["paragraph"] is None:
+                continue
+            body = client.get(f"/api/articles/{hit['id']}").get_json()["body"].split("\n\n")
+            first_mark = re.search(r"<mark>(.*?)</mark>", hit["snippet"]).group(1)
+            assert html.unescape(first_mark) in body[hit["paragraph"] - 1], (query, hit["id"])
+            later += hit["paragraph"] > 1
+    assert later >= 3
+
+
+def test_an_article_s_paragraph_comes_with_its_neighbours_and_a_citation(client):
+    body = client.get("/api/articles/halden-herald/council-approves-harbour-bridge.html?p=2").get_json()
+    paragraphs = body["body"].split("\n\n")
+    assert body["paragraphs"] == len(paragraphs) > 3
+    assert body["passage"] == {"paragraph": 2, "text": paragraphs[1], "before": paragraphs[0], "after": paragraphs[2]}
+    today = dt.date.today()
+    assert body["citation"] == (f"{body['author']}. “{body['title']}.” Halden Herald, 26 May 2016, paragraph 2. "
+                                f"{body['url']}. Accessed {today.day} {today:%B %Y}.")
+    whole = client.get("/api/articles/halden-herald/council-approves-harbour-bridge.html").get_json()
+    assert "passage" not in whole and ", paragraph" not in whole["citation"]
+    last = client.get(f"/api/articles/halden-herald/council-approves-harbour-bridge.html?p={len(paragraphs)}").get_json()
+    assert last["passage"]["after"] is None
+
+
+@pytest.mark.parametrize("p", ["0", "abc", "999", "-1"])
+def test_a_paragraph_not_in_the_article_is_a_400(client, p):
+    response = client.get(f"/api/articles/halden-herald/council-approves-harbour-bridge.html?p={p}")
+    assert "'p' must be" in assert_error_shape(response, 400)["message"]
+    assert client.get(f"/article/halden-herald/council-approves-harbour-bridge.html?p={p}").status_code == 400
+
+
+def test_the_article_page_anchors_every_paragraph_and_cites_the_one_asked_for(client):
+    page = client.get("/article/halden-herald/council-approves-harbour-bridge.html?q=bridge&p=3").get_data(as_text=True)
+    assert '<p id="p1">' in page and '<p id="p3" class="cited">' in page
+    assert 'href="/article/halden-herald/council-approves-harbour-bridge.html?q=bridge&amp;p=4#cite" aria-label="Cite paragraph 4"' in page
+    assert '<h2 id="cite-heading">Paragraph 3 of ' in page and page.count('<p class="neighbour">') == 2
+    assert ", paragraph 3. https://www.haldenherald.example/news/council-approves-harbour-bridge. Accessed " in page
+    assert '<button type="button" class="copy" data-copy="reference" hidden>Copy citation</button>' in page

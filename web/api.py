@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 
 from flask import Blueprint, current_app, jsonify, request
 
 from search.export import FORMATS, MEDIA_TYPES, SUFFIXES, WRITERS
+from search.snippets import paragraphs_of
 from search.serialize import (article_to_json, page_to_json, person_to_json, quote_check_to_json, summary_to_json,
                               timeline_to_json)
 
 from .errors import error_body
-from .params import BadRequest, person_request, quoted, search_options, searched, timeline_request
+from .params import BadRequest, paragraph, person_request, quoted, search_options, searched, timeline_request
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,8 @@ def search():
 @api.get("/articles/<doc_id:doc_id>")
 def article(doc_id: str):
     view = current_app.config["SEARCHER"].article(doc_id)
-    return jsonify(article_to_json(view))
+    asked = paragraph(request.args, len(paragraphs_of(view.article.body)))
+    return jsonify(article_to_json(view, dt.date.today(), asked))
 
 
 @api.get("/suggest")

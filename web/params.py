@@ -168,3 +168,10 @@ def quoted(args: Mapping[str, str]) -> str:
     if not text:
         raise BadRequest("Parameter 'text' is required: the quotation to check")
     return text
+
+
+def paragraph(args: Mapping[str, str], paragraphs: int) -> int | None:
+    """The paragraph `p` asked for (from 1), one of the article's `paragraphs`, or None."""
+    if not args.get("p"):
+        return None
+    return _bounded_int(args, "p", 1, 1, paragraphs)

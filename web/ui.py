@@ -11,11 +11,13 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from markupsafe import Markup
 
 from search.errors import SearchError
+from search.export import ExportRow, citation
 from search.models import KINDS, SORT_ORDERS, SearchOptions
+from search.snippets import paragraphs_of
 from search.timeline import INTERVALS, MAX_QUERIES, Timeline
 
-from .params import (PersonRequest, SearchRequest, choice, person_request, quoted, search_options, search_request,
-                     searched, timeline_request)
+from .params import (PersonRequest, SearchRequest, choice, paragraph, person_request, quoted, search_options,
+                     search_request, searched, timeline_request)
 
 ui = Blueprint("ui", __name__)
 
@@ -159,10 +161,13 @@ def search():
 def article(doc_id: str):
     q = request.args.get("q", "")
     view = current_app.config["SEARCHER"].article(doc_id, q)
-    paragraphs = [Markup(p) for p in view.body_html.split("\n\n")]
+    # The body comes from MarkFormatter: escaped text with <mark> only.
+    paragraphs = [Markup(p) for p in paragraphs_of(view.body_html)]
+    asked = paragraph(request.args, len(paragraphs))
     back_args = {name: value for name, value in request.args.items() if name in BACK_ARGS and value}
+    cited = citation(ExportRow.of(view.article, dt.date.today()), asked)
     return render_template("article.html", q=q, article=view.article, paragraphs=paragraphs, view=view,
-                           back_args=back_args)
+                           back_args=back_args, asked=asked, citation=cited)
 
 
 # The timeline page's chart, in SVG user units, and what its lines show.

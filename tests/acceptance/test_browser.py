@@ -288,3 +288,29 @@ def test_a_speaker_s_page_lists_their_quotations_draws_their_timeline_and_links_
     page.locator(".facet-quoted-with a", has_text="Elena Varga").click()
     expect(page.locator("h1")).to_have_text("Elena Varga")
     expect(page.locator(".quotations .result").first).to_be_visible()
+
+
+def test_a_hit_opens_at_its_paragraph_which_can_be_cited_and_copied(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 700}, base_url=base_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    try:
+        page.goto("/search?q=ribbon")
+        hit = page.locator(".result").filter(has_text="Harbour Bridge Opens")
+        marked = hit.locator(".snippet mark").first.inner_text()
+        hit.locator("a.hit-link").click()
+        expect(page).to_have_url(re.compile(r"#p\d+$"))
+        number = int(page.url.rsplit("#p", 1)[1])
+        target = page.locator(f"#p{number}")
+        expect(target).to_be_in_viewport()
+        expect(target.locator("mark").first).to_have_text(re.compile(marked, re.IGNORECASE))
+        target.get_by_label(f"Cite paragraph {number}").click()
+        expect(page.locator("#cite-heading")).to_contain_text(f"Paragraph {number} of ")
+        expect(page.locator(".citation .cited")).to_contain_text(marked, ignore_case=True)
+        reference = page.locator("#reference").inner_text()
+        assert f"paragraph {number}." in reference and reference.startswith("“Harbour Bridge Opens")
+        page.get_by_role("button", name="Copy citation").click()
+        expect(page.get_by_role("button", name="Copied")).to_be_visible()
+        assert page.evaluate("navigator.clipboard.readText()") == reference
+    finally:
+        context.close()

@@ -312,7 +312,7 @@ def test_a_search_straddling_several_rebuilds_finishes_on_its_generation(tmp_pat
     searcher = ArchiveSearcher(settings)
     searcher.count()
     between, go_on = threading.Event(), threading.Event()
-    cut = searcher_module.snippet
+    cut = searcher_module.best_passages
 
     def paused_snippet(*args):
         between.set()
@@ -320,7 +320,7 @@ def test_a_search_straddling_several_rebuilds_finishes_on_its_generation(tmp_pat
         return cut(*args)
 
     # Paused while it cuts the hits' snippets: after the search has read its generation.
-    monkeypatch.setattr(searcher_module, "snippet", paused_snippet)
+    monkeypatch.setattr(searcher_module, "best_passages", paused_snippet)
     answers = []
     search = threading.Thread(target=lambda: answers.append(searcher.search("bridge")))
     search.start()

@@ -105,3 +105,23 @@
     }
   });
 })();
+
+// "Copy citation": shown only where a script can reach the clipboard; the reference is plain
+// text on the page either way.
+(function () {
+  "use strict";
+  if (!navigator.clipboard) return;
+  for (const button of document.querySelectorAll("button.copy[data-copy]")) {
+    const source = document.getElementById(button.dataset.copy);
+    if (!source) continue;
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(source.textContent.trim());
+        button.textContent = "Copied";
+      } catch (error) {
+        button.textContent = "Select the text to copy it";
+      }
+    });
+  }
+})();
