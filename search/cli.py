@@ -18,7 +18,9 @@ from .indexer import load_article, rebuild
 from .models import Article
 from .names import articles, id_of_name, name_of_id, one_line
 from .searcher import ArchiveSearcher
-from .serialize import page_to_json, person_to_json, quote_check_to_json, timeline_to_json
+from .concordance import ORDERS
+from .serialize import (concordance_csv, concordance_to_json, page_to_json, person_to_json, quote_check_to_json,
+                        timeline_to_json)
 from .sources import SourceFile, UnreadableArticle, article_kind, find_articles
 from .timeline import INTERVALS, MAX_QUERIES
 
@@ -71,6 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     quote_cmd.add_argument("text", help="the quotation, as you have it")
     quote_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
     _common(quote_cmd)
+    kwic_cmd = commands.add_parser("kwic", help="keyword in context: each occurrence of a query's words, one line each")
+    kwic_cmd.set_defaults(usage=kwic_cmd)
+    kwic_cmd.add_argument("text", help="the query, as for `query`")
+    kwic_cmd.add_argument("--order", choices=ORDERS, default=ORDERS[0],
+                          help="the search's order (default), or by the word before or after the keyword")
+    kwic_cmd.add_argument("--csv", action="store_true", help="print the lines as the endpoint's CSV")
+    kwic_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
+    _common(kwic_cmd)
     person_cmd = commands.add_parser(
         "person", help="a person's quotations, newest first, and who is quoted beside them, who writes and where")
     person_cmd.set_defaults(usage=person_cmd)
@@ -180,6 +190,21 @@ def run_quote(args) -> int:
     return EXIT_OK
 
 
+def run_kwic(args) -> int:
+    settings = load_settings(args.config, overrides={"index": args.index})
+    found = ArchiveSearcher(settings).concordance(args.text, order=args.order)
+    if args.json:
+        print(json.dumps(concordance_to_json(found), ensure_ascii=False, indent=2))
+    elif args.csv:
+        sys.stdout.writelines(concordance_csv(found))
+    else:
+        print(f"{len(found.lines)} lines from {found.read} of {articles(found.articles)}"
+              + (" (the first ones in the search's order)" if found.cut else ""))
+        for line in found.lines:
+            print(one_line(f"{line.before[-50:]:>50}  {line.keyword}  {line.after[:50]:<50}  [{line.article_id}]"))
+    return EXIT_OK
+
+
 def run_person(args) -> int:
     settings = load_settings(args.config, overrides={"index": args.index})
     if args.page < 1:
@@ -273,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         args.usage.error(f"unrecognized arguments: {' '.join(unknown)}")
     handler = {"rebuild": run_rebuild, "query": run_query, "export": run_export, "timeline": run_timeline,
-               "quote": run_quote, "person": run_person, "extract": run_extract}[args.command]
+               "quote": run_quote, "kwic": run_kwic, "person": run_person, "extract": run_extract}[args.command]
     try:
         return handler(args)
     except SearchError as error:

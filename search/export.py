@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .models import Article
@@ -47,7 +47,8 @@ class ExportRow:
 COLUMNS = ("id", "title", "author", "outlet", "date", "url", "accessed")
 
 
-def as_csv(rows: Iterable[ExportRow]) -> Iterator[str]:
+def csv_lines(columns: Sequence[str], rows: Iterable[dict]) -> Iterator[str]:
+    """A header, then each row's values of those columns (None as empty), as CSV lines one at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
 
@@ -57,10 +58,13 @@ def as_csv(rows: Iterable[ExportRow]) -> Iterator[str]:
         writer.writerow(values)
         return buffer.getvalue()
 
-    yield line(COLUMNS)
-    for row in rows:
-        values = row.as_dict()
-        yield line(["" if values[name] is None else values[name] for name in COLUMNS])
+    yield line(columns)
+    for values in rows:
+        yield line(["" if values[name] is None else values[name] for name in columns])
+
+
+def as_csv(rows: Iterable[ExportRow]) -> Iterator[str]:
+    return csv_lines(COLUMNS, (row.as_dict() for row in rows))
 
 
 def as_jsonl(rows: Iterable[ExportRow]) -> Iterator[str]:

@@ -32,6 +32,8 @@ from .errors import ArticleNotFoundError, PersonNotFoundError, QuerySyntaxError,
 from .export import ExportRow
 from .models import (FACETS, ArchiveSummary, ArticleView, Hit, PersonPage, QuoteFound, QuoteHit, SearchOptions,
                      SearchPage)
+from .concordance import MAX_LINES as MAX_CONCORDANCE_LINES, ORDERS, Concordance, KwicLine, ordered
+from .concordance import lines_of as kwic_lines
 from .people import Person, find_person, unify
 from .query import (asks_for_quotes, body_terms, informative_words, is_pasted, make_parser, make_quote_parser,
                     matching_policy, options_filter, parse_query, words_to_mark, written_words_field)
@@ -46,6 +48,8 @@ from .whoosh_adapter import read_lengths_from
 from .timeline import INTERVALS, MAX_QUERIES as MAX_TIMELINE_QUERIES, Timeline, timeline
 
 NO_OPTIONS = SearchOptions()
+# Articles a concordance reads at a time, until it has its lines.
+CONCORDANCE_BATCH = 50
 # A quotation's rarest words pick the articles read for it, at most QUOTE_CANDIDATES of them: a
 # passage that carries it nearly keeps most of them, and reading is bounded whatever its words.
 QUOTE_RARE_WORDS = 8
@@ -452,10 +456,20 @@ class ArchiveSearcher:
 
     def _snippets(self, searcher, q, shown) -> dict[int, tuple[str, int | None]]:
         """Each shown hit's (snippet, paragraph): its best passages with the query's words marked,
-        those of the text field and of its words as written (phrases, patterns), and the number of
-        the paragraph of the first word marked (None without one)."""
+        and the number of the paragraph of the first word marked (None without one)."""
+        texts = {hit.docnum: hit.get(DEFAULT_FIELDS[-1], "") for hit in shown}
+        found = {}
+        for docnum, tokens in self._marked(searcher, q, texts).items():
+            text = texts[docnum]
+            best = best_passages(text, tokens, self.settings.snippet_fragments, self.settings.snippet_chars)
+            found[docnum] = (MarkFormatter().format(best), paragraph_at(text, best[0].matches[0].startchar) if best else None)
+        return found
+
+    @staticmethod
+    def _marked(searcher, q, texts: dict[int, str]) -> dict[int, list]:
+        """The tokens of each document's text (by document number) that a query's words match: those of
+        the text field and of its words as written (phrases, patterns), in text order."""
         reader, text_field = searcher.reader(), DEFAULT_FIELDS[-1]
-        texts = {hit.docnum: hit.get(text_field, "") for hit in shown}
         marked: dict[int, list] = {docnum: [] for docnum in texts}
         for fieldname in (text_field, EXACT_FIELDS[text_field]):
             if fieldname not in searcher.schema:
@@ -471,12 +485,7 @@ class ArchiveSearcher:
                 occurrences = {docnum: analysed_occurrences(analyzer, text, sought) for docnum, text in texts.items()}
             for docnum, text in texts.items():
                 marked[docnum].append(marked_tokens(text, occurrences[docnum], words, phrases))
-        found = {}
-        for docnum, text in texts.items():
-            best = best_passages(text, merged_tokens(*marked[docnum]), self.settings.snippet_fragments,
-                                 self.settings.snippet_chars)
-            found[docnum] = (MarkFormatter().format(best), paragraph_at(text, best[0].matches[0].startchar) if best else None)
-        return found
+        return {docnum: merged_tokens(*groups) for docnum, groups in marked.items()}
 
     def _listed(self, hit, score: float, snippet: tuple[str, int | None] = ("", None), similar: int = 0) -> Hit:
         """A hit without a snippet from the query gets the article's lead paragraph; `snippet`: its
@@ -634,6 +643,36 @@ class ArchiveSearcher:
             yield None
             for docnum in run.ranking.hits.tolist():
                 yield ExportRow.of(from_stored(run.searcher.stored_fields(docnum)), accessed)
+
+    def concordance(self, text: str, options: SearchOptions = NO_OPTIONS, order: str = ORDERS[0]) -> Concordance:
+        """Keyword in context (search/concordance.py): each occurrence of the query's words in the
+        search's articles, in its order, one line each, until concordance.MAX_LINES; then in `order`.
+        Raises QuerySyntaxError as search() does, for a search of quotations and for an order not in
+        concordance.ORDERS."""
+        if order not in ORDERS:
+            raise QuerySyntaxError(f"The order must be one of {', '.join(ORDERS)}, got {order[:40]!r}")
+        return self._within_time(self._concordance, text, options, order)
+
+    def _concordance(self, reading: _Reading, text: str, options: SearchOptions, order: str) -> Concordance:
+        run = self._execute(reading, text, options)
+        if run.kind == "quotes":
+            raise QuerySyntaxError("A concordance reads articles: search for the words without said: and "
+                                   "filter by speaker instead")
+        lines: list[KwicLine] = []
+        hits, read = run.ranking.hits.tolist(), 0
+        while read < len(hits) and len(lines) <= MAX_CONCORDANCE_LINES:
+            batch = hits[read:read + CONCORDANCE_BATCH]
+            stored = {docnum: run.searcher.stored_fields(docnum) for docnum in batch}
+            texts = {docnum: fields.get(DEFAULT_FIELDS[-1], "") for docnum, fields in stored.items()}
+            marked = self._marked(run.searcher, run.query, texts)
+            for docnum in batch:
+                article = from_stored(stored[docnum])
+                lines += kwic_lines(article.id, article.title, article.date, texts[docnum],
+                                    [(token.startchar, token.endchar) for token in marked[docnum]])
+            read += len(batch)
+        cut = len(lines) > MAX_CONCORDANCE_LINES
+        return Concordance(text, order, tuple(ordered(lines[:MAX_CONCORDANCE_LINES], order)), run.ranking.total,
+                           read, cut)
 
     def timeline(self, queries: Sequence[str], options: SearchOptions = NO_OPTIONS,
                  interval: str | None = None) -> Timeline:

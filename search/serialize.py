@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
-from .export import ExportRow, citation
+from .concordance import Concordance, KwicLine
+from .export import ExportRow, citation, csv_lines
 from .models import ArchiveSummary, Article, ArticleView, Hit, PersonPage, QuoteFound, QuoteHit, SearchPage
 from .snippets import paragraphs_of
 from .timeline import Timeline
@@ -137,3 +139,20 @@ def person_to_json(person: PersonPage) -> dict:
         "outlets": _pairs(person.outlets),
         "timeline": timeline_to_json(person.timeline),
     }
+
+
+def kwic_line_to_json(line: KwicLine) -> dict:
+    return {"article_id": line.article_id, "title": line.title, "date": line.date.isoformat() if line.date else None,
+            "paragraph": line.paragraph, "before": line.before, "keyword": line.keyword, "after": line.after}
+
+
+KWIC_COLUMNS = ("article_id", "title", "date", "paragraph", "before", "keyword", "after")
+
+
+def concordance_csv(found: Concordance) -> Iterator[str]:
+    return csv_lines(KWIC_COLUMNS, (kwic_line_to_json(line) for line in found.lines))
+
+
+def concordance_to_json(found: Concordance) -> dict:
+    return {"query": found.query, "order": found.order, "articles": found.articles, "read": found.read,
+            "cut": found.cut, "lines": [kwic_line_to_json(line) for line in found.lines]}

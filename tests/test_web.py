@@ -1,7 +1,9 @@
 """Pages and the JSON endpoint through Flask's test client."""
 
+import csv
 import datetime as dt
 import html
+import io
 import re
 
 import pytest
@@ -584,3 +586,48 @@ def test_the_article_page_anchors_every_paragraph_and_cites_the_one_asked_for(cl
     assert '<h2 id="cite-heading">Paragraph 3 of ' in page and page.count('<p class="neighbour">') == 2
     assert ", paragraph 3. https://www.haldenherald.example/news/council-approves-harbour-bridge. Accessed " in page
     assert '<button type="button" class="copy" data-copy="reference" hidden>Copy citation</button>' in page
+
+
+def test_the_kwic_endpoint_gives_each_line_as_json_and_as_csv(client):
+    body = client.get("/api/kwic?q=bridg*&order=after").get_json()
+    assert set(body) == {"query", "order", "articles", "read", "cut", "lines"}
+    assert body["order"] == "after" and body["articles"] == body["read"] and len(body["lines"]) > body["articles"]
+    assert list(body["lines"][0]) == ["article_id", "title", "date", "paragraph", "before", "keyword", "after"]
+    assert all(line["keyword"].lower().startswith("bridg") for line in body["lines"])
+    response = client.get("/api/kwic?q=bridg*&order=after&format=csv")
+    assert response.headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    as_text = [{name: "" if value is None else str(value) for name, value in line.items()} for line in body["lines"]]
+    assert rows == as_text
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/api/kwic", "Parameter 'q' is required"),
+    ("/api/kwic?q=bridge&order=up", "'order' must be one of article, before, after"),
+    ("/api/kwic?q=bridge&format=xml", "'format' must be one of json, csv"),
+    ("/api/kwic?q=said:varga", "reads articles"),
+    ("/api/kwic?q=bridge&date_from=soon", "'date_from' must be a date"),
+])
+def test_kwic_parameters_are_checked(client, url, message):
+    assert message in assert_error_shape(client.get(url), 400)["message"]
+
+
+def test_the_kwic_view_lists_the_lines_with_links_to_their_paragraphs_and_its_orders(client):
+    body = client.get("/api/kwic?q=contract&order=before").get_json()
+    page = client.get("/search?q=contract&view=kwic&order=before").get_data(as_text=True)
+    assert page.count('<td class="keyword">') == len(body["lines"]) > 2
+    first = body["lines"][0]
+    assert f'<td class="keyword">{first["keyword"]}</td>' in page
+    assert f'href="/article/{first["article_id"]}?q=contract#p{first["paragraph"]}"' in page
+    assert '<strong aria-current="true">the word before</strong>' in page
+    assert 'href="/search?q=contract&amp;view=kwic&amp;order=after"' in page
+    assert 'href="/api/kwic?q=contract&amp;order=before&amp;format=csv" download' in page
+    results = client.get("/search?q=contract").get_data(as_text=True)
+    assert 'href="/search?q=contract&amp;view=kwic">Keyword in context</a>' in results
+    assert client.get("/search?q=contract&view=cloud").status_code == 400
+
+
+def test_the_kwic_view_escapes_the_query(client):
+    page = client.get("/search?q=<b>bridge</b>&view=kwic").get_data(as_text=True)
+    assert "<b>bridge" not in page and "&lt;b&gt;bridge&lt;/b&gt;" in page

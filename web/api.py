@@ -8,13 +8,14 @@ import logging
 
 from flask import Blueprint, current_app, jsonify, request
 
+from search.concordance import ORDERS
 from search.export import FORMATS, MEDIA_TYPES, SUFFIXES, WRITERS
+from search.serialize import (article_to_json, concordance_csv, concordance_to_json, page_to_json, person_to_json,
+                              quote_check_to_json, summary_to_json, timeline_to_json)
 from search.snippets import paragraphs_of
-from search.serialize import (article_to_json, page_to_json, person_to_json, quote_check_to_json, summary_to_json,
-                              timeline_to_json)
 
 from .errors import error_body
-from .params import BadRequest, paragraph, person_request, quoted, search_options, searched, timeline_request
+from .params import BadRequest, choice, paragraph, person_request, quoted, search_options, searched, timeline_request
 
 log = logging.getLogger(__name__)
 
@@ -97,3 +98,19 @@ def person(name: str):
     found = current_app.config["SEARCHER"].person(params.name, params.q, options=params.options, page=params.page,
                                                   per_page=params.per_page)
     return jsonify(person_to_json(found))
+
+
+KWIC_FORMATS = ("json", "csv")
+
+
+@api.get("/kwic")
+def kwic():
+    """Keyword in context: each occurrence of the query's words in the matching articles, one line each."""
+    params = searched(request.args, current_app.config["SETTINGS"])
+    order, format_name = choice(request.args, "order", ORDERS), choice(request.args, "format", KWIC_FORMATS)
+    found = current_app.config["SEARCHER"].concordance(params.q, options=params.options, order=order)
+    if format_name == "json":
+        return jsonify(concordance_to_json(found))
+    response = current_app.response_class(concordance_csv(found), mimetype=MEDIA_TYPES["csv"])
+    response.headers["Content-Disposition"] = 'attachment; filename="news-archive-kwic.csv"'
+    return response

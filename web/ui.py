@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
+from search.concordance import ORDERS
 from search.errors import SearchError
 from search.export import ExportRow, citation
 from search.models import KINDS, SORT_ORDERS, SearchOptions
@@ -144,6 +145,8 @@ def search():
         return _home()
     if asked := QUOTE_CHECK.match(params.q):
         return redirect(url_for("ui.quote", text=asked["text"]))
+    if choice(request.args, "view", VIEWS) == "kwic":
+        return _concordance(params)
     page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page,
                                                  options=params.options)
     # Snippets come from MarkFormatter: escaped text with <mark> only.
@@ -155,6 +158,17 @@ def search():
                            chips=filter_chips(link_args), bars=date_bars(page.facets.get("date", ())),
                            undated=page.undated,
                            chart=(CHART_WIDTH, CHART_HEIGHT))
+
+
+# How a search's results are shown: a list of articles, or a concordance of its words (keyword in context).
+VIEWS = ("list", "kwic")
+
+
+def _concordance(params: SearchRequest):
+    order = choice(request.args, "order", ORDERS)
+    found = current_app.config["SEARCHER"].concordance(params.q, options=params.options, order=order)
+    link_args = params.link_args()
+    return render_template("concordance.html", q=params.q, found=found, link_args=link_args, orders=ORDERS)
 
 
 @ui.get("/article/<doc_id:doc_id>")

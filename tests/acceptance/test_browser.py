@@ -314,3 +314,28 @@ def test_a_hit_opens_at_its_paragraph_which_can_be_cited_and_copied(browser, bas
         assert page.evaluate("navigator.clipboard.readText()") == reference
     finally:
         context.close()
+
+
+def test_keyword_in_context_sorts_by_the_word_after_and_downloads_its_lines(page):
+    page.goto("/search?q=bridg*")
+    page.get_by_role("link", name="Keyword in context").click()
+    expect(page.locator(".tab.current")).to_have_text("Keyword in context")
+    rows = page.locator("table.kwic tbody tr")
+    count = rows.count()
+    assert count > 10
+    for keyword in page.locator("td.keyword").all_inner_texts():
+        assert keyword.lower().startswith("bridg")
+    page.get_by_role("link", name="the word after").click()
+    expect(page.locator('.kwic-orders strong[aria-current="true"]')).to_have_text("the word after")
+    after = [text.strip(" ,.“”\"").lower() for text in page.locator("td.after").all_inner_texts()]
+    firsts = [text.split()[0].strip(",.“”\"") if text.split() else "" for text in after]
+    assert firsts == sorted(firsts) and rows.count() == count
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    with open(download.value.path(), encoding="utf-8", newline="") as saved:
+        lines = list(csv.DictReader(saved))
+    assert [line["keyword"] for line in lines] == page.locator("td.keyword").all_inner_texts()
+    # A line opens its article at the keyword's paragraph.
+    rows.first.locator("td.source a").click()
+    expect(page).to_have_url(re.compile(r"#p\d+$"))
+    expect(page.locator(f"#p{page.url.rsplit('#p', 1)[1]}")).to_contain_text(lines[0]["keyword"])

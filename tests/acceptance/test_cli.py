@@ -255,3 +255,22 @@ def test_person_prints_their_quotations_and_its_json_is_the_endpoint_s(sample_se
     refused = run("person", "Nobody Atall", "--index", index)
     assert refused.returncode == 1 and refused.stderr == "error: No one named 'Nobody Atall' is quoted in the archive\n"
     assert run("person", "Reinholt", "--page", "0", "--index", index).returncode == 2
+
+
+def test_kwic_prints_a_line_per_occurrence_and_its_json_and_csv_are_the_endpoint_s(sample_settings):
+    from web import create_app
+
+    index = str(sample_settings.index)
+    served = create_app(sample_settings).test_client()
+    printed = run("kwic", "contract", "--order", "after", "--json", "--index", index)
+    assert printed.returncode == 0, printed.stderr
+    assert json.loads(printed.stdout) == served.get("/api/kwic?q=contract&order=after").get_json()
+    as_csv = run("kwic", "contract", "--order", "after", "--csv", "--index", index)
+    assert as_csv.stdout == served.get("/api/kwic?q=contract&order=after&format=csv").get_data(as_text=True).replace("\r\n", "\n")
+    lines = run("kwic", "contract", "--index", index).stdout.splitlines()
+    body = served.get("/api/kwic?q=contract").get_json()
+    assert lines[0] == f"{len(body['lines'])} lines from {body['read']} of {body['articles']} articles"
+    assert [line.split("  [")[-1].rstrip("]") for line in lines[1:]] == [line["article_id"] for line in body["lines"]]
+    refused = run("kwic", "said:Varga", "--index", index)
+    assert refused.returncode == 1 and "reads articles" in refused.stderr
+    assert run("kwic", "contract", "--order", "up", "--index", index).returncode == 2
