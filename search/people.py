@@ -76,14 +76,19 @@ def unify(counts: Mapping[str, int]) -> dict[str, Person]:
             key = joined[key]
         return key
 
-    longer = [key for key in groups if len(key) > 2]
-    for key in [key for key in groups if len(key) == 2]:
-        extended = [other for other in longer if (other[0], other[-1]) == key]
-        if len(extended) == 1:
+    # Longer names by their first and last words, and every name of two words or more by its last.
+    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for key in groups:
+        if len(key) > 2:
+            by_ends.setdefault((key[0], key[-1]), []).append(key)
+        if len(key) > 1:
+            by_last.setdefault(key[-1], []).append(key)
+    for key in groups:
+        if len(key) == 2 and len(extended := by_ends.get(key, [])) == 1:
             joined[key] = extended[0]
-    for key in [key for key in groups if len(key) == 1]:
-        extended = {person_of(other) for other in groups if len(other) > 1 and other[-1] == key[0]}
-        if len(extended) == 1:
+    for key in groups:
+        if len(key) == 1 and len(extended := {person_of(other) for other in by_last.get(key[0], [])}) == 1:
             joined[key] = extended.pop()
 
     merged: dict[tuple[str, ...], list[str]] = {}
@@ -98,13 +103,21 @@ def unify(counts: Mapping[str, int]) -> dict[str, Person]:
     return people
 
 
-def find_person(people: Mapping[str, Person], name: str) -> Person | None:
-    """The person a name given by a user stands for: the person of that spelling, else of a spelling
-    or a person's name with the same words ("john bolton", "Dr. John Bolton")."""
-    if name in people:
-        return people[name]
-    words = name_words(name)
-    if not words:
-        return None
-    return next((person for spelling, person in people.items()
-                 if name_words(spelling) == words or name_words(person.name) == words), None)
+@dataclass(frozen=True)
+class Directory:
+    """The archive's people: each spelling's person, and each person by the words of their
+    spellings, for names as users type them."""
+
+    people: Mapping[str, Person]
+    by_words: Mapping[tuple[str, ...], Person]
+
+    @classmethod
+    def of(cls, counts: Mapping[str, int]) -> Directory:
+        people = unify(counts)
+        # Spellings with the same words are one person, so the words lead to one person.
+        return cls(people, {name_words(spelling): person for spelling, person in people.items()})
+
+    def find(self, name: str) -> Person | None:
+        """The person a name given by a user stands for: the person of that spelling, else of a
+        spelling with the same words ("john bolton", "Dr. John Bolton")."""
+        return self.people.get(name) or self.by_words.get(name_words(name))

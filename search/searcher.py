@@ -34,7 +34,7 @@ from .models import (FACETS, ArchiveSummary, ArticleView, Hit, PersonPage, Quote
                      SearchPage)
 from .concordance import MAX_LINES as MAX_CONCORDANCE_LINES, ORDERS, Concordance, KwicLine, ordered
 from .concordance import lines_of as kwic_lines
-from .people import Person, find_person, unify
+from .people import Directory
 from .query import (asks_for_quotes, body_terms, informative_words, is_pasted, make_parser, make_quote_parser,
                     matching_policy, options_filter, parse_query, words_to_mark, written_words_field)
 from .ranking import Matches, Ranking, rank
@@ -181,7 +181,7 @@ class _Generation:
     lease: int
     columns: dict[str, _Columns] = field(default_factory=dict)
     summary: ArchiveSummary | None = None
-    people: dict[str, Person] | None = None
+    people: Directory | None = None
     users: int = 0
     retired: bool = False
 
@@ -762,18 +762,18 @@ class ArchiveSearcher:
             raise QuerySyntaxError("A person's page lists only their quotations: search for the words without said:")
         return self._within_time(self._person, name, text.strip(), options, page, per_page)
 
-    def _people(self, reading: _Reading) -> dict[str, Person]:
-        """Every speaker spelling's person, unified once per generation from the articles' speakers."""
+    def _people(self, reading: _Reading) -> Directory:
+        """The archive's people, unified once per generation from the articles' speakers."""
         generation = reading.generation
         if generation.people is None:
             columns = generation.columns["articles"]
-            generation.people = unify(dict(columns.facets["speaker"].counts(columns.live)))
+            generation.people = Directory.of(dict(columns.facets["speaker"].counts(columns.live)))
         return generation.people
 
     def _person(self, reading: _Reading, name: str, text: str, options: SearchOptions, page: int,
                 per_page: int | None) -> PersonPage:
         people = self._people(reading)
-        person = find_person(people, name)
+        person = people.find(name)
         if person is None:
             raise PersonNotFoundError(f"No one named {name[:100]!r} is quoted in the archive")
         per_page = per_page or self.settings.per_page
@@ -790,7 +790,7 @@ class ArchiveSearcher:
         quoting[articles.matched] = True
         beside: Counter = Counter()
         for spelling, count in columns.facets["speaker"].counts(quoting):
-            if (other := people.get(spelling)) is not None and other is not person:
+            if (other := people.people.get(spelling)) is not None and other is not person:
                 beside[other.name] += count
 
         def commonest(counts) -> tuple[tuple[str, int], ...]:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from search.errors import PersonNotFoundError, QuerySyntaxError
 from search.indexer import rebuild
 from search.models import SearchOptions
-from search.people import name_words, unify
+from search.people import Directory, name_words, unify
 from search.searcher import ArchiveSearcher
 from tests.conftest import make_settings, write_article
 
@@ -64,6 +64,13 @@ def test_a_short_name_joins_the_one_longer_name_with_its_first_and_last_words():
 
 def test_a_surname_with_no_longer_name_is_a_person():
     assert _people({"Havris police": 2, "Bolton": 1}) == {"Havris police": "Havris police", "Bolton": "Bolton"}
+
+
+def test_a_name_as_typed_finds_the_person_of_a_spelling_with_its_words():
+    directory = Directory.of({"John Bolton": 9, "Bolton": 4, "Sandër Lekaj": 2})
+    assert directory.find("Bolton").name == directory.find("mr. JOHN bolton").name == "John Bolton"
+    assert directory.find("sander lekaj").name == "Sandër Lekaj"
+    assert directory.find("Michael Bolton") is None and directory.find("") is None
 
 
 def test_a_spelling_of_no_word_is_nobody():

@@ -162,13 +162,14 @@ def search():
 
 # How a search's results are shown: a list of articles, or a concordance of its words (keyword in context).
 VIEWS = ("list", "kwic")
+ORDER_LABELS = dict(zip(ORDERS, ("the search's order", "the word before", "the word after"), strict=True))
 
 
 def _concordance(params: SearchRequest):
     order = choice(request.args, "order", ORDERS)
     found = current_app.config["SEARCHER"].concordance(params.q, options=params.options, order=order)
     link_args = params.link_args()
-    return render_template("concordance.html", q=params.q, found=found, link_args=link_args, orders=ORDERS)
+    return render_template("concordance.html", q=params.q, found=found, link_args=link_args, orders=ORDER_LABELS)
 
 
 @ui.get("/article/<doc_id:doc_id>")
@@ -222,12 +223,15 @@ def _shown(value: float, measure: str) -> str:
     return f"{value:.1%}" if measure == "share" else f"{value:,.0f}"
 
 
+def _in_period(options: SearchOptions, start: dt.date, end: dt.date) -> SearchOptions:
+    """The options narrowed to one period, within the dates already filtered on."""
+    return replace(options, date_from=max(start, options.date_from) if options.date_from else start,
+                   date_to=min(end, options.date_to) if options.date_to else end)
+
+
 def _period_search(query: str, start: dt.date, end: dt.date, options: SearchOptions) -> str:
-    """The search page of one query's articles in one period, within the dates already filtered on."""
-    date_from = max(start, options.date_from) if options.date_from else start
-    date_to = min(end, options.date_to) if options.date_to else end
-    return url_for("ui.search", **SearchRequest(query, 1, 1, replace(options, date_from=date_from,
-                                                                     date_to=date_to)).link_args())
+    """The search page of one query's articles in one period."""
+    return url_for("ui.search", **SearchRequest(query, 1, 1, _in_period(options, start, end)).link_args())
 
 
 def timeline_lines(found: Timeline, measure: str, options: SearchOptions,
@@ -292,11 +296,8 @@ def person(name: str):
     link_args = params.link_args()
 
     def period(_query: str, start: dt.date, end: dt.date) -> str:
-        options = params.options
         return url_for("ui.person", name=found.name, **PersonRequest(
-            found.name, params.q, 1, params.per_page,
-            replace(options, date_from=max(start, options.date_from) if options.date_from else start,
-                    date_to=min(end, options.date_to) if options.date_to else end)).link_args())
+            found.name, params.q, 1, params.per_page, _in_period(params.options, start, end)).link_args())
 
     lines, top = timeline_lines(found.timeline, "count", params.options, period) if found.timeline.starts else ([], 0)
     return render_template(
