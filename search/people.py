@@ -11,8 +11,9 @@ gives the full name. The policy, applied to the archive's speakers as a whole:
   Bolton" is John R. Bolton); two longer names ("George W. Bush", "George H. W. Bush") are never one
   person, and a two-word name between two of them stays a person of its own.
 - A one-word name is the person of the longer names that end with it when they are all one person
-  ("Bolton" is John Bolton); when they are not ("John Bolton", "Michael Bolton"), or there are none,
-  it stays a person of its own.
+  ("Bolton" is John Bolton); when they are not ("John Bolton", "Michael Bolton"), when a longer name
+  begins with it (a first name: "Taylor" beside "Martin Taylor" and "Taylor Swift"), or when there
+  are none, it stays a person of its own.
 
 A person is known by the spelling written most often among its names of two words or more (its
 one-word spelling when it has no other).
@@ -79,16 +80,19 @@ def unify(counts: Mapping[str, int]) -> dict[str, Person]:
     # Longer names by their first and last words, and every name of two words or more by its last.
     by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     by_last: dict[str, list[tuple[str, ...]]] = {}
+    first_words = set()
     for key in groups:
         if len(key) > 2:
             by_ends.setdefault((key[0], key[-1]), []).append(key)
         if len(key) > 1:
             by_last.setdefault(key[-1], []).append(key)
+            first_words.add(key[0])
     for key in groups:
         if len(key) == 2 and len(extended := by_ends.get(key, [])) == 1:
             joined[key] = extended[0]
     for key in groups:
-        if len(key) == 1 and len(extended := {person_of(other) for other in by_last.get(key[0], [])}) == 1:
+        if len(key) == 1 and key[0] not in first_words \
+                and len(extended := {person_of(other) for other in by_last.get(key[0], [])}) == 1:
             joined[key] = extended.pop()
 
     merged: dict[tuple[str, ...], list[str]] = {}

@@ -52,6 +52,11 @@ def test_a_surname_of_two_people_stays_its_own():
     assert people["Bolton"] == "Bolton"
 
 
+def test_a_one_word_name_that_is_also_a_first_name_stays_its_own():
+    people = _people({"Martin Taylor": 3, "Taylor Swift": 5, "Taylor": 2})
+    assert people["Taylor"] == "Taylor" and len(set(people.values())) == 3
+
+
 def test_different_middle_names_are_different_people_and_the_short_name_between_them_stays_apart():
     people = _people({"George W. Bush": 9, "George H. W. Bush": 5, "George Bush": 3, "Bush": 2})
     assert len(set(people.values())) == 4
