@@ -531,6 +531,12 @@ def test_a_person_s_page_shows_spellings_timeline_quotations_and_who_is_quoted_b
     assert 'href="/people/Tomas%20Reinholt?outlet=Halden+Herald"' in page
 
 
+def test_a_page_past_a_person_s_last_says_so_and_links_the_last(client):
+    page = client.get("/people/Elena%20Varga?page=99").get_data(as_text=True)
+    assert "Page 99 is past the last page of quotations." in page
+    assert '<a href="/people/Elena%20Varga?page=1">Go to page 1</a>' in page  # 9 quotations, 10 a page
+
+
 def test_a_person_s_page_escapes_and_an_unknown_one_is_a_404_page(client):
     response = client.get("/people/<script>alert(1)</script>")
     assert response.status_code == 404
