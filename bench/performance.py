@@ -1,6 +1,6 @@
 """Rebuild and query speed at archive scale, side by side with SQLite FTS5 and a naive Whoosh app.
 
-    .venv/bin/python bench/performance.py [--articles 10000] [--queries 200] [--work DIR]
+    .venv/bin/python bench/performance.py [--articles 10000] [--queries 200] [--work DIR] [--queries-only]
 
 On N generated articles (bench/generate.py: .txt and .html, boilerplate, datelines, quotes,
 300-1,500 words, Zipf vocabulary) it measures:
@@ -8,7 +8,8 @@ On N generated articles (bench/generate.py: .txt and .html, boilerplate, datelin
   from an empty index folder: wall time, articles/s, CPU-seconds per 1,000 articles (every process),
   peak memory (all its processes together), index size, and the speed-up from 1 to 2 workers; a
   full rebuild of the unchanged files, which takes their articles as extracted before; then an
-  incremental rebuild after 1% of the files changed;
+  incremental rebuild after 1% of the files changed (with --queries-only, none of these: the
+  index already in --work is queried, e.g. one a long rebuild made);
 - the same articles' text (as the service extracted it) indexed by SQLite FTS5 (porter, in one
   transaction) and by Whoosh as a naive app would (StandardAnalyzer, default writer, one process);
 - ~200 mixed queries (rare word, common word, two words, phrase, speaker filter, date range), first
@@ -327,7 +328,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--work", type=Path, help="folder for the corpus and indexes (default: a temporary one)")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="time the queries on the corpus and index already in --work, without the rebuilds")
     args = parser.parse_args(argv)
+    if args.queries_only and not (args.work and store.current_generation(args.work / "index")):
+        parser.error("--queries-only needs --work holding an index of the corpus")
     work = args.work or Path(tempfile.mkdtemp(prefix="news-perf-"))
     corpus, index = work / "corpus", work / "index"
     rng = random.Random(11)
@@ -339,8 +344,9 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     rebuild = [sys.executable, "-m", "search", "rebuild", "--corpus", str(corpus), "--index", str(index)]
-    full_walls = {}
-    for workers in (1, 2):
+    full_walls: dict[int, float] = {}
+    changed: list[Path] = []
+    for workers in () if args.queries_only else (1, 2):
         # From an empty index folder each time: nothing extracted before is there to be reused.
         shutil.rmtree(index, ignore_errors=True)
         wall, cpu, peak, _ = run_measured(rebuild + ["--full"], env={"NEWS_SEARCH_REBUILD_WORKERS": str(workers)})
@@ -348,18 +354,22 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"service: full rebuild, {workers} worker{'s' if workers > 1 else ''}", wall, cpu, peak, size))
         full_walls[workers] = wall
         print(f"service full rebuild, {workers} worker(s): {wall:.1f} s", flush=True)
-    wall, cpu, peak, _ = run_measured(rebuild + ["--full"], env={"NEWS_SEARCH_REBUILD_WORKERS": "2"})
-    rows.append(("service: full again, 2 workers", wall, cpu, peak, folder_size(store.current_generation(index))))
-    print(f"service full rebuild of unchanged files (extraction kept), 2 workers: {wall:.1f} s", flush=True)
+    if not args.queries_only:
+        wall, cpu, peak, _ = run_measured(rebuild + ["--full"], env={"NEWS_SEARCH_REBUILD_WORKERS": "2"})
+        rows.append(("service: full again, 2 workers", wall, cpu, peak, folder_size(store.current_generation(index))))
+        print(f"service full rebuild of unchanged files (extraction kept), 2 workers: {wall:.1f} s", flush=True)
 
-    changed = rng.sample(sorted(corpus.rglob("article-*")), max(1, int(args.articles * CHANGED_SHARE)))
-    for path in changed:
-        path.write_text(path.read_text(encoding="utf-8").replace("</p>", " Updated.</p>", 1)
-                        .replace("\n\n", "\n\nUpdated.\n\n", 1), encoding="utf-8")
-    inc_wall, inc_cpu, inc_peak, out = run_measured(rebuild)
-    rows.append((f"service: incremental, {len(changed)} changed", inc_wall, inc_cpu, inc_peak,
-                 folder_size(store.current_generation(index))))
-    print(out.strip(), flush=True)
+    # Drawn in either mode, so that the queries drawn next are the same ones.
+    sample = rng.sample(sorted(corpus.rglob("article-*")), max(1, int(args.articles * CHANGED_SHARE)))
+    if not args.queries_only:
+        changed = sample
+        for path in changed:
+            path.write_text(path.read_text(encoding="utf-8").replace("</p>", " Updated.</p>", 1)
+                            .replace("\n\n", "\n\nUpdated.\n\n", 1), encoding="utf-8")
+        inc_wall, inc_cpu, inc_peak, out = run_measured(rebuild)
+        rows.append((f"service: incremental, {len(changed)} changed", inc_wall, inc_cpu, inc_peak,
+                     folder_size(store.current_generation(index))))
+        print(out.strip(), flush=True)
 
     settings = load_settings(REPO / "config.toml", env={}, overrides={"corpus": corpus, "index": index})
     searcher = ArchiveSearcher(settings)
@@ -410,10 +420,11 @@ def main(argv: list[str] | None = None) -> int:
         rate = (len(changed) if "incremental" in name else args.articles) / wall
         print(f"{name:<34} {wall:>8.1f} {rate:>10.0f} {cpu * 1000 / args.articles:>9.1f} "
               f"{peak / 1e6 if peak else float('nan'):>8.0f} {size / 1e6:>9.0f}")
-    full_wall = full_walls[2]
-    print(f"full rebuild, 1 -> 2 workers: {full_walls[1] / full_walls[2]:.2f}x faster")
-    print(f"incremental / full: {inc_wall / full_wall:.1%} of the full rebuild's time")
-    print(f"service full rebuild / naive Whoosh: {naive_wall / full_wall:.1f}x the articles/s")
+    if full_walls:
+        full_wall = full_walls[2]
+        print(f"full rebuild, 1 -> 2 workers: {full_walls[1] / full_walls[2]:.2f}x faster")
+        print(f"incremental / full: {inc_wall / full_wall:.1%} of the full rebuild's time")
+        print(f"service full rebuild / naive Whoosh: {naive_wall / full_wall:.1f}x the articles/s")
     print()
     print(f"hits of the {asked} queries (all of them; no query word is a stopword)")
     for name, counts in hits.items():
