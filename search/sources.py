@@ -98,10 +98,6 @@ def as_text(source: SourceFile, data: bytes, max_bytes: int) -> str:
     return decode(data, source.kind)
 
 
-def read_article(source: SourceFile, max_bytes: int) -> str:
-    return as_text(source, read_bytes(source, max_bytes), max_bytes)
-
-
 def _decompressed(data: bytes, max_bytes: int) -> bytes:
     """A gzipped page, held to the same size limit once unpacked, so a small bomb cannot fill memory."""
     try:
