@@ -26,14 +26,14 @@ from whoosh import query as wq
 from whoosh.searching import Results
 
 from . import bulk, quotecheck, store
+from .concordance import MAX_LINES as MAX_CONCORDANCE_LINES, ORDERS, Concordance, KwicLine, ordered
+from .concordance import lines_of as kwic_lines
 from .config import Settings
 from .deadline import call_within
 from .errors import ArticleNotFoundError, PersonNotFoundError, QuerySyntaxError, QueryTooSlowError
 from .export import ExportRow
 from .models import (FACETS, ArchiveSummary, ArticleView, Hit, PersonPage, QuoteFound, QuoteHit, SearchOptions,
                      SearchPage)
-from .concordance import MAX_LINES as MAX_CONCORDANCE_LINES, ORDERS, Concordance, KwicLine, ordered
-from .concordance import lines_of as kwic_lines
 from .people import Directory
 from .query import (asks_for_quotes, body_terms, informative_words, is_pasted, make_parser, make_quote_parser,
                     matching_policy, options_filter, parse_query, words_to_mark, written_words_field)
@@ -44,8 +44,8 @@ from .schema import (DEFAULT_FIELDS, EXACT_FIELDS, FACET_COLUMNS, FACET_JOINER, 
                      WORD_COUNTS, from_stored, quote_from_stored)
 from .snippets import (MarkFormatter, analysed_occurrences, best_passages, lead_snippet, marked_tokens,
                        merged_tokens, paragraph_at, sought_words, stored_occurrences)
-from .whoosh_adapter import read_lengths_from
 from .timeline import INTERVALS, MAX_QUERIES as MAX_TIMELINE_QUERIES, Timeline, timeline
+from .whoosh_adapter import read_lengths_from
 
 NO_OPTIONS = SearchOptions()
 # Articles a concordance reads at a time, until it has its lines.
@@ -626,10 +626,8 @@ class ArchiveSearcher:
         stack = contextlib.ExitStack()
         reading = stack.enter_context(self._reading())
         try:
-            run = call_within(self.settings.query_timeout_s, self._too_slow, self._execute, reading, text, options)
-            if run.kind == "quotes":
-                raise QuerySyntaxError("An export lists articles: search for the words without said: and "
-                                       "filter by speaker instead")
+            run = call_within(self.settings.query_timeout_s, self._too_slow, self._articles_run, reading, text,
+                              options, "An export lists articles")
         except BaseException:
             stack.close()
             raise
@@ -644,6 +642,13 @@ class ArchiveSearcher:
             for docnum in run.ranking.hits.tolist():
                 yield ExportRow.of(from_stored(run.searcher.stored_fields(docnum)), accessed)
 
+    def _articles_run(self, reading: _Reading, text: str, options: SearchOptions, what: str) -> _Execution:
+        """A search that must list articles; one of quotations (said:) is refused, `what` saying why."""
+        run = self._execute(reading, text, options)
+        if run.kind == "quotes":
+            raise QuerySyntaxError(f"{what}: search for the words without said: and filter by speaker instead")
+        return run
+
     def concordance(self, text: str, options: SearchOptions = NO_OPTIONS, order: str = ORDERS[0]) -> Concordance:
         """Keyword in context (search/concordance.py): each occurrence of the query's words in the
         search's articles, in its order, one line each, until concordance.MAX_LINES; then in `order`.
@@ -654,10 +659,7 @@ class ArchiveSearcher:
         return self._within_time(self._concordance, text, options, order)
 
     def _concordance(self, reading: _Reading, text: str, options: SearchOptions, order: str) -> Concordance:
-        run = self._execute(reading, text, options)
-        if run.kind == "quotes":
-            raise QuerySyntaxError("A concordance reads articles: search for the words without said: and "
-                                   "filter by speaker instead")
+        run = self._articles_run(reading, text, options, "A concordance reads articles")
         lines: list[KwicLine] = []
         hits, read = run.ranking.hits.tolist(), 0
         while read < len(hits) and len(lines) <= MAX_CONCORDANCE_LINES:
