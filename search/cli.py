@@ -126,7 +126,7 @@ def run_query(args) -> int:
         args.usage.error(f"--page must be 1 or more and --per-page between 1 and {settings.max_per_page}")
     page = ArchiveSearcher(settings).search(args.text, page=args.page, per_page=args.per_page)
     if args.json:
-        print(json.dumps(page_to_json(page), ensure_ascii=False, indent=2))
+        print_json(page_to_json(page))
         return EXIT_OK
     noun = "result" if page.total == 1 else "results"
     print(f"{page.total} {noun} for {page.query!r} ({page.took_ms:.0f} ms)")
@@ -159,7 +159,7 @@ def run_timeline(args) -> int:
     settings = load_settings(args.config, overrides={"index": args.index})
     found = ArchiveSearcher(settings).timeline(args.texts, interval=args.interval)
     if args.json:
-        print(json.dumps(timeline_to_json(found), ensure_ascii=False, indent=2))
+        print_json(timeline_to_json(found))
         return EXIT_OK
     for series in found.series:
         noun = "quotation" if series.kind == "quotes" else "article"
@@ -178,7 +178,7 @@ def run_quote(args) -> int:
     settings = load_settings(args.config, overrides={"index": args.index})
     found = ArchiveSearcher(settings).check_quote(args.text)
     if args.json:
-        print(json.dumps(quote_check_to_json(args.text, found), ensure_ascii=False, indent=2))
+        print_json(quote_check_to_json(args.text, found))
         return EXIT_OK
     print(f"{articles(len(found))} {'carries' if len(found) == 1 else 'carry'} it, "
           f"{sum(hit.verbatim for hit in found)} word for word")
@@ -194,7 +194,7 @@ def run_kwic(args) -> int:
     settings = load_settings(args.config, overrides={"index": args.index})
     found = ArchiveSearcher(settings).concordance(args.text, order=args.order)
     if args.json:
-        print(json.dumps(concordance_to_json(found), ensure_ascii=False, indent=2))
+        print_json(concordance_to_json(found))
     elif args.csv:
         sys.stdout.writelines(concordance_csv(found))
     else:
@@ -211,7 +211,7 @@ def run_person(args) -> int:
         args.usage.error("--page must be 1 or more")
     found = ArchiveSearcher(settings).person(args.name, args.words, page=args.page)
     if args.json:
-        print(json.dumps(person_to_json(found), ensure_ascii=False, indent=2))
+        print_json(person_to_json(found))
         return EXIT_OK
     print(f"{found.name}: {found.total} quotation{'' if found.total == 1 else 's'} in {articles(found.articles)}")
     if len(found.spellings) > 1:
@@ -224,6 +224,11 @@ def run_person(args) -> int:
         print(f"{number:3}. {hit.date.isoformat() if hit.date else 'undated'}  {hit.title}  [{one_line(hit.article_id)}]")
         print(f"     {plain_snippet(hit.snippet)}")
     return EXIT_OK
+
+
+def print_json(body: dict) -> None:
+    """A response as its JSON endpoint gives it, indented for reading."""
+    print(json.dumps(body, ensure_ascii=False, indent=2))
 
 
 def plain_snippet(snippet: str) -> str:
