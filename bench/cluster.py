@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from distributed import Client, LocalCluster  # noqa: E402
 
-from generate import generate  # noqa: E402
+from generate import ensure_corpus  # noqa: E402
 from search.config import load_settings  # noqa: E402
 from search.indexer import rebuild  # noqa: E402
 
@@ -63,9 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="news-cluster-"))
     corpus, index = work / "corpus", work / "index"
-    if not corpus.is_dir() or sum(1 for _ in corpus.rglob("article-*")) != args.articles:
-        shutil.rmtree(corpus, ignore_errors=True)
-        generate(corpus, args.articles)
+    ensure_corpus(corpus, args.articles)
     print(f"{args.articles} generated articles in {corpus}", flush=True)
     rows = []
     local = load_settings(REPO / "config.toml", env={}, overrides={"corpus": corpus, "index": index,

@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from generate import CITIES, generate  # noqa: E402
+from generate import CITIES, ensure_corpus  # noqa: E402
 from performance import MemoryWatch, free_port  # noqa: E402
 from search import store  # noqa: E402
 from search.export import FORMATS  # noqa: E402
@@ -95,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="news-export-"))
     corpus, index = work / "corpus", work / "index"
-    if not corpus.is_dir() or sum(1 for _ in corpus.rglob("article-*")) != args.articles:
-        generate(corpus, args.articles)
+    ensure_corpus(corpus, args.articles)
     if store.current_generation(index) is None:
         subprocess.run([sys.executable, "-m", "search", "rebuild", "--full", "--corpus", str(corpus),
                         "--index", str(index)], cwd=REPO, check=True)

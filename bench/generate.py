@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import itertools
 import random
+import shutil
 from pathlib import Path
 
 SYLLABLES = ["ka", "lo", "mer", "tin", "sa", "ber", "do", "ran", "vel", "ko", "mi", "ta", "nor", "sen", "ul",
@@ -121,6 +122,15 @@ def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
         path.write_text(render_txt(article) if kind == "txt" else render_html(article), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def ensure_corpus(out: Path, count: int) -> None:
+    """`count` generated articles in `out`, written anew unless exactly that many are there: a
+    benchmark's corpus, reused between its runs."""
+    if out.is_dir() and sum(1 for _ in out.rglob("article-*")) == count:
+        return
+    shutil.rmtree(out, ignore_errors=True)
+    generate(out, count)
 
 
 def main() -> None:

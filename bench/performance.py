@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from generate import FIRST, LAST, generate  # noqa: E402
+from generate import FIRST, LAST, ensure_corpus  # noqa: E402
 from search.config import load_settings  # noqa: E402
 from search.models import SearchOptions  # noqa: E402
 from search.schema import DEFAULT_STOPWORDS, stopwords  # noqa: E402
@@ -336,9 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="news-perf-"))
     corpus, index = work / "corpus", work / "index"
     rng = random.Random(11)
-    if not corpus.is_dir() or sum(1 for _ in corpus.rglob("article-*")) != args.articles:
-        shutil.rmtree(corpus, ignore_errors=True)
-        generate(corpus, args.articles)
+    ensure_corpus(corpus, args.articles)
     print(f"{args.articles} generated articles ({folder_size(corpus) / 1e6:.0f} MB) in {corpus}; "
           f"{os.cpu_count()} CPU cores", flush=True)
 
