@@ -195,7 +195,8 @@ class _Reading:
     quotes: object
 
 
-# The searched text field of each kind of search, whose lengths bulk scoring reads.
+# The searched text field of each kind of search, whose lengths (and those of its field of words as
+# written, which phrases search) bulk scoring reads.
 TEXT_FIELDS = {"articles": DEFAULT_FIELDS[-1], "quotes": QUOTE_FIELDS[-1]}
 
 
@@ -261,8 +262,9 @@ class ArchiveSearcher:
             for kind, index in (("articles", articles), ("quotes", quotes)):
                 with index.reader() as reader:
                     columns = _read_columns(reader, with_story=kind == "articles")
-                    if TEXT_FIELDS[kind] in reader.schema:
-                        columns.lengths[TEXT_FIELDS[kind]] = bulk.field_lengths(reader, TEXT_FIELDS[kind])
+                    for fieldname in (TEXT_FIELDS[kind], EXACT_FIELDS.get(TEXT_FIELDS[kind])):
+                        if fieldname in reader.schema:
+                            columns.lengths[fieldname] = bulk.field_lengths(reader, fieldname)
                 generation.columns[kind] = columns
         except BaseException:
             store.release(lease)
@@ -397,12 +399,13 @@ class ArchiveSearcher:
     def _matched_in_bulk(self, searcher, parsed, fieldname: str, options: SearchOptions,
                          columns: _Columns) -> Matches | None:
         """What Whoosh's matchers would match and score, from arrays over the words' whole posting
-        lists; None when the query is not plain words or the weighting cannot be computed that way."""
+        lists; None when the query is not plain words and phrases or the weighting cannot be computed
+        that way."""
         groups = bulk.word_groups(parsed, fieldname)
         if groups is None:
             return None
         counts_field = WORD_COUNTS.get(fieldname)
-        scored = bulk.scores(searcher, groups, fieldname, columns.lengths[fieldname],
+        scored = bulk.scores(searcher, groups, fieldname, columns.lengths,
                              counts_field if counts_field in searcher.schema else None)
         if scored is None:
             return None

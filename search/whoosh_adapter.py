@@ -13,11 +13,15 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
+from pickle import loads
 
 import numpy as np
+from whoosh import formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import FilterMatcher
+from whoosh.system import _INT_SIZE
 
 
 def leaf_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
@@ -52,10 +56,10 @@ def leaf_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
 
 
-def values_at(matcher, docnums: Sequence[int], kind: str) -> Iterator[tuple[int, object]]:
-    """(document number, value as `kind`) of each of the sorted, live `docnums` the postings hold.
-    Within a block, Whoosh 3's own matcher walks to a document one posting at a time; here the
-    block's ids are bisected."""
+def standing_on(matcher, docnums: Sequence[int]) -> Iterator[tuple[int, object]]:
+    """(document number, matcher standing on its posting) for each of the sorted, live `docnums`
+    the postings hold. Within a block, Whoosh 3's own matcher walks to a document one posting at a
+    time; here the block's ids are bisected."""
     if isinstance(matcher, FilterMatcher):  # the documents asked for are live ones
         matcher = matcher.child
     fast = isinstance(matcher, W3LeafMatcher) and not matcher._byteids
@@ -75,7 +79,67 @@ def values_at(matcher, docnums: Sequence[int], kind: str) -> Iterator[tuple[int,
                 # The block's last id is at least docnum, so the bisection stays inside the block.
                 matcher._i = bisect_left(matcher._ids, docnum, matcher._i)
         if matcher.is_active() and matcher.id() == docnum:
-            yield docnum, matcher.value_as(kind)
+            yield docnum, matcher
+
+
+def values_at(matcher, docnums: Sequence[int], kind: str) -> Iterator[tuple[int, object]]:
+    """(document number, value as `kind`) of each of the sorted, live `docnums` the postings hold."""
+    for docnum, posting in standing_on(matcher, docnums):
+        yield docnum, posting.value_as(kind)
+
+
+def postings_at(matcher, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+    """(document numbers, weights, values) of the postings of the sorted, live `docnums` that the
+    postings hold. Whoosh 3's own matcher is read a block at a time, skipping blocks that hold none
+    of them."""
+    if isinstance(matcher, FilterMatcher):  # the documents asked for are live ones
+        matcher = matcher.child
+    if not (isinstance(matcher, W3LeafMatcher) and not matcher._byteids):
+        found = [(docnum, posting.weight(), posting.value()) for docnum, posting in standing_on(matcher, docnums)]
+        return (np.asarray([docnum for docnum, _, _ in found], dtype=np.int64),
+                np.asarray([weight for _, weight, _ in found], dtype=np.float64), [value for _, _, value in found])
+    held, weights, values = [], [], []
+    at = 0
+    while matcher.is_active() and at < len(docnums):
+        if matcher._maxid < docnums[at]:
+            matcher._next_block()
+            continue
+        upto = int(np.searchsorted(docnums, matcher._maxid, side="right"))
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        block_ids = np.asarray(matcher._ids, dtype=np.int64)
+        asked = docnums[at:upto]
+        where = np.minimum(np.searchsorted(block_ids, asked), len(block_ids) - 1)
+        where = where[block_ids[where] == asked]
+        held.append(block_ids[where])
+        weights.append(np.asarray(matcher._weights, dtype=np.float64)[where])
+        values.extend(matcher._values[i] for i in where.tolist())
+        at = upto
+        matcher._next_block()
+    if not held:
+        return np.empty(0, np.int64), np.empty(0), []
+    return np.concatenate(held), np.concatenate(weights), values
+
+
+def positions_in(format_, values: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """(how many positions each value holds, all their positions one value after another) of
+    postings' values in a format with positions. Whoosh's Positions and Characters formats keep a
+    value as a count, then a pickled list of position deltas (Characters: of (position delta,
+    start delta, length)); those are decoded here all at once, others a value at a time."""
+    if type(format_) in (formats.Positions, formats.Characters):
+        codes = [loads(value[_INT_SIZE:]) for value in values]
+        counts = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
+        flat = itertools.chain.from_iterable(codes)
+        deltas = np.fromiter(flat if type(format_) is formats.Positions else map(itemgetter(0), flat),
+                             dtype=np.int64, count=int(counts.sum()))
+        running = np.cumsum(deltas)
+        # Each value's deltas start from 0: take away the sum of the values before it.
+        before = np.concatenate(([0], running))[np.cumsum(counts) - counts]
+        return counts, running - np.repeat(before, counts)
+    decoded = [format_.decode_positions(value) for value in values]
+    return (np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded)),
+            np.fromiter(itertools.chain.from_iterable(decoded), dtype=np.int64, count=sum(map(len, decoded))))
 
 
 def expands_past(pattern: wq.PatternQuery | wq.TermRange, reader, limit: int) -> bool:

@@ -1,4 +1,4 @@
-"""Queries of plain words scored in bulk give what Whoosh's matchers give, hit for hit."""
+"""Queries of plain words and phrases scored in bulk give what Whoosh's matchers give, hit for hit."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 
@@ -37,7 +39,9 @@ def both_ways(searcher, monkeypatch, text: str, **search) -> tuple[tuple, tuple]
 
 
 WORDS = ["harbour", "said", "minister bridge", "council harbour vote", "strike", "harbor", "the port authority",
-         "what did the minister say about the bridge and the harbour"]
+         "what did the minister say about the bridge and the harbour", '"harbour bridge"', '"million euros"',
+         '"the harbour authority"', '"harbour bridge" vote', '"harbour bridge" OR "quay street"',
+         '"tomas reinholt said"', '"bridge harbour"']
 OPTIONS = [SearchOptions(), SearchOptions(sort="newest"), SearchOptions(sort="oldest"),
            SearchOptions(date_from=dt.date(2019, 1, 1), date_to=dt.date(2023, 12, 31))]
 
@@ -95,7 +99,9 @@ def segmented_searcher(tmp_path_factory):
 
 
 @pytest.mark.parametrize("text", ["word0", "word1 word2", "word0 word59", "word3 word4 word5", "word7 said",
-                                  "word40 word41 word42 word43 word44", "report matter"])
+                                  "word40 word41 word42 word43 word44", "report matter", '"word0 word1"',
+                                  '"word0 word0"', '"word1 word0 word2"', '"word0 word1" word2', '"report number"',
+                                  '"word3 word4" OR word5', '"word0 word1 word0 word1"'])
 def test_many_blocks_segments_and_deletions_are_the_same_in_bulk(segmented_searcher, monkeypatch, text):
     for options in OPTIONS + [SearchOptions(speaker="Mia Speaker1"), SearchOptions(story="a0007.txt")]:
         in_bulk, by_matchers = both_ways(segmented_searcher, monkeypatch, text, options=options, per_page=30)
@@ -125,7 +131,11 @@ def test_word_counts_field_holds_the_body_postings(segmented_searcher):
     (wq.And([wq.Term("body", "a"), wq.Or([wq.Term("body", "b"), wq.Term("body", "c")], boost=0.5)]),
      ((("a", 1.0),), (("b", 0.5), ("c", 0.5)))),
     (wq.Or([wq.Term("body", "a"), wq.Term("body", "b")]), ((("a", 1.0), ("b", 1.0)),)),
-    (wq.Phrase("body", ["a", "b"]), None),
+    (wq.Phrase("body_exact", ["a", "b"], slop=2, boost=3.0),
+     (((bulk.PhraseWords("body_exact", ("a", "b"), 2, 3.0), 1.0),),)),
+    (wq.And([wq.Term("body", "a"), wq.Phrase("body_exact", ["b", "c"])]),
+     ((("a", 1.0),), ((bulk.PhraseWords("body_exact", ("b", "c"), 1), 1.0),))),
+    (wq.Phrase("body", ["a"]), None),
     (wq.And([wq.Term("body", "a"), wq.Prefix("body", "b")]), None),
     (wq.Term("title", "a"), None),
     (wq.And([wq.Term("body", "a"), wq.Not(wq.Term("body", "b"))]), None),
@@ -166,3 +176,36 @@ def test_a_quotation_of_stopwords_alone_has_length_0_and_every_search_still_runs
     with open_quotes(settings).reader() as reader:
         lengths = bulk.field_lengths(reader, "text")
     assert sorted(lengths.tolist()) == [0.0, 4.0]
+
+
+def in_sequence_one_by_one(positions, slop: int) -> list[bool]:
+    """What in_sequence finds, by trying every chain of positions."""
+    def chains(word: int, document: int, after: int) -> bool:
+        if word == len(positions):
+            return True
+        return any(1 <= p - after <= slop and chains(word + 1, document, p) for p in positions[word][document])
+    return [any(chains(1, d, first) for first in positions[0][d]) for d in range(len(positions[0]))]
+
+
+sorted_positions = st.lists(st.integers(0, 40), max_size=6).map(lambda ps: sorted(set(ps)))
+
+
+@given(st.integers(1, 4).flatmap(lambda documents: st.lists(
+    st.lists(sorted_positions, min_size=documents, max_size=documents), min_size=2, max_size=4)),
+    st.integers(0, 4))
+def test_phrases_stand_where_their_words_follow_each_other_within_the_slop(positions, slop):
+    words = [(np.asarray([len(at) for at in word], dtype=np.int64),
+              np.asarray([p for at in word for p in at], dtype=np.int64)) for word in positions]
+    assert bulk.in_sequence(words, slop).tolist() == in_sequence_one_by_one(positions, slop)
+
+
+def test_a_phrase_found_in_bulk_is_found_in_every_segment_it_stands_in(segmented_searcher):
+    with open_articles(segmented_searcher.settings).searcher() as searcher:
+        reader = searcher.reader()
+        docs, tf = bulk.phrase_postings(reader, bulk.PhraseWords("body_exact", ("word0", "word1"), 1))
+        by_matchers = sorted(searcher.docs_for_query(wq.Phrase("body_exact", ["word0", "word1"])))
+        deleted = [docnum for docnum in docs.tolist() if reader.is_deleted(docnum)]
+        assert len(list(reader.leaf_readers())) >= 2 and deleted
+    # Deleted documents are in the bulk postings, for the caller to mask.
+    assert sorted(set(docs.tolist()) - set(deleted)) == by_matchers
+    assert tf.shape == (2, len(docs)) and (tf >= 1).all()

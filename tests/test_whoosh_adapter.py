@@ -1,6 +1,7 @@
 """What search/whoosh_adapter.py relies on in Whoosh's private parts still holds: an upgrade of
 whoosh3 that changes any of it fails here, not in a user's search."""
 
+import numpy as np
 import pytest
 from whoosh import scoring
 from whoosh import query as wq
@@ -9,7 +10,8 @@ from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
-from search.whoosh_adapter import expands_past, finished_segment, read_lengths_from, values_at
+from search.whoosh_adapter import (expands_past, finished_segment, positions_in, postings_at, read_lengths_from,
+                                   values_at)
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
 DOCUMENTS = 700
@@ -24,12 +26,13 @@ def _text(n: int) -> str:
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    ix = create_in(tmp_path_factory.mktemp("adapter"), Schema(id=ID(stored=True, unique=True), body=TEXT))
+    ix = create_in(tmp_path_factory.mktemp("adapter"),
+                   Schema(id=ID(stored=True, unique=True), body=TEXT, chars=TEXT(chars=True)))
     for start in (0, DOCUMENTS // 2):  # two segments
         with ix.writer() as writer:
             writer.merge = False
             for n in range(start, start + DOCUMENTS // 2):
-                writer.add_document(id=str(n), body=_text(n))
+                writer.add_document(id=str(n), body=_text(n), chars=_text(n))
     with ix.writer() as writer:  # deleted documents: the reader filters them out
         writer.merge = False
         for n in range(0, DOCUMENTS, 7):
@@ -77,6 +80,28 @@ def test_values_at_chosen_documents_are_the_matchers_values(index):
             found = dict(values_at(segment.postings("body", "harbour"), asked, "frequency"))
             assert found == {d: walked[d] for d in asked if d in walked}
             assert 20 < len(found) < len(asked)
+
+
+@pytest.mark.parametrize("fieldname", ["body", "chars"])  # Whoosh's Positions and Characters formats
+def test_postings_at_chosen_documents_and_their_positions_are_the_matchers(index, fieldname):
+    with index.reader() as reader:
+        for segment, offset in reader.leaf_readers():
+            live = [d for d in range(segment.doc_count_all()) if not segment.is_deleted(d)]
+            asked = live[::9] + live[-1:]
+            walked = {}
+            matcher = segment.postings(fieldname, "harbour")
+            while matcher.is_active():
+                walked[matcher.id()] = (matcher.weight(), matcher.value_as("positions"))
+                matcher.next()
+            held, weights, values = postings_at(segment.postings(fieldname, "harbour"), np.asarray(asked))
+            expected = [d for d in asked if d in walked]
+            assert held.tolist() == expected and 20 < len(expected) < len(asked)
+            assert weights.tolist() == [walked[d][0] for d in expected]
+            counts, positions = positions_in(segment.schema[fieldname].format, values)
+            starts = np.cumsum(counts) - counts
+            assert [positions[start:start + count].tolist() for start, count in zip(starts, counts)] == \
+                [walked[d][1] for d in expected]
+            assert max(counts.tolist()) > 1  # values of several positions, each from 0
 
 
 def test_a_pattern_expansion_is_counted_up_to_its_limit(index):
