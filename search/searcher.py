@@ -340,7 +340,7 @@ class ArchiveSearcher:
 
     def _ranked_ids(self, reading: _Reading, text: str, limit: int, options: SearchOptions) -> list[str]:
         run = self._execute(reading, text, options)
-        return [run.searcher.stored_fields(docnum)["id"] for docnum in run.ranking.hits[:limit].tolist()]
+        return [run.searcher.stored_fields(docnum)["id"] for docnum in run.ranking.page(0, limit).hits.tolist()]
 
     def search(self, text: str, page: int = 1, per_page: int | None = None,
                options: SearchOptions = NO_OPTIONS) -> SearchPage:
@@ -351,16 +351,15 @@ class ArchiveSearcher:
         per_page = per_page or self.settings.per_page
         run = self._execute(reading, text, options)
         quotes, ranking = run.kind == "quotes", run.ranking
-        start = (page - 1) * per_page
+        listed = ranking.page((page - 1) * per_page, per_page)
         # Whoosh's hits of the page's documents, for their stored fields and highlighting.
-        shown = Results(run.searcher, run.query, list(zip(ranking.scores[start:start + per_page].tolist(),
-                                                          ranking.hits[start:start + per_page].tolist())))[:]
+        shown = Results(run.searcher, run.query, list(zip(listed.scores.tolist(), listed.hits.tolist())))[:]
         if quotes:
             strict_phrase = any(isinstance(part, wq.Phrase) for part in run.query.leaves())
             hits = tuple(self._quote_hit(hit, hit.score, strict_phrase) for hit in shown)
         else:
             snippets = self._snippets(run.searcher, run.query, shown)
-            others = [] if ranking.others is None else ranking.others[start:start + per_page].tolist()
+            others = [] if listed.others is None else listed.others.tolist()
             hits = tuple(self._listed(hit, hit.score, snippets[hit.docnum], others[at] if others else 0)
                          for at, hit in enumerate(shown))
         suggestion = None
@@ -374,9 +373,9 @@ class ArchiveSearcher:
             query=text, total=ranking.total, page=page, per_page=per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2), hits=hits,
             options=replace(options, kind=run.kind),
-            facets=self._facets(run.columns, ranking.hits, ranking.matched), suggestion=suggestion, loosened=run.loosened,
+            facets=self._facets(run.columns, ranking.kept, ranking.matched), suggestion=suggestion, loosened=run.loosened,
             with_every_word=run.complete if run.filled else None,
-            undated=int((run.columns.recency_array[ranking.hits] == 0).sum()))
+            undated=int((run.columns.recency_array[ranking.kept] == 0).sum()))
 
     def _ranked(self, searcher, parsed, text_field: str, options: SearchOptions, columns: _Columns,
                 collapse: bool, first: np.ndarray | None = None) -> Ranking:
@@ -786,9 +785,8 @@ class ArchiveSearcher:
                          spellings=tuple(spelling for spelling, _ in person.spellings))
         quotes, quote_query = self._filtered(reading, text, replace(within, kind="quotes", sort="newest"))
         articles, _ = self._filtered(reading, text, replace(within, kind="articles"))
-        start = (page - 1) * per_page
-        shown = Results(reading.quotes, quote_query, list(zip(quotes.scores[start:start + per_page].tolist(),
-                                                              quotes.hits[start:start + per_page].tolist())))[:]
+        listed = quotes.page((page - 1) * per_page, per_page)
+        shown = Results(reading.quotes, quote_query, list(zip(listed.scores.tolist(), listed.hits.tolist())))[:]
         strict_phrase = any(isinstance(part, wq.Phrase) for part in quote_query.leaves())
         columns, quote_columns = reading.generation.columns["articles"], reading.generation.columns["quotes"]
         quoting = np.zeros(len(columns.live), dtype=bool)

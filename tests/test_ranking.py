@@ -7,10 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search.indexer import rebuild
 from search.query import matching_policy
-from search.ranking import Matches, rank
+from search.ranking import Matches, rank, sort_keys
 from search.searcher import BM25, ArchiveSearcher
 
 from .conftest import make_settings, open_articles
@@ -161,3 +163,40 @@ def test_rank_keeps_each_storys_best_and_counts_the_others():
 def test_rank_refuses_an_order_it_does_not_know():
     with pytest.raises(ValueError):
         _rank([1.0], [0], "loudest")
+
+
+def ranked_by_sorting_all(score, recency, sort, first, stories):
+    """(hits, scores, others) as a full lexsort and np.unique give them: what rank must equal."""
+    docs = np.arange(len(score))
+    keys = sort_keys(sort, score, recency)
+    if first is not None:
+        keys.append(~first)
+    order = np.lexsort(keys)
+    if stories is None:
+        return order, score[order], None
+    _, at, counts = np.unique(stories[order], return_index=True, return_counts=True)
+    best = at[np.argsort(at)]
+    return docs[order][best], score[order][best], counts[np.argsort(at)] - 1
+
+
+@given(st.integers(0, 40).flatmap(lambda n: st.tuples(
+    st.lists(st.sampled_from([0.0, 0.5, 1.0, 2.0]), min_size=n, max_size=n),
+    st.lists(st.sampled_from([0, 3, 7]), min_size=n, max_size=n),
+    st.none() | st.lists(st.booleans(), min_size=n, max_size=n),
+    st.none() | st.lists(st.integers(0, 6), min_size=n, max_size=n))),
+    st.sampled_from(["relevance", "newest", "oldest"]), st.integers(0, 12), st.integers(1, 12))
+def test_a_page_and_the_whole_order_are_those_of_sorting_every_match(columns, sort, start, count):
+    score, recency, first, stories = (None if column is None else np.asarray(column, dtype=dtype)
+                                      for column, dtype in zip(columns, (float, np.int64, bool, np.int64)))
+    ranking = rank(Matches(np.arange(len(score)), score), recency, sort, first, stories)
+    hits, scores, others = ranked_by_sorting_all(score, recency, sort, first, stories)
+    assert ranking.hits.tolist() == hits.tolist() and ranking.scores.tolist() == scores.tolist()
+    assert ranking.total == len(hits) and sorted(ranking.kept.tolist()) == sorted(hits.tolist())
+    page = ranking.page(start, count)
+    assert page.hits.tolist() == hits[start:start + count].tolist()
+    assert page.scores.tolist() == scores[start:start + count].tolist()
+    if stories is None:
+        assert ranking.others is None and page.others is None
+    else:
+        assert ranking.others.tolist() == others.tolist()
+        assert page.others.tolist() == others[start:start + count].tolist()
