@@ -27,9 +27,10 @@ from .extract import extract_article
 from .models import Article, RebuildReport, Skipped
 from .names import one_line
 from .segments import SegmentWriters, failure_reason, indexing_failed
-from .schema import QUOTES_INDEX, build_quote_schema, build_schema, quote_documents, to_document
+from .schema import QUOTES_INDEX, WORD_COUNTS, build_quote_schema, build_schema, quote_documents, to_document
 from .sources import SourceFile, UnreadableArticle, as_text, find_articles, read_bytes
 from .stories import StoryClusters, sketch
+from .whoosh_adapter import WholeReadCodec
 
 CLEANERS = {"text": clean_text, "html": clean_html}
 
@@ -110,7 +111,9 @@ def _loaded(sources: list[SourceFile], settings: Settings, workers: int) -> Iter
 def _writer_options(settings: Settings) -> dict:
     # Segments stay separate files (compound=False): Whoosh reads a compound segment's parts into
     # memory, per open reader, where separate files are read from disk through the page cache.
-    return {"limitmb": settings.writer_limitmb, "compound": False}
+    # The word counts fields are only read whole, by bulk scoring: in large blocks.
+    return {"limitmb": settings.writer_limitmb, "compound": False,
+            "codec": WholeReadCodec(read_whole=frozenset(WORD_COUNTS.values()))}
 
 
 def _nothing_indexed(hashes: dict, skipped: dict[str, list], settings: Settings) -> CorpusError:

@@ -1,7 +1,8 @@
 """Every use of Whoosh's private parts, in one place.
 
 The service reads a few things Whoosh keeps to itself: the blocks of a posting list (to read a
-common word's postings whole into arrays, and to find a page of hits in them), how many index words
+common word's postings whole into arrays, and to find a page of hits in them), the size of the
+blocks a field's postings are written in, how many index words
 a pattern expands to (to refuse a pattern before it runs), a BM25 scorer's source of document
 lengths (to read them once per reader), and a sub-writer's finished segment (for segments written
 in other processes). whoosh3 is pinned to the minor version this was written against
@@ -19,7 +20,7 @@ from pickle import loads
 import numpy as np
 from whoosh import formats
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher
 from whoosh.matching import FilterMatcher
 from whoosh.system import _INT_SIZE
 
@@ -157,3 +158,24 @@ def finished_segment(writer):
     """The segment a sub-writer wrote, its files finished, for another writer to commit; None when
     it holds no document."""
     return writer._finalize_segment() if writer.docnum else None
+
+
+class WholeReadCodec(W3Codec):
+    """Whoosh 3's codec, writing the postings of the fields in `read_whole` (postings that are read
+    whole, never walked to a document) in blocks of `whole_block` postings instead of 128: reading
+    a block costs a few Python steps, which a common word's 50,000 postings pay 400 times in blocks
+    of 128. The segments it writes are Whoosh 3's, and any reader reads them."""
+
+    def __init__(self, read_whole: frozenset[str], whole_block: int = 4096):
+        super().__init__()
+        self.read_whole, self.whole_block = read_whole, whole_block
+
+    def field_writer(self, storage, segment):
+        return _WholeReadFieldWriter(self, storage, segment)
+
+
+class _WholeReadFieldWriter(W3FieldWriter):
+    def start_field(self, fieldname, fieldobj):
+        super().start_field(fieldname, fieldobj)
+        if fieldname in self._codec.read_whole:
+            self._postwriter._blocklimit = self._codec.whole_block

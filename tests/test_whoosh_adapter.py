@@ -10,8 +10,8 @@ from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
-from search.whoosh_adapter import (expands_past, finished_segment, positions_in, postings_at, read_lengths_from,
-                                   values_at)
+from search.whoosh_adapter import (WholeReadCodec, expands_past, finished_segment, positions_in, postings_at,
+                                   read_lengths_from, values_at)
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
 DOCUMENTS = 700
@@ -136,3 +136,23 @@ def test_a_sub_writers_finished_segment_is_committed_by_another_writer(tmp_path)
     writer.commit(mergetype=lambda writer_, segments: [*segments, segment])
     with ix.searcher() as searcher:
         assert [hit["id"] for hit in searcher.search(wq.Term("body", "quay"))] == ["a"]
+
+
+def _block_sizes(matcher) -> list[int]:
+    sizes = []
+    while matcher.is_active():
+        sizes.append(matcher._blocklength)
+        matcher._next_block()
+    return sizes
+
+
+def test_the_whole_read_codec_writes_its_fields_in_large_blocks_that_any_reader_reads(tmp_path):
+    ix = create_in(tmp_path, Schema(id=ID(stored=True), body=TEXT, chars=TEXT(chars=True)))
+    with ix.writer(codec=WholeReadCodec(read_whole=frozenset({"chars"}), whole_block=500)) as writer:
+        for n in range(DOCUMENTS):
+            writer.add_document(id=str(n), body=_text(n), chars=_text(n))
+    with ix.reader() as reader:
+        assert _block_sizes(reader.postings("chars", "quay")) == [500, DOCUMENTS - 500]
+        assert _block_sizes(reader.postings("body", "quay")) == [128] * (DOCUMENTS // 128) + [DOCUMENTS % 128]
+        ids, weights = bulk.postings(reader, "chars", "harbour")
+        assert (ids.tolist(), weights.tolist()) == _walked(reader, "harbour")
