@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from whoosh import index as whoosh_index
-from whoosh.writing import SegmentWriter
 
 from .errors import ConfigError, IndexWriteError
 from .loading import CHUNK, MAX_IN_FLIGHT, WorkerDied, chunk_of, ordered
@@ -33,7 +32,7 @@ from .models import Article
 from .schema import QUOTES_INDEX, build_quote_schema, build_schema, quote_documents, to_document
 from .segments import failure_reason, indexing_failed
 from .stories import sketch
-from .whoosh_adapter import finished_segment
+from .whoosh_adapter import finished_segment, segment_writer
 
 Job = TypeVar("Job")
 Answer = TypeVar("Answer")
@@ -120,7 +119,7 @@ def write_segments(doc_ids: list[str], stories: list[str], cache: str, folder: s
     os.makedirs(folder)
     articles = whoosh_index.create_in(folder, build_schema(stoplist))
     quotes = whoosh_index.create_in(folder, build_quote_schema(stoplist), indexname=QUOTES_INDEX)
-    writer, quote_writer = SegmentWriter(articles, _lk=False, **options), SegmentWriter(quotes, _lk=False, **options)
+    writer, quote_writer = segment_writer(articles, _lk=False, **options), segment_writer(quotes, _lk=False, **options)
     for doc_id, story in zip(doc_ids, stories):
         try:
             article = pickle.loads(kept_article(Path(cache), doc_id).read_bytes())

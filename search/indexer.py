@@ -30,7 +30,7 @@ from .segments import SegmentWriters, failure_reason, indexing_failed
 from .schema import QUOTES_INDEX, WORD_COUNTS, build_quote_schema, build_schema, quote_documents, to_document
 from .sources import SourceFile, UnreadableArticle, as_text, find_articles, read_bytes
 from .stories import StoryClusters, sketch
-from .whoosh_adapter import WholeReadCodec
+from .whoosh_adapter import WholeReadCodec, segment_writer
 
 CLEANERS = {"text": clean_text, "html": clean_html}
 
@@ -271,7 +271,7 @@ def _open_writers(generation, plan: _Plan, settings: Settings):
     # writing a segment of its own; the articles writer then only commits them.
     parallel = SegmentWriters(articles, workers, options) if plan.full and workers > 1 and not settings.scheduler \
         else None
-    return articles.writer(**options), quotes.writer(**options), parallel
+    return segment_writer(articles, **options), segment_writer(quotes, **options), parallel
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,9 @@ import multiprocessing
 import signal
 from multiprocessing.connection import Connection
 
-from whoosh.writing import SegmentWriter
 
 from .errors import IndexWriteError
-from .whoosh_adapter import finished_segment
+from .whoosh_adapter import finished_segment, segment_writer
 
 # Documents sent to a writer at a time: enough to make a pickle worth sending, few enough to keep
 # the writers busy evenly.
@@ -37,7 +36,7 @@ def indexing_failed(doc_id: str, reason: str) -> IndexWriteError:
 def _write_segment(index, options: dict, documents: Connection, results: Connection) -> None:
     """In a writer process: add every batch received to one new segment, then send it back; or send
     back the document that failed and why."""
-    writer = SegmentWriter(index, _lk=False, **options)
+    writer = segment_writer(index, _lk=False, **options)
     doc_id = None
     try:
         while (batch := documents.recv()) is not None:

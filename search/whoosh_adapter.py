@@ -15,6 +15,7 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
+import pickle
 from pickle import loads
 
 import numpy as np
@@ -22,6 +23,7 @@ from whoosh import formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher
 from whoosh.matching import FilterMatcher
+from whoosh.writing import PostingPool, SegmentWriter
 from whoosh.system import _INT_SIZE
 
 
@@ -179,3 +181,41 @@ class _WholeReadFieldWriter(W3FieldWriter):
         super().start_field(fieldname, fieldobj)
         if fieldname in self._codec.read_whole:
             self._postwriter._blocklimit = self._codec.whole_block
+
+
+class ChunkedPostingPool(PostingPool):
+    """Whoosh's posting pool, spilling each sorted run as pickled lists of `chunk` postings instead
+    of one pickle per posting. A rebuild's postings outgrow memory, so every one of them is written
+    to a run and read back, and a pickle call for each cost a sixth of a rebuild's time. Which
+    postings go to a run, and their order, are Whoosh's."""
+
+    def __init__(self, tempstore, segment, limitmb: int, chunk: int = 4096):
+        super().__init__(tempstore, segment, limitmb=limitmb)
+        self.chunk = chunk
+
+    def _write_run(self, f, items) -> None:
+        items = iter(items)
+        while postings := list(itertools.islice(items, self.chunk)):
+            pickle.dump(postings, f, pickle.HIGHEST_PROTOCOL)
+        f.close()
+
+    def _read_run(self, path: str) -> Iterator[tuple]:
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    postings = pickle.load(f)
+                except EOFError:
+                    return
+                yield from postings
+        finally:
+            f.close()
+            self._remove_run(path)
+
+
+def segment_writer(index, limitmb: int = 128, **options) -> SegmentWriter:
+    """A Whoosh segment writer for `index` whose postings spill through a `ChunkedPostingPool`
+    (SegmentWriter takes a `poolclass` argument and ignores it)."""
+    writer = SegmentWriter(index, limitmb=limitmb, **options)
+    writer.pool = ChunkedPostingPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
+    return writer

@@ -10,8 +10,8 @@ from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
-from search.whoosh_adapter import (WholeReadCodec, expands_past, finished_segment, positions_in, postings_at,
-                                   read_lengths_from, values_at)
+from search.whoosh_adapter import (ChunkedPostingPool, WholeReadCodec, expands_past, finished_segment, positions_in, postings_at,
+                                   read_lengths_from, segment_writer, values_at)
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
 DOCUMENTS = 700
@@ -156,3 +156,26 @@ def test_the_whole_read_codec_writes_its_fields_in_large_blocks_that_any_reader_
         assert _block_sizes(reader.postings("body", "quay")) == [128] * (DOCUMENTS // 128) + [DOCUMENTS % 128]
         ids, weights = bulk.postings(reader, "chars", "harbour")
         assert (ids.tolist(), weights.tolist()) == _walked(reader, "harbour")
+
+
+def _all_postings(ix) -> list:
+    with ix.reader() as reader:
+        return [(fieldname, text, list(reader.postings(fieldname, text).all_items()))
+                for fieldname, text in reader.all_terms()]
+
+
+def test_a_writer_spilling_postings_in_chunks_writes_the_index_whooshs_writer_writes(tmp_path):
+    schema = Schema(id=ID(stored=True), body=TEXT, chars=TEXT(chars=True))
+    (tmp_path / "theirs").mkdir(), (tmp_path / "ours").mkdir()
+    theirs, ours = create_in(tmp_path / "theirs", schema), create_in(tmp_path / "ours", schema)
+    with theirs.writer() as writer:
+        for n in range(DOCUMENTS):
+            writer.add_document(id=str(n), body=_text(n), chars=_text(n))
+    writer = segment_writer(ours)
+    assert isinstance(writer.pool, ChunkedPostingPool)
+    writer.pool.limit, writer.pool.chunk = 20_000, 7  # many runs, each of many chunks
+    for n in range(DOCUMENTS):
+        writer.add_document(id=str(n), body=_text(n), chars=_text(n))
+    assert len(writer.pool.runs) > 10
+    writer.commit()
+    assert _all_postings(ours) == _all_postings(theirs)
