@@ -27,12 +27,19 @@ from whoosh.writing import PostingPool, SegmentWriter
 from whoosh.system import _INT_SIZE
 
 
+def _unfiltered(matcher) -> tuple[object, bool]:
+    """The matcher under the FilterMatcher that hides deleted documents, and whether it is Whoosh 3's
+    own, whose blocks of postings can be read directly."""
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    return matcher, isinstance(matcher, W3LeafMatcher) and not matcher._byteids
+
+
 def leaf_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
     """(document numbers, term frequencies) of one segment's postings of a word, read a block at a
     time where the matcher is Whoosh 3's own, else a posting at a time."""
-    if isinstance(matcher, FilterMatcher):  # deleted documents: the caller masks them
-        matcher = matcher.child
-    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+    matcher, by_block = _unfiltered(matcher)  # deleted documents: the caller masks them
+    if by_block:
         deltas: list[int] = []
         weights: list[float] = []
         last_id = 0
@@ -63,14 +70,12 @@ def standing_on(matcher, docnums: Sequence[int]) -> Iterator[tuple[int, object]]
     """(document number, matcher standing on its posting) for each of the sorted, live `docnums`
     the postings hold. Within a block, Whoosh 3's own matcher walks to a document one posting at a
     time; here the block's ids are bisected."""
-    if isinstance(matcher, FilterMatcher):  # the documents asked for are live ones
-        matcher = matcher.child
-    fast = isinstance(matcher, W3LeafMatcher) and not matcher._byteids
+    matcher, by_block = _unfiltered(matcher)  # the documents asked for are live ones
     for docnum in docnums:
         if not matcher.is_active():
             return
         if matcher.id() < docnum:
-            if not fast:
+            if not by_block:
                 matcher.skip_to(docnum)
             else:
                 while matcher.is_active() and matcher._maxid < docnum:
@@ -95,9 +100,8 @@ def postings_at(matcher, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray, l
     """(document numbers, weights, values) of the postings of the sorted, live `docnums` that the
     postings hold. Whoosh 3's own matcher is read a block at a time, skipping blocks that hold none
     of them."""
-    if isinstance(matcher, FilterMatcher):  # the documents asked for are live ones
-        matcher = matcher.child
-    if not (isinstance(matcher, W3LeafMatcher) and not matcher._byteids):
+    matcher, by_block = _unfiltered(matcher)  # the documents asked for are live ones
+    if not by_block:
         found = [(docnum, posting.weight(), posting.value()) for docnum, posting in standing_on(matcher, docnums)]
         return (np.asarray([docnum for docnum, _, _ in found], dtype=np.int64),
                 np.asarray([weight for _, weight, _ in found], dtype=np.float64), [value for _, _, value in found])
