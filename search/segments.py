@@ -15,7 +15,6 @@ import multiprocessing
 import signal
 from multiprocessing.connection import Connection
 
-
 from .errors import IndexWriteError
 from .whoosh_adapter import finished_segment, segment_writer
 

@@ -12,19 +12,18 @@ in other processes). whoosh3 is pinned to the minor version this was written aga
 from __future__ import annotations
 
 import itertools
+import pickle
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
-import pickle
-from pickle import loads
 
 import numpy as np
 from whoosh import formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher
 from whoosh.matching import FilterMatcher
-from whoosh.writing import PostingPool, SegmentWriter
 from whoosh.system import _INT_SIZE
+from whoosh.writing import PostingPool, SegmentWriter
 
 
 def _unfiltered(matcher) -> tuple[object, bool]:
@@ -135,7 +134,7 @@ def positions_in(format_, values: Sequence[bytes]) -> tuple[np.ndarray, np.ndarr
     value as a count, then a pickled list of position deltas (Characters: of (position delta,
     start delta, length)); those are decoded here all at once, others a value at a time."""
     if type(format_) in (formats.Positions, formats.Characters):
-        codes = [loads(value[_INT_SIZE:]) for value in values]
+        codes = [pickle.loads(value[_INT_SIZE:]) for value in values]
         counts = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
         flat = itertools.chain.from_iterable(codes)
         deltas = np.fromiter(flat if type(format_) is formats.Positions else map(itemgetter(0), flat),
@@ -191,7 +190,8 @@ class ChunkedPostingPool(PostingPool):
     """Whoosh's posting pool, spilling each sorted run as pickled lists of `chunk` postings instead
     of one pickle per posting. A rebuild's postings outgrow memory, so every one of them is written
     to a run and read back, and a pickle call for each cost a sixth of a rebuild's time. Which
-    postings go to a run, and their order, are Whoosh's."""
+    postings go to a run, and their order, are Whoosh's. While the runs merge, each holds one chunk
+    in memory (about 1 MB), and Whoosh merges at most 128 runs at once."""
 
     def __init__(self, tempstore, segment, limitmb: int, chunk: int = 4096):
         super().__init__(tempstore, segment, limitmb=limitmb)

@@ -10,8 +10,8 @@ from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
-from search.whoosh_adapter import (ChunkedPostingPool, WholeReadCodec, expands_past, finished_segment, positions_in, postings_at,
-                                   read_lengths_from, segment_writer, values_at)
+from search.whoosh_adapter import (ChunkedPostingPool, WholeReadCodec, expands_past, finished_segment, positions_in,
+                                   postings_at, read_lengths_from, segment_writer, values_at)
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
 DOCUMENTS = 700
