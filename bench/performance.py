@@ -1,13 +1,14 @@
 """Rebuild and query speed at archive scale, side by side with SQLite FTS5 and a naive Whoosh app.
 
-    .venv/bin/python bench/performance.py [--articles 10000] [--queries 200] [--work DIR] [--queries-only]
+    .venv/bin/python bench/performance.py [--articles 10000] [--queries 200] [--work DIR]
+                                          [--workers 1 2] [--queries-only]
 
 On N generated articles (bench/generate.py: .txt and .html, boilerplate, datelines, quotes,
 300-1,500 words, Zipf vocabulary) it measures:
-- the service's full rebuild (`python -m search rebuild --full`) with 1 and with 2 workers, each
-  from an empty index folder: wall time, articles/s, CPU-seconds per 1,000 articles (every process),
+- the service's full rebuild (`python -m search rebuild --full`) with 1 and with 2 workers (or
+  the counts --workers names), each from an empty index folder: wall time, articles/s, CPU-seconds per 1,000 articles (every process),
   peak memory (all its processes together), index size, and the speed-up from 1 to 2 workers; a
-  full rebuild of the unchanged files, which takes their articles as extracted before; then an
+  full rebuild of the unchanged files (with the last of those worker counts), which takes their articles as extracted before; then an
   incremental rebuild after 1% of the files changed (with --queries-only, none of these: the
   index already in --work is queried, e.g. one a long rebuild made);
 - the same articles' text (as the service extracted it) indexed by SQLite FTS5 (porter, in one
@@ -328,9 +329,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--work", type=Path, help="folder for the corpus and indexes (default: a temporary one)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+                        help="worker counts of the timed full rebuilds, in order (default: 1 2)")
     parser.add_argument("--queries-only", action="store_true",
                         help="time the queries on the corpus and index already in --work, without the rebuilds")
     args = parser.parse_args(argv)
+    if min(args.workers) < 1:
+        parser.error("--workers counts must be at least 1")
     if args.queries_only and not (args.work and store.current_generation(args.work / "index")):
         parser.error("--queries-only needs --work holding an index of the corpus")
     work = args.work or Path(tempfile.mkdtemp(prefix="news-perf-"))
@@ -344,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     rebuild = [sys.executable, "-m", "search", "rebuild", "--corpus", str(corpus), "--index", str(index)]
     full_walls: dict[int, float] = {}
     changed: list[Path] = []
-    for workers in () if args.queries_only else (1, 2):
+    for workers in () if args.queries_only else args.workers:
         # From an empty index folder each time: nothing extracted before is there to be reused.
         shutil.rmtree(index, ignore_errors=True)
         wall, cpu, peak, _ = run_measured(rebuild + ["--full"], env={"NEWS_SEARCH_REBUILD_WORKERS": str(workers)})
@@ -353,9 +358,12 @@ def main(argv: list[str] | None = None) -> int:
         full_walls[workers] = wall
         print(f"service full rebuild, {workers} worker(s): {wall:.1f} s", flush=True)
     if not args.queries_only:
-        wall, cpu, peak, _ = run_measured(rebuild + ["--full"], env={"NEWS_SEARCH_REBUILD_WORKERS": "2"})
-        rows.append(("service: full again, 2 workers", wall, cpu, peak, folder_size(store.current_generation(index))))
-        print(f"service full rebuild of unchanged files (extraction kept), 2 workers: {wall:.1f} s", flush=True)
+        workers = args.workers[-1]
+        wall, cpu, peak, _ = run_measured(rebuild + ["--full"], env={"NEWS_SEARCH_REBUILD_WORKERS": str(workers)})
+        rows.append((f"service: full again, {workers} worker{'s' if workers > 1 else ''}", wall, cpu, peak,
+                     folder_size(store.current_generation(index))))
+        print(f"service full rebuild of unchanged files (extraction kept), {workers} worker(s): {wall:.1f} s",
+              flush=True)
 
     # Drawn in either mode, so that the queries drawn next are the same ones.
     sample = rng.sample(sorted(corpus.rglob("article-*")), max(1, int(args.articles * CHANGED_SHARE)))
@@ -419,8 +427,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<34} {wall:>8.1f} {rate:>10.0f} {cpu * 1000 / args.articles:>9.1f} "
               f"{peak / 1e6 if peak else float('nan'):>8.0f} {size / 1e6:>9.0f}")
     if full_walls:
-        full_wall = full_walls[2]
-        print(f"full rebuild, 1 -> 2 workers: {full_walls[1] / full_walls[2]:.2f}x faster")
+        full_wall = full_walls[args.workers[-1]]
+        if 1 in full_walls and 2 in full_walls:
+            print(f"full rebuild, 1 -> 2 workers: {full_walls[1] / full_walls[2]:.2f}x faster")
         print(f"incremental / full: {inc_wall / full_wall:.1%} of the full rebuild's time")
         print(f"service full rebuild / naive Whoosh: {naive_wall / full_wall:.1f}x the articles/s")
     print()
