@@ -5,14 +5,17 @@ common word's postings whole into arrays, and to find a page of hits in them), t
 blocks a field's postings are written in, how many index words
 a pattern expands to (to refuse a pattern before it runs), a BM25 scorer's source of document
 lengths (to read them once per reader), and a sub-writer's finished segment (for segments written
-in other processes). whoosh3 is pinned to the minor version this was written against
-(pyproject.toml), and tests/test_whoosh_adapter.py fails if an upgrade changes what it relies on.
+in other processes). It also writes what Whoosh writes in its own way: larger blocks for some
+fields, blocks pickled with a newer protocol, and posting runs spilled in chunks. whoosh3 is
+pinned to the minor version this was written against (pyproject.toml), and
+tests/test_whoosh_adapter.py fails if an upgrade changes what it relies on.
 """
 
 from __future__ import annotations
 
 import itertools
 import pickle
+import zlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
@@ -20,9 +23,11 @@ from operator import itemgetter
 import numpy as np
 from whoosh import formats
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher
+from whoosh.codec.whoosh3 import (COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3LeafMatcher,
+                                   W3PostingsWriter)
 from whoosh.matching import FilterMatcher
 from whoosh.system import _INT_SIZE
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
 
@@ -169,7 +174,8 @@ class WholeReadCodec(W3Codec):
     """Whoosh 3's codec, writing the postings of the fields in `read_whole` (postings that are read
     whole, never walked to a document) in blocks of `whole_block` postings instead of 128: reading
     a block costs a few Python steps, which a common word's 50,000 postings pay 400 times in blocks
-    of 128. The segments it writes are Whoosh 3's, and any reader reads them."""
+    of 128. Its blocks are pickled as `_BlockWriter` says. The segments it writes are Whoosh 3's,
+    and any reader reads them."""
 
     def __init__(self, read_whole: frozenset[str], whole_block: int = 4096):
         super().__init__()
@@ -177,6 +183,35 @@ class WholeReadCodec(W3Codec):
 
     def field_writer(self, storage, segment):
         return _WholeReadFieldWriter(self, storage, segment)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _BlockWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids, compression=self._compression,
+                            inlinelimit=self._inlinelimit)
+
+
+class _BlockWriter(W3PostingsWriter):
+    """Whoosh 3's postings writer, pickling a block's documents, weights and values with pickle's
+    highest protocol where Whoosh uses protocol 2. Protocol 2 has no opcode for bytes: it pickles
+    each posting's value as a call that encodes a string, which reading the block runs again, and
+    that cost a phrase or a common word's query more than anything else. The block's layout is
+    Whoosh's own, which reads either protocol."""
+
+    def _write_block(self, last=False):
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = pickle.dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), pickle.HIGHEST_PROTOCOL)
+        compression = self._compression if len(data) >= COMPRESSION_MIN_SIZE else 0
+        if compression:
+            data = zlib.compress(data, compression)
+        info = pickle.dumps((len(self._ids), self._ids[-1], self._maxweight, compression,
+                             length_to_byte(self._minlength), length_to_byte(self._maxlength)), 2)
+        # The last block's length is written negative.
+        self._postfile.write_int(-(len(info) + len(data)) if last else len(info) + len(data))
+        self._postfile.write(info)
+        self._postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
 
 
 class _WholeReadFieldWriter(W3FieldWriter):
