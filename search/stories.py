@@ -2,8 +2,9 @@
 
 Each body gets a bottom-k sketch: the K smallest hashes of its 4-word shingles. Two sketches estimate
 the Jaccard similarity of the bodies' shingle sets (Broder's bottom-k estimator). Candidates are found
-through their few smallest hashes, which near-duplicates share with high probability, so assigning a
-story costs about the same for the millionth article as for the first.
+through their few smallest hashes, which near-duplicates share with high probability. A hash that
+many stories share is a stock phrase, so a hash lists at most STORIES_PER_KEY stories: assigning a
+story then costs about the same for the millionth article as for the first.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ SKETCH_SIZE = 32
 CANDIDATE_KEYS = 4
 SAME_STORY_SIMILARITY = 0.7
 MIN_SHINGLES = 20
+# A shingle among the smallest hashes of this many different stories is a stock phrase ("said in a
+# statement"), not a sign of one story. Unbounded, a stock phrase with a small hash made every
+# article compare itself with a fixed share of all the stories before it.
+STORIES_PER_KEY = 64
 
 
 def sketch(body: str) -> tuple[int, ...]:
@@ -49,14 +54,40 @@ class StoryClusters:
     def assign(self, doc_id: str, body_sketch: tuple[int, ...]) -> str:
         if not body_sketch:
             return doc_id
-        candidates = {story: seen for key in body_sketch[:CANDIDATE_KEYS] for story, seen in self._by_key[key]}
-        best = max(candidates.items(), key=lambda item: similarity(body_sketch, item[1]), default=None)
-        if best and similarity(body_sketch, best[1]) >= SAME_STORY_SIMILARITY:
-            return best[0]
+        best_story, best_similarity = doc_id, 0.0
+        for story, seen in self.candidates(body_sketch).items():
+            alike = similarity(body_sketch, seen)
+            if alike > best_similarity:
+                best_story, best_similarity = story, alike
+        if best_similarity >= SAME_STORY_SIMILARITY:
+            return best_story
         self.add_story(doc_id, body_sketch)
         return doc_id
 
+    def candidates(self, body_sketch: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        """The stories a sketch is compared with: those listed under its hashes, smallest first, until
+        CANDIDATE_KEYS lists with room have been read. Full lists are read on the way, as a story
+        listed before its list filled up is in it; a story added later is in the lists with room that
+        the same walk reaches."""
+        found: dict[str, tuple[int, ...]] = {}
+        with_room = 0
+        for key in body_sketch:
+            listed = self._by_key.get(key, ())
+            found.update(listed)
+            if len(listed) < STORIES_PER_KEY:
+                with_room += 1
+                if with_room == CANDIDATE_KEYS:
+                    break
+        return found
+
     def add_story(self, doc_id: str, body_sketch: tuple[int, ...]) -> None:
-        """Know `doc_id` as the first article of its story (an earlier rebuild found it so)."""
-        for key in body_sketch[:CANDIDATE_KEYS]:
-            self._by_key[key].append((doc_id, body_sketch))
+        """Know `doc_id` as the first article of its story (an earlier rebuild found it so): list it
+        under its CANDIDATE_KEYS smallest hashes whose lists have room."""
+        added = 0
+        for key in body_sketch:
+            listed = self._by_key[key]
+            if len(listed) < STORIES_PER_KEY:
+                listed.append((doc_id, body_sketch))
+                added += 1
+                if added == CANDIDATE_KEYS:
+                    return

@@ -1,6 +1,7 @@
 """What a search offers beyond matching words: facets, quotes, stories, typos, suggestions, completions."""
 
 import datetime as dt
+import random
 
 import pytest
 
@@ -10,7 +11,7 @@ from search.extract import extract_quotes
 from search.models import Quote, SearchOptions
 from search.query import informative_words, make_parser, parse_query
 from search.schema import text_analyzer
-from search.stories import StoryClusters, similarity, sketch
+from search.stories import SKETCH_SIZE, STORIES_PER_KEY, StoryClusters, similarity, sketch
 
 from .conftest import SAMPLE_CORPUS, open_articles
 
@@ -62,6 +63,39 @@ def test_short_bodies_are_never_merged():
     stories = StoryClusters()
     assert sketch("Brief: council meets today.") == ()
     assert [stories.assign(name, sketch("Brief: council meets today.")) for name in "xy"] == ["x", "y"]
+
+
+def _stories_sharing(stock: tuple[int, ...], count: int, seed: int) -> list[tuple[int, ...]]:
+    """Sketches of `count` unrelated stories whose smallest hashes are all the stock phrases'."""
+    rng = random.Random(seed)
+    return [tuple(sorted(stock + tuple(rng.sample(range(10**6, 2**32), SKETCH_SIZE - len(stock)))))
+            for _ in range(count)]
+
+
+def _reposted(body_sketch: tuple[int, ...], seed: int) -> tuple[int, ...]:
+    """The sketch of nearly the same body: three of its larger hashes changed."""
+    rng = random.Random(seed)
+    return tuple(sorted(body_sketch[:-3] + tuple(rng.sample(range(10**6, 2**32), 3))))
+
+
+@pytest.mark.parametrize("stock", [(1,), (1, 2, 3, 4)], ids=["one stock phrase", "four stock phrases"])
+def test_reposts_are_found_however_many_stories_share_a_stock_phrase(stock):
+    stories = StoryClusters()
+    sketches = _stories_sharing(stock, 3 * STORIES_PER_KEY, seed=len(stock))
+    assert [stories.assign(f"s{at}", body) for at, body in enumerate(sketches)] == [f"s{at}" for at in range(len(sketches))]
+    for at in (0, STORIES_PER_KEY - 1, STORIES_PER_KEY, len(sketches) - 1):
+        assert similarity(sketches[at], _reposted(sketches[at], seed=at)) >= 0.7
+        assert stories.assign(f"repost of s{at}", _reposted(sketches[at], seed=at)) == f"s{at}"
+
+
+def test_a_stock_phrase_brings_a_bounded_number_of_stories_to_compare_with():
+    compared = []
+    for count in (2 * STORIES_PER_KEY, 20 * STORIES_PER_KEY):
+        stories = StoryClusters()
+        for at, body in enumerate(_stories_sharing((1,), count, seed=count)):
+            stories.assign(f"s{at}", body)
+        compared.append(len(stories.candidates(_stories_sharing((1,), 1, seed=0)[0])))
+    assert compared == [STORIES_PER_KEY, STORIES_PER_KEY]
 
 
 # --------------------------------------------------------------------------- facets and filters

@@ -1,0 +1,58 @@
+"""Story assignment at archive scale: the near-duplicate sketches of a generation's articles assigned
+again, in the manifest's order, as a full rebuild assigns them; how many stories each article is
+compared with, tenth by tenth of the archive, and how long it takes.
+
+    .venv/bin/python bench/stories.py --index DIR
+
+If the stories compared per article grow from one tenth to the next, assigning stories costs more
+for each article the archive adds, and a rebuild's coordinator slows as the archive grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from search import store  # noqa: E402
+from search.stories import StoryClusters  # noqa: E402
+
+TENTHS = 10
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", type=Path, required=True, help="index folder (its CURRENT generation is read)")
+    args = parser.parse_args(argv)
+    generation = store.current_generation(args.index)
+    manifest = store.read_manifest(generation) if generation else None
+    if not manifest:
+        print(f"no readable generation in {args.index}", file=sys.stderr)
+        return 1
+    sketches = [(doc_id, tuple(body_sketch)) for doc_id, (_, _, body_sketch) in manifest["articles"].items()]
+    # Timed alone first; the stories compared are counted in a second, untimed pass.
+    stories, new_stories = StoryClusters(), 0
+    started = time.perf_counter()
+    for doc_id, body_sketch in sketches:
+        new_stories += stories.assign(doc_id, body_sketch) == doc_id
+    took = time.perf_counter() - started
+    stories, compared = StoryClusters(), []
+    for doc_id, body_sketch in sketches:
+        compared.append(len(stories.candidates(body_sketch)) if body_sketch else 0)
+        stories.assign(doc_id, body_sketch)
+    print(f"{len(sketches):,} articles, {new_stories:,} stories, assigned in {took:.1f} s "
+          f"({len(sketches) / took:,.0f} articles/s)")
+    print("articles                 stories compared: mean    max")
+    step = -(-len(compared) // TENTHS)
+    for start in range(0, len(compared), step):
+        part = compared[start:start + step]
+        print(f"{start + 1:>9,} - {start + len(part):>9,}                  {sum(part) / len(part):7.1f} {max(part):6,}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
