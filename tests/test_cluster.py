@@ -31,12 +31,19 @@ def square_or_die_once(job: tuple[int, str]) -> int:
 
 
 @pytest.fixture(scope="module")
-def client():
+def local_cluster():
     # A task whose worker dies is tried on another worker at most once more before Dask gives it up.
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as connected:
         yield connected
+
+
+@pytest.fixture
+def client(local_cluster):
+    # Tests kill workers: each starts once the workers killed before it are back.
+    local_cluster.wait_for_workers(2, timeout=120)
+    return local_cluster
 
 
 def test_answers_come_back_in_order(client):
@@ -119,7 +126,6 @@ def test_a_worker_killed_in_either_phase_of_a_rebuild_is_survived(client, tmp_pa
         client.unregister_worker_plugin(f"kill-once-{phase}")
     assert marker.exists()  # a worker did die, in that phase
     assert report.indexed == 33 and report.skipped == ()
-    client.wait_for_workers(2, timeout=60)
 
 
 def test_an_incremental_rebuild_on_the_cluster_gives_the_index_a_local_one_gives(client, tmp_path):
