@@ -13,6 +13,7 @@ import heapq
 import re
 import zlib
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 
 SHINGLE_WORDS = 4
 SKETCH_SIZE = 32
@@ -65,29 +66,30 @@ class StoryClusters:
         return doc_id
 
     def candidates(self, body_sketch: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
-        """The stories a sketch is compared with: those listed under its hashes, smallest first, until
-        CANDIDATE_KEYS lists with room have been read. Full lists are read on the way, as a story
-        listed before its list filled up is in it; a story added later is in the lists with room that
-        the same walk reaches."""
+        """The stories a sketch is compared with: those of every list its walk reaches."""
         found: dict[str, tuple[int, ...]] = {}
-        with_room = 0
-        for key in body_sketch:
-            listed = self._by_key.get(key, ())
+        for _, listed, _ in self._walk(body_sketch):
             found.update(listed)
-            if len(listed) < STORIES_PER_KEY:
-                with_room += 1
-                if with_room == CANDIDATE_KEYS:
-                    break
         return found
 
     def add_story(self, doc_id: str, body_sketch: tuple[int, ...]) -> None:
         """Know `doc_id` as the first article of its story (an earlier rebuild found it so): list it
-        under its CANDIDATE_KEYS smallest hashes whose lists have room."""
-        added = 0
+        in the lists with room that its walk reaches."""
+        for key, _, has_room in self._walk(body_sketch):
+            if has_room:
+                self._by_key[key].append((doc_id, body_sketch))
+
+    def _walk(self, body_sketch: tuple[int, ...]) -> Iterator[tuple[int, Sequence, bool]]:
+        """(hash, its list, whether the list has room) of a sketch's hashes, smallest first, up to the
+        CANDIDATE_KEYS-th list with room. A story is listed in the lists with room of its walk and
+        looked up in all the lists of a later one: a list that filled up since still holds it, and
+        a near-duplicate's walk reaches the same smallest hashes."""
+        with_room = 0
         for key in body_sketch:
-            listed = self._by_key[key]
-            if len(listed) < STORIES_PER_KEY:
-                listed.append((doc_id, body_sketch))
-                added += 1
-                if added == CANDIDATE_KEYS:
+            listed = self._by_key.get(key, ())
+            has_room = len(listed) < STORIES_PER_KEY
+            yield key, listed, has_room
+            if has_room:
+                with_room += 1
+                if with_room == CANDIDATE_KEYS:
                     return
