@@ -29,8 +29,8 @@ from whoosh import index as whoosh_index
 from .errors import ConfigError, IndexWriteError
 from .loading import CHUNK, MAX_IN_FLIGHT, WorkerDied, chunk_of, ordered
 from .models import Article
-from .schema import QUOTES_INDEX, build_quote_schema, build_schema, quote_documents, to_document
-from .segments import failure_reason, indexing_failed
+from .schema import QUOTES_INDEX, build_quote_schema, build_schema
+from .segments import add_article, failure_reason, indexing_failed
 from .stories import sketch
 from .whoosh_adapter import finished_segment, segment_writer
 
@@ -119,16 +119,14 @@ def write_segments(doc_ids: list[str], stories: list[str], cache: str, folder: s
     os.makedirs(folder)
     articles = whoosh_index.create_in(folder, build_schema(stoplist))
     quotes = whoosh_index.create_in(folder, build_quote_schema(stoplist), indexname=QUOTES_INDEX)
-    writer, quote_writer = segment_writer(articles, _lk=False, **options), segment_writer(quotes, _lk=False, **options)
+    writers = segment_writer(articles, _lk=False, **options), segment_writer(quotes, _lk=False, **options)
     for doc_id, story in zip(doc_ids, stories):
         try:
             article = pickle.loads(kept_article(Path(cache), doc_id).read_bytes())
-            writer.add_document(**to_document(article, story=story, title_weight=title_weight))
-            for quote in quote_documents(article):
-                quote_writer.add_document(**quote)
-        except Exception as error:  # whatever the writer raised, the rebuild stops naming the file
+        except Exception as error:  # a kept article that cannot be read back stops the rebuild naming the file
             raise indexing_failed(doc_id, failure_reason(error)) from None
-    return finished_segment(writer), finished_segment(quote_writer)
+        add_article(writers, article, story, title_weight)
+    return tuple(finished_segment(writer) for writer in writers)
 
 
 def written_on_cluster(client, groups: list[list[tuple[str, str]]], cache: Path, folder: Path, stoplist: str,

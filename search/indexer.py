@@ -26,8 +26,8 @@ from .errors import CorpusError, IndexWriteError
 from .extract import extract_article
 from .models import Article, RebuildReport, Skipped
 from .names import one_line
-from .segments import SegmentWriters, failure_reason, indexing_failed
-from .schema import QUOTES_INDEX, WORD_COUNTS, build_quote_schema, build_schema, quote_documents, to_document
+from .segments import SegmentWriters, add_article
+from .schema import QUOTES_INDEX, WORD_COUNTS, build_quote_schema, build_schema
 from .sources import SourceFile, UnreadableArticle, as_text, find_articles, read_bytes
 from .stories import StoryClusters, sketch
 from .whoosh_adapter import WholeReadCodec, segment_writer
@@ -89,6 +89,19 @@ def _load_or_skip(job: tuple[SourceFile, int, Path]) -> Article | Skipped:
         return Skipped(path=source.doc_id, reason=str(reason))
 
 
+@dataclass(frozen=True)
+class _Sketched:
+    """An article read by a worker process, with its near-duplicate sketch, computed there too."""
+
+    article: Article
+    sketch: tuple[int, ...]
+
+
+def _load_and_sketch(job: tuple[SourceFile, int, Path]) -> _Sketched | Skipped:
+    answer = _load_or_skip(job)
+    return answer if isinstance(answer, Skipped) else _Sketched(answer, sketch(answer.body))
+
+
 def worker_count(settings: Settings) -> int:
     return settings.rebuild_workers or os.cpu_count() or 1
 
@@ -103,9 +116,9 @@ def _jobs(sources: list[SourceFile], settings: Settings) -> list[tuple[SourceFil
     return [(source, settings.max_file_bytes, settings.index) for source in sources]
 
 
-def _loaded(sources: list[SourceFile], settings: Settings, workers: int) -> Iterator[Article | Skipped]:
+def _loaded(sources: list[SourceFile], settings: Settings, workers: int) -> Iterator[_Sketched | Skipped]:
     """Articles in corpus order (stories depend on it), read by `workers` processes at once."""
-    return loading.in_order(_load_or_skip, _jobs(sources, settings), workers, given_up=_given_up)
+    return loading.in_order(_load_and_sketch, _jobs(sources, settings), workers, given_up=_given_up)
 
 
 def _writer_options(settings: Settings) -> dict:
@@ -267,24 +280,11 @@ def _open_writers(generation, plan: _Plan, settings: Settings):
         raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
     options = _writer_options(settings)
     workers = worker_count(settings)
-    # With several workers, a full rebuild also analyses documents in as many writer processes, each
-    # writing a segment of its own; the articles writer then only commits them.
-    parallel = SegmentWriters(articles, workers, options) if plan.full and workers > 1 and not settings.scheduler \
-        else None
+    # With several workers, a full rebuild also analyses articles in as many writer processes, each
+    # writing a segment of each index of its own; the two writers here then only commit them.
+    parallel = SegmentWriters((articles, quotes), workers, options, settings.title_weight) \
+        if plan.full and workers > 1 and not settings.scheduler else None
     return segment_writer(articles, **options), segment_writer(quotes, **options), parallel
-
-
-@dataclass(frozen=True)
-class _Direct:
-    """Documents added by a writer in this process; what it raises stops the rebuild, naming the file."""
-
-    writer: object
-
-    def add(self, doc_id: str, document: dict) -> None:
-        try:
-            self.writer.add_document(**document)
-        except Exception as error:  # whatever the writer raised, the rebuild stops naming the file
-            raise indexing_failed(doc_id, failure_reason(error)) from None
 
 
 def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], settings: Settings,
@@ -307,20 +307,18 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
                 _write_on_cluster(client, generation, plan, hashes, settings, stories, articles, skipped,
                                   (writer, quote_writer), show_progress)
                 return articles, skipped
-            article_out, quote_out = parallel or _Direct(writer), _Direct(quote_writer)
+            write = parallel.add if parallel is not None else \
+                functools.partial(add_article, (writer, quote_writer), title_weight=settings.title_weight)
             loaded = _loaded(plan.to_load, settings, worker_count(settings) if len(plan.to_load) > 1 else 1)
-            for article in tqdm(loaded, total=len(plan.to_load), desc="reading and analysing", unit="article",
-                                file=sys.stderr, disable=not show_progress):
-                if isinstance(article, Skipped):
-                    skipped[article.path] = [hashes[article.path], article.reason]
+            for answer in tqdm(loaded, total=len(plan.to_load), desc="reading and analysing", unit="article",
+                               file=sys.stderr, disable=not show_progress):
+                if isinstance(answer, Skipped):
+                    skipped[answer.path] = [hashes[answer.path], answer.reason]
                     continue
-                body_sketch = sketch(article.body)
-                story = stories.assign(article.id, body_sketch)
-                document = to_document(article, story=story, title_weight=settings.title_weight)
-                article_out.add(article.id, document)
-                for quote in quote_documents(article):
-                    quote_out.add(article.id, quote)
-                articles[article.id] = [hashes[article.id], story, list(body_sketch)]
+                article = answer.article
+                story = stories.assign(article.id, answer.sketch)
+                write(article, story)
+                articles[article.id] = [hashes[article.id], story, list(answer.sketch)]
             if not articles:
                 raise _nothing_indexed(hashes, skipped, settings)
             # Then what follows the last article: each writer's segment sorted and written, and the
@@ -329,14 +327,16 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
             steps = (parallel.count if parallel is not None else 0) + 2
             with tqdm(total=steps, desc="writing the index", unit="step", file=sys.stderr,
                       disable=not show_progress) as finishing:
-                written = parallel.finish(on_segment=finishing.update) if parallel is not None else None
-                quote_writer.commit()
-                finishing.update()
-                if written is None:
-                    writer.commit()
+                if parallel is None:
+                    for open_writer in (quote_writer, writer):
+                        open_writer.commit()
+                        finishing.update()
                 else:
-                    writer.commit(mergetype=lambda _, segments: segments + written)
-                finishing.update()
+                    article_segments, quote_segments = parallel.finish(on_segment=finishing.update)
+                    quote_writer.commit(mergetype=lambda _, segments: segments + quote_segments)
+                    finishing.update()
+                    writer.commit(mergetype=lambda _, segments: segments + article_segments)
+                    finishing.update()
         except BaseException:
             if parallel is not None:
                 parallel.cancel()

@@ -1,5 +1,6 @@
-"""I/O edge: a full rebuild's documents analysed and written by several processes at once, each
-writing one Whoosh segment into the new generation, and each watched.
+"""I/O edge: a full rebuild's articles analysed and written by several processes at once, each
+writing one Whoosh segment of articles and one of their quotations into the new generation, and
+each watched.
 
 Whoosh's own MpWriter loses the documents of a sub-writer that raised or died without a word: its
 commit waits a second for each result and goes on without the missing ones. Here a writer that
@@ -16,9 +17,11 @@ import signal
 from multiprocessing.connection import Connection
 
 from .errors import IndexWriteError
+from .models import Article
+from .schema import quote_documents, to_document
 from .whoosh_adapter import finished_segment, segment_writer
 
-# Documents sent to a writer at a time: enough to make a pickle worth sending, few enough to keep
+# Articles sent to a writer at a time: enough to make a pickle worth sending, few enough to keep
 # the writers busy evenly.
 BATCH = 32
 
@@ -32,51 +35,67 @@ def indexing_failed(doc_id: str, reason: str) -> IndexWriteError:
     return IndexWriteError(f"Indexing {doc_id} failed: {reason}")
 
 
-def _write_segment(index, options: dict, documents: Connection, results: Connection) -> None:
-    """In a writer process: add every batch received to one new segment, then send it back; or send
-    back the document that failed and why."""
-    writer = segment_writer(index, _lk=False, **options)
-    doc_id = None
+def add_article(writers: tuple, article: Article, story: str, title_weight: int) -> None:
+    """The article's document added to the first writer, its quotations' to the second; the one
+    way a rebuild writes an article, wherever it runs. What a writer raises stops the rebuild,
+    naming the file."""
+    articles, quotes = writers
     try:
-        while (batch := documents.recv()) is not None:
-            for doc_id, document in batch:
-                writer.add_document(**document)
-        # The segment's files are finished; the temporary folder it shares with the other writers
-        # stays for them, and the committing writer removes it.
-        results.send(("done", finished_segment(writer)))
+        articles.add_document(**to_document(article, story=story, title_weight=title_weight))
+        for quote in quote_documents(article):
+            quotes.add_document(**quote)
+    except Exception as error:  # whatever the writer raised, the rebuild stops naming the file
+        raise indexing_failed(article.id, failure_reason(error)) from None
+
+
+def _write_segment(indexes: tuple, options: dict, title_weight: int, articles: Connection,
+                   results: Connection) -> None:
+    """In a writer process: add every batch of (article, story) received to one new segment of each
+    index, then send both back; or send back why the rebuild must stop."""
+    writers = tuple(segment_writer(index, _lk=False, **options) for index in indexes)
+    try:
+        while (batch := articles.recv()) is not None:
+            for article, story in batch:
+                add_article(writers, article, story, title_weight)
+        # The segments' files are finished; the temporary folders they share with the other writers
+        # stay for them, and the committing writers remove them.
+        results.send(("done", *(finished_segment(writer) for writer in writers)))
     except BaseException as error:  # whatever it was, the coordinator must hear of it
         try:
-            results.send(("failed", doc_id, failure_reason(error)))
+            results.send(("failed", str(error) if isinstance(error, IndexWriteError)
+                          else f"An index writer process failed: {failure_reason(error)}"))
         except OSError:
             pass  # the coordinator is gone: nobody is left to tell
 
 
 class SegmentWriters:
-    """`count` writer processes adding documents to new segments of `index`; the documents go out in
-    batches, round-robin. `finish()` returns the segments for the coordinator to commit."""
+    """`count` writer processes adding articles to new segments of the articles and quotations
+    indexes (`indexes`); the articles go out in batches, round-robin. `finish()` returns the
+    segments for the coordinator to commit."""
 
-    def __init__(self, index, count: int, options: dict):
+    def __init__(self, indexes: tuple, count: int, options: dict, title_weight: int):
         context = multiprocessing.get_context("fork")
         self._writers: list[tuple[multiprocessing.Process, Connection, Connection]] = []
         for _ in range(count):
-            receive_documents, send_documents = context.Pipe(duplex=False)
+            receive_articles, send_articles = context.Pipe(duplex=False)
             receive_results, send_results = context.Pipe(duplex=False)
-            process = context.Process(target=_write_segment, args=(index, options, receive_documents, send_results),
+            process = context.Process(target=_write_segment,
+                                      args=(indexes, options, title_weight, receive_articles, send_results),
                                       daemon=True)
             process.start()
             # Only the writer holds its ends: its death then closes them, and the coordinator's reads
             # and writes fail instead of waiting for good.
-            receive_documents.close()
+            receive_articles.close()
             send_results.close()
-            self._writers.append((process, send_documents, receive_results))
+            self._writers.append((process, send_articles, receive_results))
         self._turns = itertools.cycle(range(count))
-        self._batches: list[list[tuple[str, dict]]] = [[] for _ in range(count)]
+        self._batches: list[list[tuple[Article, str]]] = [[] for _ in range(count)]
         self._last_sent: list[list[str]] = [[] for _ in range(count)]
 
-    def add(self, doc_id: str, document: dict) -> None:
+    def add(self, article: Article, story: str) -> None:
         turn = next(self._turns)
         batch = self._batches[turn]
-        batch.append((doc_id, document))
+        batch.append((article, story))
         if len(batch) >= BATCH:
             self._send(turn, batch)
             self._batches[turn] = []
@@ -87,25 +106,27 @@ class SegmentWriters:
         except OSError:
             self._raise_failure(turn)
         if batch:
-            self._last_sent[turn] = [doc_id for doc_id, _ in batch]
+            self._last_sent[turn] = [article.id for article, _ in batch]
 
     @property
     def count(self) -> int:
         return len(self._writers)
 
-    def finish(self, on_segment=lambda: None) -> list:
-        """Every writer's segment, once all have finished; `on_segment` is called as each one is."""
+    def finish(self, on_segment=lambda: None) -> tuple[list, list]:
+        """(articles segments, quotations segments) of every writer, once all have finished;
+        `on_segment` is called as each writer is."""
         for turn, batch in enumerate(self._batches):
             if batch:
                 self._send(turn, batch)
             self._send(turn, None)
-        segments = []
+        segments: tuple[list, list] = ([], [])
         for turn in range(len(self._writers)):
             status, *result = self._result(turn)
             if status != "done":
                 self._raise_failure(turn, result)
-            if result[0] is not None:
-                segments.append(result[0])
+            for kept, segment in zip(segments, result):
+                if segment is not None:
+                    kept.append(segment)
             on_segment()
         self._close()
         return segments
@@ -135,7 +156,7 @@ class SegmentWriters:
                 failure = None
         self.cancel()
         if failure:
-            raise indexing_failed(*failure)
+            raise IndexWriteError(failure[0])
         process = self._writers[turn][0]
         how = f"was killed by {signal.Signals(-process.exitcode).name}" if process.exitcode and process.exitcode < 0 \
             else f"exited with status {process.exitcode}"

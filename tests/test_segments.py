@@ -9,17 +9,20 @@ import pytest
 
 from whoosh.writing import SegmentWriter
 
-from search import cli, indexer, store
+from search import cli, indexer, segments, store
 from search.errors import IndexWriteError
+from search.models import SearchOptions
 from search.searcher import ArchiveSearcher
 
 from .conftest import make_settings, write_article
 
 
 def corpus_of(folder, count: int):
+    """Articles about the harbour; every third quotes its master."""
     for number in range(count):
+        quote = f' "The quay takes ships again by day {number + 9}," said Ann Lee.' if number % 3 == 0 else ""
         write_article(folder, f"a{number:03d}.txt",
-                      f"Harbour report {number}\n\nThe harbour board met on day {number} to discuss the quay.\n")
+                      f"Harbour report {number}\n\nThe harbour board met on day {number} to discuss the quay.{quote}\n")
     return folder
 
 
@@ -65,13 +68,13 @@ def test_a_file_that_kills_its_reading_process_is_skipped_and_the_rest_indexed(s
 
 
 def writer_raises_on(monkeypatch, doc_id: str) -> None:
-    to_document = indexer.to_document
+    to_document = segments.to_document
 
     def bad_date_for_one(article, **options):
         document = to_document(article, **options)
         return {**document, "date": "not a date"} if article.id == doc_id else document
 
-    monkeypatch.setattr(indexer, "to_document", bad_date_for_one)
+    monkeypatch.setattr(segments, "to_document", bad_date_for_one)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -129,9 +132,12 @@ def test_parallel_writers_give_the_index_one_writer_gives(served, tmp_path):
     segments they were written to."""
     alone = make_settings(served.corpus, tmp_path / "alone", rebuild_workers=1)
     indexer.rebuild(alone)
-    for query in ("harbour", "quay day", "harbour board 17"):
-        pages = [ArchiveSearcher(settings).search(query, per_page=100) for settings in (served, alone)]
+    for query, kind in (("harbour", "articles"), ("quay day", "articles"), ("harbour board 17", "articles"),
+                        ("quay ships", "quotes"), ("ships 18", "quotes")):
+        pages = [ArchiveSearcher(settings).search(query, per_page=100, options=SearchOptions(kind=kind))
+                 for settings in (served, alone)]
         assert pages[0].total > 0
         assert pages[0].total == pages[1].total
-        assert [sorted((-h.score, h.id) for h in page.hits) for page in pages] == \
-            [sorted((-h.score, h.id) for h in pages[1].hits)] * 2
+        ranked = [sorted((-hit.score, getattr(hit, "id", None) or hit.article_id) for hit in page.hits)
+                  for page in pages]
+        assert ranked[0] == ranked[1]
