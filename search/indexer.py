@@ -136,7 +136,7 @@ def _nothing_indexed(hashes: dict, skipped: dict[str, list], settings: Settings)
 
 # Bump when what the index holds for an article changes, so that an incremental rebuild of an older
 # generation becomes a full one.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 
 def content_hash(path) -> str | None:

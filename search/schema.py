@@ -15,6 +15,7 @@ from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
 from .models import Article, Quote
+from .whoosh_adapter import PackedCharacters
 
 # Searchable by default, the main text field last; field:value reaches the others. The body field
 # indexes the headline too, so that one BM25 score weighs headline and text together.
@@ -96,7 +97,16 @@ def _filter_and_sort_fields() -> dict:
 _last_indexed: list = [None, ()]
 
 
-class CountingText(TEXT):
+class OffsetsText(TEXT):
+    """A TEXT field whose postings hold each word's positions and character offsets, packed
+    (PackedCharacters) for phrases read in bulk."""
+
+    def __init__(self, **options):
+        super().__init__(chars=True, **options)
+        self.format = PackedCharacters(field_boost=self.format.field_boost)
+
+
+class CountingText(OffsetsText):
     """A TEXT field that remembers the words of the text it indexed last, so that the WordCounts
     field indexed next from the same text takes them instead of analysing it again."""
 
@@ -131,9 +141,9 @@ def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=text_analyzer(stoplist), stored=True),
         # Each word's character offsets are stored, so that snippets need not analyse the text again.
-        body=CountingText(analyzer=text_analyzer(stoplist), stored=True, chars=True),
+        body=CountingText(analyzer=text_analyzer(stoplist), stored=True),
         body_counts=WordCounts(text_analyzer(stoplist)),
-        body_exact=TEXT(analyzer=written_analyzer(), chars=True),
+        body_exact=OffsetsText(analyzer=written_analyzer()),
         author=TEXT(analyzer=written_analyzer(), stored=True),
         author_exact=ID,
         outlet=TEXT(analyzer=written_analyzer(), stored=True),

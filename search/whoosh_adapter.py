@@ -6,7 +6,8 @@ blocks a field's postings are written in, how many index words
 a pattern expands to (to refuse a pattern before it runs), a BM25 scorer's source of document
 lengths (to read them once per reader), and a sub-writer's finished segment (for segments written
 in other processes). It also writes what Whoosh writes in its own way: larger blocks for some
-fields, blocks pickled with a newer protocol, and posting runs spilled in chunks. whoosh3 is
+fields, blocks pickled with a newer protocol, posting runs spilled in chunks, and word positions
+packed as arrays instead of pickled. whoosh3 is
 pinned to the minor version this was written against (pyproject.toml), and
 tests/test_whoosh_adapter.py fails if an upgrade changes what it relies on.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import pickle
+import struct
 import zlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
@@ -133,24 +135,64 @@ def postings_at(matcher, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray, l
     return np.concatenate(held), np.concatenate(weights), values
 
 
+class PackedCharacters(formats.Characters):
+    """Whoosh's Characters format: each occurrence's position and start and end character. A
+    posting's value holds the numbers Characters pickles (the count, then for each occurrence its
+    position's and start's distance from the occurrence before, and its length) as big-endian 32-bit
+    integers, so that the values of many postings are read as one array (`positions_in`) where
+    Characters unpickles each: a phrase of common words reads tens of thousands of them."""
+
+    def encode(self, poslist) -> bytes:
+        numbers = [len(poslist)]
+        position = end = 0
+        for pos, startchar, endchar in poslist:
+            numbers += (pos - position, startchar - end, endchar - startchar)
+            position, end = pos, endchar
+        return struct.pack(f"!{len(numbers)}i", *numbers)
+
+    def _deltas(self, valuestring: bytes) -> tuple[int, ...]:
+        return struct.unpack_from(f"!{len(valuestring) // _INT_SIZE - 1}i", valuestring, _INT_SIZE)
+
+    def decode_characters(self, valuestring: bytes) -> list[tuple[int, int, int]]:
+        found, position, end = [], 0, 0
+        deltas = self._deltas(valuestring)
+        for at in range(0, len(deltas), 3):
+            position += deltas[at]
+            start = end + deltas[at + 1]
+            end = start + deltas[at + 2]
+            found.append((position, start, end))
+        return found
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        return list(itertools.accumulate(self._deltas(valuestring)[::3]))
+
+
 def positions_in(format_, values: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """(how many positions each value holds, all their positions one value after another) of
-    postings' values in a format with positions. Whoosh's Positions and Characters formats keep a
-    value as a count, then a pickled list of position deltas (Characters: of (position delta,
-    start delta, length)); those are decoded here all at once, others a value at a time."""
-    if type(format_) in (formats.Positions, formats.Characters):
+    postings' values in a format with positions. PackedCharacters values are read as one array;
+    Whoosh's Positions and Characters keep a value as a count, then a pickled list of position
+    deltas (Characters: of (position delta, start delta, length)), unpickled here one by one and
+    decoded all at once; other formats are decoded a value at a time."""
+    if type(format_) is PackedCharacters:
+        sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // _INT_SIZE
+        numbers = np.frombuffer(b"".join(values), dtype=">i4").astype(np.int64)
+        firsts = np.cumsum(sizes) - sizes
+        counts = numbers[firsts]
+        deltas = np.delete(numbers, firsts)[::3]
+    elif type(format_) in (formats.Positions, formats.Characters):
         codes = [pickle.loads(value[_INT_SIZE:]) for value in values]
         counts = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
         flat = itertools.chain.from_iterable(codes)
         deltas = np.fromiter(flat if type(format_) is formats.Positions else map(itemgetter(0), flat),
                              dtype=np.int64, count=int(counts.sum()))
-        running = np.cumsum(deltas)
-        # Each value's deltas start from 0: take away the sum of the values before it.
-        before = np.concatenate(([0], running))[np.cumsum(counts) - counts]
-        return counts, running - np.repeat(before, counts)
-    decoded = [format_.decode_positions(value) for value in values]
-    return (np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded)),
-            np.fromiter(itertools.chain.from_iterable(decoded), dtype=np.int64, count=sum(map(len, decoded))))
+    else:
+        decoded = [format_.decode_positions(value) for value in values]
+        return (np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded)),
+                np.fromiter(itertools.chain.from_iterable(decoded), dtype=np.int64, count=sum(map(len, decoded))))
+    running = np.cumsum(deltas)
+    # Each value's deltas start from 0: take away the sum of the values before it.
+    before = np.concatenate(([0], running))[np.cumsum(counts) - counts]
+    return counts, running - np.repeat(before, counts)
 
 
 def expands_past(pattern: wq.PatternQuery | wq.TermRange, reader, limit: int) -> bool:

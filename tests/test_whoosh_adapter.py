@@ -3,15 +3,18 @@ whoosh3 that changes any of it fails here, not in a user's search."""
 
 import numpy as np
 import pytest
-from whoosh import scoring
+from hypothesis import given
+from hypothesis import strategies as st
+from whoosh import formats, scoring
 from whoosh import query as wq
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
-from search.whoosh_adapter import (ChunkedPostingPool, WholeReadCodec, expands_past, finished_segment, positions_in,
-                                   postings_at, read_lengths_from, segment_writer, values_at)
+from search.schema import OffsetsText
+from search.whoosh_adapter import (ChunkedPostingPool, PackedCharacters, WholeReadCodec, expands_past, finished_segment,
+                                   positions_in, postings_at, read_lengths_from, segment_writer, values_at)
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
 DOCUMENTS = 700
@@ -27,12 +30,12 @@ def _text(n: int) -> str:
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
     ix = create_in(tmp_path_factory.mktemp("adapter"),
-                   Schema(id=ID(stored=True, unique=True), body=TEXT, chars=TEXT(chars=True)))
+                   Schema(id=ID(stored=True, unique=True), body=TEXT, chars=TEXT(chars=True), packed=OffsetsText()))
     for start in (0, DOCUMENTS // 2):  # two segments
         with ix.writer() as writer:
             writer.merge = False
             for n in range(start, start + DOCUMENTS // 2):
-                writer.add_document(id=str(n), body=_text(n), chars=_text(n))
+                writer.add_document(id=str(n), body=_text(n), chars=_text(n), packed=_text(n))
     with ix.writer() as writer:  # deleted documents: the reader filters them out
         writer.merge = False
         for n in range(0, DOCUMENTS, 7):
@@ -82,7 +85,8 @@ def test_values_at_chosen_documents_are_the_matchers_values(index):
             assert 20 < len(found) < len(asked)
 
 
-@pytest.mark.parametrize("fieldname", ["body", "chars"])  # Whoosh's Positions and Characters formats
+# Whoosh's Positions and Characters formats, and PackedCharacters
+@pytest.mark.parametrize("fieldname", ["body", "chars", "packed"])
 def test_postings_at_chosen_documents_and_their_positions_are_the_matchers(index, fieldname):
     with index.reader() as reader:
         for segment, offset in reader.leaf_readers():
@@ -102,6 +106,26 @@ def test_postings_at_chosen_documents_and_their_positions_are_the_matchers(index
             assert [positions[start:start + count].tolist() for start, count in zip(starts, counts)] == \
                 [walked[d][1] for d in expected]
             assert max(counts.tolist()) > 1  # values of several positions, each from 0
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 300), st.integers(1, 30)), max_size=12))
+def test_packed_characters_hold_what_whooshs_characters_format_holds(steps):
+    """Occurrences as Whoosh's analyzers give them: positions rising, each word starting at or after
+    the end of the one before."""
+    occurrences, position, end = [], 0, 0
+    for position_step, gap, length in steps:
+        position += position_step
+        start = end + gap
+        end = start + length
+        occurrences.append((position, start, end))
+    packed, whooshs = PackedCharacters(), formats.Characters()
+    value = packed.encode(occurrences)
+    assert packed.decode_characters(value) == whooshs.decode_characters(whooshs.encode(occurrences)) == occurrences
+    assert packed.decode_positions(value) == [occurrence[0] for occurrence in occurrences]
+    assert packed.decode_frequency(value) == len(occurrences)
+    counts, positions = positions_in(packed, [value, packed.encode(occurrences[::2]), value])
+    assert counts.tolist() == [len(occurrences), len(occurrences[::2]), len(occurrences)]
+    assert positions.tolist() == [occurrence[0] for occurrence in occurrences + occurrences[::2] + occurrences]
 
 
 def test_a_pattern_expansion_is_counted_up_to_its_limit(index):
