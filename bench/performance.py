@@ -1,7 +1,7 @@
 """Rebuild and query speed at archive scale, side by side with SQLite FTS5 and a naive Whoosh app.
 
     .venv/bin/python bench/performance.py [--articles 10000] [--queries 200] [--work DIR]
-                                          [--workers 1 2] [--queries-only]
+                                          [--workers 1 2] [--queries-only [--reuse-peers]]
 
 On N generated articles (bench/generate.py: .txt and .html, boilerplate, datelines, quotes,
 300-1,500 words, Zipf vocabulary) it measures:
@@ -12,7 +12,9 @@ On N generated articles (bench/generate.py: .txt and .html, boilerplate, datelin
   incremental rebuild after 1% of the files changed (with --queries-only, none of these: the
   index already in --work is queried, e.g. one a long rebuild made);
 - the same articles' text (as the service extracted it) indexed by SQLite FTS5 (porter, in one
-  transaction) and by Whoosh as a naive app would (StandardAnalyzer, default writer, one process);
+  transaction) and by Whoosh as a naive app would (StandardAnalyzer, default writer, one process)
+  (with --reuse-peers, those already in --work are queried instead, if they hold as many articles
+  as the index);
 - ~200 mixed queries (rare word, common word, two words, phrase, speaker filter, date range), first
   10 hits with highlighted snippets: the service in process (facets on) and through its JSON
   endpoint on the real server, FTS5 (bm25() + snippet()), and the naive app (one searcher reused,
@@ -269,6 +271,20 @@ class NaiveWhoosh:
         return len(self.search(query))
 
 
+def reused_peers(work: Path, articles: int) -> tuple[sqlite3.Connection, NaiveWhoosh]:
+    """The FTS5 and naive Whoosh indexes a run before built in `work`, each checked to hold
+    `articles` documents."""
+    if not (work / "fts5.db").is_file() or not (work / "naive").is_dir():
+        raise SystemExit(f"--reuse-peers: no fts5.db and naive/ in {work}")
+    db = sqlite3.connect(work / "fts5.db")
+    naive = NaiveWhoosh(work / "naive")
+    held = {"SQLite FTS5": db.execute("SELECT count(*) FROM docs").fetchone()[0],
+            "Whoosh naive": naive.ix.doc_count()}
+    if set(held.values()) != {articles}:
+        raise SystemExit(f"--reuse-peers: the index holds {articles} articles, the peers {held}")
+    return db, naive
+
+
 # ---------------------------------------------------------------------------------------- server
 
 def free_port() -> int:
@@ -333,7 +349,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="worker counts of the timed full rebuilds, in order (default: 1 2)")
     parser.add_argument("--queries-only", action="store_true",
                         help="time the queries on the corpus and index already in --work, without the rebuilds")
+    parser.add_argument("--reuse-peers", action="store_true",
+                        help="with --queries-only: query the FTS5 and naive Whoosh indexes already in --work, "
+                             "built from the same articles, instead of building them again")
     args = parser.parse_args(argv)
+    if args.reuse_peers and not args.queries_only:
+        parser.error("--reuse-peers goes with --queries-only (a rebuild changes the articles)")
     if min(args.workers) < 1:
         parser.error("--workers counts must be at least 1")
     if args.queries_only and not (args.work and store.current_generation(args.work / "index")):
@@ -389,14 +410,17 @@ def main(argv: list[str] | None = None) -> int:
     reader.close()
     queries = make_queries(texts, args.queries, rng)
 
-    fts_wall, db = fts5_build(texts, work / "fts5.db")
-    rows.append(("SQLite FTS5 (text only)", fts_wall, fts_wall, 0, (work / "fts5.db").stat().st_size))
-    shutil.rmtree(work / "naive", ignore_errors=True)
-    naive_wall, naive_cpu = naive_whoosh_build(texts, work / "naive")
-    rows.append(("Whoosh naive (text only)", naive_wall, naive_cpu, 0, folder_size(work / "naive")))
-    print("peers built", flush=True)
-
-    naive = NaiveWhoosh(work / "naive")
+    if args.reuse_peers:
+        db, naive = reused_peers(work, len(texts))
+        print(f"peers reused from {work}", flush=True)
+    else:
+        fts_wall, db = fts5_build(texts, work / "fts5.db")
+        rows.append(("SQLite FTS5 (text only)", fts_wall, fts_wall, 0, (work / "fts5.db").stat().st_size))
+        shutil.rmtree(work / "naive", ignore_errors=True)
+        naive_wall, naive_cpu = naive_whoosh_build(texts, work / "naive")
+        rows.append(("Whoosh naive (text only)", naive_wall, naive_cpu, 0, folder_size(work / "naive")))
+        print("peers built", flush=True)
+        naive = NaiveWhoosh(work / "naive")
     searcher.search("warm up")
     # Hit counts first, untimed: a query that the service or FTS5 answers with nothing measures no work.
     hits = {"service": [searcher.search(q["text"], options=options_of(q)).total for q in queries],
@@ -419,8 +443,9 @@ def main(argv: list[str] | None = None) -> int:
         latency["Whoosh naive"].append((time.perf_counter() - began) * 1000)
     cold, latency["service, JSON endpoint"], server_peak = server_round(corpus, index, queries)
 
-    print()
-    print(f"{'build':<34} {'wall s':>8} {'articles/s':>10} {'CPU s/1k':>9} {'peak MB':>8} {'index MB':>9}")
+    if rows:
+        print()
+        print(f"{'build':<34} {'wall s':>8} {'articles/s':>10} {'CPU s/1k':>9} {'peak MB':>8} {'index MB':>9}")
     for name, wall, cpu, peak, size in rows:
         # An incremental rebuild's rate is that of the files it read; its CPU is still per 1,000 in the corpus.
         rate = (len(changed) if "incremental" in name else args.articles) / wall

@@ -209,13 +209,13 @@ def phrase_postings(reader, phrase: PhraseWords) -> tuple[np.ndarray, np.ndarray
 
 def segment_phrase_postings(segment, phrase: PhraseWords) -> tuple[np.ndarray, np.ndarray]:
     """phrase_postings in one segment. The documents with every word come from the rarest word's
-    document numbers, narrowed by each other word in turn (rarest first); positions are decoded only
-    for the documents left."""
+    postings, read once, narrowed by each other word in turn (rarest first); positions are decoded
+    only for the documents left."""
     field, distinct = phrase.fieldname, sorted(set(phrase.words))
     by_rarity = sorted(distinct, key=lambda word: segment.doc_frequency(field, word))
-    candidates = leaf_postings(segment.postings(field, by_rarity[0]))[0]
-    read = {}
-    for word in by_rarity[1:] + by_rarity[:1]:
+    read = {by_rarity[0]: postings_at(segment.postings(field, by_rarity[0]))}
+    candidates = read[by_rarity[0]][0]
+    for word in by_rarity[1:]:
         read[word] = postings_at(segment.postings(field, word), candidates)
         candidates = read[word][0]
     words, weights = [], []

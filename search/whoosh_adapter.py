@@ -96,39 +96,52 @@ def standing_on(matcher, docnums: Sequence[int]) -> Iterator[tuple[int, object]]
             yield docnum, matcher
 
 
+def _every_posting(matcher) -> Iterator[tuple[int, object]]:
+    while matcher.is_active():
+        yield matcher.id(), matcher
+        matcher.next()
+
+
 def values_at(matcher, docnums: Sequence[int], kind: str) -> Iterator[tuple[int, object]]:
     """(document number, value as `kind`) of each of the sorted, live `docnums` the postings hold."""
     for docnum, posting in standing_on(matcher, docnums):
         yield docnum, posting.value_as(kind)
 
 
-def postings_at(matcher, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+def postings_at(matcher, docnums: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
     """(document numbers, weights, values) of the postings of the sorted, live `docnums` that the
-    postings hold. Whoosh 3's own matcher is read a block at a time, skipping blocks that hold none
-    of them."""
-    matcher, by_block = _unfiltered(matcher)  # the documents asked for are live ones
+    postings hold, or of every posting (deleted documents included: the caller masks them). Whoosh
+    3's own matcher is read a block at a time, skipping blocks that hold none of the documents."""
+    matcher, by_block = _unfiltered(matcher)
     if not by_block:
-        found = [(docnum, posting.weight(), posting.value()) for docnum, posting in standing_on(matcher, docnums)]
+        standing = standing_on(matcher, docnums) if docnums is not None else _every_posting(matcher)
+        found = [(docnum, posting.weight(), posting.value()) for docnum, posting in standing]
         return (np.asarray([docnum for docnum, _, _ in found], dtype=np.int64),
                 np.asarray([weight for _, weight, _ in found], dtype=np.float64), [value for _, _, value in found])
     held, weights, values = [], [], []
     at = 0
-    while matcher.is_active() and at < len(docnums):
-        if matcher._maxid < docnums[at]:
+    while matcher.is_active() and (docnums is None or at < len(docnums)):
+        if docnums is not None and matcher._maxid < docnums[at]:
             matcher._next_block()
             continue
-        upto = int(np.searchsorted(docnums, matcher._maxid, side="right"))
-        matcher._read_ids()
         matcher._read_weights()
         matcher._read_values()
-        block_ids = np.asarray(matcher._ids, dtype=np.int64)
-        asked = docnums[at:upto]
-        where = np.minimum(np.searchsorted(block_ids, asked), len(block_ids) - 1)
-        where = where[block_ids[where] == asked]
-        held.append(block_ids[where])
-        weights.append(np.asarray(matcher._weights, dtype=np.float64)[where])
-        values.extend(matcher._values[i] for i in where.tolist())
-        at = upto
+        # A block holds its ids as deltas, the first from 0: Whoosh decodes them one by one.
+        block_ids = np.cumsum(np.asarray(matcher._data[0], dtype=np.int64))
+        block_weights = np.asarray(matcher._weights, dtype=np.float64)
+        if docnums is None:
+            held.append(block_ids)
+            weights.append(block_weights)
+            values.extend(matcher._values)
+        else:
+            upto = int(np.searchsorted(docnums, matcher._maxid, side="right"))
+            asked = docnums[at:upto]
+            where = np.minimum(np.searchsorted(block_ids, asked), len(block_ids) - 1)
+            where = where[block_ids[where] == asked]
+            held.append(block_ids[where])
+            weights.append(block_weights[where])
+            values.extend(matcher._values[i] for i in where.tolist())
+            at = upto
         matcher._next_block()
     if not held:
         return np.empty(0, np.int64), np.empty(0), []

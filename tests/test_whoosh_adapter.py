@@ -108,6 +108,23 @@ def test_postings_at_chosen_documents_and_their_positions_are_the_matchers(index
             assert max(counts.tolist()) > 1  # values of several positions, each from 0
 
 
+@pytest.mark.parametrize("fieldname", ["body", "packed"])
+def test_every_posting_read_by_the_block_is_the_matchers_deleted_ones_included(index, fieldname):
+    with index.reader() as reader:
+        for segment, offset in reader.leaf_readers():
+            walked = {}
+            matcher = segment.postings(fieldname, "harbour")
+            while matcher.is_active():
+                walked[matcher.id()] = (matcher.weight(), matcher.value())
+                matcher.next()
+            held, weights, values = postings_at(segment.postings(fieldname, "harbour"))
+            live = [at for at, docnum in enumerate(held.tolist()) if not segment.is_deleted(docnum)]
+            assert len(walked) > 128 and len(live) < len(held)  # several blocks, deleted documents among them
+            assert held[live].tolist() == list(walked)
+            assert [(weights[at], values[at]) for at in live] == list(walked.values())
+            assert held.tolist() == bulk.postings(segment, fieldname, "harbour")[0].tolist()
+
+
 @given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 300), st.integers(1, 30)), max_size=12))
 def test_packed_characters_hold_what_whooshs_characters_format_holds(steps):
     """Occurrences as Whoosh's analyzers give them: positions rising, each word starting at or after
