@@ -7,22 +7,24 @@ commit waits a second for each result and goes on without the missing ones. Here
 raises reports the document it was writing, and one that dies (killed, out of memory) is noticed
 by its closed pipe; either way the rebuild fails with the file and the reason, and the previous
 generation keeps serving.
+
+A writer says when it is ready for a batch, and each batch goes to a writer that is: one sorting
+its postings to disk (which takes seconds) does not hold up the coordinator, and so the others.
 """
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import signal
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 
 from .errors import IndexWriteError
 from .models import Article
 from .schema import quote_documents, to_document
 from .whoosh_adapter import finished_segment, segment_writer
 
-# Articles sent to a writer at a time: enough to make a pickle worth sending, few enough to keep
-# the writers busy evenly.
+# Articles sent to a writer at a time: enough to make a pickle worth sending, few enough that a
+# writer is soon ready for more.
 BATCH = 32
 
 
@@ -50,11 +52,15 @@ def add_article(writers: tuple, article: Article, story: str, title_weight: int)
 
 def _write_segment(indexes: tuple, options: dict, title_weight: int, articles: Connection,
                    results: Connection) -> None:
-    """In a writer process: add every batch of (article, story) received to one new segment of each
-    index, then send both back; or send back why the rebuild must stop."""
+    """In a writer process: say it is ready, and add the batch of (article, story) then received to
+    one new segment of each index, until there are no more; then send both segments back, or why the
+    rebuild must stop."""
     writers = tuple(segment_writer(index, _lk=False, **options) for index in indexes)
     try:
-        while (batch := articles.recv()) is not None:
+        while True:
+            results.send(("ready",))
+            if (batch := articles.recv()) is None:
+                break
             for article, story in batch:
                 add_article(writers, article, story, title_weight)
         # The segments' files are finished; the temporary folders they share with the other writers
@@ -70,8 +76,8 @@ def _write_segment(indexes: tuple, options: dict, title_weight: int, articles: C
 
 class SegmentWriters:
     """`count` writer processes adding articles to new segments of the articles and quotations
-    indexes (`indexes`); the articles go out in batches, round-robin. `finish()` returns the
-    segments for the coordinator to commit."""
+    indexes (`indexes`); the articles go out in batches, each to a writer ready for it.
+    `finish()` returns the segments for the coordinator to commit."""
 
     def __init__(self, indexes: tuple, count: int, options: dict, title_weight: int):
         context = multiprocessing.get_context("fork")
@@ -88,23 +94,33 @@ class SegmentWriters:
             receive_articles.close()
             send_results.close()
             self._writers.append((process, send_articles, receive_results))
-        self._turns = itertools.cycle(range(count))
-        self._batches: list[list[tuple[Article, str]]] = [[] for _ in range(count)]
+        self._ready: list[int] = []
+        self._batch: list[tuple[Article, str]] = []
         self._last_sent: list[list[str]] = [[] for _ in range(count)]
 
     def add(self, article: Article, story: str) -> None:
-        turn = next(self._turns)
-        batch = self._batches[turn]
-        batch.append((article, story))
-        if len(batch) >= BATCH:
-            self._send(turn, batch)
-            self._batches[turn] = []
+        self._batch.append((article, story))
+        if len(self._batch) >= BATCH:
+            self._send(self._ready_writer(), self._batch)
+            self._batch = []
+
+    def _ready_writer(self) -> int:
+        """A writer waiting for a batch, once one is."""
+        results = {writer[2]: turn for turn, writer in enumerate(self._writers)}
+        while not self._ready:
+            for connection in wait(list(results)):
+                turn = results[connection]
+                message = self._result(turn)
+                if message[0] != "ready":
+                    self._raise_failure(turn, message)
+                self._ready.append(turn)
+        return self._ready.pop(0)
 
     def _send(self, turn: int, batch) -> None:
         try:
             self._writers[turn][1].send(batch)
         except OSError:
-            self._raise_failure(turn)
+            self._raise_failure(turn, self._result(turn, skip_ready=True))
         if batch:
             self._last_sent[turn] = [article.id for article, _ in batch]
 
@@ -115,15 +131,15 @@ class SegmentWriters:
     def finish(self, on_segment=lambda: None) -> tuple[list, list]:
         """(articles segments, quotations segments) of every writer, once all have finished;
         `on_segment` is called as each writer is."""
-        for turn, batch in enumerate(self._batches):
-            if batch:
-                self._send(turn, batch)
+        if self._batch:
+            self._send(self._ready_writer(), self._batch)
+        for turn in range(len(self._writers)):
             self._send(turn, None)
         segments: tuple[list, list] = ([], [])
         for turn in range(len(self._writers)):
-            status, *result = self._result(turn)
+            status, *result = message = self._result(turn, skip_ready=True)
             if status != "done":
-                self._raise_failure(turn, result)
+                self._raise_failure(turn, message)
             for kept, segment in zip(segments, result):
                 if segment is not None:
                     kept.append(segment)
@@ -143,20 +159,20 @@ class SegmentWriters:
             documents.close()
             results.close()
 
-    def _result(self, turn: int):
+    def _result(self, turn: int, skip_ready: bool = False) -> tuple:
+        """The writer's next message (its first that is not "ready", with `skip_ready`), or ("died",)."""
         try:
-            return self._writers[turn][2].recv()
+            while (message := self._writers[turn][2].recv()) == ("ready",) and skip_ready:
+                pass
+            return message
         except (EOFError, OSError):
             return ("died",)
 
-    def _raise_failure(self, turn: int, failure: list | None = None) -> None:
-        if failure is None:
-            status, *failure = self._result(turn)
-            if status == "done":
-                failure = None
+    def _raise_failure(self, turn: int, message: tuple) -> None:
+        """Stop every writer and raise what `message` ("failed" or "died") says of writer `turn`."""
         self.cancel()
-        if failure:
-            raise IndexWriteError(failure[0])
+        if message[0] == "failed":
+            raise IndexWriteError(message[1])
         process = self._writers[turn][0]
         how = f"was killed by {signal.Signals(-process.exitcode).name}" if process.exitcode and process.exitcode < 0 \
             else f"exited with status {process.exitcode}"

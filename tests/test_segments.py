@@ -4,6 +4,7 @@ is killed fails the rebuild, naming the files, and the previous generation keeps
 
 import os
 import signal
+import time
 
 import pytest
 
@@ -14,7 +15,7 @@ from search.errors import IndexWriteError
 from search.models import SearchOptions
 from search.searcher import ArchiveSearcher
 
-from .conftest import make_settings, write_article
+from .conftest import make_settings, open_articles, write_article
 
 
 def corpus_of(folder, count: int):
@@ -114,6 +115,25 @@ def test_the_command_line_says_why_in_one_line_without_a_traceback(served, monke
     assert "Traceback" not in out + err
     assert [line for line in err.splitlines() if line.startswith("error:")] == [
         next(line for line in err.splitlines() if line.startswith("error: Indexing a066.txt failed: "))]
+
+
+def test_a_writer_slow_on_a_batch_holds_up_neither_the_rebuild_nor_the_other_writers(served, monkeypatch):
+    """Batches go to writers ready for one: while one writer spends seconds on an article (as one
+    sorting its postings to disk does), the other writes the rest."""
+    monkeypatch.setattr(segments, "BATCH", 4)
+    add = segments.add_article
+
+    def slow_on_one(writers, article, story, title_weight):
+        if article.id == "a000.txt":
+            time.sleep(3)
+        add(writers, article, story, title_weight)
+
+    monkeypatch.setattr(segments, "add_article", slow_on_one)
+    changed(served)
+    assert indexer.rebuild(served, full=True).indexed == 70
+    with open_articles(served).reader() as reader:
+        held = sorted(segment.doc_count() for segment, _ in reader.leaf_readers())
+    assert held[0] <= 2 * segments.BATCH and sum(held) == 70
 
 
 def test_an_index_that_holds_fewer_documents_than_written_is_refused(served, monkeypatch):
