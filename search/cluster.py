@@ -30,9 +30,9 @@ from .errors import ConfigError, IndexWriteError
 from .loading import CHUNK, MAX_IN_FLIGHT, WorkerDied, chunk_of, ordered
 from .models import Article
 from .schema import QUOTES_INDEX, build_quote_schema, build_schema
-from .segments import add_article, failure_reason, indexing_failed
+from .segments import add_article, failure_reason, indexing_failed, sub_writers
 from .stories import sketch
-from .whoosh_adapter import finished_segment, segment_writer
+from .whoosh_adapter import finished_segment
 
 Job = TypeVar("Job")
 Answer = TypeVar("Answer")
@@ -119,7 +119,7 @@ def write_segments(doc_ids: list[str], stories: list[str], cache: str, folder: s
     os.makedirs(folder)
     articles = whoosh_index.create_in(folder, build_schema(stoplist))
     quotes = whoosh_index.create_in(folder, build_quote_schema(stoplist), indexname=QUOTES_INDEX)
-    writers = segment_writer(articles, _lk=False, **options), segment_writer(quotes, _lk=False, **options)
+    writers = sub_writers((articles, quotes), options)
     for doc_id, story in zip(doc_ids, stories):
         try:
             article = pickle.loads(kept_article(Path(cache), doc_id).read_bytes())

@@ -37,6 +37,12 @@ def indexing_failed(doc_id: str, reason: str) -> IndexWriteError:
     return IndexWriteError(f"Indexing {doc_id} failed: {reason}")
 
 
+def sub_writers(indexes: tuple, options: dict) -> tuple:
+    """A segment writer on each of `indexes` (articles, quotations) whose finished segments another
+    writer commits: what `add_article` writes to."""
+    return tuple(segment_writer(index, _lk=False, **options) for index in indexes)
+
+
 def add_article(writers: tuple, article: Article, story: str, title_weight: int) -> None:
     """The article's document added to the first writer, its quotations' to the second; the one
     way a rebuild writes an article, wherever it runs. What a writer raises stops the rebuild,
@@ -55,7 +61,7 @@ def _write_segment(indexes: tuple, options: dict, title_weight: int, articles: C
     """In a writer process: say it is ready, and add the batch of (article, story) then received to
     one new segment of each index, until there are no more; then send both segments back, or why the
     rebuild must stop."""
-    writers = tuple(segment_writer(index, _lk=False, **options) for index in indexes)
+    writers = sub_writers(indexes, options)
     try:
         while True:
             results.send(("ready",))
