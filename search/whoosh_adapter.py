@@ -6,18 +6,21 @@ blocks a field's postings are written in, how many index words
 a pattern expands to (to refuse a pattern before it runs), a BM25 scorer's source of document
 lengths (to read them once per reader), and a sub-writer's finished segment (for segments written
 in other processes). It also writes what Whoosh writes in its own way: larger blocks for some
-fields, blocks pickled with a newer protocol, posting runs spilled in chunks, and word positions
-packed as arrays instead of pickled. whoosh3 is
+fields, blocks pickled with a newer protocol, posting runs spilled in chunks, word positions
+packed as arrays instead of pickled, a text's words analysed without a Token per filter, and a
+segment's postings written a word at a time. whoosh3 is
 pinned to the minor version this was written against (pyproject.toml), and
 tests/test_whoosh_adapter.py fails if an upgrade changes what it relies on.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import pickle
 import struct
 import zlib
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
@@ -25,8 +28,11 @@ from operator import itemgetter
 import numpy as np
 from whoosh import formats
 from whoosh import query as wq
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.codec.whoosh3 import (COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3LeafMatcher,
                                    W3PostingsWriter)
+from whoosh.codec.base import OutOfOrderError
 from whoosh.matching import FilterMatcher
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import length_to_byte
@@ -148,12 +154,130 @@ def postings_at(matcher, docnums: np.ndarray | None = None) -> tuple[np.ndarray,
     return np.concatenate(held), np.concatenate(weights), values
 
 
+# Words an analysis keeps in memory, each as the word its filters make of it.
+_NORMALIZED_WORDS = 1 << 17
+
+
+def _word_step(step) -> Callable[[str], str | None] | None:
+    """What a filter that changes each word by itself does to a word (None: left out), or None
+    for a filter that does more."""
+    kind = type(step)
+    if kind is LowercaseFilter:
+        return str.lower
+    if kind is CharsetFilter:
+        charmap = step.charmap
+        return lambda word: word.translate(charmap)
+    if kind is StemFilter:
+        stem, ignore = step._stem, step.ignore
+        return lambda word: word if word in ignore else stem(word)
+    if kind is StopFilter:
+        stops, shortest, longest = step.stops, step.min, step.max
+        return lambda word: (word if shortest <= len(word) and (longest is None or len(word) <= longest)
+                             and word not in stops else None)
+    return None
+
+
+def _compose(steps) -> Callable[[str], str | None]:
+    def normalized(word: str) -> str | None:
+        for step in steps:
+            word = step(word)
+            if word is None:
+                return None
+        return word
+    return normalized
+
+
+_analyses: dict[int, tuple] = {}
+
+
+def word_analysis(analyzer) -> Callable[[str], tuple[list[str], list[int], list[int], list[int]]] | None:
+    """The words an analyzer indexes in a text, with each one's position, start and end, as
+    Whoosh's token stream gives them, without a Token passed through a generator per filter: a
+    regular expression's matches, each turned into its indexed word by one cached function. None
+    for an analyzer built of other parts."""
+    known = _analyses.get(id(analyzer))
+    if known is not None and known[0] is analyzer:
+        return known[1]
+    analysis = _fused(analyzer)
+    _analyses[id(analyzer)] = (analyzer, analysis)
+    return analysis
+
+
+def _fused(analyzer):
+    parts = analyzer.items if isinstance(analyzer, CompositeAnalyzer) else [analyzer]
+    tokenizer, filters = parts[0], parts[1:]
+    if type(tokenizer) is not RegexTokenizer or tokenizer.gaps:
+        return None
+    steps = [_word_step(step) for step in filters]
+    stop_filters = [step for step in filters if type(step) is StopFilter]
+    if None in steps or len(stop_filters) > 1:
+        return None
+    # Whoosh's StopFilter renumbers the words it keeps: the first keeps its place, the rest follow it.
+    renumber = bool(stop_filters) and stop_filters[0].renumber
+    normalized = functools.lru_cache(maxsize=_NORMALIZED_WORDS)(_compose(steps))
+    finditer = tokenizer.expression.finditer
+
+    def analysis(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
+        words, places, starts, ends = [], [], [], []
+        for place, match in enumerate(finditer(text)):
+            word = normalized(match.group())
+            if word is not None:
+                words.append(word)
+                places.append(place)
+                starts.append(match.start())
+                ends.append(match.end())
+        if renumber and places:
+            places = list(range(places[0], places[0] + len(places)))
+        return words, places, starts, ends
+    return analysis
+
+
+def packed_occurrences(words: list[str], places: list[int], starts: list[int], ends: list[int]
+                       ) -> Iterator[tuple[str, int, bytes]]:
+    """Each distinct word, in the order first seen, with how often it occurs and its occurrences
+    as PackedCharacters encodes them, computed for all words at once."""
+    if not words:
+        return
+    ids: dict[str, int] = {}
+    word_ids = np.fromiter((ids.setdefault(word, len(ids)) for word in words), np.int64, len(words))
+    order = np.argsort(word_ids, kind="stable")
+    counts = np.bincount(word_ids)
+    firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    place = np.asarray(places, np.int64)[order]
+    start = np.asarray(starts, np.int64)[order]
+    end = np.asarray(ends, np.int64)[order]
+    # Each occurrence is measured from the one before it of the same word, the first from 0.
+    place_step = np.diff(place, prepend=0)
+    start_step = start - np.concatenate(([0], end[:-1]))
+    place_step[firsts] = place[firsts]
+    start_step[firsts] = start[firsts]
+    group = np.repeat(np.arange(len(ids)), counts)
+    heads = np.arange(len(ids)) + 3 * firsts
+    packed = np.empty(len(ids) + 3 * len(words), ">i4")
+    packed[heads] = counts
+    at = group + 1 + 3 * np.arange(len(words))
+    packed[at], packed[at + 1], packed[at + 2] = place_step, start_step, end - start
+    data = packed.tobytes()
+    bounds = (heads * _INT_SIZE).tolist() + [len(data)]
+    for number, (word, count) in enumerate(zip(ids, counts.tolist())):
+        yield word, count, data[bounds[number]:bounds[number + 1]]
+
+
 class PackedCharacters(formats.Characters):
     """Whoosh's Characters format: each occurrence's position and start and end character. A
     posting's value holds the numbers Characters pickles (the count, then for each occurrence its
     position's and start's distance from the occurrence before, and its length) as big-endian 32-bit
     integers, so that the values of many postings are read as one array (`positions_in`) where
     Characters unpickles each: a phrase of common words reads tens of thousands of them."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        analysis = word_analysis(analyzer) if isinstance(value, str) and set(kwargs) <= {"mode"} else None
+        if analysis is None:
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for word, count, value in packed_occurrences(*analysis(value)):
+            yield word, count, float(count) * boost, value
 
     def encode(self, poslist) -> bytes:
         numbers = [len(poslist)]
@@ -274,6 +398,57 @@ class _WholeReadFieldWriter(W3FieldWriter):
         super().start_field(fieldname, fieldobj)
         if fieldname in self._codec.read_whole:
             self._postwriter._blocklimit = self._codec.whole_block
+
+    def add_postings(self, schema, lengths, items):
+        """Whoosh's `FieldWriter.add_postings`, writing the same files, a word's postings at a time:
+        Whoosh passes each posting through three calls and four type checks, and looks up its
+        document's length in a column, which cost a rebuild a quarter of its time."""
+        last_field = None
+        for fieldname, postings in itertools.groupby(items, itemgetter(0)):
+            if last_field is not None and fieldname <= last_field:
+                raise OutOfOrderError(f"Field {last_field!r} .. {fieldname!r}")
+            last_field = fieldname
+            self.start_field(fieldname, schema[fieldname])
+            length_of = _field_lengths(lengths, fieldname)
+            last_word = None
+            for word, term in itertools.groupby(postings, itemgetter(1)):
+                if last_word is not None and word <= last_word:
+                    raise OutOfOrderError(f"Term {fieldname}:{last_word!r} .. {fieldname}:{word!r}")
+                last_word = word
+                term = list(term)
+                if term[0][2] == -1:  # Whoosh's mark of a word for a spelling graph, not a posting
+                    term = [posting for posting in term if posting[2] != -1]
+                    if not term:
+                        continue
+                self._add_term(word, term, length_of)
+            self.finish_field()
+
+    def _add_term(self, word: bytes, term: list[tuple], length_of: Callable[[int], int]) -> None:
+        self.start_term(word)
+        writer = self._postwriter
+        _, _, docnums, weights, values = zip(*term)
+        limit = writer._blocklimit
+        for first in range(0, len(term), limit):
+            if first:
+                writer._write_block()
+            block = slice(first, first + limit)
+            # What W3PostingsWriter.add_posting gathers, posting by posting.
+            writer._ids = array("I", docnums[block])
+            writer._weights = array("f", weights[block])
+            writer._values = [value for value in values[block] if value]
+            writer._maxweight = max(0, *weights[block])
+            known = [length for length in map(length_of, docnums[block]) if length]
+            writer._minlength = min(known) if known else None
+            writer._maxlength = max(known, default=0)
+        self.finish_term()
+
+
+def _field_lengths(lengths, fieldname: str) -> Callable[[int], int]:
+    """Each document's length in a field, read from the column once for all its postings."""
+    if not lengths:
+        return lambda docnum: 0
+    length = lengths.doc_field_length_reader(fieldname)
+    return [length(docnum) for docnum in range(lengths.doc_count_all())].__getitem__
 
 
 class ChunkedPostingPool(PostingPool):

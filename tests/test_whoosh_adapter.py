@@ -7,14 +7,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 from whoosh import formats, scoring
 from whoosh import query as wq
+from whoosh.analysis import LowercaseFilter, NgramFilter, RegexTokenizer
+from whoosh.codec.base import FieldWriter
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
-from search.schema import OffsetsText
-from search.whoosh_adapter import (ChunkedPostingPool, PackedCharacters, WholeReadCodec, expands_past, finished_segment,
-                                   positions_in, postings_at, read_lengths_from, segment_writer, values_at)
+from search.schema import OffsetsText, build_schema
+from search.whoosh_adapter import (ChunkedPostingPool, PackedCharacters, WholeReadCodec, _WholeReadFieldWriter,
+                                   expands_past, finished_segment, positions_in, postings_at, read_lengths_from,
+                                   segment_writer, values_at, word_analysis)
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
 DOCUMENTS = 700
@@ -238,3 +241,52 @@ def test_a_writer_spilling_postings_in_chunks_writes_the_index_whooshs_writer_wr
     assert len(writer.pool.runs) > 10
     writer.commit()
     assert _all_postings(ours) == _all_postings(theirs)
+
+
+# Text the service's analyzers meet: accents, capitals, stopwords, one-letter words, numbers with
+# points, apostrophes, wildcard characters and letters whose lower case is longer.
+_WORDISH = st.lists(st.sampled_from(list("aeiouAEIOUéÉàßİçñ' .,*-?\n1") + ["the ", "and ", "running ", "a "]),
+                    max_size=60).map("".join)
+
+
+@given(_WORDISH)
+def test_packed_characters_index_a_text_as_whooshs_analyzers_do(text):
+    schema = build_schema()
+    for fieldname in ("body", "body_exact", "title", "speaker_words"):
+        field = schema[fieldname]
+        packed = PackedCharacters(field_boost=1.5)
+        whooshs = list(formats.Characters.word_values(packed, text, field.analyzer, mode="index"))
+        assert word_analysis(field.analyzer) is not None
+        assert list(packed.word_values(text, field.analyzer, mode="index")) == whooshs
+
+
+def test_an_analyzer_of_other_parts_is_indexed_by_whooshs_own_analysis():
+    analyzer = RegexTokenizer() | LowercaseFilter() | NgramFilter(2, 3)
+    assert word_analysis(analyzer) is None
+    packed = PackedCharacters()
+    assert (list(packed.word_values("Quay harbour", analyzer, mode="index"))
+            == list(formats.Characters.word_values(packed, "Quay harbour", analyzer, mode="index")))
+
+
+def _segment_files(folder) -> dict[str, bytes]:
+    # A segment's files are named after its random id; what follows the id says what each holds.
+    return {path.name.split(".", 1)[1]: path.read_bytes() for path in folder.iterdir()
+            if "." in path.name and path.suffix != ".toc"}
+
+
+def test_postings_written_a_word_at_a_time_are_the_files_whooshs_field_writer_writes(tmp_path, monkeypatch):
+    schema = build_schema()
+    (tmp_path / "theirs").mkdir(), (tmp_path / "ours").mkdir()
+    for name in ("ours", "theirs"):
+        if name == "theirs":
+            monkeypatch.setattr(_WholeReadFieldWriter, "add_postings", FieldWriter.add_postings)
+        writer = segment_writer(create_in(tmp_path / name, schema), compound=False,
+                                codec=WholeReadCodec(read_whole=frozenset({"body_counts"}), whole_block=50))
+        for n in range(DOCUMENTS):
+            text = _text(n) + (" harbour" * (n % 4)) + " Ünder the quay's edge"
+            writer.add_document(id=str(n), title=f"Quay {n}", body=text, body_counts=text, body_exact=text,
+                                speaker="Elena Varga,Kofi Mensah" if n % 3 else None, recency=n)
+        writer.commit()
+    ours, theirs = _segment_files(tmp_path / "ours"), _segment_files(tmp_path / "theirs")
+    assert ours.keys() == theirs.keys() and {"pst", "trm"} <= ours.keys()
+    assert ours == theirs
