@@ -16,7 +16,9 @@ tests/test_whoosh_adapter.py fails if an upgrade changes what it relies on.
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
+import operator
 import pickle
 import struct
 import zlib
@@ -36,7 +38,8 @@ from whoosh.codec.base import OutOfOrderError
 from whoosh.matching import FilterMatcher
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import length_to_byte
-from whoosh.writing import PostingPool, SegmentWriter
+from whoosh.util import random_name
+from whoosh.writing import SegmentWriter
 
 
 def _unfiltered(matcher) -> tuple[object, bool]:
@@ -400,35 +403,35 @@ class _WholeReadFieldWriter(W3FieldWriter):
             self._postwriter._blocklimit = self._codec.whole_block
 
     def add_postings(self, schema, lengths, items):
-        """Whoosh's `FieldWriter.add_postings`, writing the same files, a word's postings at a time:
-        Whoosh passes each posting through three calls and four type checks, and looks up its
-        document's length in a column, which cost a rebuild a quarter of its time."""
-        last_field = None
-        for fieldname, postings in itertools.groupby(items, itemgetter(0)):
-            if last_field is not None and fieldname <= last_field:
-                raise OutOfOrderError(f"Field {last_field!r} .. {fieldname!r}")
-            last_field = fieldname
-            self.start_field(fieldname, schema[fieldname])
-            length_of = _field_lengths(lengths, fieldname)
-            last_word = None
-            for word, term in itertools.groupby(postings, itemgetter(1)):
-                if last_word is not None and word <= last_word:
-                    raise OutOfOrderError(f"Term {fieldname}:{last_word!r} .. {fieldname}:{word!r}")
-                last_word = word
-                term = list(term)
-                if term[0][2] == -1:  # Whoosh's mark of a word for a spelling graph, not a posting
-                    term = [posting for posting in term if posting[2] != -1]
-                    if not term:
-                        continue
-                self._add_term(word, term, length_of)
+        """Whoosh's `FieldWriter.add_postings`: (fieldname, word, docnum, weight, value) postings in
+        order, written as `add_words` writes them."""
+        self.add_words(schema, lengths, _words_of(items))
+
+    def add_words(self, schema, lengths, words: Iterator[tuple[str, bytes, Sequence, Sequence, Sequence]]) -> None:
+        """Writes the files Whoosh's `add_postings` writes, from each word's (fieldname, word,
+        docnums, weights, values) in order: Whoosh passes each posting through three calls and four
+        type checks, and looks up its document's length in a column, which cost a rebuild a quarter
+        of its time."""
+        last = None
+        length_of = None
+        for fieldname, word, docnums, weights, values in words:
+            if last is not None and (fieldname, word) <= last:
+                raise OutOfOrderError(f"{last!r} .. {(fieldname, word)!r}")
+            if last is None or fieldname != last[0]:
+                if last is not None:
+                    self.finish_field()
+                self.start_field(fieldname, schema[fieldname])
+                length_of = _field_lengths(lengths, fieldname)
+            last = fieldname, word
+            self._add_word(word, docnums, weights, values, length_of)
+        if last is not None:
             self.finish_field()
 
-    def _add_term(self, word: bytes, term: list[tuple], length_of: Callable[[int], int]) -> None:
+    def _add_word(self, word: bytes, docnums, weights, values, length_of: Callable[[int], int]) -> None:
         self.start_term(word)
         writer = self._postwriter
-        _, _, docnums, weights, values = zip(*term)
         limit = writer._blocklimit
-        for first in range(0, len(term), limit):
+        for first in range(0, len(docnums), limit):
             if first:
                 writer._write_block()
             block = slice(first, first + limit)
@@ -443,6 +446,15 @@ class _WholeReadFieldWriter(W3FieldWriter):
         self.finish_term()
 
 
+def _words_of(items: Iterator[tuple]) -> Iterator[tuple[str, bytes, tuple, tuple, tuple]]:
+    for (fieldname, word), postings in itertools.groupby(items, itemgetter(0, 1)):
+        # Whoosh marks a word for a spelling graph, not a posting, with document -1.
+        postings = [posting for posting in postings if posting[2] != -1]
+        if postings:
+            _, _, docnums, weights, values = zip(*postings)
+            yield fieldname, word, docnums, weights, values
+
+
 def _field_lengths(lengths, fieldname: str) -> Callable[[int], int]:
     """Each document's length in a field, read from the column once for all its postings."""
     if not lengths:
@@ -451,40 +463,135 @@ def _field_lengths(lengths, fieldname: str) -> Callable[[int], int]:
     return [length(docnum) for docnum in range(lengths.doc_count_all())].__getitem__
 
 
-class ChunkedPostingPool(PostingPool):
-    """Whoosh's posting pool, spilling each sorted run as pickled lists of `chunk` postings instead
-    of one pickle per posting. A rebuild's postings outgrow memory, so every one of them is written
-    to a run and read back, and a pickle call for each cost a sixth of a rebuild's time. Which
-    postings go to a run, and their order, are Whoosh's. While the runs merge, each holds one chunk
-    in memory (about 1 MB), and Whoosh merges at most 128 runs at once."""
+# Estimated bytes of memory a word held by a WordPostingPool takes, and each of its postings
+# beside its word and value (the posting's tuple, its weight, and its place in the word's list).
+_WORD_BYTES, _POSTING_BYTES = 300, 180
 
-    def __init__(self, tempstore, segment, limitmb: int, chunk: int = 4096):
-        super().__init__(tempstore, segment, limitmb=limitmb)
-        self.chunk = chunk
 
-    def _write_run(self, f, items) -> None:
-        items = iter(items)
-        while postings := list(itertools.islice(items, self.chunk)):
-            pickle.dump(postings, f, pickle.HIGHEST_PROTOCOL)
-        f.close()
+class WordPostingPool:
+    """The postings of a segment being written, gathered word by word where Whoosh's PostingPool
+    sorts them all (a rebuild's postings outgrow memory, so each was also pickled to a run, read
+    back and merged one by one: a third of a rebuild's time). A writer numbers documents as they
+    come, so a word's postings arrive in document order and only the words are sorted. Past
+    `limitmb` the words are spilled to a run, each as its documents, weights and values; the runs
+    are merged word by word, earlier runs first, so that each word's postings stay in document
+    order. A word whose postings are out of order all the same (Whoosh's spelling words all name
+    document 0) is sorted as Whoosh sorts it. While the runs merge, each holds one chunk of about
+    `chunk` postings in memory."""
+
+    def __init__(self, tempstore, segment, limitmb: int, chunk: int = 4096, most_runs: int = 128):
+        self.tempstore, self.segment = tempstore, segment
+        self.limit, self.chunk, self.most_runs = limitmb * 1024 * 1024, chunk, most_runs
+        self.runs: list[str] = []
+        self._fields: dict[str, dict[bytes, list[tuple]]] = {}
+        self._size = 0
+
+    def add(self, posting: tuple) -> None:
+        words = self._fields.get(posting[0])
+        if words is None:
+            words = self._fields[posting[0]] = {}
+        held = words.get(posting[1])
+        if held is None:
+            words[posting[1]] = [posting]
+            self._size += _WORD_BYTES + len(posting[1])
+        else:
+            held.append(posting)
+        self._size += _POSTING_BYTES + len(posting[1]) + len(posting[4] or b"")
+        if self._size > self.limit:
+            self._write_run(self._held_words())
+
+    def _held_words(self) -> Iterator[tuple[str, bytes, tuple, tuple, tuple]]:
+        fields, self._fields, self._size = self._fields, {}, 0
+        for fieldname in sorted(fields):
+            words = fields.pop(fieldname)
+            for word in sorted(words):
+                _, _, docnums, weights, values = zip(*words.pop(word))
+                yield fieldname, word, docnums, weights, values
+
+    def _write_run(self, words: Iterator[tuple]) -> None:
+        path = f"{self.segment.segment_id()}-{random_name()}.run"
+        f = self.tempstore.create_file(path)
+        try:
+            chunk, postings = [], 0
+            for held in words:
+                chunk.append(held)
+                postings += len(held[2])
+                if postings >= self.chunk:
+                    pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+                    chunk, postings = [], 0
+            if chunk:
+                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+        finally:
+            f.close()
+        self.runs.append(path)
 
     def _read_run(self, path: str) -> Iterator[tuple]:
-        f = self._open_run(path)
+        f = self.tempstore.open_file(path)
         try:
             while True:
                 try:
-                    postings = pickle.load(f)
+                    chunk = pickle.load(f)
                 except EOFError:
-                    return
-                yield from postings
+                    break
+                yield from chunk
         finally:
             f.close()
-            self._remove_run(path)
+        self.tempstore.delete_file(path)
+
+    def _merged(self, paths: list[str]) -> Iterator[tuple]:
+        # heapq.merge takes equal words from its sources in the order given: earlier runs first.
+        runs = heapq.merge(*map(self._read_run, paths), key=itemgetter(0, 1))
+        for (fieldname, word), parts in itertools.groupby(runs, itemgetter(0, 1)):
+            parts = list(parts)
+            if len(parts) == 1:
+                yield parts[0]
+            else:
+                yield (fieldname, word, *(tuple(itertools.chain.from_iterable(part[column] for part in parts))
+                                          for column in (2, 3, 4)))
+
+    def iter_words(self) -> Iterator[tuple[str, bytes, Sequence, Sequence, Sequence]]:
+        """Each word's (fieldname, word, docnums, weights, values), in word order."""
+        if not self.runs:
+            words = self._held_words()
+        else:
+            self._write_run(self._held_words())
+            while len(self.runs) > self.most_runs:  # the earliest runs merged into one, first
+                group, rest = self.runs[:self.most_runs], self.runs[self.most_runs:]
+                self.runs = []
+                self._write_run(self._merged(group))
+                self.runs += rest
+            words = self._merged(self.runs)
+        for fieldname, word, docnums, weights, values in words:
+            if len(docnums) > 1 and not all(map(operator.lt, docnums, docnums[1:])):
+                docnums, weights, values = zip(*sorted(zip(docnums, weights, values)))
+            yield fieldname, word, docnums, weights, values
+
+    def iter_postings(self) -> Iterator[tuple]:
+        """Whoosh's interface: each posting's (fieldname, word, docnum, weight, value), in order."""
+        for fieldname, word, docnums, weights, values in self.iter_words():
+            for docnum, weight, value in zip(docnums, weights, values):
+                yield fieldname, word, docnum, weight, value
+
+    def cleanup(self) -> None:
+        for path in self.runs:
+            if self.tempstore.file_exists(path):
+                self.tempstore.delete_file(path)
+
+
+class _SegmentWriter(SegmentWriter):
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        self.fieldwriter.add_words(self.schema, lengths, self.pool.iter_words())
+        self.fieldwriter.close()
+        if lengths:
+            lengths.close()
 
 
 def segment_writer(index, limitmb: int = 128, **options) -> SegmentWriter:
-    """A Whoosh segment writer for `index` whose postings spill through a `ChunkedPostingPool`
-    (SegmentWriter takes a `poolclass` argument and ignores it)."""
-    writer = SegmentWriter(index, limitmb=limitmb, **options)
-    writer.pool = ChunkedPostingPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
+    """A Whoosh segment writer for `index` whose postings are gathered by a `WordPostingPool` and
+    written a word at a time (SegmentWriter takes a `poolclass` argument and ignores it)."""
+    options.setdefault("codec", WholeReadCodec(read_whole=frozenset()))
+    writer = _SegmentWriter(index, limitmb=limitmb, **options)
+    writer.pool = WordPostingPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
     return writer

@@ -14,8 +14,8 @@ from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
-from search.schema import OffsetsText, build_schema
-from search.whoosh_adapter import (ChunkedPostingPool, PackedCharacters, WholeReadCodec, _WholeReadFieldWriter,
+from search.schema import OffsetsText, build_quote_schema, build_schema
+from search.whoosh_adapter import (PackedCharacters, WholeReadCodec, WordPostingPool, _WholeReadFieldWriter,
                                    expands_past, finished_segment, positions_in, postings_at, read_lengths_from,
                                    segment_writer, values_at, word_analysis)
 
@@ -226,7 +226,7 @@ def _all_postings(ix) -> list:
                 for fieldname, text in reader.all_terms()]
 
 
-def test_a_writer_spilling_postings_in_chunks_writes_the_index_whooshs_writer_writes(tmp_path):
+def test_a_writer_spilling_postings_in_runs_writes_the_index_whooshs_writer_writes(tmp_path):
     schema = Schema(id=ID(stored=True), body=TEXT, chars=TEXT(chars=True))
     (tmp_path / "theirs").mkdir(), (tmp_path / "ours").mkdir()
     theirs, ours = create_in(tmp_path / "theirs", schema), create_in(tmp_path / "ours", schema)
@@ -234,13 +234,14 @@ def test_a_writer_spilling_postings_in_chunks_writes_the_index_whooshs_writer_wr
         for n in range(DOCUMENTS):
             writer.add_document(id=str(n), body=_text(n), chars=_text(n))
     writer = segment_writer(ours)
-    assert isinstance(writer.pool, ChunkedPostingPool)
-    writer.pool.limit, writer.pool.chunk = 20_000, 7  # many runs, each of many chunks
+    assert isinstance(writer.pool, WordPostingPool)
+    writer.pool.limit, writer.pool.chunk, writer.pool.most_runs = 20_000, 7, 3  # runs merged in rounds
     for n in range(DOCUMENTS):
         writer.add_document(id=str(n), body=_text(n), chars=_text(n))
     assert len(writer.pool.runs) > 10
     writer.commit()
     assert _all_postings(ours) == _all_postings(theirs)
+    assert not list((tmp_path / "ours").glob("*.run"))
 
 
 # Text the service's analyzers meet: accents, capitals, stopwords, one-letter words, numbers with
@@ -274,19 +275,44 @@ def _segment_files(folder) -> dict[str, bytes]:
             if "." in path.name and path.suffix != ".toc"}
 
 
-def test_postings_written_a_word_at_a_time_are_the_files_whooshs_field_writer_writes(tmp_path, monkeypatch):
-    schema = build_schema()
-    (tmp_path / "theirs").mkdir(), (tmp_path / "ours").mkdir()
-    for name in ("ours", "theirs"):
-        if name == "theirs":
-            monkeypatch.setattr(_WholeReadFieldWriter, "add_postings", FieldWriter.add_postings)
-        writer = segment_writer(create_in(tmp_path / name, schema), compound=False,
-                                codec=WholeReadCodec(read_whole=frozenset({"body_counts"}), whole_block=50))
-        for n in range(DOCUMENTS):
-            text = _text(n) + (" harbour" * (n % 4)) + " Ünder the quay's edge"
-            writer.add_document(id=str(n), title=f"Quay {n}", body=text, body_counts=text, body_exact=text,
-                                speaker="Elena Varga,Kofi Mensah" if n % 3 else None, recency=n)
-        writer.commit()
-    ours, theirs = _segment_files(tmp_path / "ours"), _segment_files(tmp_path / "theirs")
-    assert ours.keys() == theirs.keys() and {"pst", "trm"} <= ours.keys()
-    assert ours == theirs
+def _add_articles_and_quotes(articles, quotes, start: int, count: int) -> None:
+    for n in range(start, start + count):
+        text = _text(n) + (" harbour" * (n % 4)) + " Ünder the quay's edge"
+        articles.add_document(id=str(n), title=f"Quay {n}", body=text, body_counts=text, body_exact=text,
+                              speaker="Elena Varga,Kofi Mensah" if n % 3 else None, recency=n)
+        # The quotations' text has spelling words: Whoosh's postings of document 0, out of order.
+        quotes.add_document(id=str(n), article=str(n), text=text, recency=n)
+
+
+def _write_twice(folder, new_writer) -> list[dict[str, bytes]]:
+    """Articles and their quotations written, then more merged with the segments already written
+    (as a rebuild's writers do); each index's segment files."""
+    indexes = []
+    for kind, schema in (("articles", build_schema()), ("quotes", build_quote_schema())):
+        (folder / kind).mkdir(parents=True)
+        indexes.append(create_in(folder / kind, schema))
+    for start, optimize in ((0, False), (DOCUMENTS // 2, True)):
+        writers = [new_writer(ix) for ix in indexes]
+        _add_articles_and_quotes(*writers, start, DOCUMENTS // 2)
+        for writer in writers:
+            writer.commit(optimize=optimize)
+    return [_segment_files(folder / kind) for kind in ("articles", "quotes")]
+
+
+@pytest.mark.parametrize("limit", [128 * 1024 * 1024, 50_000])  # in memory; spilled to runs
+def test_postings_gathered_and_written_a_word_at_a_time_are_the_files_whooshs_writer_writes(tmp_path, monkeypatch,
+                                                                                          limit):
+    codec = WholeReadCodec(frozenset({"body_counts"}), whole_block=50)
+    spilled = []
+
+    def ours(ix):
+        writer = segment_writer(ix, compound=False, codec=codec)
+        writer.pool.limit = limit
+        spilled.append(writer.pool)
+        return writer
+
+    written = _write_twice(tmp_path / "ours", ours)
+    assert all({"pst", "trm"} <= segment.keys() for segment in written)
+    assert any(pool.runs for pool in spilled) == (limit < 1024 * 1024)
+    monkeypatch.setattr(_WholeReadFieldWriter, "add_postings", FieldWriter.add_postings)
+    assert written == _write_twice(tmp_path / "theirs", lambda ix: SegmentWriter(ix, compound=False, codec=codec))
