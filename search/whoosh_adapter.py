@@ -157,8 +157,9 @@ def postings_at(matcher, docnums: np.ndarray | None = None) -> tuple[np.ndarray,
     return np.concatenate(held), np.concatenate(weights), values
 
 
-# Words an analysis keeps in memory, each as the word its filters make of it.
-_NORMALIZED_WORDS = 1 << 17
+# Words an analysis keeps in memory, each as the word its filters make of it, and analyses a
+# process keeps (a process that writes many indexes unpickles their analyzers anew).
+_NORMALIZED_WORDS, _MOST_ANALYSES = 1 << 16, 8
 
 
 def _word_step(step) -> Callable[[str], str | None] | None:
@@ -202,6 +203,8 @@ def word_analysis(analyzer) -> Callable[[str], tuple[list[str], list[int], list[
     if known is not None and known[0] is analyzer:
         return known[1]
     analysis = _fused(analyzer)
+    if len(_analyses) >= _MOST_ANALYSES:
+        del _analyses[next(iter(_analyses))]
     _analyses[id(analyzer)] = (analyzer, analysis)
     return analysis
 

@@ -316,3 +316,12 @@ def test_postings_gathered_and_written_a_word_at_a_time_are_the_files_whooshs_wr
     assert any(pool.runs for pool in spilled) == (limit < 1024 * 1024)
     monkeypatch.setattr(_WholeReadFieldWriter, "add_postings", FieldWriter.add_postings)
     assert written == _write_twice(tmp_path / "theirs", lambda ix: SegmentWriter(ix, compound=False, codec=codec))
+
+
+def test_a_process_keeps_the_analyses_of_its_latest_analyzers_only():
+    analyzers = [build_schema()["body"].analyzer for _ in range(20)]
+    analyses = [word_analysis(analyzer) for analyzer in analyzers]
+    assert len(set(map(id, analyses))) == 20
+    assert word_analysis(analyzers[-1]) is analyses[-1]
+    assert word_analysis(analyzers[0]) is not analyses[0]  # analysed again
+    assert word_analysis(analyzers[0])("Harbour quay") == analyses[0]("Harbour quay")
