@@ -282,8 +282,8 @@ class PackedCharacters(formats.Characters):
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost
-        for word, count, value in packed_occurrences(*analysis(value)):
-            yield word, count, float(count) * boost, value
+        for word, count, packed in packed_occurrences(*analysis(value)):
+            yield word, count, float(count) * boost, packed
 
     def encode(self, poslist) -> bytes:
         numbers = [len(poslist)]
@@ -405,11 +405,6 @@ class _WholeReadFieldWriter(W3FieldWriter):
         if fieldname in self._codec.read_whole:
             self._postwriter._blocklimit = self._codec.whole_block
 
-    def add_postings(self, schema, lengths, items):
-        """Whoosh's `FieldWriter.add_postings`: (fieldname, word, docnum, weight, value) postings in
-        order, written as `add_words` writes them."""
-        self.add_words(schema, lengths, _words_of(items))
-
     def add_words(self, schema, lengths, words: Iterator[tuple[str, bytes, Sequence, Sequence, Sequence]]) -> None:
         """Writes the files Whoosh's `add_postings` writes, from each word's (fieldname, word,
         docnums, weights, values) in order: Whoosh passes each posting through three calls and four
@@ -447,15 +442,6 @@ class _WholeReadFieldWriter(W3FieldWriter):
             writer._minlength = min(known) if known else None
             writer._maxlength = max(known, default=0)
         self.finish_term()
-
-
-def _words_of(items: Iterator[tuple]) -> Iterator[tuple[str, bytes, tuple, tuple, tuple]]:
-    for (fieldname, word), postings in itertools.groupby(items, itemgetter(0, 1)):
-        # Whoosh marks a word for a spelling graph, not a posting, with document -1.
-        postings = [posting for posting in postings if posting[2] != -1]
-        if postings:
-            _, _, docnums, weights, values = zip(*postings)
-            yield fieldname, word, docnums, weights, values
 
 
 def _field_lengths(lengths, fieldname: str) -> Callable[[int], int]:
@@ -568,12 +554,6 @@ class WordPostingPool:
             if len(docnums) > 1 and not all(map(operator.lt, docnums, docnums[1:])):
                 docnums, weights, values = zip(*sorted(zip(docnums, weights, values)))
             yield fieldname, word, docnums, weights, values
-
-    def iter_postings(self) -> Iterator[tuple]:
-        """Whoosh's interface: each posting's (fieldname, word, docnum, weight, value), in order."""
-        for fieldname, word, docnums, weights, values in self.iter_words():
-            for docnum, weight, value in zip(docnums, weights, values):
-                yield fieldname, word, docnum, weight, value
 
     def cleanup(self) -> None:
         for path in self.runs:

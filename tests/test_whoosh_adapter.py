@@ -8,16 +8,15 @@ from hypothesis import strategies as st
 from whoosh import formats, scoring
 from whoosh import query as wq
 from whoosh.analysis import LowercaseFilter, NgramFilter, RegexTokenizer
-from whoosh.codec.base import FieldWriter
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from search import bulk
 from search.schema import OffsetsText, build_quote_schema, build_schema
-from search.whoosh_adapter import (PackedCharacters, WholeReadCodec, WordPostingPool, _WholeReadFieldWriter,
-                                   expands_past, finished_segment, positions_in, postings_at, read_lengths_from,
-                                   segment_writer, values_at, word_analysis)
+from search.whoosh_adapter import (PackedCharacters, WholeReadCodec, WordPostingPool, expands_past, finished_segment,
+                                   positions_in, postings_at, read_lengths_from, segment_writer, values_at,
+                                   word_analysis)
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
 DOCUMENTS = 700
@@ -300,8 +299,7 @@ def _write_twice(folder, new_writer) -> list[dict[str, bytes]]:
 
 
 @pytest.mark.parametrize("limit", [128 * 1024 * 1024, 50_000])  # in memory; spilled to runs
-def test_postings_gathered_and_written_a_word_at_a_time_are_the_files_whooshs_writer_writes(tmp_path, monkeypatch,
-                                                                                          limit):
+def test_postings_gathered_and_written_a_word_at_a_time_are_the_files_whooshs_writer_writes(tmp_path, limit):
     codec = WholeReadCodec(frozenset({"body_counts"}), whole_block=50)
     spilled = []
 
@@ -314,7 +312,6 @@ def test_postings_gathered_and_written_a_word_at_a_time_are_the_files_whooshs_wr
     written = _write_twice(tmp_path / "ours", ours)
     assert all({"pst", "trm"} <= segment.keys() for segment in written)
     assert any(pool.runs for pool in spilled) == (limit < 1024 * 1024)
-    monkeypatch.setattr(_WholeReadFieldWriter, "add_postings", FieldWriter.add_postings)
     assert written == _write_twice(tmp_path / "theirs", lambda ix: SegmentWriter(ix, compound=False, codec=codec))
 
 
