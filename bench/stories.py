@@ -1,6 +1,8 @@
 """Story assignment at archive scale: the near-duplicate sketches of a generation's articles assigned
 again, in the manifest's order, as a full rebuild assigns them; how many stories each article is
-compared with, tenth by tenth of the archive, and how long it takes.
+compared with, tenth by tenth of the archive, and how long it takes; then, in a second pass traced
+by tracemalloc, the memory a rebuild's coordinator holds for them: every article's sketch (kept for
+the manifest) and the stories' lists.
 
     .venv/bin/python bench/stories.py --index DIR
 
@@ -13,13 +15,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from search import store  # noqa: E402
-from search.stories import StoryClusters  # noqa: E402
+from search.stories import StoryClusters, parse_sketch  # noqa: E402
 
 TENTHS = 10
 
@@ -33,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     if not manifest:
         print(f"no readable generation in {args.index}", file=sys.stderr)
         return 1
-    sketches = [(doc_id, tuple(body_sketch)) for doc_id, (_, _, body_sketch) in manifest["articles"].items()]
+    texts = [(doc_id, body_sketch) for doc_id, (_, _, body_sketch) in manifest["articles"].items()]
+    sketches = [(doc_id, parse_sketch(text)) for doc_id, text in texts]
     stories, new_stories, compared, took = StoryClusters(), 0, [], 0.0
     for doc_id, body_sketch in sketches:
         compared.append(len(stories.candidates(body_sketch)) if body_sketch else 0)
@@ -47,6 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     for start in range(0, len(compared), step):
         part = compared[start:start + step]
         print(f"{start + 1:>9,} - {start + len(part):>9,}                  {sum(part) / len(part):7.1f} {max(part):6,}")
+    del sketches, stories
+    tracemalloc.start()
+    sketches = [(doc_id, parse_sketch(text)) for doc_id, text in texts]
+    stories = StoryClusters()
+    for doc_id, body_sketch in sketches:
+        stories.assign(doc_id, body_sketch)
+    held = tracemalloc.get_traced_memory()[0]
+    print(f"held for the sketches and stories: {held / 1e6:,.1f} MB, {held / len(sketches):,.0f} bytes an article")
     return 0
 
 

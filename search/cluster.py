@@ -19,6 +19,7 @@ import hashlib
 import os
 import pickle
 import shutil
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,7 +94,7 @@ class Extracted:
     sketch. The article itself is kept in the rebuild's folder for the task that writes it."""
 
     doc_id: str
-    sketch: tuple[int, ...]
+    sketch: array
 
 
 def kept_article(cache: Path, doc_id: str) -> Path:

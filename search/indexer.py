@@ -11,6 +11,7 @@ import signal
 import stat
 import sys
 import time
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ from .names import one_line
 from .segments import SegmentWriters, add_article
 from .schema import QUOTES_INDEX, WORD_COUNTS, build_quote_schema, build_schema
 from .sources import SourceFile, UnreadableArticle, as_text, find_articles, read_bytes
-from .stories import StoryClusters, sketch
+from .stories import StoryClusters, parse_sketch, sketch, sketch_text
 from .whoosh_adapter import WholeReadCodec, segment_writer
 
 CLEANERS = {"text": clean_text, "html": clean_html}
@@ -94,7 +95,7 @@ class _Sketched:
     """An article read by a worker process, with its near-duplicate sketch, computed there too."""
 
     article: Article
-    sketch: tuple[int, ...]
+    sketch: array
 
 
 def _load_and_sketch(job: tuple[SourceFile, int, Path]) -> _Sketched | Skipped:
@@ -134,9 +135,9 @@ def _nothing_indexed(hashes: dict, skipped: dict[str, list], settings: Settings)
                        + why_skipped(skipped))
 
 
-# Bump when what the index holds for an article changes, so that an incremental rebuild of an older
-# generation becomes a full one.
-INDEX_FORMAT = 7
+# Bump when what the index or its manifest holds for an article changes, so that an incremental
+# rebuild of an older generation becomes a full one.
+INDEX_FORMAT = 8
 
 
 def content_hash(path) -> str | None:
@@ -185,7 +186,7 @@ def is_current(settings: Settings) -> bool:
 @dataclass
 class _Plan:
     """What a rebuild will do: read `to_load`, remove `to_delete`, keep `kept` (doc id -> [hash, story,
-    sketch]) and `kept_skipped` (doc id -> [hash, reason]) as the previous generation had them."""
+    sketch as text]) and `kept_skipped` (doc id -> [hash, reason]) as the previous generation had them."""
 
     full: bool
     to_load: list[SourceFile]
@@ -250,7 +251,7 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
             store.write_manifest(generation, {
                 "built_with": _built_with(settings), "articles": articles, "skipped": skipped,
                 "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                "rebuild_s": round(time.perf_counter() - started, 1)})
+                "rebuild_s": round(time.perf_counter() - started, 1)}, encode=sketch_text)
             store.publish(settings.index, generation)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
@@ -293,7 +294,7 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
     stories = StoryClusters()
     for doc_id, (_, story, body_sketch) in plan.kept.items():
         if story == doc_id:
-            stories.add_story(doc_id, tuple(body_sketch))
+            stories.add_story(doc_id, parse_sketch(body_sketch))
     articles, skipped = dict(plan.kept), dict(plan.kept_skipped)
     client = cluster.connect(settings.scheduler) if settings.scheduler else None
     _forks_die_with_parent(True)
@@ -318,7 +319,7 @@ def _write_generation(generation, plan: _Plan, hashes: dict[str, str | None], se
                 article = answer.article
                 story = stories.assign(article.id, answer.sketch)
                 write(article, story)
-                articles[article.id] = [hashes[article.id], story, list(answer.sketch)]
+                articles[article.id] = [hashes[article.id], story, answer.sketch]
             if not articles:
                 raise _nothing_indexed(hashes, skipped, settings)
             # Then what follows the last article: each writer's segment sorted and written, and the
@@ -372,7 +373,7 @@ def _write_on_cluster(client, generation, plan: _Plan, hashes: dict[str, str | N
             continue
         story = stories.assign(answer.doc_id, answer.sketch)
         order.append((answer.doc_id, story))
-        articles[answer.doc_id] = [hashes[answer.doc_id], story, list(answer.sketch)]
+        articles[answer.doc_id] = [hashes[answer.doc_id], story, answer.sketch]
     if not articles:
         raise _nothing_indexed(hashes, skipped, settings)
     groups = [order[start:start + cluster.SEGMENT_ARTICLES] for start in range(0, len(order), cluster.SEGMENT_ARTICLES)]

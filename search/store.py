@@ -21,8 +21,9 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 
@@ -209,9 +210,11 @@ def size_on_disk(generation: Path) -> int:
     return sum(path.stat().st_size for path in generation.rglob("*") if path.is_file())
 
 
-def write_manifest(generation: Path, manifest: dict) -> None:
+def write_manifest(generation: Path, manifest: dict, encode: Callable[[Any], Any] | None = None) -> None:
+    """Write `manifest` as JSON; `encode` gives what to write for a value JSON has no form for."""
     try:
-        (generation / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
+        (generation / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":"), default=encode),
+                                           encoding="utf-8")
     except OSError as error:
         raise IndexWriteError(f"Cannot write the index in {generation}: {error.strerror or error}") from None
 

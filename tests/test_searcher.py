@@ -4,6 +4,8 @@ import datetime as dt
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search import searcher as searcher_module
 from search.errors import QuerySyntaxError
@@ -11,7 +13,8 @@ from search.extract import extract_quotes
 from search.models import Quote, SearchOptions
 from search.query import informative_words, make_parser, parse_query
 from search.schema import text_analyzer
-from search.stories import SKETCH_SIZE, STORIES_PER_KEY, StoryClusters, similarity, sketch
+from search.stories import (SKETCH_SIZE, STORIES_PER_KEY, StoryClusters, parse_sketch, similarity, sketch,
+                            sketch_text)
 
 from .conftest import SAMPLE_CORPUS, open_articles
 
@@ -61,8 +64,25 @@ def test_a_reposted_story_is_nearly_the_same_and_another_story_is_not():
 
 def test_short_bodies_are_never_merged():
     stories = StoryClusters()
-    assert sketch("Brief: council meets today.") == ()
+    assert len(sketch("Brief: council meets today.")) == 0
     assert [stories.assign(name, sketch("Brief: council meets today.")) for name in "xy"] == ["x", "y"]
+
+
+def test_a_sketch_holds_the_smallest_hashes_of_the_body_in_order():
+    body_sketch = sketch(DOCK_STRIKE)
+    assert len(body_sketch) == SKETCH_SIZE and list(body_sketch) == sorted(body_sketch)
+    assert body_sketch.itemsize == 4
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**32 - 1), max_size=SKETCH_SIZE))
+def test_a_sketch_reads_back_from_its_text(hashes):
+    text = sketch_text(hashes)
+    assert len(text) == 8 * len(hashes)
+    assert list(parse_sketch(text)) == hashes
+
+
+def test_a_sketch_text_is_little_endian_hex():
+    assert sketch_text([1, 2**32 - 1]) == "01000000ffffffff"
 
 
 def _stories_sharing(stock: tuple[int, ...], count: int, seed: int) -> list[tuple[int, ...]]:
