@@ -14,6 +14,7 @@ from search.errors import CorpusError, IndexBusyError, IndexMissingError, QueryS
 from search.models import SearchOptions
 from search.indexer import rebuild
 from search.searcher import ArchiveSearcher
+from search.stories import parse_sketch
 
 from .conftest import REPO, make_settings, write_article
 
@@ -327,6 +328,22 @@ def test_a_full_rebuild_when_asked_or_when_the_index_settings_change(tmp_path, s
     counted_loads.clear()
     assert not rebuild(make_settings(small_corpus, tmp_path / "index", rebuild_workers=1, stopwords="none")).full
     assert counted_loads == []
+
+
+def test_an_index_whose_manifest_has_an_older_format_is_rebuilt_in_full(tmp_path, small_corpus):
+    settings = make_settings(small_corpus, tmp_path / "index", rebuild_workers=1)
+    rebuild(settings)
+    generation = store.current_generation(settings.index)
+    manifest = store.read_manifest(generation)
+    assert all(isinstance(entry[2], str) for entry in manifest["articles"].values())
+    # As the format before it wrote the manifest: each sketch a list of ints.
+    manifest["built_with"]["format"] = indexer.INDEX_FORMAT - 1
+    for entry in manifest["articles"].values():
+        entry[2] = list(parse_sketch(entry[2]))
+    store.write_manifest(generation, manifest)
+    assert not indexer.is_current(settings)
+    assert rebuild(settings).full
+    assert indexer.is_current(settings)
 
 
 def test_skipped_files_stay_reported_without_being_read_again(tmp_path, small_corpus, counted_loads):
