@@ -44,20 +44,21 @@ def sketch(body: str) -> array:
     return array(HASHES, heapq.nsmallest(SKETCH_SIZE, shingles))
 
 
-def sketch_text(body_sketch: Sequence[int]) -> str:
-    """A sketch as the manifest keeps it: its hashes as 4 little-endian bytes each, in hex."""
-    hashes = array(HASHES, body_sketch)
+def _little_endian(hashes: array) -> array:
+    """`hashes` with its bytes in little-endian order, or back from it (an array holds native order)."""
     if sys.byteorder == "big":
         hashes.byteswap()
-    return hashes.tobytes().hex()
+    return hashes
+
+
+def sketch_text(body_sketch: Sequence[int]) -> str:
+    """A sketch as the manifest keeps it: its hashes as 4 little-endian bytes each, in hex."""
+    return _little_endian(array(HASHES, body_sketch)).tobytes().hex()
 
 
 def parse_sketch(text: str) -> array:
     """The sketch `sketch_text` wrote as `text`."""
-    hashes = array(HASHES, bytes.fromhex(text))
-    if sys.byteorder == "big":
-        hashes.byteswap()
-    return hashes
+    return _little_endian(array(HASHES, bytes.fromhex(text)))
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
