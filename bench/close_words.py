@@ -19,8 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from search.config import load_settings  # noqa: E402
-from search.searcher import ArchiveSearcher  # noqa: E402
+from search.config import load_settings
+from search.searcher import ArchiveSearcher
 
 LETTERS = "abcdefghiklmnoprstuvw"
 

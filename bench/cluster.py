@@ -28,8 +28,8 @@ sys.path.insert(0, str(REPO / "bench"))
 from distributed import Client, LocalCluster  # noqa: E402
 
 from generate import ensure_corpus  # noqa: E402
-from search.config import load_settings  # noqa: E402
-from search.indexer import rebuild  # noqa: E402
+from search.config import load_settings
+from search.index.build import rebuild
 
 
 def _worker_cpu() -> float:

@@ -33,8 +33,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from generate import CITIES, ensure_corpus  # noqa: E402
 from performance import MemoryWatch, free_port  # noqa: E402
-from search import store  # noqa: E402
-from search.export import FORMATS  # noqa: E402
+from search.index import store
+from search.research.export import FORMATS
 
 EVERY_CITY = " OR ".join(city.split()[-1].lower() for city in CITIES)
 ONE_CITY = CITIES[4].split()[-1].lower()

@@ -37,10 +37,11 @@ from urllib.parse import urlsplit
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from search.pages import clean_html  # noqa: E402
-from search.extract import extract_article, extract_date  # noqa: E402
-from search.indexer import article_from_text  # noqa: E402
-from search.sources import UnreadableArticle, decode  # noqa: E402
+from search.extraction.html_pages import clean_html
+from search.extraction.article import extract_article
+from search.extraction.fields import extract_date
+from search.extraction.article import article_from_text
+from search.index.sources import UnreadableArticle, decode
 
 BENCH = REPO.parent / "shared" / "bench"
 SPEAKERS = REPO / "tests" / "data" / "speakers"

@@ -48,11 +48,11 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from generate import FIRST, LAST, ensure_corpus  # noqa: E402
-from search.config import load_settings  # noqa: E402
-from search.models import SearchOptions  # noqa: E402
-from search.schema import DEFAULT_STOPWORDS, stopwords  # noqa: E402
-from search.searcher import ArchiveSearcher  # noqa: E402
-from search import store  # noqa: E402
+from search.config import load_settings
+from search.models import SearchOptions
+from search.index.schema import DEFAULT_STOPWORDS, stopwords
+from search.searcher import ArchiveSearcher
+from search.index import store
 
 CHANGED_SHARE = 0.01
 

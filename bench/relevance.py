@@ -29,10 +29,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from search.config import load_settings  # noqa: E402
-from search.errors import QuerySyntaxError  # noqa: E402
-from search.indexer import rebuild  # noqa: E402
-from search.searcher import ArchiveSearcher  # noqa: E402
+from search.config import load_settings
+from search.errors import QuerySyntaxError
+from search.index.build import rebuild
+from search.searcher import ArchiveSearcher
 
 COLLECTIONS = REPO.parent / "shared" / "bench" / "relevance"
 DEPTH = 1000

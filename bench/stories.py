@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from search import store  # noqa: E402
-from search.stories import StoryClusters, parse_sketch  # noqa: E402
+from search.index import store
+from search.index.stories import StoryClusters, parse_sketch
 
 TENTHS = 10
 

@@ -12,17 +12,25 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .config import load_settings
-from .errors import SearchError
-from .export import FORMATS, WRITERS
-from .indexer import load_article, rebuild
+from .errors import PageOutOfRange, SearchError, UnreadableArticle
+from .index.build import rebuild
+from .index.loading import load_article
+from .index.sources import SourceFile, article_kind, find_articles
 from .models import Article
-from .names import articles, id_of_name, name_of_id, one_line
+from .names import article_count, id_of_name, name_of_id, one_line
+from .query.parse import quote_to_check
+from .research.concordance import ORDERS
+from .research.export import FORMATS, WRITERS
+from .research.timeline import INTERVALS, MAX_QUERIES
 from .searcher import ArchiveSearcher
-from .concordance import ORDERS
-from .serialize import (concordance_csv, concordance_to_json, page_to_json, person_to_json, quote_check_to_json,
-                        timeline_to_json)
-from .sources import SourceFile, UnreadableArticle, article_kind, find_articles
-from .timeline import INTERVALS, MAX_QUERIES
+from .serialize import (
+    concordance_csv,
+    concordance_to_json,
+    page_to_json,
+    person_to_json,
+    quote_check_to_json,
+    timeline_to_json,
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 MARK = re.compile(r"<mark>(.*?)</mark>")
@@ -107,13 +115,13 @@ def run_rebuild(args) -> int:
                                                      "scheduler": args.scheduler})
     report = rebuild(settings, show_progress=sys.stderr.isatty(), full=args.full)
     if report.up_to_date:
-        print(f"index is up to date: {articles(report.indexed)}, nothing new, changed or deleted -> "
+        print(f"index is up to date: {article_count(report.indexed)}, nothing new, changed or deleted -> "
               f"{report.index_dir}")
         return EXIT_SKIPPED if report.skipped else EXIT_OK
     if not report.full:
         print(f"updated: {report.added} new, {report.changed} changed, {report.deleted} deleted, "
               f"{report.unchanged} unchanged")
-    print(f"indexed {articles(report.indexed)}, skipped {len(report.skipped)} in {report.elapsed_s:.1f} s "
+    print(f"indexed {article_count(report.indexed)}, skipped {len(report.skipped)} in {report.elapsed_s:.1f} s "
           f"-> {report.index_dir}")
     for skipped in report.skipped:
         print(f"  skipped {one_line(skipped.path)}: {skipped.reason}")
@@ -122,8 +130,13 @@ def run_rebuild(args) -> int:
 
 def run_query(args) -> int:
     settings = load_settings(args.config, overrides={"index": args.index})
-    if args.page < 1 or (args.per_page is not None and not 1 <= args.per_page <= settings.max_per_page):
-        args.usage.error(f"--page must be 1 or more and --per-page between 1 and {settings.max_per_page}")
+    try:
+        settings.check_page(args.page, args.per_page or settings.per_page)
+    except PageOutOfRange as error:
+        args.usage.error(str(error).replace("'page'", "--page").replace("'per_page'", "--per-page"))
+    if (quotation := quote_to_check(args.text)) is not None:
+        args.text = quotation
+        return _print_quote_check(args, ArchiveSearcher(settings).check_quote(quotation))
     page = ArchiveSearcher(settings).search(args.text, page=args.page, per_page=args.per_page)
     if args.json:
         print_json(page_to_json(page))
@@ -176,11 +189,14 @@ def run_timeline(args) -> int:
 
 def run_quote(args) -> int:
     settings = load_settings(args.config, overrides={"index": args.index})
-    found = ArchiveSearcher(settings).check_quote(args.text)
+    return _print_quote_check(args, ArchiveSearcher(settings).check_quote(args.text))
+
+
+def _print_quote_check(args, found) -> int:
     if args.json:
         print_json(quote_check_to_json(args.text, found))
         return EXIT_OK
-    print(f"{articles(len(found))} {'carries' if len(found) == 1 else 'carry'} it, "
+    print(f"{article_count(len(found))} {'carries' if len(found) == 1 else 'carry'} it, "
           f"{sum(hit.verbatim for hit in found)} word for word")
     for number, hit in enumerate(found, start=1):
         match = "word for word" if hit.verbatim else f"nearly ({hit.share:.0%} of the words)"
@@ -198,7 +214,7 @@ def run_kwic(args) -> int:
     elif args.csv:
         sys.stdout.writelines(concordance_csv(found))
     else:
-        print(f"{len(found.lines)} lines from {found.read} of {articles(found.articles)}"
+        print(f"{len(found.lines)} lines from {found.read} of {article_count(found.articles)}"
               + (" (the first ones in the search's order)" if found.cut else ""))
         for line in found.lines:
             print(one_line(f"{line.before[-50:]:>50}  {line.keyword}  {line.after[:50]:<50}  [{line.article_id}]"))
@@ -207,13 +223,15 @@ def run_kwic(args) -> int:
 
 def run_person(args) -> int:
     settings = load_settings(args.config, overrides={"index": args.index})
-    if args.page < 1:
-        args.usage.error("--page must be 1 or more")
+    try:
+        settings.check_page(args.page, settings.per_page)
+    except PageOutOfRange as error:
+        args.usage.error(str(error).replace("'page'", "--page"))
     found = ArchiveSearcher(settings).person(args.name, args.words, page=args.page)
     if args.json:
         print_json(person_to_json(found))
         return EXIT_OK
-    print(f"{found.name}: {found.total} quotation{'' if found.total == 1 else 's'} in {articles(found.articles)}")
+    print(f"{found.name}: {found.total} quotation{'' if found.total == 1 else 's'} in {article_count(found.articles)}")
     if len(found.spellings) > 1:
         print("  written as " + ", ".join(f"{spelling} ({count})" for spelling, count in found.spellings))
     for heading, pairs in (("quoted beside them", found.quoted_with), ("written by", found.authors),

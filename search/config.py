@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
-from .schema import DEFAULT_STOPWORDS, STOPWORD_LISTS
+from .errors import ConfigError, PageOutOfRange
+from .index.schema import DEFAULT_STOPWORDS, STOPWORD_LISTS
 
 ENV_PREFIX = "NEWS_SEARCH_"
 CONFIG_ENV_VAR = ENV_PREFIX + "CONFIG"
@@ -102,6 +102,14 @@ class Settings:
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1_000_000)
+
+    def check_page(self, page: int, per_page: int) -> None:
+        """Raise PageOutOfRange for a page, or a page size, that no request may ask for: the one bound
+        the web and the command line are held to."""
+        if not 1 <= page <= self.max_page:
+            raise PageOutOfRange(f"'page' must be between 1 and {self.max_page}, got {page}")
+        if not 1 <= per_page <= self.max_per_page:
+            raise PageOutOfRange(f"'per_page' must be between 1 and {self.max_per_page}, got {per_page}")
 
 
 FIELDS = {f.name: f for f in dataclasses.fields(Settings)}

@@ -27,12 +27,24 @@ class IndexWriteError(SearchError):
     code = "index_not_writable"
 
 
-class QuerySyntaxError(SearchError):
+class QueryRefused(SearchError):
+    """A request the service will not run as asked (a 400 on the web): the message says what to change."""
+
     code = "bad_query"
 
 
-class QueryTooSlowError(QuerySyntaxError):
+class QuerySyntaxError(QueryRefused):
+    """A query that cannot be read as written: an unknown field, an unreadable date, a bad pattern."""
+
+    code = "bad_query"
+
+
+class QueryTooSlowError(QueryRefused):
     code = "query_too_slow"
+
+
+class PageOutOfRange(QueryRefused):
+    code = "bad_request"
 
 
 class NotFoundError(SearchError):
@@ -45,3 +57,8 @@ class ArticleNotFoundError(NotFoundError):
 
 class PersonNotFoundError(NotFoundError):
     pass
+
+
+class UnreadableArticle(Exception):
+    """A corpus file that cannot become an article; the message is the reason shown to the user. Not a
+    SearchError: a rebuild skips and reports the file, and goes on."""

@@ -14,6 +14,19 @@ class Quote:
     text: str
 
 
+PARAGRAPH_BREAK = "\n\n"
+
+
+def paragraph_at(text: str, at: int) -> int:
+    """The number (from 1) of the paragraph of `text` holding character `at`; paragraphs are
+    separated by a blank line, as an article's body stores them."""
+    return text.count(PARAGRAPH_BREAK, 0, at) + 1
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return text.split(PARAGRAPH_BREAK)
+
+
 @dataclass(frozen=True)
 class Article:
     id: str

@@ -44,6 +44,6 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)
 
 
-def articles(count: int) -> str:
+def article_count(count: int) -> str:
     """'1 article', '33 articles'."""
     return f"{count} article" + ("" if count == 1 else "s")

@@ -5,11 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .concordance import Concordance, KwicLine
-from .export import ExportRow, citation, csv_lines
-from .models import ArchiveSummary, Article, ArticleView, Hit, PersonPage, QuoteFound, QuoteHit, SearchPage
-from .snippets import paragraphs_of
-from .timeline import Timeline
+from .models import (
+    ArchiveSummary,
+    Article,
+    ArticleView,
+    Hit,
+    PersonPage,
+    QuoteFound,
+    QuoteHit,
+    SearchPage,
+    paragraphs_of,
+)
+from .research.concordance import Concordance, KwicLine
+from .research.export import ExportRow, citation, csv_lines
+from .research.timeline import Timeline
 
 
 def _described(item: Hit | Article) -> dict:
@@ -31,7 +40,7 @@ def hit_to_json(hit: Hit | QuoteHit) -> dict:
             "story": hit.story, "similar": hit.similar, "paragraph": hit.paragraph}
 
 
-def _listed(hit: Hit) -> dict:
+def _hit_to_json(hit: Hit) -> dict:
     return {"id": hit.id, "title": hit.title, "date": hit.date.isoformat() if hit.date else None}
 
 
@@ -74,8 +83,8 @@ def article_to_json(view: ArticleView, accessed: dt.date, paragraph: int | None 
     return {**_described(article), "outlet": article.outlet, "date_source": article.date_source, "url": article.url,
             "body": article.body, "paragraphs": len(paragraphs),
             "quotes": [{"speaker": quote.speaker, "text": quote.text} for quote in article.quotes],
-            "same_story": [_listed(hit) for hit in view.same_story],
-            "related": [_listed(hit) for hit in view.related],
+            "same_story": [_hit_to_json(hit) for hit in view.same_story],
+            "related": [_hit_to_json(hit) for hit in view.related],
             "citation": citation(ExportRow.of(article, accessed), paragraph), **shown}
 
 

@@ -15,9 +15,9 @@ import pytest
 
 from whoosh import index as whoosh_index
 
-from search import store
+from search.index import store
 from search.config import load_settings
-from search.indexer import rebuild
+from search.index.build import rebuild
 from search.searcher import ArchiveSearcher
 from web import create_app
 

@@ -10,15 +10,15 @@ import dask
 import pytest
 from distributed import Client, LocalCluster, WorkerPlugin, get_task_stream
 
-from search import cluster, store
-from search.cluster import on_cluster
+from search.index import cluster, store
+from search.index.cluster import on_cluster
 from search.errors import ConfigError, IndexWriteError
-from search.indexer import rebuild
-from search.loading import CHUNK, WORKER_DIED
+from search.index.build import rebuild
+from search.index.worker_pool import CHUNK, WORKER_DIED
 from search.searcher import ArchiveSearcher
 
 from .conftest import make_settings
-from .test_loading import given_up, square, square_or_die
+from .test_worker_pool import given_up, square, square_or_die
 
 
 def square_or_die_once(job: tuple[int, str]) -> int:

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from search.concordance import keyword_spans, lines_of, ordered
-from search.errors import QuerySyntaxError
+from search.query import views
+from search.research.concordance import keyword_spans, lines_of, ordered
+from search.errors import QueryRefused
 
 TEXT = ("The ferry council met on Monday.\n\nThe ferry’s new timetable, the council said, starts in May. "
         "Ferry fares rise.")
@@ -92,18 +93,16 @@ def test_every_occurrence_in_the_matching_articles_is_a_line(sample_searcher, qu
 
 
 def test_the_lines_stop_at_the_limit_in_the_search_s_order(sample_searcher, monkeypatch):
-    from search import searcher as searcher_module
-
     whole = sample_searcher.concordance("bridge")
-    monkeypatch.setattr(searcher_module, "MAX_CONCORDANCE_LINES", 5)
-    monkeypatch.setattr(searcher_module, "CONCORDANCE_BATCH", 2)
+    monkeypatch.setattr(views, "MAX_CONCORDANCE_LINES", 5)
+    monkeypatch.setattr(views, "CONCORDANCE_BATCH", 2)
     cut = sample_searcher.concordance("bridge")
     assert cut.cut and len(cut.lines) == 5 and cut.lines == whole.lines[:5]
     assert cut.read < whole.read == whole.articles
 
 
 def test_a_concordance_refuses_a_quotation_search_and_an_unknown_order(sample_searcher):
-    with pytest.raises(QuerySyntaxError, match="reads articles"):
+    with pytest.raises(QueryRefused, match="reads articles"):
         sample_searcher.concordance("said:Varga contract")
-    with pytest.raises(QuerySyntaxError, match="must be one of article, before, after"):
+    with pytest.raises(QueryRefused, match="must be one of article, before, after"):
         sample_searcher.concordance("bridge", order="up")

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from search.errors import QuerySyntaxError
-from search.export import ExportRow, as_bibtex, as_csv, as_jsonl, as_ris
+from search.errors import QueryRefused
+from search.research.export import ExportRow, as_bibtex, as_csv, as_jsonl, as_ris
 from search.models import SearchOptions
 
 ACCESSED = dt.date(2026, 12, 2)
@@ -63,7 +63,7 @@ def test_an_export_is_every_match_of_the_search_in_its_order(sample_searcher):
 
 
 def test_an_export_of_quotations_is_refused_and_one_left_unread_can_be_closed(sample_searcher):
-    with pytest.raises(QuerySyntaxError, match="An export lists articles"):
+    with pytest.raises(QueryRefused, match="An export lists articles"):
         sample_searcher.export("said:okafor")
     rows = sample_searcher.export("harbour")
     rows.close()

@@ -1,44 +1,45 @@
-"""Work spread over worker processes comes back whole and in order, even when a worker dies."""
+"""A corpus file -> its Article: a kept extraction is found by the hash the rebuild read the file under,
+without reading it again; one extracted now is kept under the hash of the bytes it was made from."""
 
-import os
-import signal
-import threading
+import pytest
 
-from search.loading import WORKER_DIED, in_order
+from search.errors import UnreadableArticle
+from search.index import extraction_cache, loading
+from search.index.plan import content_hash
+from search.index.sources import SourceFile
 
+from .conftest import write_article
 
-def square(n: int) -> int:
-    return n * n
-
-
-def square_or_die(n: int) -> int:
-    if n == 13:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return n * n
+PAGE = "Harbour bridge opens\n\nThe harbour bridge opened to traffic on Monday after six years of work.\n"
 
 
-def given_up(n: int, reason: str) -> str:
-    return f"{n}: {reason}"
+def test_a_kept_article_is_found_by_its_hash_without_reading_the_file(tmp_path, monkeypatch):
+    path = write_article(tmp_path / "corpus", "a.txt", PAGE)
+    source = SourceFile(path, "a.txt", "text")
+    first = loading.load_article(source, 10**6, tmp_path, content_hash(path))
+    assert first.title == "Harbour bridge opens"
+
+    def no_read(*args):
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(loading, "read_bytes", no_read)
+    assert loading.load_article(source, 10**6, tmp_path, content_hash(path)) == first
 
 
-def test_answers_come_back_in_order_with_little_read_ahead():
-    answers = list(in_order(square, list(range(40)), workers=2, given_up=given_up, chunk=1, max_in_flight=2))
-    assert answers == [n * n for n in range(40)]
+def test_an_article_extracted_now_is_kept_under_the_bytes_it_was_made_from(tmp_path):
+    path = write_article(tmp_path / "corpus", "a.txt", PAGE)
+    source = SourceFile(path, "a.txt", "text")
+    # The file changed after it was hashed: the article is of the bytes read, and kept under theirs.
+    article = loading.load_article(source, 10**6, tmp_path, known_hash="a hash of other bytes")
+    kept = extraction_cache.load(tmp_path, extraction_cache.key("a.txt", content_hash(path)))
+    assert kept == article
+    assert extraction_cache.load(tmp_path, extraction_cache.key("a.txt", "a hash of other bytes")) is None
 
 
-def test_one_process_works_in_place():
-    assert list(in_order(square, [1, 2, 3], workers=1, given_up=given_up)) == [1, 4, 9]
-
-
-def test_a_worker_killed_by_a_job_gives_up_that_job_alone():
-    answers = list(in_order(square_or_die, list(range(30)), workers=2, given_up=given_up, chunk=4))
-    assert answers == [f"13: {WORKER_DIED}" if n == 13 else n * n for n in range(30)]
-
-
-def test_stopping_early_while_workers_wait_does_not_hang():
-    answers = in_order(square, list(range(40)), workers=2, given_up=given_up, chunk=1, max_in_flight=2)
-    assert next(answers) == 0
-    closer = threading.Thread(target=answers.close)
-    closer.start()
-    closer.join(timeout=30)
-    assert not closer.is_alive()
+def test_a_file_that_cannot_become_an_article_is_skipped_with_its_reason(tmp_path):
+    path = write_article(tmp_path / "corpus", "empty.txt", "   \n")
+    job = loading.Job(SourceFile(path, "empty.txt", "text"), content_hash(path), 10**6, tmp_path)
+    skipped = loading.load_or_skip(job)
+    assert (skipped.path, skipped.reason) == ("empty.txt", "empty file")
+    with pytest.raises(UnreadableArticle, match="empty file"):
+        loading.load_article(job.source, 10**6)

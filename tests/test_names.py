@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from search.indexer import rebuild
+from search.index.build import rebuild
 from search.names import id_of_name, name_of_id, one_line, readable
 from web import create_app
 

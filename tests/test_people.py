@@ -1,4 +1,4 @@
-"""Pure: speakers' spellings unified into people by the written policy in search/people.py."""
+"""Pure: speakers' spellings unified into people by the written policy in search/research/people.py."""
 
 import datetime as dt
 
@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.errors import PersonNotFoundError, QuerySyntaxError
-from search.indexer import rebuild
+from search.errors import PersonNotFoundError, QueryRefused
+from search.index.build import rebuild
 from search.models import SearchOptions
-from search.people import Directory, name_words, unify
+from search.research.people import Directory, name_words, unify
 from search.searcher import ArchiveSearcher
 from tests.conftest import make_settings, write_article
 
@@ -163,5 +163,5 @@ def test_no_such_person_and_a_said_query_are_refused(people_searcher):
         people_searcher.person("Nobody Atall")
     with pytest.raises(PersonNotFoundError):
         people_searcher.person("…")
-    with pytest.raises(QuerySyntaxError):
+    with pytest.raises(QueryRefused):
         people_searcher.person("Odile Marchetti", "said:Fenwick ferry")

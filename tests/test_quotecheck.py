@@ -2,8 +2,8 @@
 
 import pytest
 
-from search.quotecheck import NEAR_SHARE, best_passage, passage_html, speaker_of, words_of
-from search.schema import written_analyzer
+from search.research.quotecheck import NEAR_SHARE, best_passage, passage_html, speaker_of, words_of
+from search.index.schema import written_analyzer
 
 TEXT = ("The minister spoke at length. “Their support for terrorism will not be tolerated by this government,” "
         "she said on Friday, before the talks in Geneva resumed.")

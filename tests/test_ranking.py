@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.indexer import rebuild
-from search.query import matching_policy
-from search.ranking import Matches, rank, sort_keys
-from search.searcher import BM25, ArchiveSearcher
+from search.index.build import rebuild
+from search.query.parse import matching_policy
+from search.query.ranking import Matches, rank, sort_keys
+from search.query.scoring import BM25
+from search.searcher import ArchiveSearcher
 
 from .conftest import make_settings, open_articles
 

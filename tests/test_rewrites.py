@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.rewrites import words_within
+from search.query.rewrites import words_within
 
 from .conftest import open_articles
 

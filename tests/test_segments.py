@@ -10,7 +10,8 @@ import pytest
 
 from whoosh.writing import SegmentWriter
 
-from search import cli, indexer, segments, store
+from search import cli
+from search.index import build, loading, segments, store
 from search.errors import IndexWriteError
 from search.models import SearchOptions
 from search.searcher import ArchiveSearcher
@@ -31,7 +32,7 @@ def corpus_of(folder, count: int):
 def served(tmp_path):
     """A corpus of 60 articles, indexed once, and its settings with two workers."""
     settings = make_settings(corpus_of(tmp_path / "corpus", 60), tmp_path / "index", rebuild_workers=2)
-    indexer.rebuild(settings)
+    build.rebuild(settings)
     return settings
 
 
@@ -49,21 +50,21 @@ def still_serving(settings, generation):
 
 def test_the_summary_counts_what_a_reader_of_the_new_generation_finds(served):
     changed(served)
-    report = indexer.rebuild(served, full=True)
+    report = build.rebuild(served, full=True)
     assert report.indexed == 70 == ArchiveSearcher(served).count()
 
 
 def test_a_file_that_kills_its_reading_process_is_skipped_and_the_rest_indexed(served, monkeypatch):
-    load = indexer.load_article
+    load = loading.load_article
 
-    def crash_on_one(source, max_bytes, kept_in=None):
+    def crash_on_one(source, max_bytes, kept_in=None, known_hash=None):
         if source.doc_id == "a065.txt":
             os.kill(os.getpid(), signal.SIGKILL)
-        return load(source, max_bytes, kept_in)
+        return load(source, max_bytes, kept_in, known_hash)
 
-    monkeypatch.setattr(indexer, "load_article", crash_on_one)
+    monkeypatch.setattr(loading, "load_article", crash_on_one)
     changed(served)
-    report = indexer.rebuild(served, full=True)
+    report = build.rebuild(served, full=True)
     assert [(s.path, s.reason) for s in report.skipped] == [("a065.txt", "the process reading it died (a crash or a kill) while reading it")]
     assert report.indexed == 69 == ArchiveSearcher(served).count()
 
@@ -85,7 +86,7 @@ def test_a_document_that_makes_a_writer_raise_fails_the_rebuild_naming_it(served
     changed(served)
     settings = make_settings(served.corpus, served.index, rebuild_workers=workers)
     with pytest.raises(IndexWriteError, match=r"^Indexing a064.txt failed: "):
-        indexer.rebuild(settings, full=True)
+        build.rebuild(settings, full=True)
     still_serving(served, previous)
 
 
@@ -102,7 +103,7 @@ def test_a_writer_process_killed_mid_rebuild_fails_it_and_the_previous_index_ser
     changed(served)
     with pytest.raises(IndexWriteError, match=r"writer process was killed by SIGKILL while indexing one of the \d+ "
                                               r"articles from a\d+.txt to a\d+.txt"):
-        indexer.rebuild(served, full=True)
+        build.rebuild(served, full=True)
     still_serving(served, previous)
 
 
@@ -130,7 +131,7 @@ def test_a_writer_slow_on_a_batch_holds_up_neither_the_rebuild_nor_the_other_wri
 
     monkeypatch.setattr(segments, "add_article", slow_on_one)
     changed(served)
-    assert indexer.rebuild(served, full=True).indexed == 70
+    assert build.rebuild(served, full=True).indexed == 70
     with open_articles(served).reader() as reader:
         held = sorted(segment.doc_count() for segment, _ in reader.leaf_readers())
     assert held[0] <= 2 * segments.BATCH and sum(held) == 70
@@ -139,10 +140,10 @@ def test_a_writer_slow_on_a_batch_holds_up_neither_the_rebuild_nor_the_other_wri
 def test_an_index_that_holds_fewer_documents_than_written_is_refused(served, monkeypatch):
     """Whatever the cause, a generation whose count is short is never swapped in."""
     previous = store.current_generation(served.index)
-    monkeypatch.setattr(indexer.whoosh_index.FileIndex, "doc_count", lambda self: 3)
+    monkeypatch.setattr(build.whoosh_index.FileIndex, "doc_count", lambda self: 3)
     changed(served)
     with pytest.raises(IndexWriteError, match="holds 3 articles where 70 were written"):
-        indexer.rebuild(served, full=True)
+        build.rebuild(served, full=True)
     monkeypatch.undo()
     still_serving(served, previous)
 
@@ -151,7 +152,7 @@ def test_parallel_writers_give_the_index_one_writer_gives(served, tmp_path):
     """The same hits with the same scores; articles that tie may come in another order, that of the
     segments they were written to."""
     alone = make_settings(served.corpus, tmp_path / "alone", rebuild_workers=1)
-    indexer.rebuild(alone)
+    build.rebuild(alone)
     for query, kind in (("harbour", "articles"), ("quay day", "articles"), ("harbour board 17", "articles"),
                         ("quay ships", "quotes"), ("ships 18", "quotes")):
         pages = [ArchiveSearcher(settings).search(query, per_page=100, options=SearchOptions(kind=kind))

@@ -7,9 +7,10 @@ import re
 import pytest
 from whoosh import query as wq
 
-from search.schema import text_analyzer
-from search.snippets import (MarkFormatter, analysed_occurrences, best_passages, marked_tokens, paragraph_at,
-                             sought_words, stored_occurrences)
+from search.index.schema import text_analyzer
+from search.models import paragraph_at
+from search.query.snippets import (MarkFormatter, analysed_occurrences, best_passages, marked_tokens, sought_words,
+                                   stored_occurrences)
 
 from .conftest import open_articles
 
@@ -75,7 +76,7 @@ def test_snippet_text_is_escaped():
 @pytest.mark.parametrize("text", ["harbour", '"harbour bridge"', "water*", "minister said", "flood OR fire",
                                   '"city council" vote'])
 def test_stored_offsets_give_the_snippets_analysis_gives(sample_searcher, text):
-    from search.query import make_parser
+    from search.query.parse import make_parser
 
     searcher = open_articles(sample_searcher.settings).searcher()
     reader = searcher.reader()

@@ -7,7 +7,9 @@ import os
 import pytest
 
 from search.errors import CorpusError
-from search.sources import UnreadableArticle, as_text, decode, find_articles, read_bytes
+from search.errors import UnreadableArticle
+from search.extraction.decoding import decode
+from search.index.sources import as_text, find_articles, read_bytes
 
 from .conftest import write_article
 

@@ -5,7 +5,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from search.timeline import MAX_PERIODS, interval_for, next_start, period_start, period_starts, timeline
+from search.research.timeline import MAX_PERIODS, interval_for, next_start, period_start, period_starts, timeline
 
 D = dt.date
 

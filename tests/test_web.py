@@ -9,11 +9,11 @@ import re
 import pytest
 from whoosh import index as whoosh_index
 
-from search import store
-from search.indexer import rebuild
-from search.schema import QUOTES_INDEX
+from search.index import store
+from search.index.build import rebuild
+from search.index.schema import QUOTES_INDEX
 from web import create_app
-from web.ui import date_bars
+from web.charts import date_bars
 
 from .conftest import make_settings, write_article
 

@@ -14,14 +14,14 @@ from collections.abc import Sequence
 
 import waitress
 
-from search import store
 from search.config import load_settings
 from search.errors import IndexBusyError, SearchError
-from search.indexer import is_current, rebuild
-from search.names import articles
+from search.index import store
+from search.index.build import rebuild
+from search.index.plan import is_current
+from search.names import article_count
 
 from . import MAX_REQUEST_BYTES, create_app
-
 
 access_log = logging.getLogger("web.access")
 
@@ -70,7 +70,7 @@ def _ensure_index(settings) -> None:
             print(f"Another process is building the index in {settings.index}; waiting for it …", file=sys.stderr)
             store.wait_for_rebuild(settings.index)
             continue
-        print(f"indexed {articles(report.indexed)}, skipped {len(report.skipped)}", file=sys.stderr)
+        print(f"indexed {article_count(report.indexed)}, skipped {len(report.skipped)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

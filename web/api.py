@@ -8,11 +8,20 @@ import logging
 
 from flask import Blueprint, current_app, jsonify, request
 
-from search.concordance import ORDERS
-from search.export import FORMATS, MEDIA_TYPES, SUFFIXES, WRITERS
-from search.serialize import (article_to_json, concordance_csv, concordance_to_json, page_to_json, person_to_json,
-                              quote_check_to_json, summary_to_json, timeline_to_json)
-from search.snippets import paragraphs_of
+from search.models import paragraphs_of
+from search.query.parse import quote_to_check
+from search.research.concordance import ORDERS
+from search.research.export import FORMATS, MEDIA_TYPES, SUFFIXES, WRITERS
+from search.serialize import (
+    article_to_json,
+    concordance_csv,
+    concordance_to_json,
+    page_to_json,
+    person_to_json,
+    quote_check_to_json,
+    summary_to_json,
+    timeline_to_json,
+)
 
 from .errors import error_body
 from .params import BadRequest, choice, paragraph, person_request, quoted, search_options, searched, timeline_request
@@ -25,8 +34,10 @@ api = Blueprint("api", __name__, url_prefix="/api")
 @api.get("/search")
 def search():
     params = searched(request.args, current_app.config["SETTINGS"])
-    page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page,
-                                                 options=params.options)
+    searcher = current_app.config["SEARCHER"]
+    if (quotation := quote_to_check(params.q)) is not None:
+        return jsonify(quote_check_to_json(quotation, searcher.check_quote(quotation, options=params.options)))
+    page = searcher.search(params.q, page=params.page, per_page=params.per_page, options=params.options)
     return jsonify(page_to_json(page))
 
 

@@ -10,7 +10,7 @@ import logging
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from search.errors import IndexBusyError, IndexMissingError, NotFoundError, QuerySyntaxError, SearchError
+from search.errors import IndexBusyError, IndexMissingError, NotFoundError, QueryRefused, SearchError
 
 from .params import BadRequest
 
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 # By class: an error takes the status of the nearest class it is, or inherits from, listed here.
 STATUS = {
     BadRequest: 400,
-    QuerySyntaxError: 400,
+    QueryRefused: 400,
     NotFoundError: 404,
     IndexMissingError: 503,
     IndexBusyError: 503,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from search.config import Settings
 from search.models import DEFAULT_KIND, DEFAULT_SORT, KINDS, SORT_ORDERS, SearchOptions
-from search.timeline import INTERVALS, MAX_QUERIES
+from search.research.timeline import INTERVALS, MAX_QUERIES
 
 
 class BadRequest(Exception):
@@ -80,14 +80,18 @@ def search_options(args: Mapping[str, str]) -> SearchOptions:
                          kind=choice(args, "kind", KINDS), as_you_type=_flag(args, "as_you_type"))
 
 
-def _bounded_int(args: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+def _whole_number(args: Mapping[str, str], name: str, default: int) -> int:
     raw = args.get(name)
     if raw is None or raw == "":
         return default
     try:
-        value = int(raw)
+        return int(raw)
     except ValueError:
         raise BadRequest(f"'{name}' must be a whole number, got {raw[:40]!r}") from None
+
+
+def _bounded_int(args: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    value = _whole_number(args, name, default)
     if not low <= value <= high:
         raise BadRequest(f"'{name}' must be between {low} and {high}, got {value}")
     return value
@@ -104,12 +108,9 @@ def searched(args: Mapping[str, str], settings: Settings) -> SearchRequest:
 def search_request(args: Mapping[str, str], settings: Settings) -> SearchRequest:
     # How long a query may be is the searcher's to say (query syntax, or a pasted text), in one place.
     q = args.get("q", "")
-    return SearchRequest(
-        q=q.strip(),
-        page=_bounded_int(args, "page", 1, 1, settings.max_page),
-        per_page=_bounded_int(args, "per_page", settings.per_page, 1, settings.max_per_page),
-        options=search_options(args),
-    )
+    page, per_page = _whole_number(args, "page", 1), _whole_number(args, "per_page", settings.per_page)
+    settings.check_page(page, per_page)
+    return SearchRequest(q=q.strip(), page=page, per_page=per_page, options=search_options(args))
 
 
 @dataclass(frozen=True)

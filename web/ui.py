@@ -2,90 +2,45 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from search.concordance import ORDERS
 from search.errors import SearchError
-from search.export import ExportRow, citation
-from search.models import KINDS, SORT_ORDERS, SearchOptions
-from search.snippets import paragraphs_of
-from search.timeline import INTERVALS, MAX_QUERIES, Timeline
+from search.models import KINDS, SORT_ORDERS, SearchOptions, paragraphs_of
+from search.query.parse import quote_to_check
+from search.research.concordance import ORDERS
+from search.research.export import ExportRow, citation
+from search.research.timeline import INTERVALS, MAX_QUERIES
 
-from .params import (PersonRequest, SearchRequest, choice, paragraph, person_request, quoted, search_options,
-                     search_request, searched, timeline_request)
+from .charts import (
+    CHART_HEIGHT,
+    CHART_WIDTH,
+    MEASURES,
+    TIMELINE_HEIGHT,
+    TIMELINE_WIDTH,
+    date_bars,
+    page_numbers,
+    period_label,
+    shown_value,
+    timeline_lines,
+)
+from .params import (
+    PersonRequest,
+    SearchRequest,
+    choice,
+    paragraph,
+    person_request,
+    quoted,
+    search_options,
+    search_request,
+    searched,
+    timeline_request,
+)
 
 ui = Blueprint("ui", __name__)
-
-# The date histogram: months while they fit, years beyond.
-MAX_MONTH_BARS = 36
-CHART_WIDTH, CHART_HEIGHT = 300, 64
-
-
-def page_numbers(current: int, last: int, width: int = 2) -> list[int | None]:
-    """1 … 4 5 [6] 7 8 … 20: the pages to link, None where a gap is shown."""
-    shown = sorted({1, last, *range(max(1, current - width), min(last, current + width) + 1)})
-    numbers: list[int | None] = []
-    for number in shown:
-        if numbers and number - numbers[-1] > 1:
-            numbers.append(None)
-        numbers.append(number)
-    return numbers
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One bar of the date histogram: a month ('2018-12') or a year ('2018'), as SVG geometry."""
-
-    label: str
-    count: int
-    date_from: str
-    date_to: str
-    x: float
-    y: float
-    width: float
-    height: float
-
-
-def _month_range(first: str, last: str) -> list[str]:
-    """Every month from first to last, 'YYYY-MM', so that the chart shows quiet months as gaps."""
-    year, month = int(first[:4]), int(first[5:7])
-    months = []
-    while f"{year:04d}-{month:02d}" <= last:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def date_bars(months: tuple[tuple[str, int], ...]) -> list[Bar]:
-    """The date facet as a timeline of bars, one per month, or one per year when the months are too many."""
-    if not months:
-        return []
-    counts = dict(months)
-    timeline = _month_range(months[0][0], months[-1][0])
-    if len(timeline) > MAX_MONTH_BARS:
-        years = range(int(timeline[0][:4]), int(timeline[-1][:4]) + 1)
-        spans = [(str(year), sum(n for month, n in months if month.startswith(f"{year}-")), f"{year}-01-01",
-                  f"{year}-12-31") for year in years]
-    else:
-        spans = []
-        for month in timeline:
-            last_day = calendar.monthrange(int(month[:4]), int(month[5:7]))[1]
-            spans.append((month, counts.get(month, 0), f"{month}-01", f"{month}-{last_day:02d}"))
-    step = CHART_WIDTH / len(spans)
-    tallest = max(count for _, count, _, _ in spans)
-    bars = []
-    for index, (label, count, start, end) in enumerate(spans):
-        height = CHART_HEIGHT * count / tallest if count else 0.0
-        bars.append(Bar(label, count, start, end, x=round(index * step, 2), y=round(CHART_HEIGHT - height, 2),
-                        width=round(max(step - 1, 1), 2), height=round(height, 2)))
-    return bars
-
 
 FILTER_LABELS = {"speaker": "quoting", "author": "by", "outlet": "in", "date_from": "from", "date_to": "until",
                  "story": "one story:"}
@@ -133,18 +88,14 @@ def home():
     return _home()
 
 
-# quote:"…" typed in the search box asks for a quote check.
-QUOTE_CHECK = re.compile(r'^\s*quote:\s*"?(?P<text>.*?)"?\s*$', re.IGNORECASE | re.DOTALL)
-
-
 @ui.get("/search")
 def search():
     settings = current_app.config["SETTINGS"]
     params = search_request(request.args, settings)
     if not params.q:
         return _home()
-    if asked := QUOTE_CHECK.match(params.q):
-        return redirect(url_for("ui.quote", text=asked["text"]))
+    if (quotation := quote_to_check(params.q)) is not None:
+        return redirect(url_for("ui.quote", text=quotation))
     if choice(request.args, "view", VIEWS) == "kwic":
         return _concordance(params)
     page = current_app.config["SEARCHER"].search(params.q, page=params.page, per_page=params.per_page,
@@ -185,44 +136,6 @@ def article(doc_id: str):
                            back_args=back_args, asked=asked, citation=cited)
 
 
-# The timeline page's chart, in SVG user units, and what its lines show.
-TIMELINE_WIDTH, TIMELINE_HEIGHT = 720, 240
-MEASURES = ("share", "count")
-NOUNS = {"articles": "articles", "quotes": "quotations"}
-
-
-@dataclass(frozen=True)
-class Point:
-    """One period of one query's line: where it is drawn, what it says, and the search it opens."""
-
-    x: float
-    y: float
-    label: str
-    href: str
-
-
-@dataclass(frozen=True)
-class Line:
-    query: str
-    noun: str
-    points: tuple[Point, ...]
-    total: int
-    undated: int
-
-    @property
-    def polyline(self) -> str:
-        return " ".join(f"{point.x},{point.y}" for point in self.points)
-
-
-def period_label(start: dt.date, interval: str) -> str:
-    return {"day": start.isoformat(), "week": f"week of {start.isoformat()}", "month": start.strftime("%Y-%m"),
-            "year": str(start.year)}[interval]
-
-
-def _shown(value: float, measure: str) -> str:
-    return f"{value:.1%}" if measure == "share" else f"{value:,.0f}"
-
-
 def _in_period(options: SearchOptions, start: dt.date, end: dt.date) -> SearchOptions:
     """The options narrowed to one period, within the dates already filtered on."""
     return replace(options, date_from=max(start, options.date_from) if options.date_from else start,
@@ -232,28 +145,6 @@ def _in_period(options: SearchOptions, start: dt.date, end: dt.date) -> SearchOp
 def _period_search(query: str, start: dt.date, end: dt.date, options: SearchOptions) -> str:
     """The search page of one query's articles in one period."""
     return url_for("ui.search", **SearchRequest(query, 1, 1, _in_period(options, start, end)).link_args())
-
-
-def timeline_lines(found: Timeline, measure: str, options: SearchOptions,
-                   opened=None) -> tuple[list[Line], float]:
-    """Each query's line over the chart (its periods spread evenly from left to right, the tallest
-    value at the top), and that tallest value. `opened(query, start, end)`: the page a point opens,
-    that period's search unless given."""
-    opened = opened or (lambda query, start, end: _period_search(query, start, end, options))
-    values = [series.shares if measure == "share" else series.counts for series in found.series]
-    top = max((value for line in values for value in line), default=0) or 1
-    step = TIMELINE_WIDTH / (len(found.starts) - 1) if len(found.starts) > 1 else 0
-    lines = []
-    for series, line in zip(found.series, values):
-        points = []
-        for at, (value, start, end) in enumerate(zip(line, found.starts, found.ends)):
-            x = round(at * step if step else TIMELINE_WIDTH / 2, 2)
-            label = (f"{series.query}, {period_label(start, found.interval)}: {series.counts[at]:,} of "
-                     f"{series.among[at]:,} {NOUNS[series.kind]} ({series.shares[at]:.1%})")
-            points.append(Point(x, round(TIMELINE_HEIGHT * (1 - value / top), 2), label,
-                                opened(series.query, start, end)))
-        lines.append(Line(series.query, NOUNS[series.kind], tuple(points), series.total, series.undated))
-    return lines, top
 
 
 @ui.get("/timeline")
@@ -266,13 +157,14 @@ def timeline():
                                intervals=INTERVALS, measures=MEASURES, measure=measure, interval=None)
     params = timeline_request(request.args, settings)
     found = current_app.config["SEARCHER"].timeline(params.queries, options=params.options, interval=params.interval)
-    lines, top = timeline_lines(found, measure, params.options)
+    lines, top = timeline_lines(found, measure,
+                                lambda query, start, end: _period_search(query, start, end, params.options))
     labels = [period_label(start, found.interval) for start in found.starts]
     return render_template("timeline.html", q="", queries=params.queries, found=found, lines=lines,
-                           top=_shown(top, measure), labels=labels, measure=measure, measures=MEASURES,
+                           top=shown_value(top, measure), labels=labels, measure=measure, measures=MEASURES,
                            interval=params.interval, intervals=INTERVALS, max_queries=MAX_QUERIES,
                            timeline_args=params.link_args(), chart=(TIMELINE_WIDTH, TIMELINE_HEIGHT),
-                           shown=_shown)
+                           shown=shown_value)
 
 
 @ui.get("/quote")
@@ -299,11 +191,11 @@ def person(name: str):
         return url_for("ui.person", name=found.name, **PersonRequest(
             found.name, params.q, 1, params.per_page, _in_period(params.options, start, end)).link_args())
 
-    lines, top = timeline_lines(found.timeline, "count", params.options, period) if found.timeline.starts else ([], 0)
+    lines, top = timeline_lines(found.timeline, "count", period) if found.timeline.starts else ([], 0)
     return render_template(
         "person.html", q="", person=found, link_args=link_args,
         quotations=zip(found.quotations, [Markup(hit.snippet) for hit in found.quotations], strict=True),
-        pages=page_numbers(found.page, found.page_count), lines=lines, top=_shown(top, "count"),
+        pages=page_numbers(found.page, found.page_count), lines=lines, top=shown_value(top, "count"),
         labels=[period_label(start, found.timeline.interval) for start in found.timeline.starts],
         chart=(TIMELINE_WIDTH, TIMELINE_HEIGHT))
 

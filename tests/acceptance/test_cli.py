@@ -1,19 +1,60 @@
-"""The command line: exit codes, the rebuild summary and query output, run as a user runs them."""
+"""The command line: exit codes, the rebuild summary and query output, as a user sees them.
 
+Commands run in process through search.cli.main, their output captured (as sqlite-utils' CliRunner
+does); the entry points themselves, `python -m search` and `news-search`, run as real processes."""
+
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
+from unittest import mock
 
 import pytest
+
+from search.cli import main
 
 from ..conftest import REPO, write_article
 
 
-def run(*args, cwd=REPO):
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args, cwd=REPO) -> Ran:
+    """`python -m search ARGS` in process, from `cwd`, with no NEWS_SEARCH_ setting in the environment."""
+    out, err = io.StringIO(), io.StringIO()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
-    return subprocess.run([sys.executable, "-m", "search", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=120)
+    with mock.patch.dict(os.environ, env, clear=True), contextlib.chdir(cwd), \
+            contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit:  # argparse's usage errors
+            code = exit.code
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+def run_process(*command, cwd=REPO) -> subprocess.CompletedProcess:
+    """A real entry point, as a user runs it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
+    return subprocess.run(list(command), cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_entry_points_run_the_command_line(tmp_path, small_corpus):
+    index = str(tmp_path / "index")
+    built = run_process(sys.executable, "-m", "search", "rebuild", "--corpus", str(small_corpus), "--index", index)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("indexed 3 articles, skipped 0 in ")
+    script = os.path.join(os.path.dirname(sys.executable), "news-search")
+    found = run_process(script, "query", "speaker:dahl", "--index", index)
+    assert found.returncode == 0 and found.stdout.startswith("2 results for 'speaker:dahl'")
+    usage = run_process(sys.executable, "-m", "search", "query", "bridge", "--page", "0", "--index", index)
+    assert usage.returncode == 2 and "usage: python -m search query" in usage.stderr
 
 
 def test_rebuild_summary_and_success(tmp_path, small_corpus):
@@ -266,7 +307,7 @@ def test_kwic_prints_a_line_per_occurrence_and_its_json_and_csv_are_the_endpoint
     assert printed.returncode == 0, printed.stderr
     assert json.loads(printed.stdout) == served.get("/api/kwic?q=contract&order=after").get_json()
     as_csv = run("kwic", "contract", "--order", "after", "--csv", "--index", index)
-    assert as_csv.stdout == served.get("/api/kwic?q=contract&order=after&format=csv").get_data(as_text=True).replace("\r\n", "\n")
+    assert as_csv.stdout == served.get("/api/kwic?q=contract&order=after&format=csv").get_data(as_text=True)
     lines = run("kwic", "contract", "--index", index).stdout.splitlines()
     body = served.get("/api/kwic?q=contract").get_json()
     assert lines[0] == f"{len(body['lines'])} lines from {body['read']} of {body['articles']} articles"

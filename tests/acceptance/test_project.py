@@ -8,7 +8,7 @@ import tomllib
 from search.cli import build_parser
 from search.config import RULES, Settings
 from search.errors import SearchError
-from search.schema import stopwords
+from search.index.schema import stopwords
 from web.errors import status_of
 from web.params import BadRequest, search_request
 
@@ -29,15 +29,51 @@ def imported_modules(path):
 
 
 def test_search_never_imports_web_or_flask():
-    for path in (REPO / "search").glob("*.py"):
+    for path in (REPO / "search").rglob("*.py"):
         for module in imported_modules(path):
             assert module.split(".")[0] not in {"web", "flask", "werkzeug", "waitress"}, f"{path.name} imports {module}"
 
 
+# The stages of search/ and the stages each may import (besides the modules at search/'s top).
+STAGES = {"extraction": set(), "research": set(), "whoosh_private": set(),
+          "index": {"extraction", "whoosh_private"}, "query": {"index", "research", "whoosh_private"}}
+MAX_MODULE_LINES, MAX_CLASS_LINES, MAX_TOP_MODULES = 450, 300, 12
+
+
+def _stage_imports(path):
+    """The stages of search/ a module of one imports (its relative imports, resolved)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 2:
+            yield (node.module or node.names[0].name).split(".")[0]
+
+
+def test_search_shows_its_stages_as_folders_that_depend_one_way():
+    top = sorted(path.name for path in (REPO / "search").glob("*.py"))
+    assert len(top) <= MAX_TOP_MODULES, top
+    for stage, allowed in STAGES.items():
+        package = REPO / "search" / stage
+        doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and doc.strip(), f"search/{stage}/ says nothing of its job"
+        for path in package.glob("*.py"):
+            for imported in _stage_imports(path):
+                assert imported not in STAGES or imported in allowed, f"search/{stage}/{path.name} imports {imported}"
+
+
+def test_no_module_is_a_hub():
+    for path in [*(REPO / "search").rglob("*.py"), *(REPO / "web").rglob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= MAX_MODULE_LINES, f"{path.relative_to(REPO)} is too long"
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef):
+                assert node.end_lineno - node.lineno < MAX_CLASS_LINES, f"{node.name} in {path.name} is too long"
+
+
 def test_query_planning_never_reads_an_index():
-    modules = set(imported_modules(REPO / "search" / "query.py"))
+    parser = REPO / "search" / "query" / "parse.py"
+    modules = set(imported_modules(parser))
     assert not modules & {"whoosh.reading", "whoosh.searching", "whoosh.index"}, modules
-    assert "IndexReader" not in (REPO / "search" / "query.py").read_text(encoding="utf-8")
+    assert "IndexReader" not in parser.read_text(encoding="utf-8")
 
 
 def _shown(value) -> str:

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from search.indexer import load_article
-from search.sources import find_articles
+from search.index.loading import load_article
+from search.index.sources import find_articles
 
 from ..conftest import DATA, SAMPLE_CORPUS
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from search.clean import clean_text
-from search.extract import extract_article
+from search.extraction.lines import clean_text
+from search.extraction.article import extract_article
 
 from ..conftest import NO_SHARED, SEEDS
 

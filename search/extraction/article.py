@@ -1,0 +1,40 @@
+"""Pure: a page's text -> an Article, every field extracted once."""
+
+from __future__ import annotations
+
+from ..errors import UnreadableArticle
+from ..models import PARAGRAPH_BREAK, Article, CleanedPage
+from ..names import readable
+from .fields import extract_author, extract_date, extract_outlet, extract_title, lead_title, web_address
+from .html_pages import clean_html
+from .lines import clean_text
+from .speakers import extract_quotes, extract_speakers
+
+
+def extract_article(doc_id: str, page: CleanedPage) -> Article:
+    dated = extract_date(page)
+    speakers = extract_speakers(page.paragraphs)
+    url = web_address(page.metadata.url)
+    return Article(
+        id=doc_id,
+        title=extract_title(page) or lead_title(page.paragraphs) or readable(doc_id),
+        body=PARAGRAPH_BREAK.join(page.paragraphs),
+        author=extract_author(page),
+        speakers=speakers,
+        date=dated[0] if dated else None,
+        date_source=dated[1] if dated else None,
+        url=url,
+        outlet=extract_outlet(page, url, doc_id),
+        quotes=extract_quotes(page.paragraphs, speakers),
+        body_source=page.body_source,
+    )
+
+
+CLEANERS = {"text": clean_text, "html": clean_html}
+
+
+def article_from_text(doc_id: str, kind: str, text: str) -> Article:
+    article = extract_article(doc_id, CLEANERS[kind](text))
+    if not article.body.strip():
+        raise UnreadableArticle("no article text left after removing boilerplate")
+    return article

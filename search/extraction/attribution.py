@@ -1,0 +1,304 @@
+"""Pure: where a sentence attributes words to someone ("…, Rossi said"), and the sentences of a paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from .person_names import (
+    MAX_NAME_WORDS,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    ORGANISATION_NOUNS,
+    _word_key,
+    as_organisation,
+    as_person,
+    person_words,
+)
+
+# ---------------------------------------------------------------------------------------- speakers
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|praised|praises|wrote|"
+    "writes|asked|asks|warned|warns|argued|argues|declared|declares|announced|announces|insisted|insists|"
+    "claimed|claims|tweeted|commented|replied|replies|urged|urges|stressed|stresses|emphasized|emphasised|"
+    "continued|recalled|recalls|acknowledged|admitted|conceded|cautioned|remarked|concluded|predicted|"
+    "pointed out|went on|testified|responded|posted|called|instructed|quipped|joked|fumed|shouted|countered|"
+    "reiterated|reported|reports|chimed in|described|describes|recounted|lamented|boasted|vowed|vows|"
+    "complained|confirmed|denied|observed|suggested|noting|saying|telling|adding|writing|warning|arguing|"
+    "insisting|claiming|explaining|stressing|urging|describing|declaring|denies|confirms|estimated|estimates|"
+    "predicts|admits|concedes|acknowledges|cautions|tweets|points out|responds|recounts|laments|complains"
+)
+# Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
+STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
+                "stressed", "insisted", "argued", "admitted", "testified", "announced", "predicted"}
+OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
+NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of|for\s+the)\s+)?{NAME_WORD}){{0,6}}"
+# lower-case words that may stand between the verb and the name: "said shopkeeper Petra Holm"
+ROLE_WORD = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w'’-]*\s+)"
+ROLE_WORDS = rf"{ROLE_WORD}{{0,3}}"
+# "said Swedish delegate Anna Karlsson": a nationality may lead the role words
+DEMONYM = r"[A-Z][a-z]+(?:ish|ese|ian|an|i)"
+NATIONALITY = rf"(?:{DEMONYM}\s+)?"
+# An owner's possessive ending: "Russia's" -> "Russia", where "Swiss" keeps its s.
+POSSESSIVE = re.compile(r"[’']s?$")
+QUOTE_THEN_VERB = re.compile(
+    rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+{NATIONALITY}{ROLE_WORDS}(?P<name>{NAME_RUN})")
+# "…," said the clinic's manager, Fatima Diallo.
+QUOTE_THEN_VERB_ROLE_NAME = re.compile(
+    rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+(?:the|a|an|his|her|its|their)\s+"
+    rf"[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,60}},\s+(?P<name>{NAME_RUN})")
+# "Opposition leader Paul Meyer was scathing: “…”"
+NAME_THEN_COLON_QUOTE = re.compile(
+    rf"(?P<name>{NAME_RUN})\s+(?:was|were|is|are|had\s+been)\s+[^.:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,40}}:\s*[{OPEN_QUOTES}]")
+# Organisations speak as "the agriculture ministry said" or "according to the statistics office".
+ORGANISATION = rf"(?:[a-z][\w'-]*\s+){{0,2}}(?:{ORGANISATION_NOUNS})"
+# Spokespeople and officials speak for the organisation named with them: "said a WeWork spokesperson",
+# "Con Edison officials say", "a spokesperson for the British Foreign Office said".
+SPOKESPEOPLE = r"(?:spokes(?:man|woman|person|people)|officials?|representatives?)"
+ORGANISATION_SPOKESPEOPLE = re.compile(
+    rf"(?:\b(?:said|says|told)\s+(?:a|an|the)\s+(?P<org>{NAME_RUN})\s+{SPOKESPEOPLE}\b"
+    rf"|\b(?P<org2>{NAME_RUN})\s+{SPOKESPEOPLE}\s+(?:said|says|say|told)\b"
+    rf"|\b{SPOKESPEOPLE}\s+for\s+(?:the\s+)?(?P<org3>{NAME_RUN})\s+(?:said|says|told)\b)")
+ORGANISATION_SAID = re.compile(
+    rf"\bthe\s+(?P<org>{ORGANISATION})\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
+# "West Mercia police said", "Russia's foreign ministry said": the owner's name before the noun
+# names the organisation. Not "the Albania government announced": a country's government is left
+# out, as the seed labels leave it out.
+NAMED_ORGANISATION_SAID = re.compile(
+    rf"(?<![\w'’])(?P<org>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*\s+(?:[a-z][\w-]*\s+)?"
+    rf"(?!government)(?:{ORGANISATION_NOUNS}))"
+    r"\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
+ORGANISATION_ACCORDING_TO = re.compile(
+    rf"\b(?i:according)\s+to\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){{0,3}}?(?:by\s+)?the\s+(?P<org>{ORGANISATION})\b")
+# "Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study, said": an
+# appositive may hold commas of its own.
+NAME_THEN_VERB = re.compile(
+    rf"(?P<name>{NAME_RUN})(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,4}},|,)?"
+    rf"\s+(?:(?:has|had)\s+)?(?:[a-z]+ly\s+)?(?P<verb>{SPEECH_VERBS})\b"
+)
+# "Potholes form when water seeps into cracks, said Joe Carbone, who works ...": reported speech with
+# the verb first, after the clause it reports.
+# Not "told": the name after it is the listener. "said The We Company's executive chair Marcelo Claure":
+# the speaker follows the organisation that employs them.
+CLAUSE_THEN_VERB_NAME = re.compile(
+    rf",\s+(?:said|says|added|explained|wrote|noted|warned)\s+(?:the\s+)?(?:{NAME_RUN}['’]s\s+)?{NATIONALITY}"
+    rf"{ROLE_WORD}{{0,4}}(?P<name>{NAME_RUN})")
+# "Reinholt praised the staff but said ...": the sentence's subject speaks in a later clause
+SUBJECT_THEN_SAID = re.compile(
+    rf"^(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+[a-z][^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
+    r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|told|added|warned)\b"
+)
+PRONOUN_SAID = re.compile(
+    rf"(?:^|[{CLOSE_QUOTES}],?\s+|\.\s+)(?:he|she|He|She)\s+(?:{SPEECH_VERBS})\b"
+)
+ACCORDING_TO = re.compile(
+    rf"\b(?i:according)\s+to\s+(?:the\s+)?{ROLE_WORDS}(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
+TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+(?P<text>\S.*)$")
+SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
+ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
+
+def split_sentences(paragraph: str) -> list[str]:
+    sentences, start = [], 0
+    for match in SENTENCE_END.finditer(paragraph):
+        if ABBREVIATION.search(paragraph[start: match.start() + 1]):
+            continue
+        sentences.append(paragraph[start: match.end()].strip())
+        start = match.end()
+    sentences.append(paragraph[start:].strip())
+    return [s for s in sentences if s]
+
+
+def _has_quote(text: str) -> bool:
+    return any(ch in text for ch in OPEN_QUOTES + CLOSE_QUOTES)
+
+
+# "Rossi asked." after a quotation: a short sentence that only says who spoke
+MAX_TAIL_WORDS = 8
+
+
+def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tuple[int, str]]:
+    """Attributions in one sentence; `after_quote` when a quotation ends just before it
+    ("“Where did that come from?” Rossi asked." splits after the question mark)."""
+    quoted = after_quote or _has_quote(sentence)
+    hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
+            for m in pattern.finditer(sentence)]
+    for m in _names_then_verbs(sentence):
+        reported = m["verb"] in STRONG_VERBS or REPORTED_THAT.match(sentence, m.end()) \
+            or _closes_reported_clause(sentence, m) \
+            or m["verb"] in NEWS_VERBS and not NOT_NEWS.match(sentence, m.end())
+        if quoted or reported:
+            hits.append((m.start(), m["name"]))
+    hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO, CLAUSE_THEN_VERB_NAME)
+             for m in pattern.finditer(sentence)]
+    if m := SUBJECT_THEN_SAID.match(sentence):
+        hits.append((0, m["name"]))
+    return hits
+
+
+# "Bloomberg reported WeWork is ...", "Police confirmed the death": what follows is what they said,
+# unless the verb takes another sense ("reported to him", "reports of ...", "denied bail", "reported a
+# record profit").
+NEWS_VERBS = {"reported", "reports", "confirmed", "confirms", "denied", "denies", "estimated", "estimates"}
+NOT_NEWS = re.compile(r"\s+(?:to|for|by|of|from|at(?!\s+least)|in|back|missing|bail|entry|access|permission|a|an|its|their|"
+                      r"record|profits?|losses?|revenues?|earnings|sales|growth)\b")
+# "reported on Sunday that …": what follows the verb is reported speech.
+REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,3}?\s+that\b")
+SENTENCE_CLOSE = re.compile(r"\s*[.!?]?[\"”’]?\s*$")
+
+
+def _closes_reported_clause(sentence: str, match: re.Match) -> bool:
+    """"…, Reuters reported.": a name and its speech verb after a comma, ending the sentence,
+    report the clause before them."""
+    return bool(SENTENCE_CLOSE.fullmatch(sentence, match.end())) and bool(AFTER_COMMA.search(sentence[:match.start()]))
+
+
+AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
+
+
+# "70 percent of Americans say", "the High Commissioner for Human Rights said": a name right after a
+# preposition is its object; the one who speaks is the noun the preposition hangs on.
+# "a spokesperson for Sen. Kamala Harris said" is the exception: the spokesperson speaks for the name.
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|for|in|from|by|to|on|about|against|over)\s+$")
+SPEAKING_FOR = re.compile(rf"\b{SPOKESPEOPLE}\s+for\s+$")
+
+
+# Verbs that are also plural nouns ("Arab states to have signed", "Trump claims of fraud") speak only
+# when what follows is what was said.
+NOUN_LIKE_VERBS = {"states", "claims", "notes", "posts", "calls", "remarks", "comments", "replies"}
+SPEECH_FOLLOWS = re.compile(rf"\s*(?:that\b|[,:{OPEN_QUOTES}]|$)")
+# "the Nasdaq added 20.72 points": a sum after 'added' is a market's move, not words.
+ADDED_SUM = re.compile(r"\s+[\d$€£]")
+
+
+def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
+    """NAME_THEN_VERB at each run of capitalised words in turn: a match whose run names no one ("In
+    November, Maryam Rajavi, President-elect of ..., said") gives way to the next run."""
+    at = 0
+    for run in re.finditer(NAME_RUN, sentence):
+        if run.start() < at:
+            continue
+        before = sentence[:run.start()]
+        if OBJECT_OF_PREPOSITION.search(before) and not SPEAKING_FOR.search(before):
+            continue
+        match = NAME_THEN_VERB.match(sentence, run.start())
+        if match and (match["verb"] in NOUN_LIKE_VERBS and not SPEECH_FOLLOWS.match(sentence, match.end())
+                      or match["verb"] in ("added", "adds") and ADDED_SUM.match(sentence, match.end())):
+            match = None
+        if match and as_person(match["name"]):
+            yield match
+            at = match.end()
+
+
+QUOTED_SPAN = re.compile(rf"[{OPEN_QUOTES}][^{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]?")
+
+
+# "he" or "she" is never an institution ("an astronomer at Harvard University ... she said").
+INSTITUTION = re.compile(r"\b(?:University|College|School|Hospital|Center|Centre|Institute|Foundation|Group|"
+                         r"Party|Court|Club|Inc|Corp|Company|Agency|Ministry|Department|Office)\b")
+
+
+def _last_person_before(text: str, known: Counter) -> str | None:
+    """The last person named in `text` outside quotations: whom a following 'she said' refers to. A
+    single word counts when the article names someone by it in full ("Stadia" is a product, "Buser"
+    is Jack Buser)."""
+    for match in reversed(list(re.finditer(NAME_RUN, QUOTED_SPAN.sub(" ", text)))):
+        person = as_person(match.group())
+        if person and not INSTITUTION.search(person) and not as_organisation(person) \
+                and (len(person.split()) >= 2 or fullest_name(person, known) != person):
+            return person
+    return None
+
+
+# "China's ambassador to Britain Liu Xiaming said", "special envoy to Ukraine Kurt Volker": the
+# office's place (one word) ends before its holder's name, as a comma would say; not where the words
+# after it name an organisation ("a spokesperson for the British Foreign Office").
+OFFICE_AT_PLACE = re.compile(
+    r"\b(?:ambassador|envoy|adviser|advisor|representative|minister|secretary|delegate|consul|correspondent|"
+    r"coordinator|commissioner|director|spokes(?:man|woman|person))\s+(?:to|for|in|at)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]+(?=\s+[A-Z][\w'’.-]+\s+[A-Z])"
+    rf"(?!(?:\s+[A-Z][\w'’.-]+){{1,4}}\s+(?i:{ORGANISATION_NOUNS})\b)")
+
+
+def set_off_offices(text: str) -> str:
+    return OFFICE_AT_PLACE.sub(lambda office: office.group() + ",", text)
+
+
+def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, str]]:
+    """(position, name run) for each attribution; 'he said' goes to the paragraph's last speaker so far,
+    or else to the last person it names."""
+    paragraph = set_off_offices(paragraph)
+    hits: list[tuple[int, str]] = []
+    offset = 0
+    for sentence in split_sentences(paragraph):
+        start = paragraph.find(sentence, offset)
+        offset = start + len(sentence)
+        before = paragraph[:start].rstrip()
+        after_quote = bool(before) and before[-1] in CLOSE_QUOTES and len(sentence.split()) <= MAX_TAIL_WORDS
+        hits.extend((start + at, name) for at, name in _sentence_attributions(sentence, after_quote))
+    for match in PRONOUN_SAID.finditer(paragraph):
+        earlier = [name for at, name in sorted(hits) if at < match.start()]
+        person = earlier[-1] if earlier else _last_person_before(paragraph[: match.start() + 1], known)
+        if person:
+            hits.append((match.start(), person))
+    return hits
+
+
+def _attributed_runs(paragraphs: list[str], known: Counter) -> Iterator[str]:
+    """Captured name runs in the order the article attributes them."""
+    found = [(p_index, at, name) for p_index, paragraph in enumerate(paragraphs)
+             for at, name in _paragraph_attributions(paragraph, known)]
+    found.extend(_interview_turns(paragraphs))
+    for _, _, name in sorted(found):
+        yield name
+
+
+def _interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
+    """'Name: ...' paragraphs of an interview. A label counts when it opens two or more turns (not a
+    heading) and fewer than half of its turns are questions (else it is the interviewer)."""
+    turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs) if (m := TURN.match(p))]
+    counts = Counter(label for _, label, _ in turns)
+    questions = Counter(label for _, label, text in turns if text.rstrip().endswith("?"))
+    for i, label, _ in turns:
+        if counts[label] >= 2 and questions[label] * 2 < counts[label]:
+            yield (i, 0, label)
+
+
+# "Gov. Kristi NoemKristi Lynn Noem...": a name card's text run into the name before it. Two short
+# capitals ("McDonald", "DeSantis", "LeBron") stay one word.
+GLUED_WORDS = re.compile(r"\b([A-Z][a-z]{3,})(?=[A-Z][a-z])")
+
+
+def _known_full_names(texts: Iterable[str]) -> Counter:
+    """Every multi-word name the article spells out, titles removed."""
+    names: Counter = Counter()
+    texts = (GLUED_WORDS.sub(r"\1; ", text.replace("[", "").replace("]", "")) for text in texts)
+    sentences = (s for text in texts for s in split_sentences(set_off_offices(text)))
+    for sentence in sentences:
+        for match in re.finditer(NAME_RUN, sentence):
+            words = person_words(match.group())
+            if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES for w in words):
+                names[" ".join(words)] += 1
+    return names
+
+
+ACRONYM = re.compile(r"^[A-Z]{2,}\s")
+
+
+def fullest_name(name: str, known: Counter) -> str:
+    """'Lleshaj' -> 'Sandër Lleshaj' when the article gives the full name; else the name unchanged."""
+    words = name.split()
+
+    def without_suffix(full: str) -> list[str]:
+        parts = full.split()
+        return parts[:-1] if len(parts) > 1 and parts[-1] in NAME_SUFFIXES.values() else parts
+
+    # An acronym before a name is an outlet or a body ("VOA Pentagon correspondent"), never a first name.
+    longer = [full for full in known
+              if without_suffix(full)[-len(words):] == words and len(full.split()) > len(words)
+              and not ACRONYM.match(full)]
+    if not longer:
+        return name
+    return max(longer, key=lambda full: (known[full], len(full)))

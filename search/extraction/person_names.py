@@ -1,0 +1,141 @@
+"""Pure: whether a run of capitalised words is a person's name, stripped of titles and offices."""
+
+from __future__ import annotations
+
+import re
+
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "senator", "sen", "representative", "rep",
+    "congressman", "congresswoman", "governor", "gov", "mayor", "deputy", "chancellor", "ambassador",
+    "advisor", "adviser", "chairman", "chairwoman", "chair", "chief", "director", "spokesman",
+    "spokeswoman", "spokesperson", "commissioner", "general", "gen", "colonel", "col", "captain", "capt",
+    "lieutenant", "lt", "sergeant", "sgt", "admiral", "judge", "justice", "king", "queen", "prince",
+    "princess", "pope", "sheikh", "ayatollah", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir",
+    "dame", "lord", "lady", "rev", "reverend", "father", "bishop", "cardinal", "ceo", "cfo",
+    "leader", "head", "officer", "inspector", "detective", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "pm", "mp", "mep", "foreign", "interior", "defense", "defence", "finance",
+    "transport", "energy", "health", "education", "national", "security", "state", "former",
+    "acting", "interim", "senior", "coach", "manager", "striker", "midfielder", "goalkeeper", "dean",
+    "rector", "superintendent", "sheriff", "attorney", "counsel", "economist", "analyst", "founder",
+    "elect", "emeritus", "executive", "editor", "reporter", "correspondent", "host", "anchor", "speaker",
+    "rabbi", "imam", "and", "political", "scientist",
+}
+# Labels and words that are never a person's name.
+NOT_NAMES = {
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "his",
+    "her", "their", "our", "its", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "in", "on",
+    "at", "for", "with", "after", "before", "then", "there", "here", "what", "who", "why", "how", "one",
+    "reporter", "interviewer", "host", "anchor", "moderator", "question", "answer", "q", "journalist",
+    "correspondent", "editor", "note", "update", "photo", "source", "related", "read", "also", "caption",
+    "credit", "watch", "listen", "advertisement", "translation", "transcript", "audience", "crowd", "voice",
+    "narrator", "announcer", "interpreter", "officials", "police", "witnesses", "critics", "experts",
+    "residents", "sources", "analysts", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "today", "yesterday", "tomorrow", "everyone", "nobody", "somebody",
+    "asked", "meanwhile", "however", "still", "later", "earlier", "because", "although", "though", "since",
+    "unless", "until", "whatever", "whether", "whenever", "wherever", "once", "now", "instead", "despite",
+    "thankfully", "sadly", "indeed", "yes", "no", "even", "only", "just", "like", "unlike", "both", "each",
+    "every", "some", "many", "most", "all", "other", "another", "such", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "several", "few", "dozens", "hundreds", "thousands",
+}
+MAX_NAME_WORDS = 4
+
+
+def _word_key(word: str) -> str:
+    return word.lower().strip(".,’'").removesuffix("-elect")
+
+
+# Dotted abbreviations that stand before a name as part of a title ("U.S. Attorney"); other dotted
+# words are initials, and so part of the name ("P.J. Fleck", "Sonya A. Zoghlin").
+TITLE_ABBREVIATIONS = {"u.s", "u.k", "u.n", "e.u", "n.y", "d.c"}
+INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# What follows a surname and belongs to it.
+NAME_SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+
+
+def _is_title(word: str, is_last: bool) -> bool:
+    key = _word_key(word)
+    if key in TITLE_WORDS or key in TITLE_ABBREVIATIONS:
+        return True
+    return "." in word and len(word) <= 5 and not is_last and not INITIALS.match(word)
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """['U.S.', 'President', 'Donald', 'Trump'] -> ['Donald', 'Trump']."""
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if _is_title(word, is_last=False):
+            cut = i + 1
+    return words[cut:]
+
+
+def person_words(run: str) -> list[str]:
+    """A run of capitalised words -> the words of the person it names, titles and affiliation removed.
+
+    'Professor Lukas Brenner of Port Halden University' -> Lukas Brenner (the person is before 'of');
+    'Secretary of State Mike Pompeo' -> Mike Pompeo (a title before 'of': the person follows its object).
+    """
+    words = re.sub(r"['’]s$", "", run.strip(" ,;:")).split()
+    if words and words[-1].endswith(".") and words[-1].lower().rstrip(".") not in NAME_SUFFIXES:
+        words[-1] = words[-1].rstrip(".")
+    if "of" in words:
+        at = words.index("of")
+        before = strip_titles(words[:at])
+        # "US Secretary of State Mike Pompeo": a title just before 'of' is the person's, who follows.
+        if before and not _is_title(before[-1], False):
+            return before
+        return strip_titles(words[at + 2:]) if len(words) > at + 2 else []
+    return strip_titles(words)
+
+
+ORGANISATION_NOUNS = ("ministry|office|authority|operator|watchdog|agency|department|commission|government|police|"
+                      "regulator|embassy|committee|council|board|company|military|army|organization|organisation|"
+                      "league|union|institute|association|federation|bureau")
+ORGANISATION_NOUN = re.compile(rf"^(?:{ORGANISATION_NOUNS})$", re.IGNORECASE)
+
+
+def as_organisation(run: str) -> str | None:
+    """A run that ends in an organisation's noun names the organisation, whole ("World Health
+    Organization", "Indiana State Police"); the noun alone ("the agency") names none."""
+    words = re.sub(r"['’]s$", "", run.strip(" ,;:.")).split()
+    if words and words[0].lower() == "the":
+        words.pop(0)
+    named = len(words) >= 2 and (ORGANISATION_NOUN.match(words[-1]) or any(
+        ORGANISATION_NOUN.match(word) and following in ("of", "for") for word, following in zip(words, words[1:])))
+    return " ".join(words) if named else None
+
+
+def as_titled_name(run: str) -> str | None:
+    """'The Hollywood Reporter', 'The White House': a name of two words or more that takes a capital
+    "The" is an outlet's or a body's, whole, even where its words are also roles ("Reporter")."""
+    words = run.strip(" ,;:.").split()
+    if len(words) < 3 or words[0] != "The" or any(_is_title(w, i == len(words) - 1) and _word_key(w) != "reporter"
+                                                   for i, w in enumerate(words[1:], 1)):
+        return None
+    return " ".join(words[1:])
+
+
+def as_person(run: str) -> str | None:
+    """A captured run of capitalised words -> a speaker's name, or None when it names no one."""
+    if organisation := as_organisation(run):
+        return organisation
+    if outlet := as_titled_name(run):
+        return outlet
+    words = person_words(run)
+    while words and _word_key(words[-1]) in NOT_NAMES:
+        words.pop()
+    while words and _word_key(words[0]) in NOT_NAMES:  # "Because Dempsey", "The We Company"
+        words.pop(0)
+    if len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words[-1] = NAME_SUFFIXES[words[-1].lower().rstrip(".")]
+    if not words or len(words) > MAX_NAME_WORDS:
+        return None
+    if any(_word_key(w) in NOT_NAMES and not INITIALS.match(w) for w in words) \
+            or all(_is_title(w, False) for w in words):
+        return None
+    if not words[0][0].isupper() or (words[-1].endswith(".") and len(words[-1]) <= 3
+                                       and words[-1] not in NAME_SUFFIXES.values()):
+        return None
+    return " ".join(words)
+
+

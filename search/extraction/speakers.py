@@ -1,0 +1,148 @@
+"""Pure: the people an article quotes or reports, and their quotations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..models import Quote
+from .attribution import (
+    CLOSE_QUOTES,
+    DEMONYM,
+    NAMED_ORGANISATION_SAID,
+    OPEN_QUOTES,
+    ORGANISATION_ACCORDING_TO,
+    ORGANISATION_SAID,
+    ORGANISATION_SPOKESPEOPLE,
+    POSSESSIVE,
+    TURN,
+    _attributed_runs,
+    _interview_turns,
+    _known_full_names,
+    _paragraph_attributions,
+    fullest_name,
+)
+from .lines import normalize_space
+from .person_names import NOT_NAMES, _word_key, as_organisation, as_person
+
+
+def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
+    for paragraph in paragraphs:
+        for pattern in (ORGANISATION_SAID, ORGANISATION_ACCORDING_TO):
+            for match in pattern.finditer(paragraph):
+                organisation = normalize_space(match["org"])
+                if len(organisation.split()) > 1:  # "the agency said" names no one
+                    yield organisation
+        for match in NAMED_ORGANISATION_SAID.finditer(paragraph):
+            words = match["org"].split()
+            while words and _word_key(words[0]) in NOT_NAMES:  # "The", "On", "Monday"
+                words.pop(0)
+            if len(words) > 1 and words[0][0].isupper() and not re.fullmatch(DEMONYM, POSSESSIVE.sub("", words[0])):
+                yield " ".join(words)
+        for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
+            named = match["org"] or match["org2"] or match["org3"]
+            if re.fullmatch(DEMONYM, named):  # "American officials said": no one in particular
+                continue
+            if organisation := as_organisation(named) or as_person(named):
+                yield organisation
+
+
+# "in Brussels", "across Ukraine", "in Greenbelt, Maryland": where a one-word name stands after these,
+# it is a place.
+LOCATIVE = r"\b(?:in|across|throughout|near|outside|inside|within)\s+"
+
+
+def _places(paragraphs: list[str], names: list[str]) -> set[str]:
+    """Those of the one-word names the article writes as places ("talks in Brussels"); not where the
+    word is a possessive ("in Trump's view") or begins a longer name ("stakes in Alibaba Group")."""
+    text = "\n".join(paragraphs)
+    return {name for name in names
+            if re.search(rf"{LOCATIVE}(?:[A-Z][\w'’.-]+,\s+)?{re.escape(name)}\b(?!['’]s|\s+[A-Z])", text)}
+
+
+def _common_words(paragraphs: list[str]) -> set[str]:
+    """The words the article writes in lower case: a one-word 'name' among them ("Neuroscience tells
+    us") is a common noun that opened a sentence."""
+    return {word for paragraph in paragraphs for word in re.findall(r"\b[a-z][a-z'-]+\b", paragraph)}
+
+
+def extract_speakers(paragraphs: Iterable[str]) -> tuple[str, ...]:
+    """The people quoted or reported, by the fullest name the article gives, then the organisations
+    that speak as such ("the ministry said")."""
+    paragraphs = list(paragraphs)
+    known = _known_full_names(paragraphs)
+    speakers: dict[str, None] = {}
+    for run in _attributed_runs(paragraphs, known):
+        if person := as_person(run):
+            speakers.setdefault(fullest_name(person, known), None)
+    for organisation in _speaking_organisations(paragraphs):
+        speakers.setdefault(organisation, None)
+    common = _common_words(paragraphs)
+    places = _places(paragraphs, [name for name in speakers if " " not in name])
+    # A surname listed before its full name was found collapses into it, and so does a family name
+    # written first ("Liu" into the speaker "Liu Xiaoming") when no other name of the article begins
+    # with it ("Lee" stays beside Lee Jae-myung and Lee Sang-min).
+    names = [name for name in speakers if " " in name or (name.lower() not in common and name not in places)]
+
+    def family_first(name: str, other: str) -> bool:
+        return " " not in name and len(other.split()) == 2 and other.startswith(name + " ") \
+            and sum(full.startswith(name + " ") for full in known) == 1
+
+    return tuple(n for n in names if not any(o != n and (o.endswith(" " + n) or family_first(n, o)) for o in names))
+
+
+MIN_QUOTE_WORDS = 4
+QUOTATION = re.compile(rf"[{OPEN_QUOTES}](?P<text>[^{OPEN_QUOTES}{CLOSE_QUOTES}]+)[{CLOSE_QUOTES}]")
+
+
+def _distance(at: int, span: re.Match) -> int:
+    if span.start() <= at <= span.end():
+        return 0
+    return min(abs(at - span.start()), abs(at - span.end()))
+
+
+def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...]) -> tuple[Quote, ...]:
+    """Each quotation of MIN_QUOTE_WORDS words or more, with one of `speakers` as its speaker.
+
+    A quotation goes to the nearest attribution in its paragraph; a paragraph that opens with a
+    quotation and names no one continues the last speaker of the paragraph before (news style).
+    An interview turn is one quotation of its speaker. Scare quotes and unattributed ones are left out.
+    """
+    paragraphs = list(paragraphs)
+    known = _known_full_names(paragraphs)
+
+    def resolve(run: str) -> str | None:
+        person = as_person(run)
+        if not person:
+            return None
+        name = fullest_name(person, known)
+        return next((s for s in speakers if s == name or s.endswith(" " + name)), None)
+
+    turn_labels = {index: label for index, _, label in _interview_turns(paragraphs)}
+    quotes: list[Quote] = []
+    previous: str | None = None
+    for index, paragraph in enumerate(paragraphs):
+        if index in turn_labels:
+            text = TURN.match(paragraph)["text"].strip()
+            if (speaker := resolve(turn_labels[index])) and len(text.split()) >= MIN_QUOTE_WORDS:
+                quotes.append(Quote(speaker, text))
+                previous = speaker
+            continue
+        attributions = sorted((at, s) for at, run in _paragraph_attributions(paragraph, known) if (s := resolve(run)))
+        said: dict[str, list[str]] = {}
+        for span in QUOTATION.finditer(paragraph):
+            if len(span["text"].split()) < MIN_QUOTE_WORDS:
+                continue
+            if attributions:
+                speaker = min(attributions, key=lambda attribution: _distance(attribution[0], span))[1]
+            elif previous and paragraph.lstrip()[:1] in OPEN_QUOTES:
+                speaker = previous
+            else:
+                continue
+            said.setdefault(speaker, []).append(span["text"].strip().rstrip(","))
+        quotes.extend(Quote(speaker, " … ".join(parts)) for speaker, parts in said.items())
+        if attributions:
+            previous = attributions[-1][1]
+    return tuple(quotes)
+
+

@@ -1,0 +1,124 @@
+"""A query plan -> its matches within the search's filters, ranked: from arrays over posting lists where
+the query is plain words and phrases, from Whoosh's matchers otherwise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+from whoosh import collectors
+
+from ..config import Settings
+from ..index.schema import WORD_COUNTS
+from ..models import SearchOptions
+from . import posting_arrays
+from .parse import options_filter
+from .plan import QueryPlan, bounded_query
+from .ranking import Matches, Ranking, rank
+from .reading import Columns, Reading
+from .scoring import MatchCollector
+
+
+@dataclass
+class Execution:
+    """A query plan run: where, and its ranking."""
+
+    plan: QueryPlan
+    searcher: object
+    ranking: Ranking
+    columns: Columns
+    # Matches with every word of a short query: fewer than the ranking's when others were added after
+    # them (`filled`).
+    complete: int
+    filled: bool = False
+
+
+def execute(reading: Reading, plan: QueryPlan, options: SearchOptions, settings: Settings,
+            fill: bool = True) -> Execution:
+    """Match and rank a plan. A short plain query matches articles with all of its words; when fewer
+    than `fill_below` do, and `fill`, it is run again for any of its words, with the articles that
+    have all of them first."""
+    searcher, columns = reading.searcher(plan.kind), reading.columns(plan.kind)
+    collapse = plan.kind == "articles" and options.story is None
+    ranked = ranked_matches(searcher, plan.query, plan.text_field, options, columns, collapse)
+    complete = ranked.total
+    if fill and plan.kind == "articles" and plan.matching.plain and not plan.matching.any_word \
+            and complete < settings.fill_below:
+        any_word, _ = bounded_query(plan.matching.text, reading.generation.any_word_parser, searcher.reader(),
+                                    options, settings)
+        first = np.zeros(len(columns.live), dtype=bool)
+        first[ranked.matched] = True
+        ranked = ranked_matches(searcher, any_word, plan.text_field, options, columns, collapse, first)
+        return Execution(plan, searcher, ranked, columns, complete, filled=True)
+    return Execution(plan, searcher, ranked, columns, complete)
+
+
+def ranked_matches(searcher, parsed, text_field: str, options: SearchOptions, columns: Columns,
+                   collapse: bool, first: np.ndarray | None = None) -> Ranking:
+    """A query's ranking; `text_field`: the field its plain words search; `first`: a mask of the
+    documents ranked before all others."""
+    matches = _matched_in_arrays(searcher, parsed, text_field, options, columns)
+    if matches is None:
+        matches = _matched_by_whoosh(searcher, parsed, options)
+    return rank(matches, columns.recency_array, options.sort, first,
+                columns.story_numbers if collapse else None)
+
+
+def _matched_by_whoosh(searcher, parsed, options: SearchOptions) -> Matches:
+    collector = MatchCollector()
+    filtered = options_filter(options)
+    searcher.search_with_collector(parsed, collectors.FilterCollector(collector, allow=filtered)
+                                   if filtered is not None else collector)
+    return collector.found()
+
+
+def _matched_in_arrays(searcher, parsed, fieldname: str, options: SearchOptions,
+                       columns: Columns) -> Matches | None:
+    """What Whoosh's matchers would match and score, from arrays over the words' whole posting
+    lists; None when the query is not plain words and phrases or the weighting cannot be computed
+    that way."""
+    groups = posting_arrays.word_groups(parsed, fieldname)
+    if groups is None:
+        return None
+    counts_field = WORD_COUNTS.get(fieldname)
+    scored = posting_arrays.scores(searcher, groups, fieldname, columns.lengths,
+                                   counts_field if counts_field in searcher.schema else None)
+    if scored is None:
+        return None
+    matched, score = scored
+    matched &= columns.live
+    allowed = allowed_by_options(searcher, options, columns)
+    if allowed is not None:
+        matched &= allowed
+    docs = np.flatnonzero(matched)
+    return Matches(docs, score[docs])
+
+
+def allowed_by_options(searcher, options: SearchOptions, columns: Columns) -> np.ndarray | None:
+    """Which documents the options' filters let through, or None when there are none. Dates
+    are compared in memory; the other filters are queries."""
+    allowed = None
+    others = options_filter(replace(options, date_from=None, date_to=None))
+    if others is not None:
+        allowed = posting_arrays.matching(searcher.reader(), others)
+        if allowed is None:
+            allowed = np.zeros(len(columns.live), dtype=bool)
+            allowed[np.fromiter(searcher.docs_for_query(others), dtype=np.int64)] = True
+    if options.date_from or options.date_to:
+        recency = columns.recency_array
+        # Undated documents (recency 0) are outside every range.
+        in_range = recency >= (options.date_from.toordinal() if options.date_from else 1)
+        if options.date_to:
+            in_range &= recency <= options.date_to.toordinal()
+        allowed = in_range if allowed is None else allowed & in_range
+    return allowed
+
+
+def every_allowed(reading: Reading, options: SearchOptions) -> Ranking:
+    """Every live document of `options.kind` within the options' filters, in the options' order."""
+    columns = reading.columns(options.kind)
+    kept = columns.live.copy()
+    if (allowed := allowed_by_options(reading.searcher(options.kind), options, columns)) is not None:
+        kept &= allowed
+    docs = np.flatnonzero(kept)
+    return rank(Matches(docs, np.zeros(len(docs))), columns.recency_array, options.sort)

@@ -1,0 +1,296 @@
+"""Word queries matched, scored and ranked with array operations over whole posting lists.
+
+Whoosh's matchers walk a query's postings one document at a time in Python, which is what a common
+word's tens of thousands of matches cost. A query of plain words (all of them, or any of them, each
+perhaps loosened into close words) needs no such walk: each word's postings are read a block at a
+time into arrays, scored with BM25 in one expression, and summed into a score per document, and
+ranking, story collapse and facets are array operations too. A phrase among them is matched by
+reading its words' positions only in the documents that have all of them, found from its rarest
+word, and compared as arrays. Every other query (patterns, fields, NOT) takes Whoosh's matchers.
+Scores are Whoosh's own, computed the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+from whoosh import scoring
+
+from ..whoosh_private.postings import leaf_postings, positions_in, postings_at
+
+
+@dataclass(frozen=True)
+class PhraseWords:
+    """A phrase: its words in a field with positions, in order, each at most `slop` positions after
+    the one before."""
+
+    fieldname: str
+    words: tuple[str, ...]
+    slop: int
+    boost: float = 1.0
+
+
+# A query as groups of (word or phrase, boost): a document matches when it has a word or phrase of
+# every group, and scores the sum of the boosted scores of those it has. A word is of the field asked for.
+WordGroups = tuple[tuple[tuple[str | PhraseWords, float], ...], ...]
+
+
+def word_groups(q: wq.Query, fieldname: str) -> WordGroups | None:
+    """The query as word groups, its words of one field, or None when it is anything else."""
+
+    def words(part: wq.Query, boost: float) -> list[tuple[str | PhraseWords, float]] | None:
+        if type(part) is wq.Term and part.fieldname == fieldname and isinstance(part.text, str):
+            return [(part.text, boost * part.boost)]
+        if type(part) is wq.Phrase and len(part.words) > 1 and all(isinstance(word, str) for word in part.words):
+            return [(PhraseWords(part.fieldname, tuple(part.words), part.slop, part.boost), boost)]
+        if type(part) is wq.Or and not part.scale and part.minmatch <= 1 and part.subqueries:
+            found = [words(child, boost * part.boost) for child in part.subqueries]
+            return None if None in found else [word for group in found for word in group]
+        return None
+
+    if type(q) is wq.And and q.subqueries:
+        groups = [words(child, q.boost) for child in q.subqueries]
+    else:
+        groups = [words(q, 1.0)]
+    return None if None in groups else tuple(tuple(group) for group in groups)
+
+
+def postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers, term frequencies) of a word across the reader's segments, deleted
+    documents included: the caller masks them."""
+    ids, weights = [], []
+    for segment, offset in reader.leaf_readers():
+        if (fieldname, text) not in segment:
+            continue
+        leaf_ids, leaf_weights = leaf_postings(segment.postings(fieldname, text))
+        ids.append(leaf_ids + offset)
+        weights.append(leaf_weights)
+    if not ids:
+        return np.empty(0, np.int64), np.empty(0)
+    return np.concatenate(ids), np.concatenate(weights)
+
+
+class DocumentLengths:
+    """One reader's document lengths in a field, as the index stores them (quantised to a byte),
+    each read from disk at most once, for as long as the reader is open: scoring by Whoosh's matchers
+    asks for a match's length (Whoosh would read it from the segment's file each time), array scoring
+    for all of them. The one cache of field lengths."""
+
+    def __init__(self, reader, fieldname: str):
+        self.reader, self.fieldname = reader, fieldname
+        self.known = array("l", [-1]) * reader.doc_count_all()
+
+    def __call__(self, docnum: int) -> int:
+        known = self.known[docnum]
+        if known < 0:
+            # None where the document's field holds no indexed word (a quotation of stopwords alone)
+            known = self.known[docnum] = self.reader.doc_field_length(docnum, self.fieldname, 0) or 0
+        return known
+
+    def all(self) -> np.ndarray:
+        return np.fromiter((self(docnum) for docnum in range(len(self.known))), dtype=np.float64,
+                           count=len(self.known))
+
+
+# reader -> field -> its documents' lengths
+_LENGTHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def document_lengths(reader, fieldname: str) -> DocumentLengths:
+    by_field = _LENGTHS.setdefault(reader, {})
+    if fieldname not in by_field:
+        by_field[fieldname] = DocumentLengths(reader, fieldname)
+    return by_field[fieldname]
+
+
+def field_lengths(reader, fieldname: str) -> np.ndarray:
+    """Every document's length in a field, segment by segment from the lengths scoring reads."""
+    lengths = np.zeros(reader.doc_count_all())
+    for segment, offset in reader.leaf_readers():
+        lengths[offset:offset + segment.doc_count_all()] = document_lengths(segment, fieldname).all()
+    return lengths
+
+
+def scores(searcher, groups: WordGroups, fieldname: str, lengths: Mapping[str, np.ndarray],
+           counts_field: str | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+    """(matched, score): per document, whether it has a word or phrase of every group, and its
+    BM25 score; None when the searcher's weighting is not BM25F's, or a phrase's field has no
+    positions or no lengths in `lengths` (field -> every document's length). The words' counts are
+    read from `counts_field` when given (a field holding the same words without positions)."""
+    reader = searcher.reader()
+    total = np.zeros(reader.doc_count_all())
+    matched = None
+    for group in groups:
+        in_group = np.zeros(reader.doc_count_all(), dtype=bool)
+        for item, boost in group:
+            if isinstance(item, PhraseWords):
+                found = phrase_scores(searcher, item, lengths)
+            else:
+                found = word_scores(searcher, fieldname, item, lengths[fieldname], counts_field)
+            if found is None:
+                return None
+            ids, score = found
+            total[ids] += score * boost if boost != 1.0 else score
+            in_group[ids] = True
+        matched = in_group if matched is None else matched & in_group
+    return matched, total
+
+
+NOTHING = (np.empty(0, np.int64), np.empty(0))
+
+
+def bm25_scorer(searcher, fieldname: str, text: str) -> scoring.BM25FScorer | None:
+    scorer = searcher.weighting.scorer(searcher, fieldname, text)
+    return scorer if isinstance(scorer, scoring.BM25FScorer) else None
+
+
+def bm25(scorer: scoring.BM25FScorer, tf: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """scoring.bm25 over arrays, term by term in the same order, so that scores are Whoosh's to the bit."""
+    idf, B, K1, avgfl = scorer.idf, scorer.B, scorer.K1, scorer.avgfl
+    return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * lengths / avgfl)))
+
+
+def word_scores(searcher, fieldname: str, text: str, lengths: np.ndarray,
+                counts_field: str | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """(documents, score) of one word, or None when it cannot be scored from arrays."""
+    reader = searcher.reader()
+    if (fieldname, text) not in reader:
+        return NOTHING
+    scorer = bm25_scorer(searcher, fieldname, text)
+    if scorer is None:
+        return None
+    ids, tf = postings(reader, counts_field or fieldname, text)
+    return ids, bm25(scorer, tf, lengths[ids])
+
+
+def phrase_scores(searcher, phrase: PhraseWords,
+                  lengths: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray] | None:
+    """(documents, score) of a phrase, or None when it cannot be matched from arrays. Whoosh scores a
+    phrase as the And of its words: their scores added in a binary tree, then boosted."""
+    reader, field = searcher.reader(), phrase.fieldname
+    if field not in lengths or not searcher.schema[field].format.supports("positions"):
+        return None
+    if any((field, word) not in reader for word in phrase.words):
+        return NOTHING
+    scorers = [bm25_scorer(searcher, field, word) for word in phrase.words]
+    if None in scorers:
+        return None
+    docs, tf = phrase_postings(reader, phrase)
+    score = tree_sum([bm25(scorer, tf[at], lengths[field][docs]) for at, scorer in enumerate(scorers)])
+    return docs, score * phrase.boost if phrase.boost != 1.0 else score
+
+
+def tree_sum(parts: list[np.ndarray]) -> np.ndarray:
+    """The parts added as whoosh.util.make_binary_tree pairs a query's matchers: (a + (b + c))."""
+    if len(parts) == 1:
+        return parts[0]
+    half = len(parts) // 2
+    return tree_sum(parts[:half]) + tree_sum(parts[half:])
+
+
+def phrase_postings(reader, phrase: PhraseWords) -> tuple[np.ndarray, np.ndarray]:
+    """(documents, term frequencies: one row per word of the phrase) of the documents where the
+    phrase stands, deleted ones included: the caller masks them."""
+    docs, weights = [np.empty(0, np.int64)], [np.empty((len(phrase.words), 0))]
+    for segment, offset in reader.leaf_readers():
+        if any((phrase.fieldname, word) not in segment for word in phrase.words):
+            continue
+        found, found_weights = segment_phrase_postings(segment, phrase)
+        docs.append(found + offset)
+        weights.append(found_weights)
+    return np.concatenate(docs), np.concatenate(weights, axis=1)
+
+
+def segment_phrase_postings(segment, phrase: PhraseWords) -> tuple[np.ndarray, np.ndarray]:
+    """phrase_postings in one segment. The documents with every word come from the rarest word's
+    postings, read once, narrowed by each other word in turn (rarest first); positions are decoded
+    only for the documents left."""
+    field, distinct = phrase.fieldname, sorted(set(phrase.words))
+    by_rarity = sorted(distinct, key=lambda word: segment.doc_frequency(field, word))
+    read = {by_rarity[0]: postings_at(segment.postings(field, by_rarity[0]))}
+    candidates = read[by_rarity[0]][0]
+    for word in by_rarity[1:]:
+        read[word] = postings_at(segment.postings(field, word), candidates)
+        candidates = read[word][0]
+    words, weights = [], []
+    for word in phrase.words:
+        held, word_weights, values = read[word]
+        kept = np.searchsorted(held, candidates)  # every candidate left is held by every word
+        words.append(positions_in(segment.schema[field].format, [values[at] for at in kept.tolist()]))
+        weights.append(word_weights[kept])
+    found = in_sequence(words, phrase.slop)
+    return candidates[found], np.asarray(weights).reshape(len(phrase.words), len(candidates))[:, found]
+
+
+def in_sequence(words: Sequence[tuple[np.ndarray, np.ndarray]], slop: int) -> np.ndarray:
+    """Pure: for each document, whether the words stand in order, each 1 to `slop` positions after
+    the one before (as Whoosh's SpanNear2 with mindist 1, ordered). Each word is given as (how many
+    positions it has in each document, those sorted positions one document after another)."""
+    documents = len(words[0][0])
+
+    def keys(counts: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        # One sorted key per occurrence: its document above the 32 bits of its position.
+        return (np.repeat(np.arange(documents, dtype=np.int64), counts) << 32) | positions
+
+    ends = keys(*words[0])
+    for word in words[1:]:
+        following = keys(*word)
+        # A key from slop to 1 below another stands in the same document, at most slop positions before.
+        has_before = (np.searchsorted(ends, following - 1, side="right")
+                      > np.searchsorted(ends, following - slop, side="left"))
+        ends = following[has_before]
+    found = np.zeros(documents, dtype=bool)
+    found[ends >> 32] = True
+    return found
+
+
+def matching(reader, q: wq.Query) -> np.ndarray | None:
+    """Which documents a query of words, Ands and Ors (in any fields) matches, as a mask; None for
+    any other query."""
+    if type(q) is wq.Term:
+        found = np.zeros(reader.doc_count_all(), dtype=bool)
+        if (q.fieldname, q.text) in reader:
+            found[postings(reader, q.fieldname, q.text)[0]] = True
+        return found
+    if type(q) in (wq.And, wq.Or) and q.subqueries and not getattr(q, "minmatch", 0) > 1:
+        parts = [matching(reader, child) for child in q.subqueries]
+        if any(part is None for part in parts):
+            return None
+        combine = np.logical_and if type(q) is wq.And else np.logical_or
+        return functools.reduce(combine, parts)
+    return None
+
+
+@dataclass(frozen=True)
+class FacetValues:
+    """One facet's values as arrays: `names[codes[i]]` is a value of document `docs[i]`."""
+
+    names: list[str]
+    docs: np.ndarray
+    codes: np.ndarray
+
+    @classmethod
+    def of(cls, per_document: Sequence[tuple[str, ...]]) -> FacetValues:
+        code_of: dict[str, int] = {}
+        docs, codes = [], []
+        for docnum, values in enumerate(per_document):
+            for value in values:
+                docs.append(docnum)
+                codes.append(code_of.setdefault(value, len(code_of)))
+        return cls(list(code_of), np.asarray(docs, dtype=np.int64), np.asarray(codes, dtype=np.int64))
+
+    def counts(self, chosen: np.ndarray, most: int | None = None) -> list[tuple[str, int]]:
+        """(value, documents) of the values the `chosen` documents (a mask) have: all of them, or
+        those as common as the `most` commonest (more when several tie for the last place)."""
+        counts = np.bincount(self.codes[chosen[self.docs]], minlength=len(self.names))
+        present = np.flatnonzero(counts)
+        if most is not None and len(present) > most:
+            least = np.partition(counts[present], len(present) - most)[len(present) - most]
+            present = present[counts[present] >= least]
+        return [(self.names[code], int(counts[code])) for code in present]

@@ -1,0 +1,1 @@
+"""Pure: timeline, concordance, quote check, people and export, given what they need."""

@@ -1,0 +1,169 @@
+"""Whoosh's private parts for analysis: a text's words analysed without a Token per filter, and word
+positions packed as arrays instead of pickled."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import struct
+from collections.abc import Callable, Iterator
+
+import numpy as np
+from whoosh import formats
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.system import _INT_SIZE
+
+# Words an analysis keeps in memory, each as the word its filters make of it, and analyses a
+# process keeps (a process that writes many indexes unpickles their analyzers anew).
+_NORMALIZED_WORDS, _MOST_ANALYSES = 1 << 16, 8
+
+
+def _word_step(step) -> Callable[[str], str | None] | None:
+    """What a filter that changes each word by itself does to a word (None: left out), or None
+    for a filter that does more."""
+    kind = type(step)
+    if kind is LowercaseFilter:
+        return str.lower
+    if kind is CharsetFilter:
+        charmap = step.charmap
+        return lambda word: word.translate(charmap)
+    if kind is StemFilter:
+        stem, ignore = step._stem, step.ignore
+        return lambda word: word if word in ignore else stem(word)
+    if kind is StopFilter:
+        stops, shortest, longest = step.stops, step.min, step.max
+        return lambda word: (word if shortest <= len(word) and (longest is None or len(word) <= longest)
+                             and word not in stops else None)
+    return None
+
+
+def _compose(steps) -> Callable[[str], str | None]:
+    def normalized(word: str) -> str | None:
+        for step in steps:
+            word = step(word)
+            if word is None:
+                return None
+        return word
+    return normalized
+
+
+_analyses: dict[int, tuple] = {}
+
+
+def word_analysis(analyzer) -> Callable[[str], tuple[list[str], list[int], list[int], list[int]]] | None:
+    """The words an analyzer indexes in a text, with each one's position, start and end, as
+    Whoosh's token stream gives them, without a Token passed through a generator per filter: a
+    regular expression's matches, each turned into its indexed word by one cached function. None
+    for an analyzer built of other parts."""
+    known = _analyses.get(id(analyzer))
+    if known is not None and known[0] is analyzer:
+        return known[1]
+    analysis = _fused(analyzer)
+    if len(_analyses) >= _MOST_ANALYSES:
+        del _analyses[next(iter(_analyses))]
+    _analyses[id(analyzer)] = (analyzer, analysis)
+    return analysis
+
+
+def _fused(analyzer):
+    parts = analyzer.items if isinstance(analyzer, CompositeAnalyzer) else [analyzer]
+    tokenizer, filters = parts[0], parts[1:]
+    if type(tokenizer) is not RegexTokenizer or tokenizer.gaps:
+        return None
+    steps = [_word_step(step) for step in filters]
+    stop_filters = [step for step in filters if type(step) is StopFilter]
+    if None in steps or len(stop_filters) > 1:
+        return None
+    # Whoosh's StopFilter renumbers the words it keeps: the first keeps its place, the rest follow it.
+    renumber = bool(stop_filters) and stop_filters[0].renumber
+    normalized = functools.lru_cache(maxsize=_NORMALIZED_WORDS)(_compose(steps))
+    finditer = tokenizer.expression.finditer
+
+    def analysis(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
+        words, places, starts, ends = [], [], [], []
+        for place, match in enumerate(finditer(text)):
+            word = normalized(match.group())
+            if word is not None:
+                words.append(word)
+                places.append(place)
+                starts.append(match.start())
+                ends.append(match.end())
+        if renumber and places:
+            places = list(range(places[0], places[0] + len(places)))
+        return words, places, starts, ends
+    return analysis
+
+
+def packed_occurrences(words: list[str], places: list[int], starts: list[int], ends: list[int]
+                       ) -> Iterator[tuple[str, int, bytes]]:
+    """Each distinct word, in the order first seen, with how often it occurs and its occurrences
+    as PackedCharacters encodes them, computed for all words at once."""
+    if not words:
+        return
+    ids: dict[str, int] = {}
+    word_ids = np.fromiter((ids.setdefault(word, len(ids)) for word in words), np.int64, len(words))
+    order = np.argsort(word_ids, kind="stable")
+    counts = np.bincount(word_ids)
+    firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    place = np.asarray(places, np.int64)[order]
+    start = np.asarray(starts, np.int64)[order]
+    end = np.asarray(ends, np.int64)[order]
+    # Each occurrence is measured from the one before it of the same word, the first from 0.
+    place_step = np.diff(place, prepend=0)
+    start_step = start - np.concatenate(([0], end[:-1]))
+    place_step[firsts] = place[firsts]
+    start_step[firsts] = start[firsts]
+    group = np.repeat(np.arange(len(ids)), counts)
+    heads = np.arange(len(ids)) + 3 * firsts
+    packed = np.empty(len(ids) + 3 * len(words), ">i4")
+    packed[heads] = counts
+    at = group + 1 + 3 * np.arange(len(words))
+    packed[at], packed[at + 1], packed[at + 2] = place_step, start_step, end - start
+    data = packed.tobytes()
+    bounds = (heads * _INT_SIZE).tolist() + [len(data)]
+    for number, (word, count) in enumerate(zip(ids, counts.tolist())):
+        yield word, count, data[bounds[number]:bounds[number + 1]]
+
+
+class PackedCharacters(formats.Characters):
+    """Whoosh's Characters format: each occurrence's position and start and end character. A
+    posting's value holds the numbers Characters pickles (the count, then for each occurrence its
+    position's and start's distance from the occurrence before, and its length) as big-endian 32-bit
+    integers, so that the values of many postings are read as one array (`positions_in`) where
+    Characters unpickles each: a phrase of common words reads tens of thousands of them."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        analysis = word_analysis(analyzer) if isinstance(value, str) and set(kwargs) <= {"mode"} else None
+        if analysis is None:
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for word, count, packed in packed_occurrences(*analysis(value)):
+            yield word, count, float(count) * boost, packed
+
+    def encode(self, poslist) -> bytes:
+        numbers = [len(poslist)]
+        position = end = 0
+        for pos, startchar, endchar in poslist:
+            numbers += (pos - position, startchar - end, endchar - startchar)
+            position, end = pos, endchar
+        return struct.pack(f"!{len(numbers)}i", *numbers)
+
+    def _deltas(self, valuestring: bytes) -> tuple[int, ...]:
+        return struct.unpack_from(f"!{len(valuestring) // _INT_SIZE - 1}i", valuestring, _INT_SIZE)
+
+    def decode_characters(self, valuestring: bytes) -> list[tuple[int, int, int]]:
+        found, position, end = [], 0, 0
+        deltas = self._deltas(valuestring)
+        for at in range(0, len(deltas), 3):
+            position += deltas[at]
+            start = end + deltas[at + 1]
+            end = start + deltas[at + 2]
+            found.append((position, start, end))
+        return found
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        return list(itertools.accumulate(self._deltas(valuestring)[::3]))
+
+

@@ -1,0 +1,131 @@
+"""Chart geometry for the pages, in SVG user units: the results' date bars, the timeline's lines, and
+the page numbers to link. Pure: values in, shapes out; the templates draw them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from search.research.timeline import Timeline
+
+# The date histogram: months while they fit, years beyond.
+MAX_MONTH_BARS = 36
+CHART_WIDTH, CHART_HEIGHT = 300, 64
+
+
+def page_numbers(current: int, last: int, width: int = 2) -> list[int | None]:
+    """1 … 4 5 [6] 7 8 … 20: the pages to link, None where a gap is shown."""
+    shown = sorted({1, last, *range(max(1, current - width), min(last, current + width) + 1)})
+    numbers: list[int | None] = []
+    for number in shown:
+        if numbers and number - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the date histogram: a month ('2018-12') or a year ('2018'), as SVG geometry."""
+
+    label: str
+    count: int
+    date_from: str
+    date_to: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    """Every month from first to last, 'YYYY-MM', so that the chart shows quiet months as gaps."""
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def date_bars(months: tuple[tuple[str, int], ...]) -> list[Bar]:
+    """The date facet as a timeline of bars, one per month, or one per year when the months are too many."""
+    if not months:
+        return []
+    counts = dict(months)
+    timeline = _month_range(months[0][0], months[-1][0])
+    if len(timeline) > MAX_MONTH_BARS:
+        years = range(int(timeline[0][:4]), int(timeline[-1][:4]) + 1)
+        spans = [(str(year), sum(n for month, n in months if month.startswith(f"{year}-")), f"{year}-01-01",
+                  f"{year}-12-31") for year in years]
+    else:
+        spans = []
+        for month in timeline:
+            last_day = calendar.monthrange(int(month[:4]), int(month[5:7]))[1]
+            spans.append((month, counts.get(month, 0), f"{month}-01", f"{month}-{last_day:02d}"))
+    step = CHART_WIDTH / len(spans)
+    tallest = max(count for _, count, _, _ in spans)
+    bars = []
+    for index, (label, count, start, end) in enumerate(spans):
+        height = CHART_HEIGHT * count / tallest if count else 0.0
+        bars.append(Bar(label, count, start, end, x=round(index * step, 2), y=round(CHART_HEIGHT - height, 2),
+                        width=round(max(step - 1, 1), 2), height=round(height, 2)))
+    return bars
+
+
+# The timeline page's chart, in SVG user units, and what its lines show.
+TIMELINE_WIDTH, TIMELINE_HEIGHT = 720, 240
+MEASURES = ("share", "count")
+NOUNS = {"articles": "articles", "quotes": "quotations"}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One period of one query's line: where it is drawn, what it says, and the search it opens."""
+
+    x: float
+    y: float
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Line:
+    query: str
+    noun: str
+    points: tuple[Point, ...]
+    total: int
+    undated: int
+
+    @property
+    def polyline(self) -> str:
+        return " ".join(f"{point.x},{point.y}" for point in self.points)
+
+
+def period_label(start: dt.date, interval: str) -> str:
+    return {"day": start.isoformat(), "week": f"week of {start.isoformat()}", "month": start.strftime("%Y-%m"),
+            "year": str(start.year)}[interval]
+
+
+def shown_value(value: float, measure: str) -> str:
+    return f"{value:.1%}" if measure == "share" else f"{value:,.0f}"
+
+
+def timeline_lines(found: Timeline, measure: str, opened) -> tuple[list[Line], float]:
+    """Each query's line over the chart (its periods spread evenly from left to right, the tallest
+    value at the top), and that tallest value. `opened(query, start, end)`: the page a point opens."""
+    values = [series.shares if measure == "share" else series.counts for series in found.series]
+    top = max((value for line in values for value in line), default=0) or 1
+    step = TIMELINE_WIDTH / (len(found.starts) - 1) if len(found.starts) > 1 else 0
+    lines = []
+    for series, line in zip(found.series, values):
+        points = []
+        for at, (value, start, end) in enumerate(zip(line, found.starts, found.ends)):
+            x = round(at * step if step else TIMELINE_WIDTH / 2, 2)
+            label = (f"{series.query}, {period_label(start, found.interval)}: {series.counts[at]:,} of "
+                     f"{series.among[at]:,} {NOUNS[series.kind]} ({series.shares[at]:.1%})")
+            points.append(Point(x, round(TIMELINE_HEIGHT * (1 - value / top), 2), label,
+                                opened(series.query, start, end)))
+        lines.append(Line(series.query, NOUNS[series.kind], tuple(points), series.total, series.undated))
+    return lines, top
