@@ -207,6 +207,7 @@ def test_second_rebuild_at_once_is_refused(tmp_path, small_corpus):
             rebuild(settings)
 
 
+@pytest.mark.slow  # a rebuild killed by a signal, in a process of its own
 def test_killed_rebuild_leaves_the_previous_index_and_is_cleaned_up(tmp_path, small_corpus):
     settings = make_settings(small_corpus, tmp_path / "index")
     rebuild(settings)

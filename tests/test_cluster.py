@@ -20,6 +20,9 @@ from search.searcher import ArchiveSearcher
 from .conftest import make_settings
 from .test_worker_pool import given_up, square, square_or_die
 
+# A real Dask cluster of worker processes.
+pytestmark = pytest.mark.slow
+
 
 def square_or_die_once(job: tuple[int, str]) -> int:
     """Kills its worker the first time it meets job 7, as a worker lost mid-rebuild would be."""

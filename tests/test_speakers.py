@@ -29,3 +29,18 @@ def test_interview_turns_are_quotations_of_the_interviewee():
     paragraphs = ["Herald: How was the season for the club?", "Moreno: We finished ninth with the second-smallest budget.",
                   "Herald: And next year, what happens?", "Moreno: We will fight for Europe with the same players."]
     assert [q.speaker for q in extract_quotes(paragraphs, ("Rafael Moreno",))] == ["Rafael Moreno"] * 2
+
+
+def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations(monkeypatch):
+    from search.extraction import attribution
+    from search.extraction.article import article_from_text
+
+    read = []
+    real = attribution._paragraph_attributions
+    monkeypatch.setattr(attribution, "_paragraph_attributions",
+                        lambda paragraph, known: read.append(paragraph) or real(paragraph, known))
+    page = ("Budget vote\n\n“We will not sign a blank cheque,” said Mayor Elena Varga.\n\n"
+            "“The bridge is late and over budget by a third,” Varga said.\n")
+    article = article_from_text("a.txt", "text", page)
+    assert article.speakers == ("Elena Varga",) and len(article.quotes) == 2
+    assert len(read) == len(set(read)) == len(article.body.split("\n\n"))

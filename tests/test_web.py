@@ -473,6 +473,14 @@ def test_the_quote_endpoint_lists_the_articles_carrying_a_quotation(client):
     assert "<mark>" in hit["passage"]
 
 
+def test_quote_in_the_search_endpoint_is_the_quote_check(client):
+    text = "I am happy it is finished, but I am not glad about the bill"
+    searched = client.get("/api/search", query_string={"q": f'quote:"{text}"'})
+    assert searched.status_code == 200
+    assert searched.get_json() == client.get("/api/quote", query_string={"text": text}).get_json()
+    assert searched.get_json()["total"] == 1
+
+
 @pytest.mark.parametrize("url, message", [
     ("/api/quote", "Parameter 'text' is required"),
     ("/api/quote?text=two+words", "at least 4 words"),

@@ -298,6 +298,7 @@ def _write_twice(folder, new_writer) -> list[dict[str, bytes]]:
     return [_segment_files(folder / kind) for kind in ("articles", "quotes")]
 
 
+@pytest.mark.slow  # every file of two indexes compared, twice
 @pytest.mark.parametrize("limit", [128 * 1024 * 1024, 50_000])  # in memory; spilled to runs
 def test_postings_gathered_and_written_a_word_at_a_time_are_the_files_whooshs_writer_writes(tmp_path, limit):
     codec = WholeReadCodec(frozenset({"body_counts"}), whole_block=50)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import UnreadableArticle
 from ..models import PARAGRAPH_BREAK, Article, CleanedPage
 from ..names import readable
+from .attribution import attributions_of
 from .fields import extract_author, extract_date, extract_outlet, extract_title, lead_title, web_address
 from .html_pages import clean_html
 from .lines import clean_text
@@ -13,7 +14,8 @@ from .speakers import extract_quotes, extract_speakers
 
 def extract_article(doc_id: str, page: CleanedPage) -> Article:
     dated = extract_date(page)
-    speakers = extract_speakers(page.paragraphs)
+    attributions = attributions_of(list(page.paragraphs))
+    speakers = extract_speakers(page.paragraphs, attributions)
     url = web_address(page.metadata.url)
     return Article(
         id=doc_id,
@@ -25,7 +27,7 @@ def extract_article(doc_id: str, page: CleanedPage) -> Article:
         date_source=dated[1] if dated else None,
         url=url,
         outlet=extract_outlet(page, url, doc_id),
-        quotes=extract_quotes(page.paragraphs, speakers),
+        quotes=extract_quotes(page.paragraphs, speakers, attributions),
         body_source=page.body_source,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from .person_names import (
     MAX_NAME_WORDS,
@@ -246,13 +247,27 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
     return hits
 
 
-def _attributed_runs(paragraphs: list[str], known: Counter) -> Iterator[str]:
-    """Captured name runs in the order the article attributes them."""
-    found = [(p_index, at, name) for p_index, paragraph in enumerate(paragraphs)
-             for at, name in _paragraph_attributions(paragraph, known)]
-    found.extend(_interview_turns(paragraphs))
-    for _, _, name in sorted(found):
-        yield name
+@dataclass(frozen=True)
+class Attributions:
+    """Whom an article attributes words to, read once: the full names it spells out, each paragraph's
+    attributions (position, name run), and its interview turns (paragraph, 0, label)."""
+
+    known: Counter
+    paragraphs: tuple[list[tuple[int, str]], ...]
+    turns: tuple[tuple[int, int, str], ...]
+
+    def runs(self) -> Iterator[str]:
+        """Captured name runs in the order the article attributes them."""
+        found = [(p_index, at, name) for p_index, hits in enumerate(self.paragraphs) for at, name in hits]
+        found.extend(self.turns)
+        for _, _, name in sorted(found):
+            yield name
+
+
+def attributions_of(paragraphs: list[str]) -> Attributions:
+    known = _known_full_names(paragraphs)
+    return Attributions(known, tuple(_paragraph_attributions(paragraph, known) for paragraph in paragraphs),
+                        tuple(_interview_turns(paragraphs)))
 
 
 def _interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:

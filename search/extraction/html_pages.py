@@ -1,9 +1,10 @@
-"""Pure cleaning of HTML pages: a page -> its article text, with its metadata (search/extraction/html_metadata.py).
+"""Pure cleaning of HTML pages: a page -> its article text, with its metadata (html_metadata.py).
 
-Two libraries share the work. lxml parses the page and makes the page-wide pass: the metadata, the
-furniture to drop and the search for the element holding the article, all over a C tree (building a
-BeautifulSoup tree of a whole page costs more than a whole extraction by trafilatura). BeautifulSoup,
-with the lxml parser, then turns the article's own HTML into paragraphs.
+lxml does the work over a C tree: it parses the page, makes the page-wide pass (the metadata, the
+furniture to drop, the search for the element holding the article, in containers.py) and turns the
+article's blocks into paragraphs (building a BeautifulSoup tree of a whole page costs more than a
+whole extraction by trafilatura). BeautifulSoup, with the lxml parser, reads only a page nested too
+deep for lxml's tree, whose text it takes whole.
 """
 
 from __future__ import annotations

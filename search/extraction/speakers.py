@@ -16,10 +16,8 @@ from .attribution import (
     ORGANISATION_SPOKESPEOPLE,
     POSSESSIVE,
     TURN,
-    _attributed_runs,
-    _interview_turns,
-    _known_full_names,
-    _paragraph_attributions,
+    Attributions,
+    attributions_of,
     fullest_name,
 )
 from .lines import normalize_space
@@ -66,13 +64,14 @@ def _common_words(paragraphs: list[str]) -> set[str]:
     return {word for paragraph in paragraphs for word in re.findall(r"\b[a-z][a-z'-]+\b", paragraph)}
 
 
-def extract_speakers(paragraphs: Iterable[str]) -> tuple[str, ...]:
+def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | None = None) -> tuple[str, ...]:
     """The people quoted or reported, by the fullest name the article gives, then the organisations
-    that speak as such ("the ministry said")."""
+    that speak as such ("the ministry said"). `attributions`: the paragraphs' (attributions_of)."""
     paragraphs = list(paragraphs)
-    known = _known_full_names(paragraphs)
+    attributions = attributions or attributions_of(paragraphs)
+    known = attributions.known
     speakers: dict[str, None] = {}
-    for run in _attributed_runs(paragraphs, known):
+    for run in attributions.runs():
         if person := as_person(run):
             speakers.setdefault(fullest_name(person, known), None)
     for organisation in _speaking_organisations(paragraphs):
@@ -101,15 +100,18 @@ def _distance(at: int, span: re.Match) -> int:
     return min(abs(at - span.start()), abs(at - span.end()))
 
 
-def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...]) -> tuple[Quote, ...]:
+def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
+                   attributions: Attributions | None = None) -> tuple[Quote, ...]:
     """Each quotation of MIN_QUOTE_WORDS words or more, with one of `speakers` as its speaker.
 
     A quotation goes to the nearest attribution in its paragraph; a paragraph that opens with a
     quotation and names no one continues the last speaker of the paragraph before (news style).
     An interview turn is one quotation of its speaker. Scare quotes and unattributed ones are left out.
+    `attributions`: the paragraphs' (attributions_of).
     """
     paragraphs = list(paragraphs)
-    known = _known_full_names(paragraphs)
+    attributions = attributions or attributions_of(paragraphs)
+    known = attributions.known
 
     def resolve(run: str) -> str | None:
         person = as_person(run)
@@ -118,7 +120,7 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...]) -> tupl
         name = fullest_name(person, known)
         return next((s for s in speakers if s == name or s.endswith(" " + name)), None)
 
-    turn_labels = {index: label for index, _, label in _interview_turns(paragraphs)}
+    turn_labels = {index: label for index, _, label in attributions.turns}
     quotes: list[Quote] = []
     previous: str | None = None
     for index, paragraph in enumerate(paragraphs):
@@ -128,21 +130,21 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...]) -> tupl
                 quotes.append(Quote(speaker, text))
                 previous = speaker
             continue
-        attributions = sorted((at, s) for at, run in _paragraph_attributions(paragraph, known) if (s := resolve(run)))
+        attributed = sorted((at, s) for at, run in attributions.paragraphs[index] if (s := resolve(run)))
         said: dict[str, list[str]] = {}
         for span in QUOTATION.finditer(paragraph):
             if len(span["text"].split()) < MIN_QUOTE_WORDS:
                 continue
-            if attributions:
-                speaker = min(attributions, key=lambda attribution: _distance(attribution[0], span))[1]
+            if attributed:
+                speaker = min(attributed, key=lambda attribution: _distance(attribution[0], span))[1]
             elif previous and paragraph.lstrip()[:1] in OPEN_QUOTES:
                 speaker = previous
             else:
                 continue
             said.setdefault(speaker, []).append(span["text"].strip().rstrip(","))
         quotes.extend(Quote(speaker, " … ".join(parts)) for speaker, parts in said.items())
-        if attributions:
-            previous = attributions[-1][1]
+        if attributed:
+            previous = attributed[-1][1]
     return tuple(quotes)
 
 

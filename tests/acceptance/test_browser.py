@@ -15,6 +15,9 @@ from playwright.sync_api import expect, sync_playwright
 
 from ..conftest import REPO, SAMPLE_CORPUS, running_server
 
+# Each test drives the page in a real Chromium.
+pytestmark = pytest.mark.slow
+
 ARTIFACTS = REPO / "test-artifacts"
 # Without the background-networking flags Chromium keeps calling out to hosts this machine cannot reach.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

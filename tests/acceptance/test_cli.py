@@ -278,6 +278,9 @@ def test_quote_prints_the_articles_carrying_it_and_its_json_is_the_endpoint_s(sa
     assert "said by Tomas Reinholt" in lines[2] and "“*I am glad it is finished" in lines[3]
     refused = run("quote", "two words", "--index", index)
     assert refused.returncode == 1 and "at least 4 words" in refused.stderr
+    # quote:"…" asks the query command for the same check, as it asks the search box.
+    asked = run("query", f'quote:"{said}"', "--json", "--index", index)
+    assert json.loads(asked.stdout) == served.get_json()
 
 
 def test_person_prints_their_quotations_and_its_json_is_the_endpoint_s(sample_settings):

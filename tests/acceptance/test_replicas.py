@@ -12,7 +12,12 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from ..conftest import REPO, running_server
+
+# Real servers, started as processes, under load.
+pytestmark = pytest.mark.slow
 
 
 def get(url: str) -> tuple[int, dict]:

@@ -298,6 +298,7 @@ def test_a_lone_comparison_is_read_as_nothing_to_match(text):
 BENCHMARK_PAGES = sorted((SHARED / "bench").glob("*/html/*.gz"))
 
 
+@pytest.mark.slow  # 221 real pages extracted
 @pytest.mark.skipif(not (SHARED / "bench").is_dir(), reason=NO_SHARED)
 def test_every_benchmark_page_goes_through_or_is_skipped_with_a_reason():
     """221 real pages from 180 sites, in many languages and encodings, gzipped as saved."""

@@ -13,6 +13,9 @@ import pytest
 
 from ..conftest import REPO, running_server
 
+# Real servers, started as processes.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def server(tmp_path, small_corpus):
