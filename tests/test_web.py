@@ -13,7 +13,6 @@ from search.index import store
 from search.index.build import rebuild
 from search.index.schema import QUOTES_INDEX
 from web import create_app
-from web.charts import date_bars
 
 from .conftest import make_settings, write_article
 
@@ -268,18 +267,6 @@ def test_json_facets_and_suggestion(client):
     quotes = client.get("/api/search?q=robots&kind=quotes").get_json()
     assert quotes["kind"] == "quotes"
     assert list(quotes["results"][0]) == ["speaker", "quote", "article_id", "title", "date", "score"]
-
-
-def test_date_chart_shows_quiet_months_as_gaps_and_long_spans_by_year():
-    bars = date_bars((("2018-11", 2), ("2019-01", 1)))
-    assert [(bar.label, bar.count) for bar in bars] == [("2018-11", 2), ("2018-12", 0), ("2019-01", 1)]
-    assert (bars[0].date_from, bars[0].date_to, bars[2].date_to) == ("2018-11-01", "2018-11-30", "2019-01-31")
-    assert bars[0].height == 64 and bars[1].height == 0 and bars[2].height == 32
-    by_year = date_bars((("2016-03", 1), ("2019-02", 4), ("2019-12", 1)))
-    assert [(bar.label, bar.count, bar.date_from, bar.date_to) for bar in by_year] == [
-        ("2016", 1, "2016-01-01", "2016-12-31"), ("2017", 0, "2017-01-01", "2017-12-31"),
-        ("2018", 0, "2018-01-01", "2018-12-31"), ("2019", 5, "2019-01-01", "2019-12-31")]
-    assert date_bars(()) == []
 
 
 def test_the_home_page_says_what_the_archive_holds_and_every_example_finds_something(client):
