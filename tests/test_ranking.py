@@ -11,38 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from search.index.build import rebuild
-from search.query.parse import matching_policy
 from search.query.ranking import Matches, rank, sort_keys
 from search.query.scoring import BM25
 from search.searcher import ArchiveSearcher
 
 from .conftest import make_settings, open_articles
-
-
-@pytest.mark.parametrize("typed, parsed_as, any_word, plain", [
-    ("harbour bridge", "harbour bridge", False, True),
-    ("harbour bridge cost", "harbour bridge cost", False, True),
-    ("what did the council decide about the bridge", "what did the council decide about the bridge", True, True),
-    # Explicit syntax is searched as written, however long.
-    ('"harbour bridge" cost overruns since the vote', '"harbour bridge" cost overruns since the vote', False, False),
-    ("mayor OR council bridge cost overruns vote", "mayor OR council bridge cost overruns vote", False, False),
-    ("speaker:varga bridge cost overruns vote", "speaker:varga bridge cost overruns vote", False, False),
-    # A query in capitals is lowercased: its AND, OR, NOT are words.
-    ("EFFORTS OF AMBASSADOR LODGE TO CHANGE POLICIES", "efforts of ambassador lodge to change policies", True, True),
-    ("NOT OR AND", "not or and", False, True),
-    ("IRAN", "IRAN", False, True),
-    # Punctuation in a plain question is not syntax: a question mark is no wildcard, brackets and a
-    # colon no grouping or field. It becomes spaces, so the words keep their places.
-    ("what is the effect of heat (in time)?", "what is the effect of heat  in time  ", True, True),
-    ("the ?slip? effect on flows", "the  slip  effect on flows", True, True),
-    ("ratio: lift to drag", "ratio  lift to drag", True, True),
-    # Syntax that is meant stays: a wildcard inside a word, prefix*, boosts, known fields.
-    ("wom?n in the harbour strike", "wom?n in the harbour strike", False, False),
-    ("harb* strike (dock OR port)", "harb* strike (dock OR port)", False, False),
-    ("title:bridge (cost overruns) vote", "title:bridge (cost overruns) vote", False, False),
-])
-def test_matching_policy(typed, parsed_as, any_word, plain):
-    assert matching_policy(typed, all_words_up_to=3) == (parsed_as, any_word, plain)
 
 
 def has_words(searcher, doc_id: str, *stems: str) -> bool:

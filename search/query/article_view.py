@@ -8,17 +8,14 @@ from whoosh import highlight
 from whoosh import query as wq
 
 from ..config import Settings
-from ..errors import ArticleNotFoundError, QueryRefused
+from ..errors import ArticleNotFoundError
 from ..index.schema import from_stored
-from ..models import ArticleView, SearchOptions
+from ..models import ArticleView
 from .parse import body_terms, words_to_mark
-from .plan import plan_query
+from .plan import articles_plan_or_none
 from .reading import Reading
 from .results import listed_hit
 from .snippets import MarkFormatter
-
-ARTICLES = SearchOptions(kind="articles")
-
 
 def article_view(reading: Reading, doc_id: str, text: str, settings: Settings) -> ArticleView:
     """Raises ArticleNotFoundError for an id the generation does not hold."""
@@ -45,11 +42,8 @@ def article_view(reading: Reading, doc_id: str, text: str, settings: Settings) -
 def _marked_terms(reading: Reading, marked: str, settings: Settings) -> set[str]:
     """The body's indexed words that the query's words are: none for a query it cannot read, which
     is shown without marks."""
-    if not marked.strip():
-        return set()
-    try:
-        plan = plan_query(reading, marked, ARTICLES, settings, loosen=False)
-    except QueryRefused:
+    plan = articles_plan_or_none(reading, marked, settings)
+    if plan is None:
         return set()
     body = reading.articles.schema["body"]
     return body_terms(plan.query, lambda word: body.process_text(word, mode="query"))

@@ -6,16 +6,13 @@ import itertools
 import re
 
 from ..config import Settings
-from ..errors import QueryRefused
 from ..index.schema import BODY
-from ..models import SearchOptions
 from .parse import written_words_field
-from .plan import plan_query
+from .plan import articles_plan_or_none
 from .reading import Reading
 
 # The last word of a query being typed names a speaker after one of these.
 NAME_FIELD = re.compile(r"^(?:speaker|said):", re.IGNORECASE)
-ARTICLES = SearchOptions(kind="articles")
 
 
 def completions(reading: Reading, text: str, limit: int, settings: Settings) -> list[str]:
@@ -59,10 +56,7 @@ def _speakers_named(reader, start: str, most: int) -> list[str]:
 
 def _articles_with(reading: Reading, head: str, settings: Settings) -> set[int]:
     """The articles the words before the last one find (none when they are no query)."""
-    if not head.strip():
+    plan = articles_plan_or_none(reading, head, settings)
+    if plan is None or plan.kind != "articles":
         return set()
-    try:
-        plan = plan_query(reading, head, ARTICLES, settings, loosen=False)
-    except QueryRefused:
-        return set()
-    return set(reading.articles.docs_for_query(plan.query)) if plan.kind == "articles" else set()
+    return set(reading.articles.docs_for_query(plan.query))

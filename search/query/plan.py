@@ -52,6 +52,21 @@ def plan_query(reading: Reading, text: str, options: SearchOptions, settings: Se
     return QueryPlan(text, kind, matching, pasted, parser, query, loosened)
 
 
+ARTICLES = SearchOptions(kind="articles")
+
+
+def articles_plan_or_none(reading: Reading, text: str, settings: Settings) -> QueryPlan | None:
+    """The plan of `text` as a search of articles, its words as typed (not loosened); None when it
+    is blank or cannot be searched: what marks an article's words and narrows completions, which
+    then do without."""
+    if not text.strip():
+        return None
+    try:
+        return plan_query(reading, text, ARTICLES, settings, loosen=False)
+    except QueryRefused:
+        return None
+
+
 def _text_to_parse(searcher, text_field: str, matching: Matching, text: str, pasted: bool, settings: Settings) -> str:
     """What a query is parsed as: the text as matched, or a pasted plain text's most informative
     words (at most max_query_terms)."""
