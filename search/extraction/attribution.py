@@ -18,8 +18,6 @@ from .person_names import (
     person_words,
 )
 
-# ---------------------------------------------------------------------------------------- speakers
-
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|praised|praises|wrote|"
     "writes|asked|asks|warned|warns|argued|argues|declared|declares|announced|announces|insisted|insists|"

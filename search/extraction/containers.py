@@ -1,4 +1,5 @@
-"""Pure: which element of a page holds the article, scored by its prose and links, and its blocks stripped of furniture."""
+"""Pure: which element of a page holds the article, scored by its prose and links, and its blocks
+stripped of furniture."""
 
 from __future__ import annotations
 

@@ -189,7 +189,7 @@ def extract_author(page: CleanedPage) -> str | None:
     return None
 
 
-# ----------------------------------------------------------------------------------------- article
+# ------------------------------------------------------------------------------------------ outlet
 
 def web_address(raw: str | None) -> str | None:
     """The page's address when it is one a reader can follow (http or https, with a host): never
