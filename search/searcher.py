@@ -17,9 +17,8 @@ from .query import views
 from .query.article_view import article_view
 from .query.completions import completions
 from .query.deadline import call_within
-from .query.matching import execute
+from .query.matching import run_query
 from .query.parse import asks_for_quotes
-from .query.plan import plan_query
 from .query.reading import Generations, Reading
 from .query.results import search_page
 from .research.concordance import ORDERS, Concordance
@@ -49,7 +48,7 @@ class ArchiveSearcher:
 
     def _search(self, reading: Reading, text: str, page: int, per_page: int, options: SearchOptions,
                 started: float) -> SearchPage:
-        run = execute(reading, plan_query(reading, text, options, self.settings), options, self.settings)
+        run = run_query(reading, text, options, self.settings)
         return search_page(run, page, per_page, options, lambda: round((time.perf_counter() - started) * 1000, 2),
                            self.settings)
 
@@ -58,7 +57,7 @@ class ArchiveSearcher:
         return self._within_time(self._ranked_ids, text, limit, options)
 
     def _ranked_ids(self, reading: Reading, text: str, limit: int, options: SearchOptions) -> list[str]:
-        run = execute(reading, plan_query(reading, text, options, self.settings), options, self.settings)
+        run = run_query(reading, text, options, self.settings)
         return [run.searcher.stored_fields(docnum)["id"] for docnum in run.ranking.page(0, limit).hits.tolist()]
 
     def article(self, doc_id: str, text: str = "") -> ArticleView:

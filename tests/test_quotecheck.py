@@ -63,7 +63,6 @@ def test_the_speaker_is_the_one_of_the_attributed_quotation_overlapping_the_pass
     assert speaker_of(TEXT, [], found) is None
 
 
-
 def test_a_common_word_before_the_quotation_is_not_marked_as_one_of_its_words():
     text = "They paid for the bridge. “I am glad it is finished. I am not glad about the bill,” he said."
     found = passage("I am happy it is finished, but I am not glad about the bill", text)

@@ -14,7 +14,6 @@ from search.index.schema import text_analyzer
 from .conftest import open_articles
 
 
-
 # --------------------------------------------------------------------------- facets and filters
 
 def test_facets_cover_the_whole_result_set_and_each_count_is_what_its_filter_gives(sample_searcher):

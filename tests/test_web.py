@@ -384,7 +384,6 @@ def test_a_feed_escapes_what_the_articles_and_the_query_hold(tmp_path):
     assert client.get("/feed.atom").status_code == 400
 
 
-
 def test_outlets_are_shown_faceted_and_filter_by_the_facets_own_value(client):
     body = client.get("/api/search?q=harbour&per_page=100").get_json()
     outlets = dict(body["facets"]["outlet"])

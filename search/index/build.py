@@ -106,11 +106,12 @@ class _Writing:
     processes, written by the writers here or, for a full rebuild with several workers, by as many
     writer processes, each writing a segment of each index of its own."""
 
-    def __init__(self, indexes: tuple, writers: tuple, plan: RebuildPlan, settings: Settings):
+    def __init__(self, jobs: list, indexes: tuple, writers: tuple, options: dict, plan: RebuildPlan,
+                 settings: Settings):
         workers = worker_count(settings)
-        self._jobs = jobs_of(plan.to_load, plan.hashes, settings)
-        self._readers = workers if len(plan.to_load) > 1 else 1
-        self._parallel = SegmentWriters(indexes, workers, _writer_options(settings), settings.title_weight) \
+        self._jobs = jobs
+        self._readers = workers if len(jobs) > 1 else 1
+        self._parallel = SegmentWriters(indexes, workers, options, settings.title_weight) \
             if plan.full and workers > 1 else None
         self._write = self._parallel.add if self._parallel is not None else \
             functools.partial(add_article, writers, title_weight=settings.title_weight)
@@ -137,12 +138,13 @@ class _ClusterWriting:
     each article in a folder of the new generation, and later write its segments, each task in a
     folder of its own; the stories are assigned here, across all of them."""
 
-    def __init__(self, generation, plan: RebuildPlan, settings: Settings):
+    def __init__(self, jobs: list, generation, options: dict, settings: Settings):
         self._client = cluster.connect(settings.scheduler)
         self._tasks = generation / "tasks"
         self._cache = self._tasks / "articles"
         self._cache.mkdir(parents=True)
-        self._jobs = jobs_of(plan.to_load, plan.hashes, settings)
+        self._jobs = jobs
+        self._options = options
         self._settings = settings
         self._order: list[tuple[str, str]] = []
         self.steps = 0
@@ -159,7 +161,7 @@ class _ClusterWriting:
         groups = [self._order[start:start + size] for start in range(0, len(self._order), size)]
         settings = self._settings
         return cluster.written_on_cluster(self._client, groups, self._cache, self._tasks, settings.stopwords,
-                                          settings.title_weight, _writer_options(settings), on_task=on_step)
+                                          settings.title_weight, self._options, on_task=on_step)
 
     def close(self, failed: bool) -> None:
         self._client.close()
@@ -181,8 +183,9 @@ def _write_generation(generation, plan: RebuildPlan, settings: Settings,
     writers = tuple(segment_writer(index, **options) for index in indexes)
     writing, failed = None, True
     try:
-        writing = _ClusterWriting(generation, plan, settings) if settings.scheduler else \
-            _Writing(indexes, writers, plan, settings)
+        jobs = jobs_of(plan.to_load, plan.hashes, settings)
+        writing = _ClusterWriting(jobs, generation, options, settings) if settings.scheduler else \
+            _Writing(jobs, indexes, writers, options, plan, settings)
         for doc_id in plan.to_delete:
             writers[0].delete_by_term("id", doc_id)
             writers[1].delete_by_term("article", doc_id)

@@ -13,7 +13,7 @@ from ..index.schema import WORD_COUNTS
 from ..models import SearchOptions
 from . import posting_arrays
 from .parse import options_filter
-from .plan import QueryPlan, bounded_query
+from .plan import QueryPlan, bounded_query, plan_query
 from .ranking import Matches, Ranking, rank
 from .reading import Columns, Reading
 from .scoring import MatchCollector
@@ -51,6 +51,12 @@ def execute(reading: Reading, plan: QueryPlan, options: SearchOptions, settings:
         ranked = ranked_matches(searcher, any_word, plan.text_field, options, columns, collapse, first)
         return Execution(plan, searcher, ranked, columns, complete, filled=True)
     return Execution(plan, searcher, ranked, columns, complete)
+
+
+def run_query(reading: Reading, text: str, options: SearchOptions, settings: Settings,
+              fill: bool = True) -> Execution:
+    """`text` planned (plan.plan_query) and run (execute) on `reading`'s generation."""
+    return execute(reading, plan_query(reading, text, options, settings), options, settings, fill)
 
 
 def ranked_matches(searcher, parsed, text_field: str, options: SearchOptions, columns: Columns,

@@ -205,7 +205,6 @@ def parse_query(text: str, parser: MultifieldParser, max_chars: int, max_terms: 
     return _expand_speakers(parsed)
 
 
-
 def _telling_words_of_phrases(q: wq.Query, schema: Schema) -> wq.Query:
     """A quoted phrase of words as written is matched by those of its words that are not common
     ("the city council" by "city council", the words between allowed for): a common word's

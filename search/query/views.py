@@ -25,8 +25,7 @@ from ..research.export import ExportRow
 from ..research.people import Directory
 from ..research.timeline import Timeline, timeline
 from . import posting_arrays
-from .matching import Execution, allowed_by_options, every_allowed, execute
-from .plan import plan_query
+from .matching import Execution, allowed_by_options, every_allowed, run_query
 from .reading import Columns, Reading
 from .results import commonest, has_phrase, marked, quote_hit, shown_hits
 
@@ -40,7 +39,7 @@ QUOTE_CANDIDATES = 300
 
 def articles_run(reading: Reading, text: str, options: SearchOptions, settings: Settings, what: str) -> Execution:
     """A search that must list articles; one of quotations (said:) is refused, `what` saying why."""
-    run = execute(reading, plan_query(reading, text, options, settings), options, settings)
+    run = run_query(reading, text, options, settings)
     if run.plan.kind == "quotes":
         raise QueryRefused(f"{what}: search for the words without said: and filter by speaker instead")
     return run
@@ -72,7 +71,7 @@ def concordance(reading: Reading, text: str, options: SearchOptions, order: str,
 
 def queries_timeline(reading: Reading, queries: list[str], options: SearchOptions, interval: str | None,
                      settings: Settings) -> Timeline:
-    runs = [execute(reading, plan_query(reading, text, options, settings), options, settings, fill=False)
+    runs = [run_query(reading, text, options, settings, fill=False)
             for text in queries]
 
     def every_day(columns: Columns) -> np.ndarray:
@@ -175,7 +174,7 @@ def _ranked_within(reading: Reading, text: str, options: SearchOptions, settings
     when it is not blank, every one of them otherwise. A text's matches are not loosened into
     partial ones: a page listing all of someone's quotations lists those with the words."""
     if text:
-        run = execute(reading, plan_query(reading, text, options, settings), options, settings, fill=False)
+        run = run_query(reading, text, options, settings, fill=False)
         return run.ranking, run.plan.query
     return every_allowed(reading, options), wq.NullQuery
 
