@@ -66,15 +66,16 @@ class Settings:
     max_page: int = _setting(1000, "search", "deepest page a request may ask for", at_least=1)
     max_query_chars: int = _setting(1000, "search", "longer queries with query syntax are refused with a 400",
                                     at_least=1)
-    max_pasted_chars: int = _setting(10_000, "search", "plain text up to this long (a pasted paragraph or "
-                                     "claim) is searched by its most informative words; longer is refused "
-                                     "with a 400", at_least=1)
+    max_pasted_chars: int = _setting(10_000, "search", "text up to this long (a pasted paragraph, post or "
+                                     "claim) is searched by its words; longer is refused with a 400", at_least=1)
+    syntax_up_to_words: int = _setting(12, "search", "a text of more words is a passage pasted in: all of it is "
+                                       "read as words, its quotations as hints (docs/query-syntax.md)", at_least=1)
     title_weight: int = _setting(2, "search", "times the headline's words count in the article's text for "
                                  "ranking", at_least=0)
     bm25_k1: float = _setting(1.2, "search", "BM25 term-frequency saturation", above=0)
     bm25_b: float = _setting(0.75, "search", "BM25 length normalisation (0 none, 1 full)", at_least=0, at_most=1)
-    all_words_up_to: int = _setting(3, "search", "plain queries of up to this many words need all of them; "
-                                    "longer ones rank any", at_least=0)
+    all_words_up_to: int = _setting(3, "search", "texts read as words need all of them up to this many "
+                                    "words; longer ones rank any", at_least=0)
     fill_below: int = _setting(10, "search", "when fewer articles have every word of such a query, those with "
                                "some of its words follow them; 0: never", at_least=0)
     stopwords: str = _setting(DEFAULT_STOPWORDS, "search", "words left out of the index and queries: "

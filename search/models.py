@@ -124,6 +124,10 @@ class SearchPage:
     with_every_word: int | None = None
     # Results with no publication date, which the dates facet does not count.
     undated: int = 0
+    # How the text was read: "query" (with query syntax) or "words"; and what looked like syntax in
+    # it and was read as words ("*worldwide*", "VIRAL:").
+    read_as: str = "query"
+    set_aside: tuple[str, ...] = ()
 
     @property
     def page_count(self) -> int:

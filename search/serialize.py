@@ -65,6 +65,8 @@ def page_to_json(page: SearchPage) -> dict:
         "facets": {name: _pairs(pairs) for name, pairs in page.facets.items()},
         "suggestion": page.suggestion,
         "loosened": list(page.loosened),
+        "read_as": page.read_as,
+        "set_aside": list(page.set_aside),
         "with_every_word": page.with_every_word,
         "undated": page.undated,
     }

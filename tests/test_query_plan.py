@@ -1,6 +1,7 @@
 """What the user typed -> one QueryPlan per request, read on a generation of the sample corpus."""
 
 import pytest
+from whoosh import query as wq
 
 from search.models import SearchOptions
 from search.query.plan import plan_query
@@ -22,15 +23,19 @@ def test_said_plans_a_search_of_the_quotations(reading, sample_settings):
     assert plan_query(reading, "contract", SearchOptions(), sample_settings).kind == "articles"
 
 
-def test_a_pasted_paragraph_is_searched_by_its_most_informative_words(reading, sample_settings):
+def test_a_pasted_paragraph_is_searched_by_all_of_its_words_any_of_them_matching(reading, sample_settings):
     pasted = (SAMPLE_CORPUS / "scrapes" / "dock-strike.txt").read_text(encoding="utf-8-sig")[:1500]
     plan = plan_query(reading, pasted, SearchOptions(), sample_settings)
-    assert plan.pasted and plan.matching.any_word
-    assert 0 < len(list(plan.query.iter_all_terms())) <= sample_settings.max_query_terms
+    assert plan.passage and plan.read_as == "words" and plan.needed == 1
+    analysed = {token.text for token in reading.articles.schema["body"].analyzer(pasted, mode="query")}
+    assert {part.text for part in plan.query.subqueries if isinstance(part, wq.Term)} == analysed
+    # Its quotations are matched as written, in order, beside its words.
+    phrases = [part.words for part in plan.query.subqueries if isinstance(part, wq.Phrase)]
+    assert phrases and all(words[:2] in (["they", "say"], ["if", "we"]) for words in phrases)
 
 
 def test_a_word_the_index_lacks_is_loosened_unless_asked_not_to(reading, sample_settings):
     plan = plan_query(reading, "harbur bridge", SearchOptions(), sample_settings)
-    assert plan.loosened == ("harbur",) and not plan.pasted
+    assert plan.loosened == ("harbur",) and not plan.passage and plan.needed == 2
     kept = plan_query(reading, "harbur bridge", SearchOptions(), sample_settings, loosen=False)
     assert kept.loosened == () and ("body", "harbur") in set(kept.query.iter_all_terms())

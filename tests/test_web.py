@@ -73,13 +73,37 @@ def test_unknown_article_is_a_404_page(client):
     assert "root:" not in response.get_data(as_text=True)
 
 
+PASTED = [
+    "VIRAL:Insane crowds at the harbour bridge",
+    "*worldwide* strike at the docks",
+    'The mayor said "the bridge will open',
+    "harbour (bridge",
+    "#HarbourBridge delayed again?! \U0001F92F https://t.co/AbCdEf pic.twitter.com/XyZ12",
+    "The port strike is NOT over: dockworkers walked out again at Port Halden today and the harbour authority "
+    "says \"talks have failed\" — Dock News (@docknews) May 3, 2021",
+]
+
+
+@pytest.mark.parametrize("text", PASTED)
+def test_pasted_text_is_never_refused_for_its_punctuation(client, text):
+    body = client.get("/api/search", query_string={"q": text}).get_json()
+    assert body["read_as"] == "words" and body["total"] > 0, body
+
+
+def test_the_page_says_what_syntax_was_read_as_words_escaped(client):
+    html = client.get("/search", query_string={"q": "<b>VIRAL</b>:x *harbour* bridge"}).get_data(as_text=True)
+    assert "Read as words, not as search syntax" in html and "<code>*harbour*</code>" in html
+    assert "<b>VIRAL" not in html
+
+
 def test_json_search(client):
     response = client.get("/api/search?q=speaker:okafor&per_page=3&page=1")
     assert response.status_code == 200
     body = response.get_json()
     assert list(body) == ["query", "total", "page", "per_page", "took_ms", "kind", "results", "sort", "filters",
-                          "facets", "suggestion", "loosened", "with_every_word", "undated"]
+                          "facets", "suggestion", "loosened", "read_as", "set_aside", "with_every_word", "undated"]
     assert body["query"] == "speaker:okafor" and body["per_page"] == 3 and body["page"] == 1
+    assert body["read_as"] == "query" and body["set_aside"] == []
     assert body["total"] >= 5 and len(body["results"]) == 3
     hit = body["results"][0]
     assert list(hit) == ["id", "title", "date", "author", "speakers", "outlet", "score", "snippet", "url", "story",

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import Stemmer
 from whoosh import formats
-from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer, StopFilter
+from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, FieldType, Schema
 from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
 from ..models import Article, Quote
-from ..whoosh_private.analysis import PackedCharacters
+from ..whoosh_private.analysis import CommonPairs, PackedCharacters
 
 # Searchable by default, the main text field last; field:value reaches the others. The body field
 # indexes the headline too, so that one BM25 score weighs headline and text together.
@@ -55,20 +55,16 @@ def text_analyzer(stoplist: str = DEFAULT_STOPWORDS):
     return StemmingAnalyzer(stemfn=snowball_stem, stoplist=stopwords(stoplist)) | CharsetFilter(accent_map)
 
 
-def common_words(schema: Schema) -> frozenset[str]:
-    """The words the searched text's analyzer leaves out (its stop list), as the index was built;
-    none for a schema without it (the quotations')."""
-    if BODY not in schema:
-        return frozenset()
-    analyzer = schema[BODY].analyzer
-    return frozenset(word for part in getattr(analyzer, "items", ()) if isinstance(part, StopFilter)
-                     for word in part.stops)
-
-
 def written_analyzer():
     """Words as written: lowercased, accents folded, never stemmed, no word left out. People's names,
     and the text that quoted phrases and wildcards match."""
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def pairs_analyzer(stoplist: str = DEFAULT_STOPWORDS):
+    """The pairs of neighbouring words as written of which either is a common one (the stop list's):
+    what a quoted phrase holding common words reads instead of their positions."""
+    return written_analyzer() | CommonPairs(stopwords(stoplist))
 
 
 # Per-document columns that facets count: the values exactly as shown, several joined by FACET_JOINER.
@@ -77,7 +73,9 @@ FACET_JOINER = "\x1f"
 # The body's words as written, with positions and offsets: what a "quoted phrase", a wild?card and a
 # prefix* match, so that a phrase finds that phrase and nothing stemmed or with stopwords dropped;
 # and the vocabulary of spelling suggestions, close words and completions.
-EXACT_FIELDS = {"body": "body_exact"}
+EXACT_FIELDS = {"body": "body_exact", "text": "text_exact"}
+# Fields holding the pairs of words of an exact field of which either is common (pairs_analyzer).
+PAIR_FIELDS = {"body_exact": "body_pairs"}
 
 
 def _filter_and_sort_fields() -> dict:
@@ -145,6 +143,7 @@ def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
         body=CountingText(analyzer=text_analyzer(stoplist), stored=True),
         body_counts=WordCounts(text_analyzer(stoplist)),
         body_exact=OffsetsText(analyzer=written_analyzer()),
+        body_pairs=OffsetsText(analyzer=pairs_analyzer(stoplist)),
         author=TEXT(analyzer=written_analyzer(), stored=True),
         author_exact=ID,
         outlet=TEXT(analyzer=written_analyzer(), stored=True),
@@ -168,6 +167,8 @@ def build_quote_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
         article=ID(stored=True),
         title=STORED,
         text=TEXT(analyzer=text_analyzer(stoplist), stored=True, spelling=True),
+        # The quotation's words as written: what a quoted phrase in a said: search matches.
+        text_exact=OffsetsText(analyzer=written_analyzer()),
         **_filter_and_sort_fields(),
     )
 
@@ -210,6 +211,7 @@ def to_document(article: Article, story: str | None = None, title_weight: int = 
         "body": body,
         "body_counts": body,
         "body_exact": body,
+        "body_pairs": body,
         "_stored_body": article.body,
         "author": article.author,
         "author_exact": article.author.lower() if article.author else None,
@@ -231,6 +233,7 @@ def quote_documents(article: Article) -> list[dict]:
         "article": article.id,
         "title": article.title,
         "text": quote.text,
+        "text_exact": quote.text,
         **_shared_values(article, _speaker_names([quote.speaker])),
     }, article) for number, quote in enumerate(article.quotes, start=1)]
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from whoosh import collectors
+from whoosh import query as wq
 
 from ..config import Settings
 from ..index.schema import WORD_COUNTS
 from ..models import SearchOptions
-from . import posting_arrays
+from . import feedback, posting_arrays
 from .parse import options_filter
-from .plan import QueryPlan, bounded_query, plan_query
+from .plan import QueryPlan, plan_query
 from .ranking import Matches, Ranking, rank
 from .reading import Columns, Reading
 from .scoring import MatchCollector
@@ -35,20 +36,24 @@ class Execution:
 
 def execute(reading: Reading, plan: QueryPlan, options: SearchOptions, settings: Settings,
             fill: bool = True) -> Execution:
-    """Match and rank a plan. A short plain query matches articles with all of its words; when fewer
-    than `fill_below` do, and `fill`, it is run again for any of its words, with the articles that
+    """Match and rank a plan. A short text read as words matches articles with all of its words;
+    when fewer than `fill_below` do, and `fill`, those with any of them follow, the articles that
     have all of them first."""
     searcher, columns = reading.searcher(plan.kind), reading.columns(plan.kind)
     collapse = plan.kind == "articles" and options.story is None
-    ranked = ranked_matches(searcher, plan.query, plan.text_field, options, columns, collapse)
+    ranked = ranked_matches(searcher, plan.query, plan.text_field, options, columns, collapse, needed=plan.needed)
+    if plan.passage:
+        best = feedback.best_matches(ranked.kept, ranked.kept_scores)
+        more = feedback.expanded(searcher, plan.text_field, plan.query, ranked.kept[best], ranked.kept_scores[best])
+        if more is not None:
+            matched = np.zeros(len(columns.live), dtype=bool)
+            matched[ranked.matched] = True
+            ranked = ranked_matches(searcher, more, plan.text_field, options, columns, collapse, among=matched)
     complete = ranked.total
-    if fill and plan.kind == "articles" and plan.matching.plain and not plan.matching.any_word \
-            and complete < settings.fill_below:
-        any_word, _ = bounded_query(plan.matching.text, reading.generation.any_word_parser, searcher.reader(),
-                                    options, settings)
+    if fill and plan.kind == "articles" and plan.needed > 1 and complete < settings.fill_below:
         first = np.zeros(len(columns.live), dtype=bool)
         first[ranked.matched] = True
-        ranked = ranked_matches(searcher, any_word, plan.text_field, options, columns, collapse, first)
+        ranked = ranked_matches(searcher, plan.query, plan.text_field, options, columns, collapse, first)
         return Execution(plan, searcher, ranked, columns, complete, filled=True)
     return Execution(plan, searcher, ranked, columns, complete)
 
@@ -60,12 +65,19 @@ def run_query(reading: Reading, text: str, options: SearchOptions, settings: Set
 
 
 def ranked_matches(searcher, parsed, text_field: str, options: SearchOptions, columns: Columns,
-                   collapse: bool, first: np.ndarray | None = None) -> Ranking:
+                   collapse: bool, first: np.ndarray | None = None, needed: int = 1,
+                   among: np.ndarray | None = None) -> Ranking:
     """A query's ranking; `text_field`: the field its plain words search; `first`: a mask of the
-    documents ranked before all others."""
-    matches = _matched_in_arrays(searcher, parsed, text_field, options, columns)
+    documents ranked before all others; `needed`: how many parts of an Or of words a match needs;
+    `among`: a mask of the documents it may match (an Or of words only)."""
+    matches = _matched_in_arrays(searcher, parsed, text_field, options, columns, needed, among)
     if matches is None:
+        if needed > 1:
+            parsed = wq.And(parsed.subqueries)
         matches = _matched_by_whoosh(searcher, parsed, options)
+        if among is not None:
+            kept = among[matches.docs]
+            matches = Matches(matches.docs[kept], matches.scores[kept])
     return rank(matches, columns.recency_array, options.sort, first,
                 columns.story_numbers if collapse else None)
 
@@ -79,11 +91,11 @@ def _matched_by_whoosh(searcher, parsed, options: SearchOptions) -> Matches:
 
 
 def _matched_in_arrays(searcher, parsed, fieldname: str, options: SearchOptions,
-                       columns: Columns) -> Matches | None:
+                       columns: Columns, needed: int = 1, among: np.ndarray | None = None) -> Matches | None:
     """What Whoosh's matchers would match and score, from arrays over the words' whole posting
     lists; None when the query is not plain words and phrases or the weighting cannot be computed
     that way."""
-    groups = posting_arrays.word_groups(parsed, fieldname)
+    groups = posting_arrays.word_groups(parsed, fieldname, needed)
     if groups is None:
         return None
     counts_field = WORD_COUNTS.get(fieldname)
@@ -93,6 +105,8 @@ def _matched_in_arrays(searcher, parsed, fieldname: str, options: SearchOptions,
         return None
     matched, score = scored
     matched &= columns.live
+    if among is not None:
+        matched &= among
     allowed = allowed_by_options(searcher, options, columns)
     if allowed is not None:
         matched &= allowed

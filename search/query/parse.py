@@ -1,4 +1,5 @@
-"""Pure: what a user typed -> a Whoosh query, or QuerySyntaxError with a message a person can act on.
+"""Pure: a text with query syntax (read.py says which texts have it) -> a Whoosh query, or
+QuerySyntaxError with a message a person can act on.
 
 Syntax: words (all must match), "phrases", OR, NOT or -word, AND, (groups), prefix*, field:value for
 title, speaker, author and body, and dates: date:2018, date:2018-12, date:2018-12-23,
@@ -10,18 +11,15 @@ a message, never searched as words.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from collections import Counter
-from typing import NamedTuple
 
 from whoosh import query as wq
 from whoosh.fields import Schema
-from whoosh.qparser import (AndGroup, FieldAliasPlugin, GtLtPlugin, MultifieldParser, OrGroup, PhrasePlugin, Plugin,
-                            PrefixPlugin, WildcardPlugin, syntax)
+from whoosh.qparser import (AndGroup, FieldAliasPlugin, GtLtPlugin, MultifieldParser, PhrasePlugin, Plugin, PrefixPlugin,
+                            WildcardPlugin, syntax)
 
 from ..errors import QueryRefused, QuerySyntaxError
-from ..index.schema import DEFAULT_FIELDS, EXACT_FIELDS, QUOTE_FIELDS, common_words, written_analyzer
+from ..index.schema import DEFAULT_FIELDS, EXACT_FIELDS, QUOTE_FIELDS, written_analyzer
 from ..models import SearchOptions
 
 DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD, date:>YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
@@ -76,83 +74,28 @@ class WrittenWordsPlugin(Plugin):
         return group
 
 
-def make_parser(schema: Schema, any_word: bool = False) -> MultifieldParser:
-    """Words must all match, or with `any_word` any may."""
-    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, group=OrGroup if any_word else AndGroup)
+def make_parser(schema: Schema) -> MultifieldParser:
+    """Words must all match."""
+    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, group=AndGroup)
     parser.add_plugins([WrittenWordsPlugin(), GtLtPlugin()])
     return parser
 
 
-# What makes a query say how its words combine, so that it is parsed as written: AND/OR/NOT, "phrases",
-# field:value, prefix* and wild?cards, word^boost and word~. A typed field is one of those the query
-# syntax documents; parentheses are grouping only beside an operator.
 OPERATOR = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
-EXPLICIT_SYNTAX = re.compile(
-    rf'"|\b(?:{"|".join(FIELD_EXAMPLES)}):|\*|\w\?\w|\w[~^]', re.IGNORECASE)
-# In a plain query these are punctuation, not syntax: "what is the effect of heat (in time)?",
-# "ratio: 2", "the ?slip? effect". They become spaces, so that positions in the text stay those of the words typed.
-PLAIN_PUNCTUATION = re.compile(r"[()\[\]{}<>:?*~^+!]")
 
 
-class Matching(NamedTuple):
-    text: str        # what to parse
-    any_word: bool   # whether any of its words may match, or all must
-    plain: bool      # words only, no query syntax
-
-
-def matching_policy(text: str, all_words_up_to: int) -> Matching:
-    """How what a user typed is matched.
-
-    Short plain queries need every word: a keyword search ranks documents with all of them first by
-    returning only those (the searcher adds documents with some of the words after them when those
-    with all are few). Longer plain queries (questions, descriptions) rank documents by how well
-    they match any of the words, since requiring all of them finds almost nothing. A query in capitals
-    is lowercased first: its AND, OR and NOT are words, not operators. The punctuation of a plain
-    query (a question mark, brackets, a colon) is not read as query syntax. A minus before a word or
-    a phrase excludes it, as NOT does.
-    """
+def syntax_to_parse(text: str) -> str:
+    """A text with query syntax as the parser reads it: its fields checked (check_fields), and a
+    minus before a word or a phrase read as NOT."""
     check_fields(text)
-    words = len(re.findall(r"\w+", text))
-    if not any(ch.islower() for ch in text) and words > 1:
-        text = text.lower()
-    text = MINUS.sub("NOT ", text)
-    if OPERATOR.search(text) or EXPLICIT_SYNTAX.search(text):
-        return Matching(text, any_word=False, plain=False)
-    if text.strip() and not words:
-        raise QuerySyntaxError(f"'{text.strip()[:40]}' holds no word to search: type one or more words")
-    return Matching(PLAIN_PUNCTUATION.sub(" ", text), any_word=words > all_words_up_to, plain=True)
-
-
-def is_pasted(text: str, max_chars: int, max_words: int) -> bool:
-    """Whether a plain query is longer than a query is typed: a paragraph or a claim pasted in."""
-    return len(text) > max_chars or len(re.findall(r"\w+", text)) > max_words
-
-
-def informative_words(text: str, analyzer, doc_frequency, doc_count: int, keep: int, max_chars: int) -> str:
-    """A pasted text as its `keep` most informative words, as written and in their order, in at most
-    `max_chars`: those the archive holds, by how often the text uses them times how rare they are in
-    the archive (tf-idf, as "more like this" picks an article's words). With none the archive holds,
-    its first words."""
-    uses: Counter = Counter()
-    written: dict[str, tuple[int, str]] = {}
-    for token in analyzer(text, mode="query", chars=True):
-        uses[token.text] += 1
-        written.setdefault(token.text, (token.startchar, text[token.startchar:token.endchar]))
-    weights = {term: count * math.log(1 + doc_count / frequency) for term, count in uses.items()
-               if (frequency := doc_frequency(term))}
-    kept = sorted(weights, key=lambda term: (-weights[term], written[term][0]))[:keep] or list(written)[:keep]
-    words: list[str] = []
-    for term in sorted(kept, key=lambda term: written[term][0]):
-        if sum(map(len, words)) + len(words) + len(written[term][1]) > max_chars:
-            break
-        words.append(written[term][1])
-    return " ".join(words) or written[kept[0]][1][:max_chars] if kept else ""
+    return MINUS.sub("NOT ", text)
 
 
 def make_quote_parser(schema: Schema) -> MultifieldParser:
-    """Words search the quotations; said:Name (or speaker:Name) picks whose."""
+    """Words search the quotations; said:Name (or speaker:Name) picks whose; a "quoted phrase" matches
+    the quotation's words as written."""
     parser = MultifieldParser(list(QUOTE_FIELDS), schema)
-    parser.add_plugins([GtLtPlugin(), FieldAliasPlugin({"speaker": ["said"]})])
+    parser.add_plugins([WrittenWordsPlugin(), GtLtPlugin(), FieldAliasPlugin({"speaker": ["said"]})])
     return parser
 
 
@@ -199,33 +142,10 @@ def parse_query(text: str, parser: MultifieldParser, max_chars: int, max_terms: 
         raise QuerySyntaxError("The query is empty: type one or more words")
     if len(text) > max_chars:
         raise QueryRefused(f"The query is too long ({len(text)} characters; the limit is {max_chars})")
-    parsed = _telling_words_of_phrases(_parse_or_fall_back(text, parser), parser.schema)
+    parsed = _parse_or_fall_back(text, parser)
     _raise_on_errors(parsed)
     _refuse_expensive(parsed, max_terms)
     return _expand_speakers(parsed)
-
-
-def _telling_words_of_phrases(q: wq.Query, schema: Schema) -> wq.Query:
-    """A quoted phrase of words as written is matched by those of its words that are not common
-    ("the city council" by "city council", the words between allowed for): a common word's
-    positions in every article would make each phrase with one cost seconds on a large archive.
-    The words kept are matched as written, next to each other. A phrase of common words alone
-    ("of the") would be that cost with nothing to narrow it: it is refused."""
-    if isinstance(q, wq.Phrase) and q.fieldname in EXACT_FIELDS.values():
-        common = common_words(schema)
-        kept = [(at, word) for at, word in enumerate(q.words) if word not in common]
-        if not kept:
-            raise QueryRefused(f"\"{' '.join(q.words)}\" holds only common words, which nearly every article "
-                                   "has: add a word that says what you are looking for")
-        if len(kept) == len(q.words):
-            return q
-        if len(kept) == 1:
-            return wq.Term(q.fieldname, kept[0][1], boost=q.boost)
-        widest = max(later - earlier for (earlier, _), (later, _) in zip(kept, kept[1:]))
-        return wq.Phrase(q.fieldname, [word for _, word in kept], slop=q.slop + widest - 1, boost=q.boost)
-    if has_children(q):
-        return q.apply(lambda child: _telling_words_of_phrases(child, schema))
-    return q
 
 
 def _parse_or_fall_back(text: str, parser: MultifieldParser) -> wq.Query:

@@ -13,21 +13,24 @@ from dataclasses import dataclass
 from whoosh import query as wq
 
 from ..config import Settings
-from ..errors import QueryRefused
+from ..errors import QueryRefused, QuerySyntaxError
+from ..index.schema import EXACT_FIELDS, written_analyzer
 from ..models import SearchOptions
-from .parse import Matching, asks_for_quotes, informative_words, is_pasted, matching_policy, parse_query
+from .parse import asks_for_quotes, parse_query, syntax_to_parse
+from .read import WORD, ReadText, read_text
 from .reading import TEXT_FIELDS, Reading
 from .rewrites import complete_last_word, loosen_unknown_words, refuse_huge_expansions
+from .words import words_query
 
 
 @dataclass(frozen=True)
 class QueryPlan:
     text: str  # as typed
     kind: str  # "articles" or "quotes"
-    matching: Matching
-    pasted: bool  # longer than a query is typed
-    parser: object
+    read: ReadText  # as query syntax, or as words
+    parser: object  # what parses the text's syntax (and its corrections)
     query: wq.Query
+    needed: int  # of the query's top-level parts, how many a match needs (words), or 1
     loosened: tuple[str, ...]  # the words the index lacks, loosened into close ones
 
     @property
@@ -35,21 +38,60 @@ class QueryPlan:
         """The field its plain words search."""
         return TEXT_FIELDS[self.kind]
 
+    @property
+    def read_as(self) -> str:
+        return self.read.read_as
+
+    @property
+    def passage(self) -> bool:
+        """Read as words, any of which may match: longer than a keyword query, a question, a
+        paragraph, a post or a claim pasted in."""
+        return self.read.read_as == "words" and self.needed == 1 and len(self.query.subqueries) > 1
+
 
 def plan_query(reading: Reading, text: str, options: SearchOptions, settings: Settings,
                loosen: bool = True) -> QueryPlan:
     """The plan of `text` on `reading`'s generation. Raises QueryRefused for a text it cannot
     search. Without `loosen`, words the index lacks are kept as typed."""
+    if len(text) > settings.max_pasted_chars:
+        raise QueryRefused(f"The text is too long to search ({len(text)} characters; the limit is "
+                           f"{settings.max_pasted_chars})")
     kind = "quotes" if options.kind == "quotes" or asks_for_quotes(text) else "articles"
-    matching = matching_policy(text, settings.all_words_up_to)
-    pasted = is_pasted(text, settings.max_query_chars, settings.max_query_terms)
+    read = read_text(text, settings.syntax_up_to_words)
     generation = reading.generation
-    parser = generation.quote_parser if kind == "quotes" else \
-        generation.any_word_parser if matching.any_word else generation.parser
+    parser = generation.quote_parser if kind == "quotes" else generation.parser
     searcher = reading.searcher(kind)
-    searched = _text_to_parse(searcher, TEXT_FIELDS[kind], matching, text, pasted, settings)
-    query, loosened = bounded_query(searched, parser, searcher.reader(), options, settings, loosen)
-    return QueryPlan(text, kind, matching, pasted, parser, query, loosened)
+    reader = searcher.reader()
+    if read.read_as == "query":
+        query, loosened = bounded_query(syntax_to_parse(read.text), parser, reader, options, settings, loosen)
+        return QueryPlan(text, kind, read, parser, query, 1, loosened)
+    field = TEXT_FIELDS[kind]
+    query, needed = words_query(read, searcher.schema[field].analyzer, field,
+                                lambda term: reader.doc_frequency(field, term), reader.doc_count(),
+                                settings.all_words_up_to, _quotation_query(EXACT_FIELDS.get(field)))
+    if not query.subqueries:
+        raise QuerySyntaxError(f"'{text.strip()[:40]}' holds no word to search: type one or more words")
+    if options.as_you_type:
+        query = complete_last_word(query, read.text, reader, settings.max_expansions)
+    loosened: tuple[str, ...] = ()
+    # Typos are looked for in what was typed; a pasted text's words the index lacks simply match
+    # nothing, and its other words find what it is about.
+    if loosen and len(WORD.findall(read.text)) <= settings.syntax_up_to_words:
+        query, loosened = loosen_unknown_words(query, read.text, reader, unfinished_last_word=options.as_you_type)
+    return QueryPlan(text, kind, read, parser, query, needed, loosened)
+
+
+def _quotation_query(exact_field: str | None):
+    """A quotation's words as written, in order, in `exact_field`; None without one."""
+    if exact_field is None:
+        return None
+    analyzer = written_analyzer()
+
+    def quotation(text: str) -> wq.Query | None:
+        words = [token.text for token in analyzer(text)]
+        return wq.Phrase(exact_field, words) if len(words) > 1 else None
+
+    return quotation
 
 
 ARTICLES = SearchOptions(kind="articles")
@@ -67,24 +109,10 @@ def articles_plan_or_none(reading: Reading, text: str, settings: Settings) -> Qu
         return None
 
 
-def _text_to_parse(searcher, text_field: str, matching: Matching, text: str, pasted: bool, settings: Settings) -> str:
-    """What a query is parsed as: the text as matched, or a pasted plain text's most informative
-    words (at most max_query_terms)."""
-    if not (matching.plain and pasted):
-        return matching.text
-    if len(text) > settings.max_pasted_chars:
-        raise QueryRefused(f"The text is too long to search ({len(text)} characters; the limit is "
-                               f"{settings.max_pasted_chars})")
-    reader = searcher.reader()
-    return informative_words(matching.text, searcher.schema[text_field].analyzer,
-                             lambda term: reader.doc_frequency(text_field, term), reader.doc_count(),
-                             settings.max_query_terms, settings.max_query_chars)
-
-
 def bounded_query(text: str, parser, reader, options: SearchOptions, settings: Settings,
                   loosen: bool = True) -> tuple[wq.Query, tuple[str, ...]]:
-    """(query, words loosened) for a text: bounded, its last word completed while typing, and
-    words the index lacks loosened."""
+    """(query, words loosened) for a text with query syntax: bounded, its last word completed while
+    typing, and words the index lacks loosened."""
     parsed = parse_query(text, parser, settings.max_query_chars, settings.max_query_terms)
     refuse_huge_expansions(parsed, reader, settings.max_expansions)
     if options.as_you_type:

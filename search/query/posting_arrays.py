@@ -22,6 +22,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
+from ..index.schema import PAIR_FIELDS
 from ..whoosh_private.postings import leaf_postings, positions_in, postings_at
 
 
@@ -41,8 +42,9 @@ class PhraseWords:
 WordGroups = tuple[tuple[tuple[str | PhraseWords, float], ...], ...]
 
 
-def word_groups(q: wq.Query, fieldname: str) -> WordGroups | None:
-    """The query as word groups, its words of one field, or None when it is anything else."""
+def word_groups(q: wq.Query, fieldname: str, needed: int = 1) -> WordGroups | None:
+    """The query as word groups, its words of one field, or None when it is anything else. An Or
+    of which `needed` > 1 parts are needed needs all of them, as an And does."""
 
     def words(part: wq.Query, boost: float) -> list[tuple[str | PhraseWords, float]] | None:
         if type(part) is wq.Term and part.fieldname == fieldname and isinstance(part.text, str):
@@ -54,7 +56,7 @@ def word_groups(q: wq.Query, fieldname: str) -> WordGroups | None:
             return None if None in found else [word for group in found for word in group]
         return None
 
-    if type(q) is wq.And and q.subqueries:
+    if (type(q) is wq.And or (type(q) is wq.Or and needed > 1)) and q.subqueries:
         groups = [words(child, q.boost) for child in q.subqueries]
     else:
         groups = [words(q, 1.0)]
@@ -199,33 +201,62 @@ def phrase_postings(reader, phrase: PhraseWords) -> tuple[np.ndarray, np.ndarray
     phrase stands, deleted ones included: the caller masks them."""
     docs, weights = [np.empty(0, np.int64)], [np.empty((len(phrase.words), 0))]
     for segment, offset in reader.leaf_readers():
-        if any((phrase.fieldname, word) not in segment for word in phrase.words):
+        items = phrase_items(phrase, segment.schema)
+        if any(item not in segment for item in items) or any((phrase.fieldname, word) not in segment
+                                                             for word in phrase.words):
             continue
-        found, found_weights = segment_phrase_postings(segment, phrase)
+        found, found_weights = segment_phrase_postings(segment, phrase, items)
         docs.append(found + offset)
         weights.append(found_weights)
     return np.concatenate(docs), np.concatenate(weights, axis=1)
 
 
-def segment_phrase_postings(segment, phrase: PhraseWords) -> tuple[np.ndarray, np.ndarray]:
-    """phrase_postings in one segment. The documents with every word come from the rarest word's
-    postings, read once, narrowed by each other word in turn (rarest first); positions are decoded
-    only for the documents left."""
-    field, distinct = phrase.fieldname, sorted(set(phrase.words))
-    by_rarity = sorted(distinct, key=lambda word: segment.doc_frequency(field, word))
-    read = {by_rarity[0]: postings_at(segment.postings(field, by_rarity[0]))}
+def phrase_items(phrase: PhraseWords, schema) -> list[tuple[str, str]]:
+    """(field, word) standing at the phrase's consecutive positions: its words; or, where the field
+    has a field of common pairs (schema.PAIR_FIELDS) and the phrase's words stand next to each
+    other, at each position the pair of that word and the next where either is common, else the
+    word, and the last word where no pair ends with it: "the city council" is read as "the city",
+    "city", "council"; "reported by" as "reported by" alone (Lucene's CommonGramsQueryFilter)."""
+    fieldname, words = phrase.fieldname, phrase.words
+    pairs_field = PAIR_FIELDS.get(fieldname)
+    if phrase.slop != 1 or pairs_field not in schema:
+        return [(fieldname, word) for word in words]
+    common = schema[pairs_field].analyzer.items[-1].common
+    paired = [words[at] in common or words[at + 1] in common for at in range(len(words) - 1)]
+    if not any(paired):
+        return [(fieldname, word) for word in words]
+    items = [(pairs_field, f"{words[at]} {words[at + 1]}") if paired[at] else (fieldname, words[at])
+             for at in range(len(words) - 1)]
+    if not paired[-1]:
+        items.append((fieldname, words[-1]))
+    return items
+
+
+def segment_phrase_postings(segment, phrase: PhraseWords,
+                            items: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """phrase_postings in one segment, the phrase read as `items` (phrase_items). The documents
+    with every item come from the rarest item's postings, read once, narrowed by each other item in
+    turn (rarest first); positions are decoded only for the documents left. The counts of the
+    phrase's words that no item is (common words inside pairs) are read for the documents found
+    alone, to score them as Whoosh scores a phrase."""
+    by_rarity = sorted(set(items), key=lambda item: segment.doc_frequency(*item))
+    read = {by_rarity[0]: postings_at(segment.postings(*by_rarity[0]))}
     candidates = read[by_rarity[0]][0]
-    for word in by_rarity[1:]:
-        read[word] = postings_at(segment.postings(field, word), candidates)
-        candidates = read[word][0]
-    words, weights = [], []
+    for item in by_rarity[1:]:
+        read[item] = postings_at(segment.postings(*item), candidates)
+        candidates = read[item][0]
+    places = []
+    for fieldname, word in items:
+        held, _, values = read[fieldname, word]
+        kept = np.searchsorted(held, candidates)  # every candidate left is held by every item
+        places.append(positions_in(segment.schema[fieldname].format, [values[at] for at in kept.tolist()]))
+    found = candidates[in_sequence(places, phrase.slop)]
+    weights = []
     for word in phrase.words:
-        held, word_weights, values = read[word]
-        kept = np.searchsorted(held, candidates)  # every candidate left is held by every word
-        words.append(positions_in(segment.schema[field].format, [values[at] for at in kept.tolist()]))
-        weights.append(word_weights[kept])
-    found = in_sequence(words, phrase.slop)
-    return candidates[found], np.asarray(weights).reshape(len(phrase.words), len(candidates))[:, found]
+        item = (phrase.fieldname, word)
+        held, word_weights, _ = read[item] if item in read else postings_at(segment.postings(*item), found)
+        weights.append(word_weights[np.searchsorted(held, found)])
+    return found, np.asarray(weights).reshape(len(phrase.words), len(found))
 
 
 def in_sequence(words: Sequence[tuple[np.ndarray, np.ndarray]], slop: int) -> np.ndarray:

@@ -73,7 +73,9 @@ class Ranking:
 def sort_keys(sort: str, score: np.ndarray, recency: np.ndarray) -> list[np.ndarray]:
     """numpy.lexsort keys (the last most significant). Relevance breaks ties by recency (a day
     number, 0 when undated); the date orders break theirs by relevance; undated articles come last
-    in every order."""
+    in every order. Scores equal to nine places are a tie: the same words' scores added in another
+    order (Whoosh's matchers add them in a tree) differ in their last bits."""
+    score = np.round(score, 9)
     if sort == "relevance":
         return [-recency, -score]
     if sort == "newest":

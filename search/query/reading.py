@@ -89,7 +89,6 @@ class Generation:
     articles: object
     quotes: object
     parser: object
-    any_word_parser: object
     quote_parser: object
     lease: int
     columns: dict[str, Columns] = field(default_factory=dict)
@@ -167,8 +166,7 @@ class Generations:
         """The generation CURRENT names, leased, with the per-document columns searches read."""
         articles, quotes, name, lease = store.open_current(self.settings.index)
         try:
-            generation = Generation(name, articles, quotes, make_parser(articles.schema),
-                                    make_parser(articles.schema, any_word=True), make_quote_parser(quotes.schema),
+            generation = Generation(name, articles, quotes, make_parser(articles.schema), make_quote_parser(quotes.schema),
                                     lease)
             # Read once, before any search's time starts: on a large index they take a while.
             for kind, index in (("articles", articles), ("quotes", quotes)):

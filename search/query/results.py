@@ -47,14 +47,15 @@ def search_page(run: Execution, page: int, per_page: int, options: SearchOptions
     # While the user types, the last word is unfinished, not misspelt: no suggestion until submitted;
     # nor for a pasted text, which is searched by some of its words.
     if (run.complete < settings.suggest_below or run.plan.loosened) and not options.as_you_type \
-            and not run.plan.pasted:
+            and not run.plan.passage:
         suggestion = _suggestion(run, options)
     return SearchPage(
         query=run.plan.text, total=ranking.total, page=page, per_page=per_page, took_ms=took_ms(), hits=hits,
         options=replace(options, kind=run.plan.kind),
         facets=facets(run.columns, ranking.kept, ranking.matched, settings.facet_size), suggestion=suggestion,
         loosened=run.plan.loosened, with_every_word=run.complete if run.filled else None,
-        undated=int((run.columns.recency_array[ranking.kept] == 0).sum()))
+        undated=int((run.columns.recency_array[ranking.kept] == 0).sum()), read_as=run.plan.read_as,
+        set_aside=run.plan.read.set_aside)
 
 
 def shown_hits(searcher, query, listed) -> list:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 from whoosh import formats
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.system import _INT_SIZE
 
@@ -66,8 +66,48 @@ def word_analysis(analyzer) -> Callable[[str], tuple[list[str], list[int], list[
     return analysis
 
 
+class CommonPairs(Filter):
+    """Each pair of neighbouring words of which either is a common one, as one word "a b" at the
+    first's position and spanning both (Lucene's CommonGramsFilter, without the single words): a
+    phrase with a common word reads the short postings of its pairs instead of every position of
+    "the"."""
+
+    def __init__(self, common: frozenset[str]):
+        self.common = frozenset(common)
+
+    def __eq__(self, other):
+        return type(other) is CommonPairs and other.common == self.common
+
+    def __call__(self, tokens):
+        before = None  # (text, position, start) of the word before
+        for token in tokens:
+            text, place, start = token.text, getattr(token, "pos", None), getattr(token, "startchar", None)
+            if before is not None and (before[0] in self.common or text in self.common):
+                token.text = f"{before[0]} {text}"
+                if place is not None:
+                    token.pos = before[1]
+                if start is not None:
+                    token.startchar = before[2]
+                yield token
+            before = (text, place, start)
+
+
+def common_pairs(common: frozenset[str], words: list[str], places: list[int], starts: list[int],
+                 ends: list[int]) -> tuple[list[str], list[int], list[int], list[int]]:
+    """Pure: what CommonPairs makes of analysed words, their positions, starts and ends."""
+    kept = [at for at in range(1, len(words)) if words[at - 1] in common or words[at] in common]
+    return ([f"{words[at - 1]} {words[at]}" for at in kept], [places[at - 1] for at in kept],
+            [starts[at - 1] for at in kept], [ends[at] for at in kept])
+
+
 def _fused(analyzer):
     parts = analyzer.items if isinstance(analyzer, CompositeAnalyzer) else [analyzer]
+    pairs = parts[-1] if len(parts) > 1 and type(parts[-1]) is CommonPairs else None
+    if pairs is not None:
+        unpaired = _fused(CompositeAnalyzer(*parts[:-1]))
+        if unpaired is None:
+            return None
+        return lambda text: common_pairs(pairs.common, *unpaired(text))
     tokenizer, filters = parts[0], parts[1:]
     if type(tokenizer) is not RegexTokenizer or tokenizer.gaps:
         return None

@@ -1,0 +1,60 @@
+"""Pseudo-relevance feedback for a text read as words: the words that the best matches share, and
+the text lacks, are added with a smaller weight, and the matches are scored again (a relevance
+model, as RM3 builds one from the first results). A long request names its subject in its own
+words; the articles about it name it in theirs as well.
+
+Feedback only scores again: what matches is what the text's own words matched.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+from whoosh import query as wq
+
+from ..whoosh_private.analysis import word_analysis
+
+# The best matches read, the words added, and the weight of the best word added beside a word of the text.
+FEEDBACK_DOCUMENTS = 5
+FEEDBACK_WORDS = 10
+FEEDBACK_WEIGHT = 0.5
+
+
+def best_matches(docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """The indices of the FEEDBACK_DOCUMENTS best scores, whatever order the results are shown in,
+    ties in document order. Scores are compared to nine places, so that two ways of adding the same
+    scores pick the same documents."""
+    return np.lexsort((docs, -np.round(scores, 9)))[:FEEDBACK_DOCUMENTS]
+
+
+def expanded(searcher, fieldname: str, query: wq.Or, best: np.ndarray, scores: np.ndarray) -> wq.Or | None:
+    """`query` (an Or of the text's words) with the words of the `best` documents' text (the
+    FEEDBACK_DOCUMENTS first, with their `scores`) that say most about them: each word's share of a
+    document's words, summed over the documents weighted by how well each matched (a softmax of
+    their scores), times its idf. None when there is nothing to add."""
+    reader = searcher.reader()
+    analyzer = searcher.schema[fieldname].analyzer
+    analysis = word_analysis(analyzer)
+    weights = np.exp(scores[:FEEDBACK_DOCUMENTS] - scores[:FEEDBACK_DOCUMENTS].max()) if len(scores) else scores
+    model: Counter = Counter()
+    for docnum, weight in zip(best[:FEEDBACK_DOCUMENTS].tolist(), weights.tolist()):
+        text = searcher.stored_fields(docnum).get(fieldname, "")
+        words = analysis(text)[0] if analysis else [token.text for token in analyzer(text)]
+        for word, count in Counter(words).items():
+            model[word] += weight * count / len(words)
+    has = {part.text for part in query.subqueries if isinstance(part, wq.Term)}
+    documents = reader.doc_count()
+    telling = {}
+    for word, share in model.items():
+        frequency = reader.doc_frequency(fieldname, word)
+        # A word of one document alone says nothing of what the others share.
+        if word not in has and frequency > 1:
+            telling[word] = share * math.log(1 + documents / frequency)
+    added = sorted(telling, key=lambda word: (-telling[word], word))[:FEEDBACK_WORDS]
+    if not added:
+        return None
+    most = telling[added[0]]
+    return wq.Or(list(query.subqueries) + [wq.Term(fieldname, word, boost=FEEDBACK_WEIGHT * telling[word] / most)
+                                           for word in added], boost=query.boost)
