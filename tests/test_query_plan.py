@@ -26,7 +26,7 @@ def test_said_plans_a_search_of_the_quotations(reading, sample_settings):
 def test_a_pasted_paragraph_is_searched_by_all_of_its_words_any_of_them_matching(reading, sample_settings):
     pasted = (SAMPLE_CORPUS / "scrapes" / "dock-strike.txt").read_text(encoding="utf-8-sig")[:1500]
     plan = plan_query(reading, pasted, SearchOptions(), sample_settings)
-    assert plan.passage and plan.read_as == "words" and plan.needed == 1
+    assert plan.pasted and plan.any_word and plan.read_as == "words" and plan.needed == 1
     analysed = {token.text for token in reading.articles.schema["body"].analyzer(pasted, mode="query")}
     assert {part.text for part in plan.query.subqueries if isinstance(part, wq.Term)} == analysed
     # Its quotations are matched as written, in order, beside its words.
@@ -36,6 +36,6 @@ def test_a_pasted_paragraph_is_searched_by_all_of_its_words_any_of_them_matching
 
 def test_a_word_the_index_lacks_is_loosened_unless_asked_not_to(reading, sample_settings):
     plan = plan_query(reading, "harbur bridge", SearchOptions(), sample_settings)
-    assert plan.loosened == ("harbur",) and not plan.passage and plan.needed == 2
+    assert plan.loosened == ("harbur",) and not plan.pasted and plan.needed == 2
     kept = plan_query(reading, "harbur bridge", SearchOptions(), sample_settings, loosen=False)
     assert kept.loosened == () and ("body", "harbur") in set(kept.query.iter_all_terms())

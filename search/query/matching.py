@@ -42,7 +42,7 @@ def execute(reading: Reading, plan: QueryPlan, options: SearchOptions, settings:
     searcher, columns = reading.searcher(plan.kind), reading.columns(plan.kind)
     collapse = plan.kind == "articles" and options.story is None
     ranked = ranked_matches(searcher, plan.query, plan.text_field, options, columns, collapse, needed=plan.needed)
-    if plan.passage:
+    if plan.any_word:
         best = feedback.best_matches(ranked.kept, ranked.kept_scores)
         more = feedback.expanded(searcher, plan.text_field, plan.query, ranked.kept[best], ranked.kept_scores[best])
         if more is not None:

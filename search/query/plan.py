@@ -31,6 +31,7 @@ class QueryPlan:
     parser: object  # what parses the text's syntax (and its corrections)
     query: wq.Query
     needed: int  # of the query's top-level parts, how many a match needs (words), or 1
+    pasted: bool  # longer than a query is typed: a post, a claim, a paragraph pasted in
     loosened: tuple[str, ...]  # the words the index lacks, loosened into close ones
 
     @property
@@ -43,9 +44,9 @@ class QueryPlan:
         return self.read.read_as
 
     @property
-    def passage(self) -> bool:
-        """Read as words, any of which may match: longer than a keyword query, a question, a
-        paragraph, a post or a claim pasted in."""
+    def any_word(self) -> bool:
+        """Read as words, any of which may match: longer than a keyword query (a question, a
+        description, a text pasted in)."""
         return self.read.read_as == "words" and self.needed == 1 and len(self.query.subqueries) > 1
 
 
@@ -64,7 +65,7 @@ def plan_query(reading: Reading, text: str, options: SearchOptions, settings: Se
     reader = searcher.reader()
     if read.read_as == "query":
         query, loosened = bounded_query(syntax_to_parse(read.text), parser, reader, options, settings, loosen)
-        return QueryPlan(text, kind, read, parser, query, 1, loosened)
+        return QueryPlan(text, kind, read, parser, query, 1, False, loosened)
     field = TEXT_FIELDS[kind]
     query, needed = words_query(read, searcher.schema[field].analyzer, field,
                                 lambda term: reader.doc_frequency(field, term), reader.doc_count(),
@@ -74,11 +75,12 @@ def plan_query(reading: Reading, text: str, options: SearchOptions, settings: Se
     if options.as_you_type:
         query = complete_last_word(query, read.text, reader, settings.max_expansions)
     loosened: tuple[str, ...] = ()
+    pasted = len(WORD.findall(read.text)) > settings.syntax_up_to_words
     # Typos are looked for in what was typed; a pasted text's words the index lacks simply match
     # nothing, and its other words find what it is about.
-    if loosen and len(WORD.findall(read.text)) <= settings.syntax_up_to_words:
+    if loosen and not pasted:
         query, loosened = loosen_unknown_words(query, read.text, reader, unfinished_last_word=options.as_you_type)
-    return QueryPlan(text, kind, read, parser, query, needed, loosened)
+    return QueryPlan(text, kind, read, parser, query, needed, pasted, loosened)
 
 
 def _quotation_query(exact_field: str | None):

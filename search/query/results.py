@@ -47,7 +47,7 @@ def search_page(run: Execution, page: int, per_page: int, options: SearchOptions
     # While the user types, the last word is unfinished, not misspelt: no suggestion until submitted;
     # nor for a pasted text, which is searched by some of its words.
     if (run.complete < settings.suggest_below or run.plan.loosened) and not options.as_you_type \
-            and not run.plan.passage:
+            and not run.plan.pasted:
         suggestion = _suggestion(run, options)
     return SearchPage(
         query=run.plan.text, total=ranking.total, page=page, per_page=per_page, took_ms=took_ms(), hits=hits,

@@ -139,6 +139,25 @@ def test_the_api_search_example_is_what_the_service_answers(client):
     assert {**answer, "took_ms": None} == {**expected, "took_ms": None}
 
 
+# A row of the table of how texts are read: what is typed, how it is read, what is set aside.
+READ_ROW = re.compile(r"^\| `(?P<text>[^`]+)` \| (?P<read_as>words|query|refused)[^|]* \|(?P<aside>[^|]*)\|$", re.MULTILINE)
+
+
+def test_the_docs_examples_of_how_a_text_is_read_are_what_the_service_does(client):
+    section = DOCS["query-syntax.md"].split("## How a text is read", 1)[1].split("\n## ", 1)[0]
+    rows = list(READ_ROW.finditer(section))
+    assert len(rows) >= 8 and {row["read_as"] for row in rows} == {"words", "query", "refused"}
+    for row in rows:
+        response = client.get("/api/search", query_string={"q": row["text"]})
+        body = response.get_json()
+        if row["read_as"] == "refused":
+            assert response.status_code == 400 and body["error"], row["text"]
+            continue
+        assert response.status_code == 200, row["text"]
+        assert (body["read_as"], body["set_aside"]) == (row["read_as"], re.findall(r"`([^`]+)`", row["aside"])), \
+            row["text"]
+
+
 def test_the_stopword_counts_the_docs_give_are_the_lists_own():
     config = (REPO / "config.toml").read_text(encoding="utf-8")
     for name in ("english", "whoosh"):
