@@ -33,7 +33,8 @@ def test_feedback_adds_the_words_the_best_matches_share(sample_searcher):
                         sample_searcher.settings)
         query = run.plan.query
         best = feedback.best_matches(run.ranking.kept, run.ranking.kept_scores)
-        more = feedback.expanded(run.searcher, "body", query, run.ranking.kept[best], run.ranking.kept_scores[best])
-    added = [part for part in more.subqueries if part not in query.subqueries]
-    assert 0 < len(added) <= feedback.FEEDBACK_WORDS and all(isinstance(part, wq.Term) for part in added)
-    assert max(part.boost for part in added) == feedback.FEEDBACK_WEIGHT
+        added = feedback.added_words(run.searcher, "body", query, run.ranking.kept[best],
+                                     run.ranking.kept_scores[best])
+    assert 0 < len(added) <= feedback.FEEDBACK_WORDS
+    assert not {word for word, _ in added} & {part.text for part in query.subqueries if isinstance(part, wq.Term)}
+    assert added[0][1] == feedback.FEEDBACK_WEIGHT >= max(weight for _, weight in added)

@@ -39,3 +39,12 @@ def test_a_word_the_index_lacks_is_loosened_unless_asked_not_to(reading, sample_
     assert plan.loosened == ("harbur",) and not plan.pasted and plan.needed == 2
     kept = plan_query(reading, "harbur bridge", SearchOptions(), sample_settings, loosen=False)
     assert kept.loosened == () and ("body", "harbur") in set(kept.query.iter_all_terms())
+
+
+def test_a_pasted_text_is_neither_completed_nor_loosened_while_typed_text_is(reading, sample_settings):
+    typing = SearchOptions(as_you_type=True)
+    typed = plan_query(reading, "harbur bridge harbo", typing, sample_settings)
+    assert typed.loosened == ("harbur",) and any(isinstance(part, wq.Prefix) for part in typed.query.leaves())
+    pasted = "harbur " + " ".join(["bridge"] * sample_settings.syntax_up_to_words) + " harbo"
+    plan = plan_query(reading, pasted, typing, sample_settings)
+    assert plan.pasted and plan.loosened == () and not any(isinstance(part, wq.Prefix) for part in plan.query.leaves())

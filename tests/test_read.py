@@ -40,6 +40,15 @@ def test_what_is_syntax_and_what_is_words(typed, read_as, text):
     assert (read.read_as, " ".join(read.text.split())) == (read_as, " ".join(text.split()))
 
 
+@pytest.mark.parametrize("tag, words", [
+    ("#AustralianFires", "Australian Fires"), ("#covid19", "covid 19"), ("#NHSWorkers", "NHS Workers"),
+    ("#GrüneJugend", "Grüne Jugend"), ("#ÉlectionsPrésidentielles", "Élections Présidentielles"),
+    ("#MAGA", "MAGA"), ("#black_lives", "black lives"), ("#МояМосква", "Моя Москва"),
+])
+def test_hashtags_are_split_into_their_words_in_any_script(tag, words):
+    assert read_text(f"{tag} now", SYNTAX_UP_TO).text.split() == words.split() + ["now"]
+
+
 def test_what_was_set_aside_is_said():
     assert read_text("VIRAL:Insane *worldwide* crowds", SYNTAX_UP_TO).set_aside == ("*worldwide*", "VIRAL:")
     assert read_text("harbour bridge", SYNTAX_UP_TO).set_aside == ()
@@ -88,3 +97,12 @@ def test_a_short_text_needs_all_its_words_a_longer_one_any():
     assert needed == 2 and [part.text for part in query.subqueries] == ["harbour", "bridg"]
     assert [(part.startchar, part.endchar) for part in query.subqueries] == [(0, 7), (8, 14)]
     assert _query(read_text("harbour bridge strike cost", SYNTAX_UP_TO))[1] == 1
+
+
+def test_quotation_marks_of_other_languages_pair_up():
+    assert read_text("„Grüne Jugend“", SYNTAX_UP_TO) == read_text('"Grüne Jugend"', SYNTAX_UP_TO)
+    assert read_text("«la réforme des retraites»", SYNTAX_UP_TO).read_as == "query"
+    german = ("Die Ministerin sagte am Montag in Berlin vor Journalisten, „wir werden die Schulden nicht "
+              "erhöhen“, und verwies auf den Haushalt des kommenden Jahres.")
+    read = read_text(german, SYNTAX_UP_TO)
+    assert read.read_as == "words" and read.quotations == ("wir werden die Schulden nicht erhöhen",)

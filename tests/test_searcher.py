@@ -8,9 +8,6 @@ from search.query import reading
 from search.searcher import ArchiveSearcher
 from search.errors import QueryRefused, QuerySyntaxError
 from search.models import SearchOptions
-from search.query.parse import make_parser, parse_query
-
-from .conftest import open_articles
 
 
 # --------------------------------------------------------------------------- facets and filters

@@ -3,7 +3,8 @@ the text lacks, are added with a smaller weight, and the matches are scored agai
 model, as RM3 builds one from the first results). A long request names its subject in its own
 words; the articles about it name it in theirs as well.
 
-Feedback only scores again: what matches is what the text's own words matched.
+Feedback only scores again: what matches is what the text's own words matched, and the words added
+are scored once, over arrays, their scores added to those the text's words gave.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ import numpy as np
 from whoosh import query as wq
 
 from ..whoosh_private.analysis import word_analysis
+from . import posting_arrays
 
 # The best matches read, the words added, and the weight of the best word added beside a word of the text.
 FEEDBACK_DOCUMENTS = 5
 FEEDBACK_WORDS = 10
 FEEDBACK_WEIGHT = 0.5
+# The words most shared, by share alone, among which the telling ones are picked: an idf costs a
+# lookup in every segment, and the documents' thousand other words would cost more than the search.
+FEEDBACK_CANDIDATES = 50
 
 
 def best_matches(docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -29,11 +34,12 @@ def best_matches(docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
     return np.lexsort((docs, -np.round(scores, 9)))[:FEEDBACK_DOCUMENTS]
 
 
-def expanded(searcher, fieldname: str, query: wq.Or, best: np.ndarray, scores: np.ndarray) -> wq.Or | None:
-    """`query` (an Or of the text's words) with the words of the `best` documents' text (the
-    FEEDBACK_DOCUMENTS first, with their `scores`) that say most about them: each word's share of a
-    document's words, summed over the documents weighted by how well each matched (a softmax of
-    their scores), times its idf. None when there is nothing to add."""
+def added_words(searcher, fieldname: str, query: wq.Or, best: np.ndarray,
+                scores: np.ndarray) -> tuple[tuple[str, float], ...]:
+    """(word, weight) of the words of the `best` documents' text (the FEEDBACK_DOCUMENTS first,
+    with their `scores`) that say most about them and `query` (an Or of the text's words) lacks:
+    each word's share of a document's words, summed over the documents weighted by how well each
+    matched (a softmax of their scores), times its idf; the best weighs FEEDBACK_WEIGHT."""
     reader = searcher.reader()
     analyzer = searcher.schema[fieldname].analyzer
     analysis = word_analysis(analyzer)
@@ -47,14 +53,11 @@ def expanded(searcher, fieldname: str, query: wq.Or, best: np.ndarray, scores: n
     has = {part.text for part in query.subqueries if isinstance(part, wq.Term)}
     documents = reader.doc_count()
     telling = {}
-    for word, share in model.items():
-        frequency = reader.doc_frequency(fieldname, word)
+    frequencies = posting_arrays.document_frequencies(reader, fieldname)
+    for word, share in model.most_common(FEEDBACK_CANDIDATES):
+        frequency = frequencies(word)
         # A word of one document alone says nothing of what the others share.
         if word not in has and frequency > 1:
             telling[word] = share * math.log(1 + documents / frequency)
     added = sorted(telling, key=lambda word: (-telling[word], word))[:FEEDBACK_WORDS]
-    if not added:
-        return None
-    most = telling[added[0]]
-    return wq.Or(list(query.subqueries) + [wq.Term(fieldname, word, boost=FEEDBACK_WEIGHT * telling[word] / most)
-                                           for word in added], boost=query.boost)
+    return tuple((word, FEEDBACK_WEIGHT * telling[word] / telling[added[0]]) for word in added)

@@ -41,14 +41,10 @@ def execute(reading: Reading, plan: QueryPlan, options: SearchOptions, settings:
     have all of them first."""
     searcher, columns = reading.searcher(plan.kind), reading.columns(plan.kind)
     collapse = plan.kind == "articles" and options.story is None
-    ranked = ranked_matches(searcher, plan.query, plan.text_field, options, columns, collapse, needed=plan.needed)
+    matches = matches_of(searcher, plan.query, plan.text_field, options, columns, plan.needed)
+    ranked = rank(matches, columns.recency_array, options.sort, stories=columns.story_numbers if collapse else None)
     if plan.any_word:
-        best = feedback.best_matches(ranked.kept, ranked.kept_scores)
-        more = feedback.expanded(searcher, plan.text_field, plan.query, ranked.kept[best], ranked.kept_scores[best])
-        if more is not None:
-            matched = np.zeros(len(columns.live), dtype=bool)
-            matched[ranked.matched] = True
-            ranked = ranked_matches(searcher, more, plan.text_field, options, columns, collapse, among=matched)
+        ranked = _with_feedback(searcher, plan, options, columns, collapse, matches, ranked)
     complete = ranked.total
     if fill and plan.kind == "articles" and plan.needed > 1 and complete < settings.fill_below:
         first = np.zeros(len(columns.live), dtype=bool)
@@ -58,6 +54,20 @@ def execute(reading: Reading, plan: QueryPlan, options: SearchOptions, settings:
     return Execution(plan, searcher, ranked, columns, complete)
 
 
+def _with_feedback(searcher, plan: QueryPlan, options: SearchOptions, columns: Columns, collapse: bool,
+                   matches: Matches, ranked: Ranking) -> Ranking:
+    """The matches ranked again with the scores of the words their best ones share (feedback.py)."""
+    best = feedback.best_matches(ranked.kept, ranked.kept_scores)
+    added = feedback.added_words(searcher, plan.text_field, plan.query, ranked.kept[best], ranked.kept_scores[best])
+    counts_field = WORD_COUNTS.get(plan.text_field)
+    scored = posting_arrays.scores(searcher, (added,), plan.text_field, columns.lengths,
+                                   counts_field if counts_field in searcher.schema else None) if added else None
+    if scored is None:
+        return ranked
+    rescored = Matches(matches.docs, matches.scores + scored[1][matches.docs])
+    return rank(rescored, columns.recency_array, options.sort, stories=columns.story_numbers if collapse else None)
+
+
 def run_query(reading: Reading, text: str, options: SearchOptions, settings: Settings,
               fill: bool = True) -> Execution:
     """`text` planned (plan.plan_query) and run (execute) on `reading`'s generation."""
@@ -65,21 +75,22 @@ def run_query(reading: Reading, text: str, options: SearchOptions, settings: Set
 
 
 def ranked_matches(searcher, parsed, text_field: str, options: SearchOptions, columns: Columns,
-                   collapse: bool, first: np.ndarray | None = None, needed: int = 1,
-                   among: np.ndarray | None = None) -> Ranking:
+                   collapse: bool, first: np.ndarray | None = None, needed: int = 1) -> Ranking:
     """A query's ranking; `text_field`: the field its plain words search; `first`: a mask of the
-    documents ranked before all others; `needed`: how many parts of an Or of words a match needs;
-    `among`: a mask of the documents it may match (an Or of words only)."""
-    matches = _matched_in_arrays(searcher, parsed, text_field, options, columns, needed, among)
+    documents ranked before all others; `needed`: how many parts of an Or of words a match needs."""
+    return rank(matches_of(searcher, parsed, text_field, options, columns, needed), columns.recency_array,
+                options.sort, first, columns.story_numbers if collapse else None)
+
+
+def matches_of(searcher, parsed, text_field: str, options: SearchOptions, columns: Columns,
+               needed: int = 1) -> Matches:
+    """What a query matches within the options' filters, and the scores."""
+    matches = _matched_in_arrays(searcher, parsed, text_field, options, columns, needed)
     if matches is None:
         if needed > 1:
             parsed = wq.And(parsed.subqueries)
         matches = _matched_by_whoosh(searcher, parsed, options)
-        if among is not None:
-            kept = among[matches.docs]
-            matches = Matches(matches.docs[kept], matches.scores[kept])
-    return rank(matches, columns.recency_array, options.sort, first,
-                columns.story_numbers if collapse else None)
+    return matches
 
 
 def _matched_by_whoosh(searcher, parsed, options: SearchOptions) -> Matches:
@@ -91,7 +102,7 @@ def _matched_by_whoosh(searcher, parsed, options: SearchOptions) -> Matches:
 
 
 def _matched_in_arrays(searcher, parsed, fieldname: str, options: SearchOptions,
-                       columns: Columns, needed: int = 1, among: np.ndarray | None = None) -> Matches | None:
+                       columns: Columns, needed: int = 1) -> Matches | None:
     """What Whoosh's matchers would match and score, from arrays over the words' whole posting
     lists; None when the query is not plain words and phrases or the weighting cannot be computed
     that way."""
@@ -105,8 +116,6 @@ def _matched_in_arrays(searcher, parsed, fieldname: str, options: SearchOptions,
         return None
     matched, score = scored
     matched &= columns.live
-    if among is not None:
-        matched &= among
     allowed = allowed_by_options(searcher, options, columns)
     if allowed is not None:
         matched &= allowed

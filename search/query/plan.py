@@ -72,12 +72,12 @@ def plan_query(reading: Reading, text: str, options: SearchOptions, settings: Se
                                 settings.all_words_up_to, _quotation_query(EXACT_FIELDS.get(field)))
     if not query.subqueries:
         raise QuerySyntaxError(f"'{text.strip()[:40]}' holds no word to search: type one or more words")
-    if options.as_you_type:
+    pasted = len(WORD.findall(read.text)) > settings.syntax_up_to_words
+    # A pasted text's last word is not being typed, and its words the index lacks simply match
+    # nothing: its other words find what it is about. Typos and completions are for typed text.
+    if options.as_you_type and not pasted:
         query = complete_last_word(query, read.text, reader, settings.max_expansions)
     loosened: tuple[str, ...] = ()
-    pasted = len(WORD.findall(read.text)) > settings.syntax_up_to_words
-    # Typos are looked for in what was typed; a pasted text's words the index lacks simply match
-    # nothing, and its other words find what it is about.
     if loosen and not pasted:
         query, loosened = loosen_unknown_words(query, read.text, reader, unfinished_last_word=options.as_you_type)
     return QueryPlan(text, kind, read, parser, query, needed, pasted, loosened)

@@ -111,6 +111,26 @@ def document_lengths(reader, fieldname: str) -> DocumentLengths:
     return by_field[fieldname]
 
 
+# reader -> field -> word -> how many documents hold it, at most MOST_FREQUENCIES_KNOWN words a field
+MOST_FREQUENCIES_KNOWN = 100_000
+_FREQUENCIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def document_frequencies(reader, fieldname: str):
+    """A function giving how many of the reader's documents hold a word of the field, each asked of
+    the reader (a lookup in every segment) at most once while the reader is open."""
+    known = _FREQUENCIES.setdefault(reader, {}).setdefault(fieldname, {})
+
+    def frequency(word: str) -> int:
+        if word not in known:
+            if len(known) >= MOST_FREQUENCIES_KNOWN:
+                known.clear()
+            known[word] = reader.doc_frequency(fieldname, word)
+        return known[word]
+
+    return frequency
+
+
 def field_lengths(reader, fieldname: str) -> np.ndarray:
     """Every document's length in a field, segment by segment from the lengths scoring reads."""
     lengths = np.zeros(reader.doc_count_all())
@@ -254,7 +274,8 @@ def segment_phrase_postings(segment, phrase: PhraseWords,
     weights = []
     for word in phrase.words:
         item = (phrase.fieldname, word)
-        held, word_weights, _ = read[item] if item in read else postings_at(segment.postings(*item), found)
+        held, word_weights, _ = read[item] if item in read else postings_at(segment.postings(*item), found,
+                                                                             values=False)
         weights.append(word_weights[np.searchsorted(held, found)])
     return found, np.asarray(weights).reshape(len(phrase.words), len(found))
 

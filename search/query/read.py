@@ -35,7 +35,7 @@ URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)(?P<host>[^\s/]*)(?P<pa
 GLUED_LINK = re.compile(r"(?<=\S)(?=pic\.twitter\.com/)")
 HANDLE = re.compile(r"(?<![\w@])@(?P<name>\w{1,30})")
 HASHTAG = re.compile(r"(?<![\w#&])#(?P<tag>\w+)")
-CAMEL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
 EMPHASIS = re.compile(r"(?<![\w*])\*+(?=\w)(?P<inner>[^*\n]*?\w)\*+(?!\w)")
 # A star or question mark that starts a word, stands alone or ends a sentence: punctuation, not a wildcard.
 STRAY_WILDCARD = re.compile(r"(?<!\w)[*?]+|\?+(?!\w)")
@@ -137,8 +137,19 @@ def _edits(a: str, b: str) -> int:
 
 
 def _camel_words(tag: str) -> list[str]:
-    """#AustralianFires -> Australian Fires; #covid19 -> covid 19; #NHS -> NHS."""
-    return CAMEL_PARTS.findall(tag) or [tag]
+    """#AustralianFires -> Australian Fires; #covid19 -> covid 19; #NHSWorkers -> NHS Workers;
+    #GrüneJugend -> Grüne Jugend: a new word where a capital follows a small letter, or starts a
+    word after capitals, in any script that has both."""
+    words = []
+    for run in LETTERS_OR_DIGITS.findall(tag):
+        start = 0
+        for at in range(1, len(run)):
+            before, here, after = run[at - 1], run[at], run[at + 1:at + 2]
+            if here.isupper() and (before.islower() or before.isupper() and after.islower()):
+                words.append(run[start:at])
+                start = at
+        words.append(run[start:])
+    return words or [tag]
 
 
 def _path_words(match: re.Match) -> str:

@@ -94,31 +94,35 @@ def values_at(matcher, docnums: Sequence[int], kind: str) -> Iterator[tuple[int,
         yield docnum, posting.value_as(kind)
 
 
-def postings_at(matcher, docnums: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+def postings_at(matcher, docnums: np.ndarray | None = None,
+                values: bool = True) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
     """(document numbers, weights, values) of the postings of the sorted, live `docnums` that the
     postings hold, or of every posting (deleted documents included: the caller masks them). Whoosh
-    3's own matcher is read a block at a time, skipping blocks that hold none of the documents."""
+    3's own matcher is read a block at a time, skipping blocks that hold none of the documents.
+    Without `values`, the values (positions) are not read, and none are returned."""
     matcher, by_block = _unfiltered(matcher)
     if not by_block:
         standing = standing_on(matcher, docnums) if docnums is not None else _every_posting(matcher)
-        found = [(docnum, posting.weight(), posting.value()) for docnum, posting in standing]
+        found = [(docnum, posting.weight(), posting.value() if values else b"") for docnum, posting in standing]
         return (np.asarray([docnum for docnum, _, _ in found], dtype=np.int64),
                 np.asarray([weight for _, weight, _ in found], dtype=np.float64), [value for _, _, value in found])
-    held, weights, values = [], [], []
+    held, weights, found_values = [], [], []
     at = 0
     while matcher.is_active() and (docnums is None or at < len(docnums)):
         if docnums is not None and matcher._maxid < docnums[at]:
             matcher._next_block()
             continue
         matcher._read_weights()
-        matcher._read_values()
+        if values:
+            matcher._read_values()
         # A block holds its ids as deltas, the first from 0: Whoosh decodes them one by one.
         block_ids = np.cumsum(np.asarray(matcher._data[0], dtype=np.int64))
         block_weights = np.asarray(matcher._weights, dtype=np.float64)
         if docnums is None:
             held.append(block_ids)
             weights.append(block_weights)
-            values.extend(matcher._values)
+            if values:
+                found_values.extend(matcher._values)
         else:
             upto = int(np.searchsorted(docnums, matcher._maxid, side="right"))
             asked = docnums[at:upto]
@@ -126,12 +130,13 @@ def postings_at(matcher, docnums: np.ndarray | None = None) -> tuple[np.ndarray,
             where = where[block_ids[where] == asked]
             held.append(block_ids[where])
             weights.append(block_weights[where])
-            values.extend(matcher._values[i] for i in where.tolist())
+            if values:
+                found_values.extend(matcher._values[i] for i in where.tolist())
             at = upto
         matcher._next_block()
     if not held:
         return np.empty(0, np.int64), np.empty(0), []
-    return np.concatenate(held), np.concatenate(weights), values
+    return np.concatenate(held), np.concatenate(weights), found_values
 def positions_in(format_, values: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """(how many positions each value holds, all their positions one value after another) of
     postings' values in a format with positions. PackedCharacters values are read as one array;
