@@ -70,6 +70,35 @@ def test_decode_html_uses_its_declared_charset():
     assert "“café”" in decode(data, "html")
 
 
+TEXTS = {
+    "de": "Für die Grünen ist das Ergebnis ein Erfolg, sagte die Ministerin. Die Bürgermeisterin äußerte sich.",
+    "pl": "Premier powiedział, że rząd nie zmieni ustawy. Źródła podają, że posłowie głosowali przeciw.",
+    "fr": "Le président a déclaré que la réforme était nécessaire. « Nous ne reculerons pas », a-t-il ajouté.",
+    "es": "El ministro afirmó que «la reforma es necesaria» y añadió que el año próximo habrá elecciones.",
+}
+STRAY = [b"\xff", b"\xe9", b"\xc3", b"\x92\x93"]  # a byte of another charset, a character cut short
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+@pytest.mark.parametrize("strays", [1, 2, 4])
+def test_a_utf8_page_with_a_few_bad_bytes_is_utf8_those_bytes_replaced(language, strays):
+    """Made by rule: a valid UTF-8 page with 1 to 4 invalid byte runs inserted between its words."""
+    words = TEXTS[language].encode("utf-8").split(b" ")
+    for number in range(strays):
+        at = 1 + number * (len(words) - 2) // strays
+        words[at] = words[at] + STRAY[number % len(STRAY)]
+    page = b"<html><head><meta charset='iso-8859-1'></head><body><p>" + b" ".join(words) + b"</p></body></html>"
+    text = decode(page, "html")
+    assert all(word in text for word in TEXTS[language].split() if word.isalpha())
+    assert "Ã" not in text and "Å" not in text and 1 <= text.count("\ufffd") <= 2 * strays
+
+
+@pytest.mark.parametrize("language, charset", [("de", "windows-1252"), ("fr", "windows-1252"), ("es", "windows-1252")])
+def test_a_page_in_a_one_byte_charset_is_not_read_as_utf8(language, charset):
+    text = decode(TEXTS[language].encode(charset), "text")
+    assert text == TEXTS[language]
+
+
 @pytest.mark.parametrize("data, reason", [(b"", "empty"), (b"  \n\t", "empty"), (b"\x7fELF\x00\x00\x01", "binary")])
 def test_unreadable(data, reason):
     with pytest.raises(UnreadableArticle, match=reason):
