@@ -106,3 +106,17 @@ def test_quotation_marks_of_other_languages_pair_up():
               "erhöhen“, und verwies auf den Haushalt des kommenden Jahres.")
     read = read_text(german, SYNTAX_UP_TO)
     assert read.read_as == "words" and read.quotations == ("wir werden die Schulden nicht erhöhen",)
+
+
+def test_a_longer_text_leaves_out_the_words_most_documents_hold_unless_it_has_no_other():
+    frequency = {"harbour": 90, "bridg": 10, "strike": 5, "vote": 60}.get
+    read = read_text("harbour bridge strike vote", SYNTAX_UP_TO)
+    query, needed = words_query(read, text_analyzer(), "body", lambda term: frequency(term, 1), 100, 3)
+    assert needed == 1 and [part.text for part in query.subqueries] == ["bridg", "strike"]
+    common, _ = words_query(read_text("harbour vote harbour vote", SYNTAX_UP_TO), text_analyzer(), "body",
+                            lambda term: frequency(term, 1), 100, 3)
+    assert [part.text for part in common.subqueries] == ["harbour", "vote"]
+    # A short text needs every word, common or not.
+    short, needed = words_query(read_text("harbour bridge", SYNTAX_UP_TO), text_analyzer(), "body",
+                                lambda term: frequency(term, 1), 100, 3)
+    assert needed == 2 and [part.text for part in short.subqueries] == ["harbour", "bridg"]
