@@ -1,6 +1,8 @@
 """What search/whoosh_private/ relies on in Whoosh's private parts still holds: an upgrade of
 whoosh3 that changes any of it fails here, not in a user's search."""
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -14,7 +16,7 @@ from whoosh.writing import SegmentWriter
 
 from search.query import posting_arrays
 from search.index.schema import OffsetsText, build_quote_schema, build_schema
-from search.whoosh_private.analysis import PackedCharacters, word_analysis
+from search.whoosh_private.analysis import PackedCharacters, PackedPositions, word_analysis
 from search.whoosh_private.writing import WholeReadCodec, WordPostingPool, finished_segment, segment_writer
 from search.whoosh_private.postings import expands_past, positions_in, postings_at, read_lengths_from, values_at
 
@@ -145,6 +147,32 @@ def test_packed_characters_hold_what_whooshs_characters_format_holds(steps):
     counts, positions = positions_in(packed, [value, packed.encode(occurrences[::2]), value])
     assert counts.tolist() == [len(occurrences), len(occurrences[::2]), len(occurrences)]
     assert positions.tolist() == [occurrence[0] for occurrence in occurrences + occurrences[::2] + occurrences]
+
+
+@given(st.lists(st.integers(0, 40), max_size=12))
+def test_packed_positions_hold_what_whooshs_positions_format_holds(steps):
+    places = list(itertools.accumulate(steps))
+    packed, whooshs = PackedPositions(), formats.Positions()
+    value = packed.encode(places)
+    assert packed.decode_positions(value) == whooshs.decode_positions(whooshs.encode(places)) == places
+    assert packed.decode_frequency(value) == len(places)
+    counts, positions = positions_in(packed, [value, packed.encode(places[::2]), value])
+    assert counts.tolist() == [len(places), len(places[::2]), len(places)]
+    assert positions.tolist() == places + places[::2] + places
+
+
+# Text with common words among others, for the pairs of common words.
+_PAIRED = st.lists(st.sampled_from(list("aeiouAEIOU .,-\n1") + ["the ", "of ", "and ", "harbour "]),
+                   max_size=60).map("".join)
+
+
+@given(_PAIRED)
+def test_packed_positions_index_pairs_as_whooshs_analysis_does(text):
+    analyzer = build_schema()["body_pairs"].analyzer
+    packed = PackedPositions(field_boost=1.5)
+    whooshs = list(formats.Positions.word_values(packed, text, analyzer, mode="index"))
+    assert word_analysis(analyzer) is not None
+    assert list(packed.word_values(text, analyzer, mode="index")) == whooshs
 
 
 def test_a_pattern_expansion_is_counted_up_to_its_limit(index):

@@ -14,7 +14,7 @@ from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
 from ..models import Article, Quote
-from ..whoosh_private.analysis import CommonPairs, PackedCharacters
+from ..whoosh_private.analysis import CommonPairs, PackedCharacters, PackedPositions
 
 # Searchable by default, the main text field last; field:value reaches the others. The body field
 # indexes the headline too, so that one BM25 score weighs headline and text together.
@@ -105,6 +105,15 @@ class OffsetsText(TEXT):
         self.format = PackedCharacters(field_boost=self.format.field_boost)
 
 
+class PositionsText(TEXT):
+    """A TEXT field whose postings hold each word's positions alone, packed (PackedPositions) for
+    phrases read as arrays."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.format = PackedPositions(field_boost=self.format.field_boost)
+
+
 class CountingText(OffsetsText):
     """A TEXT field that remembers the words of the text it indexed last, so that the WordCounts
     field indexed next from the same text takes them instead of analysing it again."""
@@ -143,7 +152,7 @@ def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
         body=CountingText(analyzer=text_analyzer(stoplist), stored=True),
         body_counts=WordCounts(text_analyzer(stoplist)),
         body_exact=OffsetsText(analyzer=written_analyzer()),
-        body_pairs=OffsetsText(analyzer=pairs_analyzer(stoplist)),
+        body_pairs=PositionsText(analyzer=pairs_analyzer(stoplist)),
         author=TEXT(analyzer=written_analyzer(), stored=True),
         author_exact=ID,
         outlet=TEXT(analyzer=written_analyzer(), stored=True),

@@ -135,10 +135,11 @@ def _fused(analyzer):
     return analysis
 
 
-def packed_occurrences(words: list[str], places: list[int], starts: list[int], ends: list[int]
-                       ) -> Iterator[tuple[str, int, bytes]]:
+def packed_occurrences(words: list[str], places: list[int], starts: list[int] | None = None,
+                       ends: list[int] | None = None) -> Iterator[tuple[str, int, bytes]]:
     """Each distinct word, in the order first seen, with how often it occurs and its occurrences
-    as PackedCharacters encodes them, computed for all words at once."""
+    as PackedCharacters encodes them (or, without `starts` and `ends`, as PackedPositions does),
+    computed for all words at once."""
     if not words:
         return
     ids: dict[str, int] = {}
@@ -147,23 +148,53 @@ def packed_occurrences(words: list[str], places: list[int], starts: list[int], e
     counts = np.bincount(word_ids)
     firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     place = np.asarray(places, np.int64)[order]
-    start = np.asarray(starts, np.int64)[order]
-    end = np.asarray(ends, np.int64)[order]
     # Each occurrence is measured from the one before it of the same word, the first from 0.
     place_step = np.diff(place, prepend=0)
-    start_step = start - np.concatenate(([0], end[:-1]))
     place_step[firsts] = place[firsts]
-    start_step[firsts] = start[firsts]
+    numbers = [place_step]
+    if starts is not None:
+        start = np.asarray(starts, np.int64)[order]
+        end = np.asarray(ends, np.int64)[order]
+        start_step = start - np.concatenate(([0], end[:-1]))
+        start_step[firsts] = start[firsts]
+        numbers += [start_step, end - start]
+    width = len(numbers)
     group = np.repeat(np.arange(len(ids)), counts)
-    heads = np.arange(len(ids)) + 3 * firsts
-    packed = np.empty(len(ids) + 3 * len(words), ">i4")
+    heads = np.arange(len(ids)) + width * firsts
+    packed = np.empty(len(ids) + width * len(words), ">i4")
     packed[heads] = counts
-    at = group + 1 + 3 * np.arange(len(words))
-    packed[at], packed[at + 1], packed[at + 2] = place_step, start_step, end - start
+    at = group + 1 + width * np.arange(len(words))
+    for offset, values in enumerate(numbers):
+        packed[at + offset] = values
     data = packed.tobytes()
     bounds = (heads * _INT_SIZE).tolist() + [len(data)]
     for number, (word, count) in enumerate(zip(ids, counts.tolist())):
         yield word, count, data[bounds[number]:bounds[number + 1]]
+
+
+class PackedPositions(formats.Positions):
+    """Whoosh's Positions format, a posting's value held as big-endian 32-bit integers (the count,
+    then each position's distance from the one before) instead of a pickled list, so that the values
+    of many postings are read as one array (`positions_in`): the pairs of common words, which need
+    no characters."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        analysis = word_analysis(analyzer) if isinstance(value, str) and set(kwargs) <= {"mode"} else None
+        if analysis is None:
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        words, places, _, _ = analysis(value)
+        for word, count, packed in packed_occurrences(words, places):
+            yield word, count, float(count) * boost, packed
+
+    def encode(self, poslist) -> bytes:
+        deltas = [later - earlier for earlier, later in zip([0, *poslist[:-1]], poslist)]
+        return struct.pack(f"!{len(deltas) + 1}i", len(deltas), *deltas)
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        return list(itertools.accumulate(struct.unpack_from(f"!{len(valuestring) // _INT_SIZE - 1}i",
+                                                            valuestring, _INT_SIZE)))
 
 
 class PackedCharacters(formats.Characters):

@@ -16,7 +16,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import FilterMatcher
 from whoosh.system import _INT_SIZE
 
-from .analysis import PackedCharacters
+from .analysis import PackedCharacters, PackedPositions
 
 
 def _unfiltered(matcher) -> tuple[object, bool]:
@@ -137,18 +137,20 @@ def postings_at(matcher, docnums: np.ndarray | None = None,
     if not held:
         return np.empty(0, np.int64), np.empty(0), []
     return np.concatenate(held), np.concatenate(weights), found_values
+
+
 def positions_in(format_, values: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """(how many positions each value holds, all their positions one value after another) of
-    postings' values in a format with positions. PackedCharacters values are read as one array;
-    Whoosh's Positions and Characters keep a value as a count, then a pickled list of position
+    postings' values in a format with positions. PackedCharacters and PackedPositions values are
+    read as one array; Whoosh's Positions and Characters keep a value as a count, then a pickled list of position
     deltas (Characters: of (position delta, start delta, length)), unpickled here one by one and
     decoded all at once; other formats are decoded a value at a time."""
-    if type(format_) is PackedCharacters:
+    if type(format_) in (PackedCharacters, PackedPositions):
         sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // _INT_SIZE
         numbers = np.frombuffer(b"".join(values), dtype=">i4").astype(np.int64)
         firsts = np.cumsum(sizes) - sizes
         counts = numbers[firsts]
-        deltas = np.delete(numbers, firsts)[::3]
+        deltas = np.delete(numbers, firsts)[::3 if type(format_) is PackedCharacters else 1]
     elif type(format_) in (formats.Positions, formats.Characters):
         codes = [pickle.loads(value[_INT_SIZE:]) for value in values]
         counts = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
