@@ -41,10 +41,11 @@ def execute(reading: Reading, plan: QueryPlan, options: SearchOptions, settings:
     have all of them first."""
     searcher, columns = reading.searcher(plan.kind), reading.columns(plan.kind)
     collapse = plan.kind == "articles" and options.story is None
+    stories = columns.story_numbers if collapse else None
     matches = matches_of(searcher, plan.query, plan.text_field, options, columns, plan.needed)
-    ranked = rank(matches, columns.recency_array, options.sort, stories=columns.story_numbers if collapse else None)
+    ranked = rank(matches, columns.recency_array, options.sort, stories=stories)
     if plan.any_word:
-        ranked = _with_feedback(searcher, plan, options, columns, collapse, matches, ranked)
+        ranked = _with_feedback(searcher, plan, options, columns, stories, matches, ranked)
     complete = ranked.total
     if fill and plan.kind == "articles" and plan.needed > 1 and complete < settings.fill_below:
         first = np.zeros(len(columns.live), dtype=bool)
@@ -54,18 +55,23 @@ def execute(reading: Reading, plan: QueryPlan, options: SearchOptions, settings:
     return Execution(plan, searcher, ranked, columns, complete)
 
 
-def _with_feedback(searcher, plan: QueryPlan, options: SearchOptions, columns: Columns, collapse: bool,
+def _with_feedback(searcher, plan: QueryPlan, options: SearchOptions, columns: Columns, stories: np.ndarray | None,
                    matches: Matches, ranked: Ranking) -> Ranking:
     """The matches ranked again with the scores of the words their best ones share (feedback.py)."""
     best = feedback.best_matches(ranked.kept, ranked.kept_scores)
     added = feedback.added_words(searcher, plan.text_field, plan.query, ranked.kept[best], ranked.kept_scores[best])
-    counts_field = WORD_COUNTS.get(plan.text_field)
     scored = posting_arrays.scores(searcher, (added,), plan.text_field, columns.lengths,
-                                   counts_field if counts_field in searcher.schema else None) if added else None
+                                   _counts_field(searcher, plan.text_field)) if added else None
     if scored is None:
         return ranked
     rescored = Matches(matches.docs, matches.scores + scored[1][matches.docs])
-    return rank(rescored, columns.recency_array, options.sort, stories=columns.story_numbers if collapse else None)
+    return rank(rescored, columns.recency_array, options.sort, stories=stories)
+
+
+def _counts_field(searcher, fieldname: str) -> str | None:
+    """The field holding the same words as `fieldname` without positions, when the index has it."""
+    counts_field = WORD_COUNTS.get(fieldname)
+    return counts_field if counts_field in searcher.schema else None
 
 
 def run_query(reading: Reading, text: str, options: SearchOptions, settings: Settings,
@@ -109,9 +115,7 @@ def _matched_in_arrays(searcher, parsed, fieldname: str, options: SearchOptions,
     groups = posting_arrays.word_groups(parsed, fieldname, needed)
     if groups is None:
         return None
-    counts_field = WORD_COUNTS.get(fieldname)
-    scored = posting_arrays.scores(searcher, groups, fieldname, columns.lengths,
-                                   counts_field if counts_field in searcher.schema else None)
+    scored = posting_arrays.scores(searcher, groups, fieldname, columns.lengths, _counts_field(searcher, fieldname))
     if scored is None:
         return None
     matched, score = scored

@@ -17,7 +17,8 @@ from ..errors import QueryRefused, QuerySyntaxError
 from ..index.schema import EXACT_FIELDS, written_analyzer
 from ..models import SearchOptions
 from .parse import asks_for_quotes, parse_query, syntax_to_parse
-from .read import WORD, ReadText, read_text
+from . import posting_arrays
+from .read import ReadText, read_text
 from .reading import TEXT_FIELDS, Reading
 from .rewrites import complete_last_word, loosen_unknown_words, refuse_huge_expansions
 from .words import words_query
@@ -68,11 +69,11 @@ def plan_query(reading: Reading, text: str, options: SearchOptions, settings: Se
         return QueryPlan(text, kind, read, parser, query, 1, False, loosened)
     field = TEXT_FIELDS[kind]
     query, needed = words_query(read, searcher.schema[field].analyzer, field,
-                                lambda term: reader.doc_frequency(field, term), reader.doc_count(),
+                                posting_arrays.document_frequencies(reader, field), reader.doc_count(),
                                 settings.all_words_up_to, _quotation_query(EXACT_FIELDS.get(field)))
     if not query.subqueries:
         raise QuerySyntaxError(f"'{text.strip()[:40]}' holds no word to search: type one or more words")
-    pasted = len(WORD.findall(read.text)) > settings.syntax_up_to_words
+    pasted = read.word_count > settings.syntax_up_to_words
     # A pasted text's last word is not being typed, and its words the index lacks simply match
     # nothing: its other words find what it is about. Typos and completions are for typed text.
     if options.as_you_type and not pasted:

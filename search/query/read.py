@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .parse import FIELD_EXAMPLES, OPERATOR
+from whoosh.support.levenshtein import levenshtein
+
+from .parse import FIELD_EXAMPLES, MINUS, OPERATOR
 
 # The weight of the words of a link's path (a story's slug) beside those of the text: they may name
 # what it is about, or only where it was posted. A @handle in the text names whom it is about, and
@@ -57,15 +59,20 @@ class ReadText:
     quotations: tuple[str, ...] = ()
     set_aside: tuple[str, ...] = ()
 
+    @property
+    def word_count(self) -> int:
+        return len(WORD.findall(self.text))
+
 
 def read_text(text: str, syntax_up_to_words: int) -> ReadText:
     """How `text` is searched. A text of more than `syntax_up_to_words` words is a passage, read as
     words; a shorter one keeps the syntax that is unambiguous, and is read as words when none is left."""
     text = GLUED_LINK.sub(" ", text.translate(QUOTE_MARKS))
-    if not any(ch.islower() for ch in text) and len(WORD.findall(text)) > 1:
+    words = len(WORD.findall(text))
+    if not any(ch.islower() for ch in text) and words > 1:
         # A text in capitals is shouted or a title: its AND, OR and NOT are words, not operators.
         text = text.lower()
-    if len(WORD.findall(text)) > syntax_up_to_words and not _deliberate(text):
+    if words > syntax_up_to_words and not _deliberate(text):
         return _as_words(text, ())
     set_aside: list[str] = []
     query = _without_ambiguous_syntax(text, set_aside)
@@ -90,7 +97,7 @@ def _has_syntax(text: str) -> bool:
     # without a value is a field meant (speaker:), which the parser refuses with what would work.
     return bool(OPERATOR.search(text) or '"' in text or FIELD_LIKE.search(text) or KNOWN_FIELD.search(text)
                 or re.search(r"\w[*?]", text)
-                or re.search(r'(?<![^\s(])-(?=[^\W\d_]|["(])', text) or re.search(r"\w[~^]\d*(?!\w)", text))
+                or MINUS.search(text) or re.search(r"\w[~^]\d*(?!\w)", text))
 
 
 def _without_ambiguous_syntax(text: str, set_aside: list[str]) -> str:
@@ -122,18 +129,7 @@ def _near_field(name: str) -> bool:
     """Whether a name is a field's or within an edit or two of one (autor:, speeker:): a field meant,
     which the parser names or refuses with what would work."""
     name = name.lower()
-    return any(_edits(name, field) <= (1 if len(field) <= 5 else 2) for field in FIELD_EXAMPLES)
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance, for words of a few letters."""
-    previous = list(range(len(b) + 1))
-    for i, left in enumerate(a, start=1):
-        current = [i]
-        for j, right in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left != right)))
-        previous = current
-    return previous[-1]
+    return any(levenshtein(name, field) <= (1 if len(field) <= 5 else 2) for field in FIELD_EXAMPLES)
 
 
 def _camel_words(tag: str) -> list[str]:

@@ -166,8 +166,8 @@ class Generations:
         """The generation CURRENT names, leased, with the per-document columns searches read."""
         articles, quotes, name, lease = store.open_current(self.settings.index)
         try:
-            generation = Generation(name, articles, quotes, make_parser(articles.schema), make_quote_parser(quotes.schema),
-                                    lease)
+            generation = Generation(name, articles, quotes, make_parser(articles.schema),
+                                    make_quote_parser(quotes.schema), lease)
             # Read once, before any search's time starts: on a large index they take a while.
             for kind, index in (("articles", articles), ("quotes", quotes)):
                 with index.reader() as reader:

@@ -1,7 +1,7 @@
 """Pure: a text read as words -> the query that ranks articles by them.
 
 Every word of the text counts, as often as the text uses it (BM25's query term frequency,
-saturated) and as much as the part it stands in weighs (a post's signature and links less than its text). A short
+saturated) and as much as the part it stands in weighs (a link's path less than the text). A short
 text needs all of its words, a longer one any of them, ranked by how well it matches them all; a
 quotation in it is matched as written, in order, and adds to the score of the articles holding it.
 """
@@ -9,7 +9,6 @@ quotation in it is matched as written, in order, and adds to the score of the ar
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
@@ -21,7 +20,6 @@ from .read import ReadText
 # Distinct words a text is searched by at most, its most telling (how often it uses each, times how
 # rare the word is): a pasted page of ten thousand characters costs a bounded number of lists read.
 MAX_TEXT_TERMS = 256
-
 
 # In a text any of whose words may match, a word that more than this share of the archive's
 # documents hold is left out, as Lucene's common-terms query leaves such words to documents that
@@ -42,8 +40,7 @@ class WordsQuery(NamedTuple):
 def words_query(read: ReadText, analyzer, fieldname: str, doc_frequency: Callable[[str], int], doc_count: int,
                 all_words_up_to: int, quotation: Callable[[str], wq.Query | None] | None = None) -> WordsQuery:
     """The query of a text read as words, over `fieldname` whose `analyzer` reads it: an Or of its
-    words and quotations, of which a document must match `needed`. Each
-    word is a Term that remembers where the text has it (what loosening and completion read). Up to
+    words and quotations, of which a document must match `needed`. Each word is a Term that remembers where the text has it (what loosening and completion read). Up to
     `all_words_up_to` words typed, all are needed; a longer text leaves out the words of more than
     COMMONEST of the documents. `quotation` makes a quotation's query, or None."""
     uses: Counter = Counter()
@@ -52,7 +49,7 @@ def words_query(read: ReadText, analyzer, fieldname: str, doc_frequency: Callabl
         uses[token.text] += _weight_at(read, token.startchar)
         where.setdefault(token.text, (token.startchar, token.endchar))
     kept = set(_most_telling(uses, doc_frequency, doc_count))
-    typed = len(re.findall(r"\w+", read.text))
+    typed = read.word_count
     if typed > all_words_up_to:
         kept = {term for term in kept if doc_frequency(term) <= COMMONEST * doc_count} or kept
     terms = []

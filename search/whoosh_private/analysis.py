@@ -172,11 +172,10 @@ def packed_occurrences(words: list[str], places: list[int], starts: list[int] | 
         yield word, count, data[bounds[number]:bounds[number + 1]]
 
 
-class PackedPositions(formats.Positions):
-    """Whoosh's Positions format, a posting's value held as big-endian 32-bit integers (the count,
-    then each position's distance from the one before) instead of a pickled list, so that the values
-    of many postings are read as one array (`positions_in`): the pairs of common words, which need
-    no characters."""
+class PackedValues:
+    """What PackedPositions and PackedCharacters share: a text's postings values made from its words
+    analysed at once (word_analysis), each format keeping what `occurrences` picks of them; Whoosh's
+    own analysis for an analyzer of other parts."""
 
     def word_values(self, value, analyzer, **kwargs):
         analysis = word_analysis(analyzer) if isinstance(value, str) and set(kwargs) <= {"mode"} else None
@@ -184,9 +183,18 @@ class PackedPositions(formats.Positions):
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost
-        words, places, _, _ = analysis(value)
-        for word, count, packed in packed_occurrences(words, places):
+        for word, count, packed in packed_occurrences(*self.occurrences(*analysis(value))):
             yield word, count, float(count) * boost, packed
+
+
+class PackedPositions(PackedValues, formats.Positions):
+    """Whoosh's Positions format, a posting's value held as big-endian 32-bit integers (the count,
+    then each position's distance from the one before) instead of a pickled list, so that the values
+    of many postings are read as one array (`positions_in`): the pairs of common words, which need
+    no characters."""
+
+    def occurrences(self, words, places, starts, ends):
+        return words, places
 
     def encode(self, poslist) -> bytes:
         deltas = [later - earlier for earlier, later in zip([0, *poslist[:-1]], poslist)]
@@ -197,21 +205,15 @@ class PackedPositions(formats.Positions):
                                                             valuestring, _INT_SIZE)))
 
 
-class PackedCharacters(formats.Characters):
+class PackedCharacters(PackedValues, formats.Characters):
     """Whoosh's Characters format: each occurrence's position and start and end character. A
     posting's value holds the numbers Characters pickles (the count, then for each occurrence its
     position's and start's distance from the occurrence before, and its length) as big-endian 32-bit
     integers, so that the values of many postings are read as one array (`positions_in`) where
     Characters unpickles each: a phrase of common words reads tens of thousands of them."""
 
-    def word_values(self, value, analyzer, **kwargs):
-        analysis = word_analysis(analyzer) if isinstance(value, str) and set(kwargs) <= {"mode"} else None
-        if analysis is None:
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
-        boost = self.field_boost
-        for word, count, packed in packed_occurrences(*analysis(value)):
-            yield word, count, float(count) * boost, packed
+    def occurrences(self, words, places, starts, ends):
+        return words, places, starts, ends
 
     def encode(self, poslist) -> bytes:
         numbers = [len(poslist)]
