@@ -14,9 +14,11 @@ from whoosh import query as wq
 
 from search.query import posting_arrays
 from search.index import store
+from search.index import build
 from search.index.build import rebuild
 from search.models import SearchOptions
 from search.index.schema import QUOTES_INDEX
+from search.whoosh_private.postings import unfiltered_postings
 from search.searcher import ArchiveSearcher
 
 from .conftest import make_settings, open_articles, write_article
@@ -86,12 +88,15 @@ def segmented_searcher(tmp_path_factory):
     for number in range(400):
         write_generated(corpus, number)
     settings = make_settings(corpus, root / "index", rebuild_workers=2)
-    rebuild(settings)
-    for number in range(0, 400, 10):
-        write_generated(corpus, number, extra="Updated with word59.")
-    for number in range(5, 400, 20):
-        (corpus / f"a{number:04d}.txt").unlink()
-    report = rebuild(settings)
+    with pytest.MonkeyPatch.context() as patch:
+        # Blocks of 50 postings, so that the fields written in larger blocks span many of them here too.
+        patch.setattr(build, "BLOCK_SIZES", dict.fromkeys(build.BLOCK_SIZES, 50))
+        rebuild(settings)
+        for number in range(0, 400, 10):
+            write_generated(corpus, number, extra="Updated with word59.")
+        for number in range(5, 400, 20):
+            (corpus / f"a{number:04d}.txt").unlink()
+        report = rebuild(settings)
     assert not report.full and report.changed == 40 and report.deleted == 20
     searcher = ArchiveSearcher(settings)
     with open_articles(settings).reader() as reader:
@@ -102,7 +107,8 @@ def segmented_searcher(tmp_path_factory):
 @pytest.mark.parametrize("text", ["word0", "word1 word2", "word0 word59", "word3 word4 word5", "word7 said",
                                   "word40 word41 word42 word43 word44", "report matter", '"word0 word1"',
                                   '"word0 word0"', '"word1 word0 word2"', '"word0 word1" word2', '"report number"',
-                                  '"word3 word4" OR word5', '"word0 word1 word0 word1"'])
+                                  '"word3 word4" OR word5', '"word0 word1 word0 word1"',
+                                  '"the word1 is here"', '"is here"', '"here said"', '"word2 is"'])
 def test_many_blocks_segments_and_deletions_are_the_same_in_bulk(segmented_searcher, monkeypatch, text):
     for options in OPTIONS + [SearchOptions(speaker="Mia Speaker1"), SearchOptions(story="a0007.txt")]:
         in_bulk, by_matchers = both_ways(segmented_searcher, monkeypatch, text, options=options, per_page=30)
@@ -113,17 +119,36 @@ def test_the_generated_articles_make_a_demanding_comparison(segmented_searcher):
     """Many blocks, dates, filters and stories: what the comparison above needs to mean something."""
     page = segmented_searcher.search("word0")
     assert page.total > 128 and page.facets["date"] and any(hit.similar for hit in page.hits)
+    assert segmented_searcher.search('"the word1 is here"').total > 0
+    with open_articles(segmented_searcher.settings).reader() as reader:
+        segment = max((segment for segment, _ in reader.leaf_readers()), key=lambda segment: segment.doc_count_all())
+        for field in [field for field in build.BLOCK_SIZES if field in segment.schema]:
+            word = "the" if field == "body_common" else "is here" if field == "body_pairs" else "word0"
+            assert blocks_of(unfiltered_postings(segment, field, word)) > 2, field
     assert segmented_searcher.search("word0", options=SearchOptions(story="a0007.txt")).total == 2
     assert 0 < segmented_searcher.search("word0", options=SearchOptions(speaker="Mia Speaker1")).total < page.total
 
 
-def test_word_counts_field_holds_the_body_postings(segmented_searcher):
+def blocks_of(matcher) -> int:
+    count = 0
+    while matcher.is_active():
+        count += 1
+        matcher._next_block()
+    return count
+
+
+@pytest.mark.parametrize("counts_field, field, words", [
+    ("body_counts", "body", ["word0", "word1", "word59", "report"]),
+    ("body_common", "body_exact", ["the", "is", "with"]),
+])
+def test_word_counts_fields_hold_their_fields_postings(segmented_searcher, counts_field, field, words):
     reader = open_articles(segmented_searcher.settings).reader()
-    for word in ["word0", "word1", "word59", "report"]:
-        ids, counts = posting_arrays.postings(reader, "body_counts", word)
-        body_ids, body_counts = posting_arrays.postings(reader, "body", word)
+    for word in words:
+        ids, counts = posting_arrays.postings(reader, counts_field, word)
+        body_ids, body_counts = posting_arrays.postings(reader, field, word)
         assert len(ids) > 0
         assert ids.tolist() == body_ids.tolist() and counts.tolist() == body_counts.tolist()
+    assert not posting_arrays.postings(reader, "body_common", "word0")[0].size
 
 
 @pytest.mark.parametrize("q, groups", [

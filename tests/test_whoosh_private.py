@@ -17,7 +17,7 @@ from whoosh.writing import SegmentWriter
 from search.query import posting_arrays
 from search.index.schema import OffsetsText, build_quote_schema, build_schema
 from search.whoosh_private.analysis import PackedCharacters, PackedPositions, word_analysis
-from search.whoosh_private.writing import WholeReadCodec, WordPostingPool, finished_segment, segment_writer
+from search.whoosh_private.writing import BlockSizeCodec, WordPostingPool, finished_segment, segment_writer
 from search.whoosh_private.postings import expands_past, positions_in, postings_at, read_lengths_from, values_at
 
 # More documents than a posting block holds (128), so that a word's postings span several blocks.
@@ -219,7 +219,7 @@ def _block_sizes(matcher) -> list[int]:
 
 def test_the_whole_read_codec_writes_its_fields_in_large_blocks_that_any_reader_reads(tmp_path):
     ix = create_in(tmp_path, Schema(id=ID(stored=True), body=TEXT, chars=TEXT(chars=True)))
-    with ix.writer(codec=WholeReadCodec(read_whole=frozenset({"chars"}), whole_block=500)) as writer:
+    with ix.writer(codec=BlockSizeCodec({"chars": 500})) as writer:
         for n in range(DOCUMENTS):
             writer.add_document(id=str(n), body=_text(n), chars=_text(n))
     with ix.reader() as reader:
@@ -237,7 +237,7 @@ def test_the_whole_read_codecs_blocks_hold_what_whooshs_codec_writes_in_less_spa
     schema = Schema(id=ID(stored=True), body=TEXT, chars=TEXT(chars=True))
     (tmp_path / "theirs").mkdir(), (tmp_path / "ours").mkdir()
     theirs, ours = create_in(tmp_path / "theirs", schema), create_in(tmp_path / "ours", schema)
-    for ix, codec in ((theirs, {}), (ours, {"codec": WholeReadCodec(read_whole=frozenset())})):
+    for ix, codec in ((theirs, {}), (ours, {"codec": BlockSizeCodec({})})):
         with ix.writer(compound=False, **codec) as writer:
             for n in range(DOCUMENTS):
                 writer.add_document(id=str(n), body=_text(n), chars=_text(n))
@@ -329,7 +329,7 @@ def _write_twice(folder, new_writer) -> list[dict[str, bytes]]:
 @pytest.mark.slow  # every file of two indexes compared, twice
 @pytest.mark.parametrize("limit", [128 * 1024 * 1024, 50_000])  # in memory; spilled to runs
 def test_postings_gathered_and_written_a_word_at_a_time_are_the_files_whooshs_writer_writes(tmp_path, limit):
-    codec = WholeReadCodec(frozenset({"body_counts"}), whole_block=50)
+    codec = BlockSizeCodec({"body_counts": 50})
     spilled = []
 
     def ours(ix):

@@ -15,7 +15,7 @@ from whoosh import index as whoosh_index
 from ..config import Settings
 from ..errors import CorpusError, IndexWriteError
 from ..models import RebuildReport, Skipped
-from ..whoosh_private.writing import WholeReadCodec, segment_writer
+from ..whoosh_private.writing import BlockSizeCodec, segment_writer
 from . import cluster, extraction_cache, store
 from .loading import forks_die_with_parent, given_up, jobs_of, load_or_skip, loaded, worker_count
 from .plan import (
@@ -28,7 +28,7 @@ from .plan import (
     skipped_files,
     why_skipped,
 )
-from .schema import QUOTES_INDEX, WORD_COUNTS, build_quote_schema, build_schema
+from .schema import BLOCK_SIZES, QUOTES_INDEX, build_quote_schema, build_schema
 from .segments import SegmentWriters, add_article
 from .sources import find_articles
 from .stories import StoryClusters, parse_sketch, sketch_text
@@ -81,9 +81,9 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
 def _writer_options(settings: Settings) -> dict:
     # Segments stay separate files (compound=False): Whoosh reads a compound segment's parts into
     # memory, per open reader, where separate files are read from disk through the page cache.
-    # The word counts fields are only read whole, by array scoring: in large blocks.
-    return {"limitmb": settings.writer_limitmb, "compound": False,
-            "codec": WholeReadCodec(read_whole=frozenset(WORD_COUNTS.values()))}
+    # The word counts fields are only read whole, by array scoring, and the written words' positions
+    # mostly so, by phrases: in large blocks.
+    return {"limitmb": settings.writer_limitmb, "compound": False, "codec": BlockSizeCodec(BLOCK_SIZES)}
 
 
 def _open_indexes(generation, plan: RebuildPlan, settings: Settings) -> tuple:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections import Counter
 from pathlib import Path
 
 import Stemmer
@@ -14,7 +15,7 @@ from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
 from ..models import Article, Quote
-from ..whoosh_private.analysis import CommonPairs, PackedCharacters, PackedPositions
+from ..whoosh_private.analysis import CommonPairs, CommonWords, PackedCharacters, PackedPositions, word_analysis
 
 # Searchable by default, the main text field last; field:value reaches the others. The body field
 # indexes the headline too, so that one BM25 score weighs headline and text together.
@@ -67,6 +68,12 @@ def pairs_analyzer(stoplist: str = DEFAULT_STOPWORDS):
     return written_analyzer() | CommonPairs(stopwords(stoplist))
 
 
+def common_words_analyzer(stoplist: str = DEFAULT_STOPWORDS):
+    """The common words (the stop list's) as written, and no other: whose counts score a phrase
+    holding them."""
+    return written_analyzer() | CommonWords(stopwords(stoplist))
+
+
 # Per-document columns that facets count: the values exactly as shown, several joined by FACET_JOINER.
 FACET_COLUMNS = {"speaker": "speaker_facet", "author": "author_facet", "outlet": "outlet_facet", "date": "month"}
 FACET_JOINER = "\x1f"
@@ -74,8 +81,11 @@ FACET_JOINER = "\x1f"
 # prefix* match, so that a phrase finds that phrase and nothing stemmed or with stopwords dropped;
 # and the vocabulary of spelling suggestions, close words and completions.
 EXACT_FIELDS = {"body": "body_exact", "text": "text_exact"}
-# Fields holding the pairs of words of an exact field of which either is common (pairs_analyzer).
+# Fields holding the pairs of words of an exact field of which either is common (pairs_analyzer),
+# and the counts of its common words (common_words_analyzer): a phrase holding "the" reads the
+# positions of its pairs, and scores "the" by its counts, never reading every position of "the".
 PAIR_FIELDS = {"body_exact": "body_pairs"}
+COMMON_COUNTS = {"body_exact": "body_common"}
 
 
 def _filter_and_sort_fields() -> dict:
@@ -92,8 +102,8 @@ def _filter_and_sort_fields() -> dict:
     }
 
 
-# The last text a CountingText field indexed in this process, and its words' (bytes, count, weight).
-_last_indexed: list = [None, ()]
+# The last text a CountingText field indexed in this process, its analyzer, and its words' (bytes, count, weight).
+_last_indexed: list = [None, None, ()]
 
 
 class OffsetsText(TEXT):
@@ -120,7 +130,7 @@ class CountingText(OffsetsText):
 
     def index(self, value, **kwargs):
         items = list(super().index(value, **kwargs))
-        _last_indexed[:] = [value, [(word, freq, weight) for word, freq, weight, _ in items]]
+        _last_indexed[:] = [value, self.analyzer, [(word, freq, weight) for word, freq, weight, _ in items]]
         return items
 
 
@@ -128,20 +138,34 @@ class WordCounts(FieldType):
     """How often each word occurs in a text, and nothing else: postings without positions or
     offsets, which a query reading a common word's postings whole reads many times faster. The
     writer indexes fields in name order, so a WordCounts field named after its CountingText field
-    ('body' then 'body_counts') reuses that field's analysis."""
+    ('body' then 'body_counts') with the same analyzer reuses that field's analysis."""
 
     def __init__(self, analyzer):
         super().__init__(formats.Frequency(), analyzer)
 
     def index(self, value, **kwargs):
-        text, words = _last_indexed
-        if text != value:
-            words = [(word, freq, weight) for word, freq, weight, _ in super().index(value, **kwargs)]
+        text, analyzer, words = _last_indexed
+        if text != value or analyzer != self.analyzer:
+            analysis = word_analysis(self.analyzer) if isinstance(value, str) else None
+            if analysis is None:
+                words = [(word, freq, weight) for word, freq, weight, _ in super().index(value, **kwargs)]
+            else:
+                # As Frequency.word_values counts them: in the order first seen, each weighing its count.
+                boost = self.format.field_boost
+                words = [(word.encode("utf-8"), count, count * 1.0 * boost)
+                         for word, count in Counter(analysis(value)[0]).items()]
         return [(word, freq, weight, pack_uint(freq)) for word, freq, weight in words]
 
 
 # Fields whose words' counts another field holds as well, for queries scored from arrays.
 WORD_COUNTS = {"body": "body_counts"}
+
+# Postings per block (Whoosh writes 128) of the fields read whole or nearly: a word's counts, read
+# whole by array scoring, and the common pairs, whose positions a phrase reads in every document
+# holding its rarest part. The written words stay in Whoosh's blocks: snippets read the offsets of
+# "the" in ten documents, a block each.
+BLOCK_SIZES = {**dict.fromkeys([*WORD_COUNTS.values(), *COMMON_COUNTS.values()], 4096),
+               **dict.fromkeys(PAIR_FIELDS.values(), 1024)}
 
 
 def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
@@ -153,6 +177,7 @@ def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
         body_counts=WordCounts(text_analyzer(stoplist)),
         body_exact=OffsetsText(analyzer=written_analyzer()),
         body_pairs=PositionsText(analyzer=pairs_analyzer(stoplist)),
+        body_common=WordCounts(common_words_analyzer(stoplist)),
         author=TEXT(analyzer=written_analyzer(), stored=True),
         author_exact=ID,
         outlet=TEXT(analyzer=written_analyzer(), stored=True),
@@ -221,6 +246,7 @@ def to_document(article: Article, story: str | None = None, title_weight: int = 
         "body_counts": body,
         "body_exact": body,
         "body_pairs": body,
+        "body_common": body,
         "_stored_body": article.body,
         "author": article.author,
         "author_exact": article.author.lower() if article.author else None,

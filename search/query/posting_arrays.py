@@ -22,8 +22,8 @@ import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
-from ..index.schema import PAIR_FIELDS
-from ..whoosh_private.postings import leaf_postings, positions_in, postings_at
+from ..index.schema import COMMON_COUNTS, PAIR_FIELDS
+from ..whoosh_private.postings import leaf_postings, positions_in, postings_at, unfiltered_postings
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]
     for segment, offset in reader.leaf_readers():
         if (fieldname, text) not in segment:
             continue
-        leaf_ids, leaf_weights = leaf_postings(segment.postings(fieldname, text))
+        leaf_ids, leaf_weights = leaf_postings(unfiltered_postings(segment, fieldname, text))
         ids.append(leaf_ids + offset)
         weights.append(leaf_weights)
     if not ids:
@@ -167,14 +167,33 @@ def scores(searcher, groups: WordGroups, fieldname: str, lengths: Mapping[str, n
 NOTHING = (np.empty(0, np.int64), np.empty(0))
 
 
-def bm25_scorer(searcher, fieldname: str, text: str) -> scoring.BM25FScorer | None:
-    scorer = searcher.weighting.scorer(searcher, fieldname, text)
-    return scorer if isinstance(scorer, scoring.BM25FScorer) else None
+@dataclass(frozen=True)
+class WordWeight:
+    """What BM25 scores a word's counts in a field with: the word's idf, the field's B and average
+    length, and K1."""
+
+    idf: float
+    B: float
+    K1: float
+    avgfl: float
 
 
-def bm25(scorer: scoring.BM25FScorer, tf: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+def word_weight(searcher, fieldname: str, text: str) -> WordWeight | None:
+    """What Whoosh's BM25F scorer of the word would score with, or None where the searcher's
+    weighting is not BM25F or the field is not scored. Without the scorer itself: setting one up
+    reads the word's term info in every segment, for a bound on its scores that arrays have no
+    use for, and that cost a pasted text more than reading its words' postings."""
+    weighting = searcher.weighting
+    if not isinstance(weighting, scoring.BM25F) or not searcher.schema[fieldname].scorable:
+        return None
+    parent = searcher.get_parent()
+    return WordWeight(idf=weighting.idf(parent, fieldname, text), B=weighting._field_B.get(fieldname, weighting.B),
+                      K1=weighting.K1, avgfl=parent.avg_field_length(fieldname) or 1)
+
+
+def bm25(weight: WordWeight, tf: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """scoring.bm25 over arrays, term by term in the same order, so that scores are Whoosh's to the bit."""
-    idf, B, K1, avgfl = scorer.idf, scorer.B, scorer.K1, scorer.avgfl
+    idf, B, K1, avgfl = weight.idf, weight.B, weight.K1, weight.avgfl
     return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * lengths / avgfl)))
 
 
@@ -182,13 +201,13 @@ def word_scores(searcher, fieldname: str, text: str, lengths: np.ndarray,
                 counts_field: str | None) -> tuple[np.ndarray, np.ndarray] | None:
     """(documents, score) of one word, or None when it cannot be scored from arrays."""
     reader = searcher.reader()
-    if (fieldname, text) not in reader:
+    if not document_frequencies(reader, fieldname)(text):
         return NOTHING
-    scorer = bm25_scorer(searcher, fieldname, text)
-    if scorer is None:
+    weight = word_weight(searcher, fieldname, text)
+    if weight is None:
         return None
     ids, tf = postings(reader, counts_field or fieldname, text)
-    return ids, bm25(scorer, tf, lengths[ids])
+    return ids, bm25(weight, tf, lengths[ids])
 
 
 def phrase_scores(searcher, phrase: PhraseWords,
@@ -198,13 +217,13 @@ def phrase_scores(searcher, phrase: PhraseWords,
     reader, field = searcher.reader(), phrase.fieldname
     if field not in lengths or not searcher.schema[field].format.supports("positions"):
         return None
-    if any((field, word) not in reader for word in phrase.words):
+    if not all(map(document_frequencies(reader, field), phrase.words)):
         return NOTHING
-    scorers = [bm25_scorer(searcher, field, word) for word in phrase.words]
-    if None in scorers:
+    weights = [word_weight(searcher, field, word) for word in phrase.words]
+    if None in weights:
         return None
     docs, tf = phrase_postings(reader, phrase)
-    score = tree_sum([bm25(scorer, tf[at], lengths[field][docs]) for at, scorer in enumerate(scorers)])
+    score = tree_sum([bm25(weight, tf[at], lengths[field][docs]) for at, weight in enumerate(weights)])
     return docs, score * phrase.boost if phrase.boost != 1.0 else score
 
 
@@ -252,6 +271,16 @@ def phrase_items(phrase: PhraseWords, schema) -> list[tuple[str, str]]:
     return items
 
 
+def counted_at(fieldname: str, word: str, schema) -> tuple[str, str]:
+    """(field, word) whose postings hold the counts of a word of a phrase's field: a common word's
+    are in the field of common counts (schema.COMMON_COUNTS), where reading them does not read every
+    position of "the"."""
+    counts_field = COMMON_COUNTS.get(fieldname)
+    if counts_field in schema and word in schema[counts_field].analyzer.items[-1].common:
+        return counts_field, word
+    return fieldname, word
+
+
 def segment_phrase_postings(segment, phrase: PhraseWords,
                             items: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
     """phrase_postings in one segment, the phrase read as `items` (phrase_items). The documents
@@ -260,10 +289,10 @@ def segment_phrase_postings(segment, phrase: PhraseWords,
     phrase's words that no item is (common words inside pairs) are read for the documents found
     alone, to score them as Whoosh scores a phrase."""
     by_rarity = sorted(set(items), key=lambda item: segment.doc_frequency(*item))
-    read = {by_rarity[0]: postings_at(segment.postings(*by_rarity[0]))}
+    read = {by_rarity[0]: postings_at(unfiltered_postings(segment, *by_rarity[0]))}
     candidates = read[by_rarity[0]][0]
     for item in by_rarity[1:]:
-        read[item] = postings_at(segment.postings(*item), candidates)
+        read[item] = postings_at(unfiltered_postings(segment, *item), candidates)
         candidates = read[item][0]
     places = []
     for fieldname, word in items:
@@ -274,8 +303,10 @@ def segment_phrase_postings(segment, phrase: PhraseWords,
     weights = []
     for word in phrase.words:
         item = (phrase.fieldname, word)
-        held, word_weights, _ = read[item] if item in read else postings_at(segment.postings(*item), found,
-                                                                             values=False)
+        if item not in read:
+            read[item] = postings_at(unfiltered_postings(segment, *counted_at(phrase.fieldname, word, segment.schema)),
+                                     found, values=False)
+        held, word_weights, _ = read[item]
         weights.append(word_weights[np.searchsorted(held, found)])
     return found, np.asarray(weights).reshape(len(phrase.words), len(found))
 

@@ -21,7 +21,7 @@ class BM25(scoring.BM25F):
 
     def idf(self, searcher, fieldname, text):
         parent = searcher.get_parent()
-        matching = parent.doc_frequency(fieldname, text)
+        matching = posting_arrays.document_frequencies(parent.reader(), fieldname)(text)
         return math.log(1 + (parent.doc_count_all() - matching + 0.5) / (matching + 0.5))
 
     def scorer(self, searcher, fieldname, text, qf=1):

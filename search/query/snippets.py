@@ -16,7 +16,7 @@ from whoosh import query as wq
 from whoosh.analysis import Token
 from whoosh.reading import TermNotFound
 
-from ..whoosh_private.postings import values_at
+from ..whoosh_private.postings import unfiltered_postings, values_at
 from .parse import wanted
 
 WHITESPACE = re.compile(r"\s+")
@@ -83,7 +83,7 @@ def stored_occurrences(reader, fieldname: str, words: Iterable[bytes],
         inside = [docnum - offset for docnum in ordered if offset <= docnum < offset + segment.doc_count_all()]
         for word in words if inside else ():
             try:
-                postings = segment.postings(fieldname, word)
+                postings = unfiltered_postings(segment, fieldname, word)
             except TermNotFound:
                 continue
             for docnum, characters in values_at(postings, inside, "characters"):

@@ -31,6 +31,9 @@ def _word_step(step) -> Callable[[str], str | None] | None:
     if kind is StemFilter:
         stem, ignore = step._stem, step.ignore
         return lambda word: word if word in ignore else stem(word)
+    if kind is CommonWords:
+        common = step.common
+        return lambda word: word if word in common else None
     if kind is StopFilter:
         stops, shortest, longest = step.stops, step.min, step.max
         return lambda word: (word if shortest <= len(word) and (longest is None or len(word) <= longest)
@@ -90,6 +93,20 @@ class CommonPairs(Filter):
                     token.startchar = before[2]
                 yield token
             before = (text, place, start)
+
+
+class CommonWords(Filter):
+    """The common words alone: their counts score a phrase holding them, which reads their pairs'
+    positions (CommonPairs) instead of theirs."""
+
+    def __init__(self, common: frozenset[str]):
+        self.common = frozenset(common)
+
+    def __eq__(self, other):
+        return type(other) is CommonWords and other.common == self.common
+
+    def __call__(self, tokens):
+        return (token for token in tokens if token.text in self.common)
 
 
 def common_pairs(common: frozenset[str], words: list[str], places: list[int], starts: list[int],

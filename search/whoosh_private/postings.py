@@ -19,6 +19,14 @@ from whoosh.system import _INT_SIZE
 from .analysis import PackedCharacters, PackedPositions
 
 
+def unfiltered_postings(segment, fieldname: str, word: str | bytes):
+    """A segment's postings of a word, its deleted documents among them: for a caller that masks
+    them or asks for live documents alone. Whoosh wraps them in a FilterMatcher, which decodes the
+    first block's ids one by one to find the first live document, and costs a query of many words
+    more than reading their postings. TermNotFound where the segment has no such word."""
+    return segment._terms.matcher(fieldname, segment._text_to_bytes(fieldname, word), segment.schema[fieldname].format)
+
+
 def _unfiltered(matcher) -> tuple[object, bool]:
     """The matcher under the FilterMatcher that hides deleted documents, and whether it is Whoosh 3's
     own, whose blocks of postings can be read directly."""
@@ -64,22 +72,33 @@ def standing_on(matcher, docnums: Sequence[int]) -> Iterator[tuple[int, object]]
     time; here the block's ids are bisected."""
     matcher, by_block = _unfiltered(matcher)  # the documents asked for are live ones
     for docnum in docnums:
+        if not by_block:
+            if matcher.is_active() and matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if not matcher.is_active():
+                return
+            if matcher.id() == docnum:
+                yield docnum, matcher
+            continue
+        while matcher.is_active() and matcher._maxid < docnum:
+            matcher._next_block()
         if not matcher.is_active():
             return
-        if matcher.id() < docnum:
-            if not by_block:
-                matcher.skip_to(docnum)
-            else:
-                while matcher.is_active() and matcher._maxid < docnum:
-                    matcher._next_block()
-                if not matcher.is_active():
-                    return
-                if matcher._ids is None:
-                    matcher._read_ids()
-                # The block's last id is at least docnum, so the bisection stays inside the block.
-                matcher._i = bisect_left(matcher._ids, docnum, matcher._i)
-        if matcher.is_active() and matcher.id() == docnum:
+        ids = _block_ids(matcher)
+        # The block's last id is at least docnum, so the bisection stays inside the block.
+        matcher._i = bisect_left(ids, docnum, matcher._i)
+        if ids[matcher._i] == docnum:
             yield docnum, matcher
+
+
+def _block_ids(matcher) -> tuple[int, ...]:
+    """The ids of the block Whoosh 3's matcher stands in, their deltas added up at once, where
+    Whoosh adds them one by one in a generator."""
+    if matcher._ids is None:
+        if matcher._data is None:
+            matcher._read_data()
+        matcher._ids = tuple(itertools.accumulate(matcher._data[0]))
+    return matcher._ids
 
 
 def _every_posting(matcher) -> Iterator[tuple[int, object]]:

@@ -10,7 +10,7 @@ import operator
 import pickle
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import itemgetter
 
 from whoosh.codec.base import OutOfOrderError
@@ -26,19 +26,20 @@ def finished_segment(writer):
     return writer._finalize_segment() if writer.docnum else None
 
 
-class WholeReadCodec(W3Codec):
-    """Whoosh 3's codec, writing the postings of the fields in `read_whole` (postings that are read
-    whole, never walked to a document) in blocks of `whole_block` postings instead of 128: reading
-    a block costs a few Python steps, which a common word's 50,000 postings pay 400 times in blocks
-    of 128. Its blocks are pickled as `_BlockWriter` says. The segments it writes are Whoosh 3's,
-    and any reader reads them."""
+class BlockSizeCodec(W3Codec):
+    """Whoosh 3's codec, writing the postings of the fields in `block_sizes` in blocks of that many
+    postings instead of 128: reading a block costs a few Python steps (a seek, two unpicklings, a
+    decompression, arrays made), which a common word's 50,000 postings pay 400 times in blocks of
+    128. Larger blocks suit postings read whole or nearly so (counts for scoring, positions for
+    phrases); walking to one document reads its whole block. Its blocks are pickled as
+    `_BlockWriter` says. The segments it writes are Whoosh 3's, and any reader reads them."""
 
-    def __init__(self, read_whole: frozenset[str], whole_block: int = 4096):
+    def __init__(self, block_sizes: Mapping[str, int]):
         super().__init__()
-        self.read_whole, self.whole_block = read_whole, whole_block
+        self.block_sizes = dict(block_sizes)
 
     def field_writer(self, storage, segment):
-        return _WholeReadFieldWriter(self, storage, segment)
+        return _BlockSizeFieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
         return _BlockWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids, compression=self._compression,
@@ -70,11 +71,10 @@ class _BlockWriter(W3PostingsWriter):
         self._new_block()
 
 
-class _WholeReadFieldWriter(W3FieldWriter):
+class _BlockSizeFieldWriter(W3FieldWriter):
     def start_field(self, fieldname, fieldobj):
         super().start_field(fieldname, fieldobj)
-        if fieldname in self._codec.read_whole:
-            self._postwriter._blocklimit = self._codec.whole_block
+        self._postwriter._blocklimit = self._codec.block_sizes.get(fieldname, self._codec._blocklimit)
 
     def add_words(self, schema, lengths, words: Iterator[tuple[str, bytes, Sequence, Sequence, Sequence]]) -> None:
         """Writes the files Whoosh's `add_postings` writes, from each word's (fieldname, word,
@@ -245,7 +245,7 @@ class _SegmentWriter(SegmentWriter):
 def segment_writer(index, limitmb: int = 128, **options) -> SegmentWriter:
     """A Whoosh segment writer for `index` whose postings are gathered by a `WordPostingPool` and
     written a word at a time (SegmentWriter takes a `poolclass` argument and ignores it)."""
-    options.setdefault("codec", WholeReadCodec(read_whole=frozenset()))
+    options.setdefault("codec", BlockSizeCodec({}))
     writer = _SegmentWriter(index, limitmb=limitmb, **options)
     writer.pool = WordPostingPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
     return writer
