@@ -197,23 +197,30 @@ def folder_pages(name: str, limit: int | None) -> list[tuple[str, Path, str]]:
 
 def run_drops(limit: int | None) -> None:
     """Every page of the three folders through the indexer's path: how many reach the index, by which
-    way their text was found, and each page dropped with its reason."""
+    way their text was found and in which language, and each page dropped with its reason."""
     print(f"\n{'folder':<24}{'pages':>6}{'dropped':>8}{'A':>6}{'B':>6}  text found by")
-    dropped_pages = []
+    dropped_pages, languages = [], {}
     for name in ALL_FOLDERS:
         sources: Counter = Counter()
         dropped = Counter()
+        languages[name] = Counter()
         pages = folder_pages(name, limit)
         for page_id, path, site in pages:
             try:
-                sources[article_from_text(page_id, "html", read_page(path)).body_source] += 1
+                article = article_from_text(page_id, "html", read_page(path))
             except UnreadableArticle as reason:
                 dropped[half_of(site)] += 1
                 dropped_pages.append(f"  {name}/{page_id} ({site}): {reason}")
+                continue
+            sources[article.body_source] += 1
+            languages[name][article.language or "none"] += 1
         total = sum(dropped.values())
         print(f"{name:<24}{len(pages):>6}{total:>8}{dropped['A']:>6}{dropped['B']:>6}  "
               + ", ".join(f"{source} {count}" for source, count in sources.most_common()))
     print("\n".join(dropped_pages) or "  none dropped")
+    print("\nlanguages detected, of the pages indexed")
+    for name, counts in languages.items():
+        print(f"{name:<24}" + ", ".join(f"{language} {count}" for language, count in counts.most_common()))
 
 
 # ---------------------------------------------------------------------------------------- dates

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .config import load_settings
 from .errors import PageOutOfRange, SearchError, UnreadableArticle
+from .extraction.language import language_name
 from .index.build import rebuild
 from .index.loading import load_article
 from .index.sources import SourceFile, article_kind, find_articles
@@ -276,7 +277,7 @@ def _named_sources(names: list[str]) -> Iterator[SourceFile | tuple[str, str]]:
 def extraction_to_json(path: str, article: Article) -> dict:
     return {"path": path, "title": article.title, "date": article.date.isoformat() if article.date else None,
             "date_source": article.date_source, "author": article.author, "outlet": article.outlet,
-            "speakers": list(article.speakers),
+            "language": article.language, "speakers": list(article.speakers),
             "body_source": article.body_source, "body": article.body}
 
 
@@ -289,6 +290,7 @@ def _extraction_text(path: str, article: Article) -> str:
         f"author:   {article.author or 'none found'}",
         f"speakers: {'; '.join(article.speakers) or 'none found'}",
         f"text by:  {article.body_source}",
+        f"language: {f'{article.language} ({language_name(article.language)})' if article.language else 'none found'}",
         "",
         article.body,
         "",

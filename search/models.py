@@ -43,6 +43,8 @@ class Article:
     # How the text was found: "cleaner" (this service's own), or the extractor that found it where
     # the cleaner found no prose ("trafilatura", "baseline").
     body_source: str = "cleaner"
+    # The language it is written in, an ISO 639-1 code (extraction/language.py); None when unknown.
+    language: str | None = None
 
 
 SORT_ORDERS = ("relevance", "newest", "oldest")
@@ -50,7 +52,7 @@ DEFAULT_SORT = SORT_ORDERS[0]
 # What a search returns: whole articles, or the attributed quotations in them.
 KINDS = ("articles", "quotes")
 DEFAULT_KIND = KINDS[0]
-FACETS = ("speaker", "author", "outlet", "date")
+FACETS = ("speaker", "author", "outlet", "language", "date")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class SearchOptions:
     speaker: str | None = None
     author: str | None = None
     outlet: str | None = None
+    language: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     story: str | None = None
@@ -90,6 +93,7 @@ class Hit:
     outlet: str | None = None
     # The paragraph (from 1) of the snippet's first marked word; None when the snippet is the article's lead.
     paragraph: int | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)

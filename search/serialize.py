@@ -36,7 +36,7 @@ def hit_to_json(hit: Hit | QuoteHit) -> dict:
     if isinstance(hit, QuoteHit):
         return {"speaker": hit.speaker, "quote": hit.snippet, "article_id": hit.article_id, "title": hit.title,
                 "date": hit.date.isoformat() if hit.date else None, "score": hit.score}
-    return {**_described(hit), "outlet": hit.outlet, "score": hit.score, "snippet": hit.snippet, "url": hit.url,
+    return {**_described(hit), "outlet": hit.outlet, "language": hit.language, "score": hit.score, "snippet": hit.snippet, "url": hit.url,
             "story": hit.story, "similar": hit.similar, "paragraph": hit.paragraph}
 
 
@@ -58,6 +58,7 @@ def page_to_json(page: SearchPage) -> dict:
             "speaker": page.options.speaker,
             "author": page.options.author,
             "outlet": page.options.outlet,
+            "language": page.options.language,
             "date_from": page.options.date_from.isoformat() if page.options.date_from else None,
             "date_to": page.options.date_to.isoformat() if page.options.date_to else None,
             "story": page.options.story,
@@ -82,7 +83,8 @@ def article_to_json(view: ArticleView, accessed: dt.date, paragraph: int | None 
         shown["passage"] = {"paragraph": paragraph, "text": paragraphs[paragraph - 1],
                             "before": paragraphs[paragraph - 2] if paragraph > 1 else None,
                             "after": paragraphs[paragraph] if paragraph < len(paragraphs) else None}
-    return {**_described(article), "outlet": article.outlet, "date_source": article.date_source, "url": article.url,
+    return {**_described(article), "outlet": article.outlet, "language": article.language,
+            "date_source": article.date_source, "url": article.url,
             "body": article.body, "paragraphs": len(paragraphs),
             "quotes": [{"speaker": quote.speaker, "text": quote.text} for quote in article.quotes],
             "same_story": [_hit_to_json(hit) for hit in view.same_story],

@@ -15,7 +15,7 @@ from search.models import SearchOptions
 ACCESSED = dt.date(2026, 12, 2)
 ROWS = [
     ExportRow(id="a/one.html", title='Harbour "deal", signed\nat last', author="Hana Sato", outlet="coastal-times",
-              date=dt.date(2023, 3, 29), url="https://example.org/one", accessed=ACCESSED),
+              date=dt.date(2023, 3, 29), url="https://example.org/one", accessed=ACCESSED, language="en"),
     ExportRow(id="b/two.txt", title="50% {off} & more_#", author=None, outlet=None, date=None, url=None,
               accessed=ACCESSED),
 ]
@@ -25,8 +25,8 @@ def test_csv_reads_back_as_written():
     rows = list(csv.DictReader(io.StringIO("".join(as_csv(ROWS)), newline="")))
     assert rows[0] == {"id": "a/one.html", "title": 'Harbour "deal", signed\nat last', "author": "Hana Sato",
                        "outlet": "coastal-times", "date": "2023-03-29", "url": "https://example.org/one",
-                       "accessed": "2026-12-02"}
-    assert rows[1]["author"] == "" and rows[1]["date"] == ""
+                       "accessed": "2026-12-02", "language": "en"}
+    assert rows[1]["author"] == "" and rows[1]["date"] == "" and rows[1]["language"] == ""
 
 
 def test_json_lines_read_back_as_written():
@@ -38,7 +38,7 @@ def test_ris_records_hold_a_tag_a_line():
     records = "".join(as_ris(ROWS)).split("ER  - ")
     first = dict(line.split("  - ", 1) for line in records[0].strip().splitlines())
     assert first == {"TY": "NEWS", "TI": 'Harbour "deal", signed at last', "AU": "Hana Sato", "T2": "coastal-times",
-                     "PY": "2023", "DA": "2023/03/29", "UR": "https://example.org/one", "Y2": "2026/12/02",
+                     "PY": "2023", "DA": "2023/03/29", "UR": "https://example.org/one", "LA": "en", "Y2": "2026/12/02",
                      "ID": "a/one.html"}
     second = dict(line.split("  - ", 1) for line in records[1].strip().splitlines())
     assert set(second) == {"TY", "TI", "Y2", "ID"}

@@ -7,12 +7,12 @@ from search.models import ArchiveSummary, Hit, QuoteHit, SearchOptions, SearchPa
 from search.serialize import hit_to_json, page_to_json, summary_to_json
 
 HIT = Hit(id="a.txt", title="Bridge", date=dt.date(2019, 4, 2), author=None, speakers=("Elena Varga",), score=1.5,
-          snippet="the <mark>bridge</mark>", url=None, story="a.txt", similar=2, outlet="Herald", paragraph=3)
+          snippet="the <mark>bridge</mark>", url=None, story="a.txt", similar=2, outlet="Herald", paragraph=3, language="de")
 
 
 def test_a_hit_and_a_quotation_have_their_own_shapes():
     assert hit_to_json(HIT) == {"id": "a.txt", "title": "Bridge", "date": "2019-04-02", "author": None,
-                                "speakers": ["Elena Varga"], "outlet": "Herald", "score": 1.5,
+                                "speakers": ["Elena Varga"], "outlet": "Herald", "language": "de", "score": 1.5,
                                 "snippet": "the <mark>bridge</mark>", "url": None, "story": "a.txt", "similar": 2,
                                 "paragraph": 3}
     quoted = QuoteHit(article_id="a.txt", title="Bridge", date=None, speaker="Elena Varga", snippet="a <mark>b</mark>",

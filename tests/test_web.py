@@ -106,8 +106,8 @@ def test_json_search(client):
     assert body["read_as"] == "query" and body["set_aside"] == []
     assert body["total"] >= 5 and len(body["results"]) == 3
     hit = body["results"][0]
-    assert list(hit) == ["id", "title", "date", "author", "speakers", "outlet", "score", "snippet", "url", "story",
-                         "similar", "paragraph"]
+    assert list(hit) == ["id", "title", "date", "author", "speakers", "outlet", "language", "score", "snippet", "url",
+                         "story", "similar", "paragraph"]
     assert "Amina Okafor" in hit["speakers"]
     assert hit["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", hit["date"])
     assert isinstance(hit["score"], float)
@@ -123,7 +123,8 @@ def test_json_sort_and_filter_parameters(client):
     body = client.get("/api/search?q=bridge&sort=newest&speaker=Elena%20Varga&date_from=2016-01-01"
                       "&date_to=2019-12-31&per_page=100").get_json()
     assert body["sort"] == "newest"
-    assert body["filters"] == {"speaker": "Elena Varga", "author": None, "outlet": None, "date_from": "2016-01-01",
+    assert body["filters"] == {"speaker": "Elena Varga", "author": None, "outlet": None, "language": None,
+                               "date_from": "2016-01-01",
                                "date_to": "2019-12-31", "story": None}
     dates = [hit["date"] for hit in body["results"]]
     assert len(dates) >= 3 and dates == sorted(dates, reverse=True)

@@ -6,6 +6,7 @@ from flask import Flask, abort, request
 from werkzeug.routing import PathConverter
 
 from search.config import Settings, load_settings
+from search.extraction.language import language_name
 from search.names import readable
 from search.searcher import ArchiveSearcher
 
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     app.add_template_filter(readable)
+    app.add_template_filter(language_name)
     app.register_blueprint(ui)
     app.register_blueprint(api)
     register_error_handlers(app)

@@ -29,7 +29,7 @@ class SearchRequest:
         are left out."""
         options = self.options
         args = {"q": self.q, "kind": options.kind, "sort": options.sort, "speaker": options.speaker,
-                "author": options.author, "outlet": options.outlet, "date_from": options.date_from, "date_to": options.date_to,
+                "author": options.author, "outlet": options.outlet, "language": options.language, "date_from": options.date_from, "date_to": options.date_to,
                 "story": options.story}
         defaults = {"kind": DEFAULT_KIND, "sort": DEFAULT_SORT}
         return {key: str(value) for key, value in args.items() if value and defaults.get(key) != value}
@@ -75,7 +75,7 @@ def search_options(args: Mapping[str, str]) -> SearchOptions:
     if date_from and date_to and date_from > date_to:
         raise BadRequest("'date_from' is after 'date_to'")
     return SearchOptions(speaker=_name(args, "speaker"), author=_name(args, "author"), outlet=_name(args, "outlet"),
-                         date_from=date_from,
+                         language=_name(args, "language"), date_from=date_from,
                          date_to=date_to, story=_name(args, "story"), sort=choice(args, "sort", SORT_ORDERS),
                          kind=choice(args, "kind", KINDS), as_you_type=_flag(args, "as_you_type"))
 

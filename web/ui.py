@@ -42,7 +42,7 @@ from .params import (
 
 ui = Blueprint("ui", __name__)
 
-FILTER_LABELS = {"speaker": "quoting", "author": "by", "outlet": "in", "date_from": "from", "date_to": "until",
+FILTER_LABELS = {"speaker": "quoting", "author": "by", "outlet": "in", "language": "language", "date_from": "from", "date_to": "until",
                  "story": "one story:"}
 DATE_FILTERS = ("date_from", "date_to")
 
@@ -66,7 +66,7 @@ def filter_chips(link_args: dict[str, str]) -> list[tuple[str, str, str]]:
 
 
 # What an article page's link back to its results keeps of the search that led to it.
-BACK_ARGS = ("q", "kind", "sort", "speaker", "author", "outlet", "date_from", "date_to", "story", "page", "per_page")
+BACK_ARGS = ("q", "kind", "sort", "speaker", "author", "outlet", "language", "date_from", "date_to", "story", "page", "per_page")
 
 
 # Searches the home page offers; each finds something in the bundled corpus (a test keeps it so).

@@ -8,6 +8,7 @@ from ..names import readable
 from .attribution import attributions_of
 from .fields import extract_author, extract_date, extract_outlet, extract_title, lead_title, web_address
 from .html_pages import clean_html
+from .language import detect_language
 from .lines import clean_text
 from .speakers import extract_quotes, extract_speakers
 
@@ -17,9 +18,10 @@ def extract_article(doc_id: str, page: CleanedPage) -> Article:
     attributions = attributions_of(list(page.paragraphs))
     speakers = extract_speakers(page.paragraphs, attributions)
     url = web_address(page.metadata.url)
+    title = extract_title(page) or lead_title(page.paragraphs) or readable(doc_id)
     return Article(
         id=doc_id,
-        title=extract_title(page) or lead_title(page.paragraphs) or readable(doc_id),
+        title=title,
         body=PARAGRAPH_BREAK.join(page.paragraphs),
         author=extract_author(page),
         speakers=speakers,
@@ -29,6 +31,7 @@ def extract_article(doc_id: str, page: CleanedPage) -> Article:
         outlet=extract_outlet(page, url, doc_id),
         quotes=extract_quotes(page.paragraphs, speakers, attributions),
         body_source=page.body_source,
+        language=detect_language(title, page.paragraphs, page.metadata.language),
     )
 
 

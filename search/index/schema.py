@@ -75,7 +75,8 @@ def common_words_analyzer(stoplist: str = DEFAULT_STOPWORDS):
 
 
 # Per-document columns that facets count: the values exactly as shown, several joined by FACET_JOINER.
-FACET_COLUMNS = {"speaker": "speaker_facet", "author": "author_facet", "outlet": "outlet_facet", "date": "month"}
+FACET_COLUMNS = {"speaker": "speaker_facet", "author": "author_facet", "outlet": "outlet_facet",
+                 "language": "language_facet", "date": "month"}
 FACET_JOINER = "\x1f"
 # The body's words as written, with positions and offsets: what a "quoted phrase", a wild?card and a
 # prefix* match, so that a phrase finds that phrase and nothing stemmed or with stopwords dropped;
@@ -98,6 +99,9 @@ def _filter_and_sort_fields() -> dict:
         "speaker_facet": COLUMN(),
         "author_facet": COLUMN(),
         "outlet_facet": COLUMN(),
+        "language_facet": COLUMN(),
+        # The article's language as a two-letter code: what lang:de and the language filter match.
+        "lang": KEYWORD(stored=True, lowercase=True),
         "month": ID(sortable=True),
     }
 
@@ -215,6 +219,8 @@ def _shared_values(article: Article, speakers: list[str]) -> dict:
         "speaker_facet": FACET_JOINER.join(speakers).encode("utf-8"),
         "author_facet": (article.author or "").encode("utf-8"),
         "outlet_facet": (article.outlet or "").encode("utf-8"),
+        "language_facet": (article.language or "").encode("utf-8"),
+        "lang": article.language,
         "month": article.date.strftime("%Y-%m") if article.date else None,
     }
 
@@ -300,4 +306,5 @@ def from_stored(fields: dict) -> Article:
         url=fields.get("url"),
         outlet=fields.get("outlet"),
         quotes=tuple(Quote(speaker, text) for speaker, text in fields.get("quotes", ())),
+        language=fields.get("lang"),
     )

@@ -24,7 +24,7 @@ from ..models import SearchOptions
 
 DATE_HELP = "use date:YYYY, date:YYYY-MM, date:YYYY-MM-DD, date:>YYYY-MM-DD or date:[YYYY-MM-DD TO YYYY-MM-DD]"
 FIELD_EXAMPLES = {"title": "title:bridge", "speaker": "speaker:Bolton", "author": "author:Smith",
-                  "outlet": "outlet:Reuters", "body": "body:harbour", "date": "date:2018-12", "said": "said:Bolton"}
+                  "outlet": "outlet:Reuters", "lang": "lang:de", "body": "body:harbour", "date": "date:2018-12", "said": "said:Bolton"}
 FIELD_LIST = ", ".join(f"{name}:" for name in FIELD_EXAMPLES)
 _DAY = r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?"
 DATE_VALUE = re.compile(rf"{_DAY}|[<>]=?{_DAY}|[\[{{]\s*(?:{_DAY})?\s+TO\s+(?:{_DAY})?\s*[\]}}]"
@@ -248,6 +248,8 @@ def options_filter(options: SearchOptions) -> wq.Query | None:
         parts.append(wq.Term("author_exact", options.author.strip().lower()))
     if options.outlet and options.outlet.strip():
         parts.append(wq.Term("outlet_exact", options.outlet.strip().lower()))
+    if options.language and options.language.strip():
+        parts.append(wq.Term("lang", options.language.strip().lower()))
     if options.story:
         parts.append(wq.Term("story", options.story))
     if options.date_from or options.date_to:

@@ -135,7 +135,7 @@ def listed_hit(hit, score: float, settings: Settings, snippet: tuple[str, int | 
                speakers=article.speakers, score=round(float(score), 4),
                snippet=snippet[0] or lead_snippet(article.body, settings.snippet_chars), url=article.url,
                story=fields.get("story", article.id), similar=similar, outlet=article.outlet,
-               paragraph=snippet[1] if snippet[0] else None)
+               paragraph=snippet[1] if snippet[0] else None, language=article.language)
 
 
 def quote_hit(hit, score: float, strict_phrase: bool) -> QuoteHit:

@@ -32,19 +32,20 @@ class ExportRow:
     date: dt.date | None
     url: str | None
     accessed: dt.date
+    language: str | None = None
 
     @classmethod
     def of(cls, article: Article, accessed: dt.date) -> ExportRow:
         return cls(id=article.id, title=article.title, author=article.author, outlet=article.outlet,
-                   date=article.date, url=article.url, accessed=accessed)
+                   date=article.date, url=article.url, accessed=accessed, language=article.language)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "author": self.author, "outlet": self.outlet,
                 "date": self.date.isoformat() if self.date else None, "url": self.url,
-                "accessed": self.accessed.isoformat()}
+                "accessed": self.accessed.isoformat(), "language": self.language}
 
 
-COLUMNS = ("id", "title", "author", "outlet", "date", "url", "accessed")
+COLUMNS = ("id", "title", "author", "outlet", "date", "url", "accessed", "language")
 
 
 def csv_lines(columns: Sequence[str], rows: Iterable[dict]) -> Iterator[str]:
@@ -87,6 +88,8 @@ def as_ris(rows: Iterable[ExportRow]) -> Iterator[str]:
             lines += [f"PY  - {row.date.year}", f"DA  - {row.date:%Y/%m/%d}"]
         if row.url:
             lines.append(f"UR  - {_ris_value(row.url)}")
+        if row.language:
+            lines.append(f"LA  - {row.language}")
         lines += [f"Y2  - {row.accessed:%Y/%m/%d}", f"ID  - {_ris_value(row.id)}", "ER  - "]
         yield "\r\n".join(lines) + "\r\n\r\n"
 
@@ -108,7 +111,7 @@ def as_bibtex(rows: Iterable[ExportRow]) -> Iterator[str]:
     for number, row in enumerate(rows, 1):
         fields = [("title", row.title), ("author", row.author), ("journal", row.outlet),
                   ("date", row.date.isoformat() if row.date else None), ("url", row.url),
-                  ("urldate", row.accessed.isoformat()), ("note", f"Archive id: {row.id}")]
+                  ("urldate", row.accessed.isoformat()), ("langid", row.language), ("note", f"Archive id: {row.id}")]
         body = ",\n".join(f"  {name} = {{{_bibtex_value(value)}}}" for name, value in fields if value)
         yield f"@article{{{_bibtex_key(row, number)},\n{body}\n}}\n\n"
 

@@ -130,13 +130,14 @@ def test_extract_prints_what_the_indexer_keeps(tmp_path):
     assert "author:   Ana Ruiz\n" in text.stdout
     assert "speakers: Elena Varga\n" in text.stdout
     assert "text by:  cleaner\n" in text.stdout
+    assert "language: en (English)\n" in text.stdout
     assert "Home News" not in text.stdout
 
     as_json = run("extract", "--json", str(page))
     record = json.loads(as_json.stdout)
     assert record == {
         "path": str(page), "title": "Dock strike ends", "date": "2024-03-05", "date_source": "meta",
-        "author": "Ana Ruiz", "outlet": None, "speakers": ["Elena Varga"], "body_source": "cleaner",
+        "author": "Ana Ruiz", "outlet": None, "language": "en", "speakers": ["Elena Varga"], "body_source": "cleaner",
         "body": "The strike at the port ended on Tuesday after nine days of talks between the union and owners."
                 "\n\n\u201cWe got what we came for,\u201d said Elena Varga, the union's leader, outside the hall.",
     }
@@ -228,7 +229,7 @@ def test_query_prints_snippets_and_its_json_errors_are_json(sample_settings):
     assert failed.returncode == 1
     assert json.loads(failed.stdout)["error"] == {"code": "bad_query",
                                                   "message": "The search has no field 'autor:'; use title:, speaker:, "
-                                                             "author:, outlet:, body:, date:, said:"}
+                                                             "author:, outlet:, lang:, body:, date:, said:"}
 
 
 def test_export_writes_every_match_to_standard_output_or_a_file(tmp_path, small_corpus):
@@ -238,7 +239,8 @@ def test_export_writes_every_match_to_standard_output_or_a_file(tmp_path, small_
     printed = run("export", "bridge", "--format", "jsonl", "--index", index)
     assert printed.returncode == 0, printed.stderr
     rows = [json.loads(line) for line in printed.stdout.splitlines()]
-    assert len(rows) == total == 2 and set(rows[0]) == {"id", "title", "author", "outlet", "date", "url", "accessed"}
+    assert len(rows) == total == 2 and set(rows[0]) == {"id", "title", "author", "outlet", "date", "url", "accessed",
+                                                                   "language"}
     written = run("export", "bridge", "--format", "ris", "--output", str(tmp_path / "out.ris"), "--index", index)
     assert written.returncode == 0 and written.stdout == ""
     assert (tmp_path / "out.ris").read_text(encoding="utf-8").count("TY  - NEWS") == 2

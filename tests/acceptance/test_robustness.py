@@ -99,7 +99,7 @@ def bounded(sample_settings):
     ("*", "holds no word to search"),
     ("h?rbour", "'h\\?rbour' is too short a start"),
     ("h*", "'h\\*' is too short a start: put at least 2 letters"),
-    ("autor:smith", "no field 'autor:'; use title:, speaker:, author:, outlet:, body:, date:, said:"),
+    ("autor:smith", "no field 'autor:'; use title:, speaker:, author:, outlet:, lang:, body:, date:, said:"),
     ("speaker:", "'speaker:' needs a value right after it, as in speaker:Bolton"),
     ("bridge title: ", "'title:' needs a value"),
     ("date:[x TO y]", "Could not read the date '\\[x TO y\\]'"),
