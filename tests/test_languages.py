@@ -114,3 +114,16 @@ def test_the_page_names_each_hit_s_language_and_links_the_facet(multilingual):
     assert {hit["language"] for hit in body["results"]} == {"fr"}
     article = client.get("/api/articles/pl-0.txt").get_json()
     assert article["language"] == "pl"
+
+
+def test_english_attribution_rules_are_not_read_on_another_language():
+    german = ("Bauarbeiten verschoben\n\n"
+              f"{NEWS['de']}\n\n"
+              "„Wir haben keine andere Wahl“, sagte Bürgermeister Jan Keller am Dienstag.\n\n"
+              "Quelle: Stadtverwaltung Halden\n\nBild: Archiv Halden\n\nQuelle: Landesamt für Statistik\n")
+    article = article_from_text("de.txt", "text", german)
+    assert article.language == "de" and article.speakers == () and article.quotes == ()
+    english = ("Repairs put off\n\n"
+               f"{NEWS['en']}\n\n"
+               "\u201cWe had no other choice,\u201d said Mayor Jan Keller on Tuesday.\n")
+    assert article_from_text("en.txt", "text", english).speakers == ("Jan Keller",)

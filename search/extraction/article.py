@@ -10,15 +10,19 @@ from .fields import extract_author, extract_date, extract_outlet, extract_title,
 from .html_pages import clean_html
 from .language import detect_language
 from .lines import clean_text
-from .speakers import extract_quotes, extract_speakers
+from .speakers import extract_quotes, extract_speakers, has_speaker_rules
 
 
 def extract_article(doc_id: str, page: CleanedPage) -> Article:
     dated = extract_date(page)
-    attributions = attributions_of(list(page.paragraphs))
-    speakers = extract_speakers(page.paragraphs, attributions)
     url = web_address(page.metadata.url)
     title = extract_title(page) or lead_title(page.paragraphs) or readable(doc_id)
+    language = detect_language(title, page.paragraphs, page.metadata.language)
+    speakers, quotes = (), ()
+    if has_speaker_rules(language):
+        attributions = attributions_of(list(page.paragraphs))
+        speakers = extract_speakers(page.paragraphs, attributions)
+        quotes = extract_quotes(page.paragraphs, speakers, attributions)
     return Article(
         id=doc_id,
         title=title,
@@ -29,9 +33,9 @@ def extract_article(doc_id: str, page: CleanedPage) -> Article:
         date_source=dated[1] if dated else None,
         url=url,
         outlet=extract_outlet(page, url, doc_id),
-        quotes=extract_quotes(page.paragraphs, speakers, attributions),
+        quotes=quotes,
         body_source=page.body_source,
-        language=detect_language(title, page.paragraphs, page.metadata.language),
+        language=language,
     )
 
 

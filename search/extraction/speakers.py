@@ -24,6 +24,17 @@ from .lines import normalize_space
 from .person_names import NOT_NAMES, _word_key, as_organisation, as_person
 
 
+# The languages whose attribution rules this module and attribution.py hold. Read on another
+# language, English rules find form labels and credits ("Quelle: dpa", "Bild: shutterstock") where
+# people are quoted: an article in another language gets no speakers until its own rules exist.
+SPEAKER_LANGUAGES = frozenset({"en"})
+
+
+def has_speaker_rules(language: str | None) -> bool:
+    """Whether an article in `language` (None: not known) is read for speakers."""
+    return language is None or language in SPEAKER_LANGUAGES
+
+
 def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
     for paragraph in paragraphs:
         for pattern in (ORGANISATION_SAID, ORGANISATION_ACCORDING_TO):
