@@ -8,64 +8,119 @@ from search.extraction.lines import (BOILERPLATE_RULES, FOOTER_RULES, clean_text
                                      reads_as_prose)
 
 
-# Lines each boilerplate rule exists for: each rule has a line no other rule matches, so that a rule
-# dropped fails its row.
+# Lines each row of each boilerplate rule exists for: each row has a line that no other rule
+# matches and that its own row does, so that a rule or a language's row dropped fails.
 BOILERPLATE_EXAMPLES = {
-    "ad slot size": ["728 x 90", "300x250"],
-    "bloggers like this": ["%d bloggers like this:"],
-    "ad or comments label": ["Advertisement", "Sponsored content", "12 Comments"],
-    "comment prompt": ["Leave a Reply", "Join the conversation below"],
-    "needs javascript": ["This slideshow requires JavaScript."],
-    "don't miss": ["Don't miss:"],
-    "updated stamp": ["Updated: March 3, 2021 at 10:15", "Last modified on 2019-04-02"],
-    "click here": ["Click here to read the full report"],
-    "contributed to this report": ["Anna Berg contributed to this report."],
-    "share button": ["Share this article", "WhatsApp", "Pin it"],
-    "like widget": ["Like Loading...", "Like this:"],
-    "click to share": ["Click to share on Twitter (Opens in new window)", "Click to email a link to a friend"],
-    "newsletter sign-up": ["Sign up for our daily newsletter"],
-    "cookie notice": ["We use cookies to improve your experience.", "This website uses cookies for analytics"],
-    "cookie button": ["Accept all cookies", "Reject"],
-    "read more": ["Read more: Council approves bus lane", "See also the mayor's reply"],
-    "media credit": ["Photo: Fans on the pitch", "Image credit: Reuters"],
-    "caption credit": ["The harbour at dawn (Image: GETTY)"],
-    "skip link": ["Skip to main content", "Back to top", "Menu"],
-    "tags line": ["Tags: politics, harbour", "Filed under: Local news"],
-    "next or previous": ["Next article: Strike ends", "Previous post"],
-    "copyright": ["© 2024 Halden Herald Media", "Copyright © Port Times"],
-    "rights reserved": ["All rights reserved."],
+    "ad slot size": {"any": ["728 x 90", "300x250"]},
+    "bloggers like this": {"en": ["%d bloggers like this:"]},
+    "ad or comments label": {"en": ["Advertisement", "Sponsored content", "12 Comments"],
+                             "de": ["ANZEIGE", "Werbung", "3 Kommentare"], "fr": ["Publicité", "5 commentaires"],
+                             "es": ["Publicidad", "Comentarios"]},
+    "comment prompt": {"en": ["Leave a Reply", "Join the conversation below"],
+                       "de": ["Jetzt kommentieren", "Diskutieren Sie mit!"],
+                       "fr": ["Laisser un commentaire", "Réagir à cet article"],
+                       "es": ["Deja un comentario", "Escribe tu comentario aquí"]},
+    "follow us": {"en": ["Follow us on Twitter and Facebook"], "de": ["Folge uns auf Instagram!"],
+                  "fr": ["Suivez-nous sur Facebook"], "es": ["Síguenos en Twitter y en Facebook"]},
+    "notifications": {"en": ["Turn on notifications for breaking news"],
+                      "de": ["Push-Benachrichtigungen aktivieren und nichts verpassen"],
+                      "fr": ["Activez les notifications pour ne rien manquer"],
+                      "es": ["Activa las notificaciones de última hora"]},
+    "needs javascript": {"en": ["This slideshow requires JavaScript."]},
+    "don't miss": {"en": ["Don't miss:"], "de": ["Nicht verpassen:"], "fr": ["À ne pas manquer"],
+                   "es": ["No te pierdas:"]},
+    "updated stamp": {"en": ["Updated: March 3, 2021 at 10:15", "Last modified on 2019-04-02"],
+                      "de": ["Aktualisiert am 04.03.2021, 10:15 Uhr", "Stand: 12.05.2020"],
+                      "fr": ["Publié le 3 mars 2021 à 10h15", "Mis à jour le 04/03/2021"],
+                      "es": ["Actualizado el 3 de marzo de 2021", "Publicado: 03/03/2021 10:15"]},
+    "click here": {"en": ["Click here to read the full report"], "de": ["Hier klicken für das Video"],
+                   "fr": ["Cliquez ici pour voir la vidéo"], "es": ["Haz clic aquí para ver el vídeo"]},
+    "contributed to this report": {"en": ["Anna Berg contributed to this report."]},
+    "share button": {"en": ["Share this article", "WhatsApp", "Pin it"], "de": ["Artikel teilen", "Teilen"],
+                     "fr": ["Partager sur Facebook", "Partager"], "es": ["Compartir esta noticia", "Compartir"]},
+    "like widget": {"en": ["Like Loading...", "Like this:"], "de": ["Gefällt mir Wird geladen …"],
+                    "fr": ["J’aime chargement…"], "es": ["Me gusta Cargando..."]},
+    "click to share": {"en": ["Click to share on Twitter (Opens in new window)", "Click to email a link to a friend"],
+                       "de": ["Klicken, um auf Twitter zu teilen (Wird in neuem Fenster geöffnet)"],
+                       "fr": ["Cliquez pour partager sur Twitter(ouvre dans une nouvelle fenêtre)"],
+                       "es": ["Haz clic para compartir en Twitter (Se abre en una ventana nueva)"]},
+    "newsletter sign-up": {"en": ["Sign up for our daily newsletter"], "de": ["Jetzt Newsletter abonnieren"],
+                           "fr": ["Abonnez-vous à notre newsletter quotidienne"],
+                           "es": ["Suscríbete a nuestro boletín diario"]},
+    "cookie notice": {"en": ["We use cookies to improve your experience.", "This website uses cookies for analytics"],
+                      "de": ["Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten."],
+                      "fr": ["Ce site utilise des cookies pour améliorer votre expérience."],
+                      "es": ["Este sitio web utiliza cookies para mejorar su experiencia."]},
+    "cookie button": {"en": ["Accept all cookies", "Reject"], "de": ["Alle akzeptieren", "Ablehnen"],
+                      "fr": ["Tout accepter", "Refuser"], "es": ["Aceptar todas las cookies", "Rechazar"]},
+    "read more": {"en": ["Read more: Council approves bus lane", "See also the mayor's reply"],
+                  "de": ["Mehr zum Thema", "Lesen Sie auch: Brücke gesperrt"],
+                  "fr": ["Lire aussi : le pont fermé", "À lire aussi"],
+                  "es": ["Lee también: el puente cerrado", "Te puede interesar"]},
+    "media credit": {"en": ["Photo: Fans on the pitch", "Image credit: Reuters"],
+                     "de": ["Foto: dpa", "Bild: shutterstock", "Quelle: Statistisches Bundesamt"],
+                     "fr": ["Crédit photo : AFP", "Illustration : Le Monde"],
+                     "es": ["Foto: EFE", "Fuente: Ministerio de Sanidad"]},
+    "caption credit": {"en": ["The harbour at dawn (Image: GETTY)"],
+                       "de": ["Der Hafen am Morgen (Bild: dpa)", "Die Brücke im Bau (Foto: Archiv)"],
+                       "fr": ["Le port à l'aube (Crédit : AFP)"], "es": ["El puerto al amanecer (Foto: EFE)"]},
+    "gallery counter": {"any": ["1/5", "12 / 24"], "en": ["Photo 1 of 12: the harbour at dawn"],
+                        "de": ["Bild 1 von 12"], "fr": ["Photo 3 sur 12"], "es": ["Foto 2 de 10"]},
+    "skip link": {"en": ["Skip to main content", "Back to top", "Menu"],
+                  "de": ["Zum Inhalt springen", "Nach oben"], "fr": ["Aller au contenu principal", "Retour en haut"],
+                  "es": ["Ir al contenido", "Volver arriba"]},
+    "tags line": {"en": ["Tags: politics, harbour", "Filed under: Local news"], "de": ["Schlagworte: Hafen, Stadtrat"],
+                  "fr": ["Mots-clés : port, conseil municipal"], "es": ["Etiquetas: puerto, ayuntamiento"]},
+    "next or previous": {"en": ["Next article: Strike ends", "Previous post"], "de": ["Nächster Artikel: Streik endet"],
+                         "fr": ["Article précédent"], "es": ["Noticia siguiente: Fin de la huelga"]},
+    "copyright": {"any": ["© 2024 Halden Herald Media", "Copyright © Port Times"]},
+    "rights reserved": {"en": ["All rights reserved."], "de": ["Alle Rechte vorbehalten."],
+                        "fr": ["Tous droits réservés"], "es": ["Todos los derechos reservados."]},
 }
 FOOTER_EXAMPLES = {
-    "latest news": ["Latest News and Articles"],
-    "related": ["Related Stories"],
-    "more from": ["More from Halden Herald", "More stories"],
-    "you may also like": ["You might also like"],
-    "recommended": ["Recommended for you"],
-    "trending": ["Trending now"],
-    "most read": ["Most popular:"],
+    "latest news": {"en": ["Latest News and Articles"], "de": ["Aktuelle Nachrichten"],
+                    "fr": ["Dernières actualités"], "es": ["Últimas noticias"]},
+    "related": {"en": ["Related Stories"], "de": ["Ähnliche Artikel"], "fr": ["Sur le même sujet"],
+                "es": ["Noticias relacionadas"]},
+    "more from": {"en": ["More from Halden Herald", "More stories"], "de": ["Mehr aus Halden"],
+                  "fr": ["Plus d'actualités"], "es": ["Más noticias de Halden"]},
+    "you may also like": {"en": ["You might also like"], "de": ["Das könnte Sie auch interessieren"],
+                          "fr": ["Vous aimerez aussi"], "es": ["También te puede interesar"]},
+    "recommended": {"en": ["Recommended for you"], "de": ["Empfohlen für Sie"], "fr": ["Recommandé pour vous"],
+                    "es": ["Recomendado para ti"]},
+    "trending": {"en": ["Trending now"], "de": ["Im Trend"], "fr": ["Tendances"], "es": ["Tendencias"]},
+    "most read": {"en": ["Most popular:"], "de": ["Meistgelesene Artikel"], "fr": ["Les plus lus"],
+                  "es": ["Lo más leído"]},
 }
 
 
-def _only_rule(rules: dict[str, str], line: str, suffix: str = "") -> list[str]:
-    return [name for name, rule in rules.items() if re.fullmatch(f"(?:{rule}){suffix}", line, re.IGNORECASE)]
+def _rules_matching(rules: dict[str, dict[str, str]], line: str, suffix: str = "") -> list[str]:
+    return [name for name, rows in rules.items()
+            if any(re.fullmatch(f"(?:{row}){suffix}", line, re.IGNORECASE) for row in rows.values())]
 
 
 @pytest.mark.parametrize("rules, examples, suffix", [
     (BOILERPLATE_RULES, BOILERPLATE_EXAMPLES, ""),
     (FOOTER_RULES, FOOTER_EXAMPLES, r"\s*(?:[:.…]|\.\.\.)?"),
 ])
-def test_every_line_rule_has_lines_only_it_catches(rules, examples, suffix):
+def test_every_row_of_every_line_rule_has_lines_only_it_catches(rules, examples, suffix):
     assert sorted(examples) == sorted(rules)
-    for name, lines in examples.items():
-        assert any(_only_rule(rules, line, suffix) == [name] for line in lines), name
+    for name, rows in examples.items():
+        assert sorted(rows) == sorted(rules[name]), name
+        for language, lines in rows.items():
+            row = rules[name][language]
+            assert all(re.fullmatch(f"(?:{row}){suffix}", line, re.IGNORECASE) for line in lines), (name, language)
+            assert any(_rules_matching(rules, line, suffix) == [name] for line in lines), (name, language)
 
 
-@pytest.mark.parametrize("line", [line for lines in BOILERPLATE_EXAMPLES.values() for line in lines])
+@pytest.mark.parametrize("line", [line for rows in BOILERPLATE_EXAMPLES.values() for lines in rows.values()
+                                  for line in lines])
 def test_boilerplate_lines(line):
     assert is_boilerplate_line(line)
 
 
-@pytest.mark.parametrize("line", [line for lines in FOOTER_EXAMPLES.values() for line in lines])
+@pytest.mark.parametrize("line", [line for rows in FOOTER_EXAMPLES.values() for lines in rows.values()
+                                  for line in lines])
 def test_footer_lines_end_a_text_scrape(line):
     cleaned = clean_text(f"Headline\n\nThe council met on Tuesday to vote on the bridge.\n\n{line}\n\nAnother story here.\n")
     assert cleaned.paragraphs == ("The council met on Tuesday to vote on the bridge.",)
@@ -76,6 +131,16 @@ def test_footer_lines_end_a_text_scrape(line):
     "Share prices fell 3 percent after the announcement.",
     "Advertisement revenue at the paper rose for the first time in a decade.",
     "728 people attended the hearing.",
+    "9/11 changed everything, he said.",
+    "Die Anzeige wurde am Montag erstattet, teilte die Polizei mit.",
+    "Stand der Dinge ist 2024 klar.",
+    "Teilen will die Stadt die Kosten mit dem Land.",
+    "Foto und Video zeigen, wie der Wagen 2019 in den Fluss stürzte.",
+    "Publié en 2019, le livre a été un succès.",
+    "Partager les coûts avec la région, voilà l'idée du maire.",
+    "Publicidad engañosa: la empresa pagó 3 millones de multa.",
+    "Compartir gastos con el Estado fue la propuesta del alcalde.",
+    "Menü und Getränke kosten 12 Euro pro Person.",
 ])
 def test_article_lines_are_not_boilerplate(line):
     assert not is_boilerplate_line(line)

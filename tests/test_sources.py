@@ -93,10 +93,31 @@ def test_a_utf8_page_with_a_few_bad_bytes_is_utf8_those_bytes_replaced(language,
     assert "Ã" not in text and "Å" not in text and 1 <= text.count("\ufffd") <= 2 * strays
 
 
-@pytest.mark.parametrize("language, charset", [("de", "windows-1252"), ("fr", "windows-1252"), ("es", "windows-1252")])
-def test_a_page_in_a_one_byte_charset_is_not_read_as_utf8(language, charset):
-    text = decode(TEXTS[language].encode(charset), "text")
-    assert text == TEXTS[language]
+# Texts in one-byte charsets: Western European ones in Windows-1252, Central European ones in
+# Windows-1250 and Latin-2 (which place ą, ś, ź apart).
+ONE_BYTE_TEXTS = {**{language: TEXTS[language] for language in ("de", "fr", "es")},
+                  "pl": TEXTS["pl"] + " Rząd ogłosił, że wybory zostaną przełożone. Śląsk też.",
+                  "cs": "Vláda oznámila, že volby budou odloženy. Příští týden se sejde parlament, řekl mluvčí."}
+CHARSETS = {"de": ["windows-1252"], "fr": ["windows-1252"], "es": ["windows-1252"],
+            "pl": ["windows-1250", "iso-8859-2"], "cs": ["windows-1250", "iso-8859-2"]}
+# What a page says of its charset: nothing, the truth, or what an old template says whatever the page is.
+DECLARATIONS = ["none", "true", "windows-1252", "iso-8859-1", "utf-8"]
+
+
+@pytest.mark.parametrize("language, charset", [(language, charset) for language, charsets in CHARSETS.items()
+                                               for charset in charsets])
+@pytest.mark.parametrize("declared", DECLARATIONS)
+def test_a_page_in_a_one_byte_charset_is_read_in_it_whatever_it_declares(language, charset, declared):
+    """Made by rule: each text in each charset that writes it, as a text scrape and as a page that
+    declares nothing, its charset, or another."""
+    text = ONE_BYTE_TEXTS[language]
+    if declared == "none":
+        assert decode(text.encode(charset), "text") == text
+        head = ""
+    else:
+        head = f'<meta charset="{charset if declared == "true" else declared}">'
+    page = f"<html><head>{head}</head><body><p>{text}</p></body></html>"
+    assert decode(page.encode(charset), "html") == page
 
 
 @pytest.mark.parametrize("data, reason", [(b"", "empty"), (b"  \n\t", "empty"), (b"\x7fELF\x00\x00\x01", "binary")])
@@ -110,3 +131,14 @@ def test_too_large(tmp_path):
     source = next(find_articles(tmp_path))
     with pytest.raises(UnreadableArticle, match="too large"):
         _read(source, max_bytes=1000)
+
+
+@pytest.mark.parametrize("charset, text", [
+    ("windows-1251", "Правительство объявило, что выборы будут перенесены на следующий год."),
+    ("koi8-r", "Правительство объявило, что выборы будут перенесены на следующий год."),
+    ("shift_jis", "政府は選挙を延期すると発表した。"),
+])
+def test_a_page_declaring_a_charset_of_another_script_is_read_in_it(charset, text):
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head>' \
+           f"<body><p>{text}</p></body></html>"
+    assert decode(page.encode(charset), "html") == page

@@ -60,3 +60,8 @@ def detect_language(title: str, paragraphs: Sequence[str], declared: str | None 
         if weighed.get(declared, 0.0) >= CLOSE:
             return declared
     return None if best == NO_LANGUAGE else best
+
+
+def language_certainty(text: str) -> float:
+    """How sure the model is of the language of a text (0 to 1), from its first MAX_CHARS characters."""
+    return _identifier().rank(text[:MAX_CHARS])[0][1]

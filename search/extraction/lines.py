@@ -11,50 +11,153 @@ from collections.abc import Iterable, Iterator
 
 from ..models import CleanedPage, PageMetadata
 
-# Lines that are page furniture wherever they appear, rule by rule (a line is furniture when one
-# rule matches it whole).
+# Lines that are page furniture wherever they appear, rule by rule and, in each rule, language by
+# language (a line is furniture when one row matches it whole). A rule keeps the words each
+# language's sites print for the same thing: "Advertisement", "Anzeige", "Publicité", "Publicidad".
 BOILERPLATE_RULES = {
-    "ad slot size": r"\d{2,4}\s*[x×]\s*\d{2,4}",  # "728 x 90"
-    "bloggers like this": r"%d\s+bloggers\s+like\s+this:?",
-    "ad or comments label": r"(?:advertisement|advert|sponsored(?:\s+content)?|ad|comments?|\d+\s+comments?)",
-    "comment prompt": r"(?:tell\s+us\s+what\s+you\s+think|leave\s+a\s+(?:comment|reply)"
-                      r"|join\s+the\s+(?:conversation|discussion))\b.{0,20}",
-    "needs javascript": r"this\s+(?:slideshow|video|content|gallery)\s+requires\s+javascript\.?",
-    "don't miss": r"(?:don'?t|do\s+not)\s+miss:?",
-    "updated stamp": r"(?=.{0,60}$)(?:updated|published|last\s+(?:updated|modified)|posted)(?:\s+(?:on|at))?[:\s]+.{0,30}\d.*",
-    "click here": r"(?=.{0,80}$)click\s+here\b.*",
-    "contributed to this report": r".{0,80}\b(?:contributed\s+to|contributed\s+reporting\s+to)\s+this\s+(?:report|story|article)\.?",
-    "share button": r"(?:share|share\s+this(?:\s+(?:article|story))?|tweet|email|print|pin\s+it|whatsapp|facebook|twitter"
-                    r"|linkedin|reddit)[:!]?",
-    "like widget": r"(?:like\s+this|like\s+loading\.*|loading\.*)[:!]?",
-    "click to share": r"click\s+to\s+(?:share|email|print)\b.*",
-    "newsletter sign-up": r"(?:sign\s+up|subscribe)\b.{0,80}newsletter.*",
-    "cookie notice": r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b.*",
-    "cookie button": r"(?:accept|reject)(?:\s+all)?(?:\s+cookies)?",
-    "read more": r"(?:read|see)\s+(?:more|also)\b.{0,120}",
-    "media credit": r"(?:photo|image|picture|caption|video)(?:\s+credit)?s?:.*",
-    "caption credit": r".{0,300}\((?:image|photo|picture|pictured|credit|source)s?:[^()]{1,80}\)",  # "(Image: GETTY)"
-    "skip link": r"(?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu|menu)",
-    "tags line": r"(?:tags?|filed\s+under|categories|category):.*",
-    "next or previous": r"(?:previous|next)\s+(?:article|post|story)\b.*",
-    "copyright": r"(?:copyright\s+)?©.*",
-    "rights reserved": r"all\s+rights\s+reserved\.?",
+    "ad slot size": {"any": r"\d{2,4}\s*[x×]\s*\d{2,4}"},  # "728 x 90"
+    "bloggers like this": {"en": r"%d\s+bloggers\s+like\s+this:?"},
+    "ad or comments label": {
+        "en": r"(?:advertisement|advert|sponsored(?:\s+content)?|ad|comments?|\d+\s+comments?)",
+        "de": r"(?:anzeige|werbung|gesponsert|kommentare?|\d+\s+kommentare?)",
+        "fr": r"(?:publicité|sponsorisé|commentaires?|\d+\s+commentaires?)",
+        "es": r"(?:publicidad|patrocinado|comentarios?|\d+\s+comentarios?)",
+    },
+    "comment prompt": {
+        "en": r"(?:tell\s+us\s+what\s+you\s+think|leave\s+a\s+(?:comment|reply)"
+              r"|join\s+the\s+(?:conversation|discussion))\b.{0,20}",
+        "de": r"(?:(?:jetzt\s+)?kommentieren|kommentar\s+(?:schreiben|verfassen)|diskutieren\s+sie\s+mit"
+              r"|schreiben\s+sie\s+einen\s+kommentar)\b.{0,20}",
+        "fr": r"(?:laisser\s+un\s+commentaire|réagir(?:\s+à\s+cet\s+article)?|donnez\s+votre\s+avis)\b.{0,20}",
+        "es": r"(?:deja\s+(?:un|tu)\s+comentario|escribe\s+(?:un|tu)\s+comentario|comenta\s+esta\s+noticia)\b.{0,20}",
+    },
+    "follow us": {
+        "en": r"follow\s+us\s+on\b.{0,80}",
+        "de": r"(?:folge|folgen\s+sie)\s+uns\s+(?:auf|bei|im)\b.{0,80}",
+        "fr": r"suivez[-\s]nous\s+sur\b.{0,80}",
+        "es": r"(?:síguenos|siganos|síganos)\s+en\b.{0,80}",
+    },
+    "notifications": {
+        "en": r"(?:turn\s+on|enable|get)\s+(?:push\s+)?notifications\b.{0,80}",
+        "de": r"(?:(?:push-?)?benachrichtigungen\s+(?:aktivieren|erhalten)|aktivieren\s+sie\s+(?:die\s+)?"
+              r"(?:push-?)?benachrichtigungen)\b.{0,80}",
+        "fr": r"(?:activez|activer)\s+les\s+notifications\b.{0,80}",
+        "es": r"(?:activa|activar)\s+las\s+notificaciones\b.{0,80}",
+    },
+    "needs javascript": {"en": r"this\s+(?:slideshow|video|content|gallery)\s+requires\s+javascript\.?"},
+    "don't miss": {"en": r"(?:don'?t|do\s+not)\s+miss:?", "de": r"nicht\s+verpassen:?",
+                   "fr": r"à\s+ne\s+pas\s+manquer:?", "es": r"no\s+te\s+(?:lo\s+)?pierdas:?"},
+    "updated stamp": {
+        "en": r"(?=.{0,60}$)(?:updated|published|last\s+(?:updated|modified)|posted)(?:\s+(?:on|at))?[:\s]+.{0,30}\d.*",
+        # A stamp names its day with "am", "le", "el" or a colon: "Veröffentlicht 2019 als Buch" is prose.
+        "de": r"(?=.{0,60}$)(?:(?:zuletzt\s+)?aktualisiert|veröffentlicht|stand)(?:\s+am\s|\s*:).{0,30}\d.*",
+        "fr": r"(?=.{0,60}$)(?:mis\s+à\s+jour|publié|modifié)(?:\s+le\s|\s*:).{0,30}\d.*",
+        "es": r"(?=.{0,60}$)(?:actualizado|publicado|modificado)(?:\s+el\s|\s*:).{0,30}\d.*",
+    },
+    "click here": {"en": r"(?=.{0,80}$)click\s+here\b.*", "de": r"(?=.{0,80}$)hier\s+klicken\b.*",
+                   "fr": r"(?=.{0,80}$)cliquez\s+ici\b.*", "es": r"(?=.{0,80}$)(?:haz|pulse|pincha)\s+(?:clic|click)\s+aquí\b.*"},
+    "contributed to this report": {
+        "en": r".{0,80}\b(?:contributed\s+to|contributed\s+reporting\s+to)\s+this\s+(?:report|story|article)\.?"},
+    "share button": {
+        "en": r"(?:share|share\s+this(?:\s+(?:article|story))?|tweet|email|print|pin\s+it|whatsapp|facebook|twitter"
+              r"|linkedin|reddit)[:!]?",
+        "de": r"(?:teilen|artikel\s+teilen|jetzt\s+teilen|drucken|e-mail)[:!]?",
+        "fr": r"(?:partager|partager\s+(?:cet\s+article|sur\s+\w+)|imprimer)[:!]?",
+        "es": r"(?:compartir|compartir\s+(?:esta\s+noticia|en\s+\w+)|imprimir)[:!]?",
+    },
+    "like widget": {"en": r"(?:like\s+this|like\s+loading\.*|loading\.*)[:!]?",
+                    "de": r"(?:gefällt\s+mir(?:\s+wird\s+geladen\W*)?|wird\s+geladen\W*)",
+                    "fr": r"(?:j[’']aime(?:\s+chargement\W*)?|chargement\W*)",
+                    "es": r"(?:me\s+gusta(?:\s+cargando\W*)?|cargando\W*)"},
+    "click to share": {"en": r"click\s+to\s+(?:share|email|print)\b.*",
+                       "de": r"klicken,?\s+um\b.{0,60}\b(?:teilen|drucken|senden)\b.*",
+                       "fr": r"cliquez\s+pour\s+(?:partager|imprimer|envoyer)\b.*",
+                       "es": r"haz\s+clic\s+para\s+(?:compartir|imprimir|enviar)\b.*"},
+    "newsletter sign-up": {
+        "en": r"(?:sign\s+up|subscribe)\b.{0,80}newsletter.*",
+        "de": r"(?:jetzt\s+)?(?:(?:unseren|den)\s+)?newsletter\s+(?:abonnieren|bestellen)\b.*"
+              r"|(?:melden\s+sie\s+sich|jetzt\s+anmelden)\b.{0,80}newsletter.*",
+        "fr": r"(?:abonnez-vous|inscrivez-vous)\b.{0,80}(?:newsletter|lettre\s+d[’']information).*",
+        "es": r"(?:suscríbete|suscríbase|regístrate)\b.{0,80}(?:newsletter|boletín).*",
+    },
+    "cookie notice": {
+        "en": r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b.*",
+        "de": r"(?:wir\s+(?:verwenden|nutzen)|diese\s+(?:website|webseite|seite)\s+(?:verwendet|nutzt))\s+cookies\b.*",
+        "fr": r"(?:nous\s+utilisons|ce\s+site\s+utilise)\s+des\s+cookies\b.*",
+        "es": r"(?:utilizamos|usamos|este\s+sitio(?:\s+web)?\s+utiliza)\s+cookies\b.*",
+    },
+    "cookie button": {"en": r"(?:accept|reject)(?:\s+all)?(?:\s+cookies)?",
+                      "de": r"(?:alle\s+)?(?:akzeptieren|ablehnen|zustimmen)",
+                      "fr": r"(?:tout\s+)?(?:accepter|refuser)(?:\s+tout)?",
+                      "es": r"(?:aceptar|rechazar)(?:\s+(?:todo|todas))?(?:\s+las\s+cookies)?"},
+    "read more": {
+        "en": r"(?:read|see)\s+(?:more|also)\b.{0,120}",
+        "de": r"(?:mehr\s+zum\s+thema|lesen\s+sie\s+auch|auch\s+interessant|weiterlesen|mehr\s+dazu)\b.{0,120}",
+        "fr": r"(?:à\s+lire\s+aussi|lire\s+aussi|lire\s+la\s+suite|voir\s+aussi|à\s+voir\s+aussi)\b.{0,120}",
+        "es": r"(?:leer\s+más|lee\s+también|lea\s+también|ver\s+también|te\s+puede\s+interesar)\b.{0,120}",
+    },
+    "media credit": {"en": r"(?:photo|image|picture|caption|video)(?:\s+credit)?s?:.*",
+                     "de": r"(?:foto|fotos|bild|bilder|grafik|quelle)\s*(?::|©).*",
+                     "fr": r"(?:photo|crédits?(?:\s+photo)?|illustration|source)\s*(?::|©).*",
+                     "es": r"(?:foto|fotografía|imagen|crédito|fuente)\s*(?::|©).*"},
+    "caption credit": {  # "The harbour at dawn (Image: GETTY)"
+        "en": r".{0,300}\((?:image|photo|picture|pictured|credit|source)s?:[^()]{1,80}\)",
+        "de": r".{0,300}\((?:bild|foto|quelle)\s*:[^()]{1,80}\)",
+        "fr": r".{0,300}\((?:crédits?|photo)\s*:[^()]{1,80}\)",
+        "es": r".{0,300}\((?:foto|imagen|fuente)\s*:[^()]{1,80}\)",
+    },
+    "gallery counter": {  # a picture gallery's "1/5" alone, "Bild 1 von 12" alone or before its caption
+        "any": r"\d{1,3}\s*/\s*\d{1,3}",  # alone: "9/11 changed everything" is prose
+        "en": r"(?:photo|image|picture|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b.{0,300}",
+        "de": r"(?:bild|foto)\s+\d{1,3}\s+von\s+\d{1,3}\b.{0,300}",
+        "fr": r"(?:photo|image)\s+\d{1,3}\s+sur\s+\d{1,3}\b.{0,300}",
+        "es": r"(?:foto|imagen)\s+\d{1,3}\s+de\s+\d{1,3}\b.{0,300}",
+    },
+    "skip link": {"en": r"(?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu|menu)",
+                  "de": r"(?:zum\s+inhalt\s+springen|direkt\s+zum\s+inhalt|nach\s+oben|menü|hauptmenü)",
+                  "fr": r"(?:aller\s+au\s+contenu(?:\s+principal)?|retour\s+en\s+haut|menu\s+principal)",
+                  "es": r"(?:ir\s+al\s+contenido(?:\s+principal)?|volver\s+arriba|menú(?:\s+principal)?)"},
+    "tags line": {"en": r"(?:tags?|filed\s+under|categories|category):.*",
+                  "de": r"(?:schlagworte|schlagwörter|themen|kategorien?)\s*:.*",
+                  "fr": r"(?:mots[-\s]clés|thèmes|catégories?)\s*:.*",
+                  "es": r"(?:etiquetas|temas|categorías?)\s*:.*"},
+    "next or previous": {"en": r"(?:previous|next)\s+(?:article|post|story)\b.*",
+                         "de": r"(?:nächster|vorheriger)\s+(?:artikel|beitrag)\b.*",
+                         "fr": r"article\s+(?:suivant|précédent)\b.*",
+                         "es": r"(?:artículo|noticia|entrada)\s+(?:siguiente|anterior)\b.*"},
+    "copyright": {"any": r"(?:copyright\s+)?©.*"},
+    "rights reserved": {"en": r"all\s+rights\s+reserved\.?", "de": r"alle\s+rechte\s+vorbehalten\.?",
+                        "fr": r"tous\s+droits\s+réservés\.?", "es": r"todos\s+los\s+derechos\s+reservados\.?"},
 }
-BOILERPLATE_LINE = re.compile("^(?:" + "|".join(f"(?:{rule})" for rule in BOILERPLATE_RULES.values()) + ")$",
-                              re.IGNORECASE)
+
+
+def _rows(rules: dict[str, dict[str, str]]) -> str:
+    return "|".join(f"(?:{row})" for rows in rules.values() for row in rows.values())
+
+
+BOILERPLATE_LINE = re.compile(f"^(?:{_rows(BOILERPLATE_RULES)})$", re.IGNORECASE)
 
 # Lines that start the footer: everything from one to the end of a text scrape is dropped.
 FOOTER_RULES = {
-    "latest news": r"latest\s+news(?:\s+and\s+articles)?",
-    "related": r"related\s+(?:articles|posts|stories|news|coverage)",
-    "more from": r"more\s+(?:stories|news|from\s+\w[\w\s]{0,40})",
-    "you may also like": r"you\s+(?:may|might)\s+also\s+like",
-    "recommended": r"recommended(?:\s+for\s+you)?",
-    "trending": r"trending(?:\s+now)?",
-    "most read": r"most\s+(?:read|popular)",
+    "latest news": {"en": r"latest\s+news(?:\s+and\s+articles)?", "de": r"(?:neueste|aktuelle)\s+(?:nachrichten|artikel)",
+                    "fr": r"dernières\s+(?:actualités|nouvelles|infos)", "es": r"últimas\s+noticias"},
+    "related": {"en": r"related\s+(?:articles|posts|stories|news|coverage)",
+                "de": r"(?:ähnliche|verwandte|weitere)\s+(?:artikel|beiträge|themen)",
+                "fr": r"(?:articles\s+(?:similaires|liés)|sur\s+le\s+même\s+sujet)",
+                "es": r"(?:noticias|artículos)\s+relacionad[oa]s"},
+    "more from": {"en": r"more\s+(?:stories|news|from\s+\w[\w\s]{0,40})", "de": r"mehr\s+(?:aus|von)\s+\w[\w\s]{0,40}",
+                  "fr": r"plus\s+d[’']actualités(?:\s+\w[\w\s]{0,40})?", "es": r"más\s+noticias(?:\s+\w[\w\s]{0,40})?"},
+    "you may also like": {"en": r"you\s+(?:may|might)\s+also\s+like",
+                          "de": r"das\s+könnte\s+sie\s+auch\s+interessieren",
+                          "fr": r"vous\s+(?:aimerez|pourriez\s+aimer)\s+aussi",
+                          "es": r"(?:también\s+te\s+puede\s+interesar|te\s+puede\s+gustar)"},
+    "recommended": {"en": r"recommended(?:\s+for\s+you)?", "de": r"empfohlen(?:\s+für\s+sie)?",
+                    "fr": r"recommandé(?:\s+pour\s+vous)?", "es": r"recomendado(?:\s+para\s+ti)?"},
+    "trending": {"en": r"trending(?:\s+now)?", "de": r"im\s+trend", "fr": r"tendances?", "es": r"tendencias?"},
+    "most read": {"en": r"most\s+(?:read|popular)", "de": r"meistgelesen(?:e(?:\s+artikel)?)?",
+                  "fr": r"les\s+plus\s+lus", "es": r"lo\s+más\s+leído"},
 }
-FOOTER_START = re.compile("^(?:" + "|".join(f"(?:{rule})" for rule in FOOTER_RULES.values())
-                          + r")\s*(?:[:.…]|\.\.\.)?$", re.IGNORECASE)
+FOOTER_START = re.compile(f"^(?:{_rows(FOOTER_RULES)})" + r"\s*(?:[:.…]|\.\.\.)?$", re.IGNORECASE)
 
 REPORTED_BY = re.compile(r"^(?:reported|written|posted|compiled)\s+by[:\s]+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
 # A byline is a short line: "By THE POLITICAL TURMOIL IN SAIGON, THE WAR ..." opens an article.
