@@ -78,8 +78,9 @@ class Settings:
                                     "words; longer ones rank any", at_least=0)
     fill_below: int = _setting(10, "search", "when fewer articles have every word of such a query, those with "
                                "some of its words follow them; 0: never", at_least=0)
-    stopwords: str = _setting(DEFAULT_STOPWORDS, "search", "words left out of the index and queries: "
-                              "`english` (153), `whoosh` (34), `none`", choices=tuple(STOPWORD_LISTS))
+    stopwords: str = _setting(DEFAULT_STOPWORDS, "search", "English words left out of the index and queries: "
+                              "`english` (153), `whoosh` (34), `none` (no stopword left out in any language; "
+                              "other languages otherwise drop Whoosh's list of theirs)", choices=tuple(STOPWORD_LISTS))
     snippet_fragments: int = _setting(3, "search", "fragments per result snippet", at_least=1)
     snippet_chars: int = _setting(200, "search", "characters per snippet fragment", at_least=1)
     query_timeout_s: float = _setting(2.0, "search", "a search, article view or completion running longer is "

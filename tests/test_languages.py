@@ -7,6 +7,8 @@ import pytest
 from search.extraction.article import article_from_text
 from search.extraction.language import declared_language, detect_language, language_name
 from search.index.build import rebuild
+from search.index.languages import language_analyzer
+from search.index.schema import text_analyzer
 from search.models import SearchOptions
 from search.searcher import ArchiveSearcher
 from web import create_app
@@ -127,3 +129,60 @@ def test_english_attribution_rules_are_not_read_on_another_language():
                f"{NEWS['en']}\n\n"
                "\u201cWe had no other choice,\u201d said Mayor Jan Keller on Tuesday.\n")
     assert article_from_text("en.txt", "text", english).speakers == ("Jan Keller",)
+
+
+# For each language, an article holding one form of a word, and the other form searched for: forms
+# that its stemmer joins and English analysis keeps apart, the written one analysed otherwise in
+# English than in its language (so that the article must be analysed in its own).
+FORMS = {
+    "de": ("Gemeinden", "Gemeinde", "Die Gemeinden haben am Montag den Haushalt für das kommende Jahr beschlossen, "
+                                    "teilte der Landkreis mit."),
+    "fr": ("nationaux", "national", "Les budgets nationaux seront présentés mardi par le gouvernement devant les "
+                                    "députés de l'Assemblée."),
+    "es": ("municipal", "municipales", "El pleno municipal aprobó el lunes el presupuesto para el año que viene, "
+                                       "informó el ayuntamiento."),
+    "it": ("sindaco", "sindaci", "Il sindaco ha presentato lunedì il bilancio per il prossimo anno davanti al "
+                                 "consiglio comunale."),
+    "nl": ("gemeente", "gemeenten", "De gemeente heeft maandag de begroting voor het komende jaar goedgekeurd, "
+                                    "meldt het stadhuis."),
+    "sv": ("kommunerna", "kommun", "Alla kommunerna måste nu lämna in sin budget för nästa år, meddelade "
+                                   "regeringen på måndagen."),
+}
+
+
+@pytest.fixture(scope="module")
+def inflected(tmp_path_factory):
+    root = tmp_path_factory.mktemp("inflected")
+    for language, (_, _, text) in FORMS.items():
+        write_article(root / "corpus", f"{language}.txt", f"Nachricht {language}\n\n{text}\n")
+    write_article(root / "corpus", "en.txt", f"Council news\n\n{NEWS['en']}\n")
+    settings = make_settings(root / "corpus", root / "index")
+    rebuild(settings)
+    return ArchiveSearcher(settings)
+
+
+@pytest.mark.parametrize("language", sorted(FORMS))
+def test_a_word_finds_its_other_forms_in_its_own_language(inflected, language):
+    written, searched, text = FORMS[language]
+    english, own = text_analyzer(), language_analyzer(language, True)
+    assert [t.text for t in english(written)] != [t.text for t in english(searched)]
+    assert [t.text for t in english(written)] != [t.text for t in own(written)]
+    assert detect_language("", [text]) == language
+    page = inflected.search(searched)
+    # Found as the same word, not as a typo's close word.
+    assert page.loosened == ()
+    assert page.total == 1 and page.hits[0].id == f"{language}.txt" and page.hits[0].language == language
+    assert "<mark>" in page.hits[0].snippet
+    assert inflected.search(f"{searched} lang:{language}").total == 1
+
+
+def test_a_language_s_stopwords_are_not_searched_in_its_articles(inflected):
+    # "und", "het", "il" are stopwords of German, Dutch, Italian: articles in those languages never
+    # match them, and no English article holds them.
+    assert [inflected.search(word).total for word in ("und", "het", "il")] == [0, 0, 0]
+    assert inflected.search("Landkreis").total == 1
+
+
+def test_english_words_are_analysed_as_in_an_english_archive(inflected):
+    page = inflected.search("councils")
+    assert [hit.id for hit in page.hits] == ["en.txt"]

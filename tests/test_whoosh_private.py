@@ -16,7 +16,7 @@ from whoosh.writing import SegmentWriter
 
 from search.query import posting_arrays
 from search.index.schema import OffsetsText, build_quote_schema, build_schema
-from search.whoosh_private.analysis import PackedCharacters, PackedPositions, word_analysis
+from search.whoosh_private.analysis import MOST_ANALYSES, PackedCharacters, PackedPositions, word_analysis
 from search.whoosh_private.writing import BlockSizeCodec, WordPostingPool, finished_segment, segment_writer
 from search.whoosh_private.postings import expands_past, positions_in, postings_at, read_lengths_from, values_at
 
@@ -345,9 +345,9 @@ def test_postings_gathered_and_written_a_word_at_a_time_are_the_files_whooshs_wr
 
 
 def test_a_process_keeps_the_analyses_of_its_latest_analyzers_only():
-    analyzers = [build_schema()["body"].analyzer for _ in range(20)]
+    analyzers = [build_schema()["body"].analyzer for _ in range(MOST_ANALYSES + 12)]
     analyses = [word_analysis(analyzer) for analyzer in analyzers]
-    assert len(set(map(id, analyses))) == 20
+    assert len(set(map(id, analyses))) == MOST_ANALYSES + 12
     assert word_analysis(analyzers[-1]) is analyses[-1]
     assert word_analysis(analyzers[0]) is not analyses[0]  # analysed again
     assert word_analysis(analyzers[0])("Harbour quay") == analyses[0]("Harbour quay")

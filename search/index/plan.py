@@ -20,7 +20,7 @@ from .sources import SourceFile
 
 # Bump when what the index or its manifest holds for an article changes, so that an incremental
 # rebuild of an older generation becomes a full one.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 MAX_REASONS_LISTED = 20
 
 

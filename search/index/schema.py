@@ -15,6 +15,7 @@ from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
 from ..models import Article, Quote
+from .languages import InLanguage, analyzer_in
 from ..whoosh_private.analysis import CommonPairs, CommonWords, PackedCharacters, PackedPositions, word_analysis
 
 # Searchable by default, the main text field last; field:value reaches the others. The body field
@@ -110,6 +111,35 @@ def _filter_and_sort_fields() -> dict:
 _last_indexed: list = [None, None, ()]
 
 
+class ByLanguage:
+    """A text field that analyses an InLanguage value in its language (languages.analyzer_in), and
+    any other value, or one in English, in its own analyzer."""
+
+    def __init__(self, *args, drops_stopwords: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drops_stopwords = drops_stopwords
+
+    def analyzer_for(self, value):
+        return self.analyzer_in_language(getattr(value, "language", None))
+
+    def analyzer_in_language(self, language: str | None):
+        return analyzer_in(self.analyzer, language, self.drops_stopwords)
+
+    def index_in_language(self, value, **kwargs):
+        analyzer = self.analyzer_for(value)
+        if analyzer is self.analyzer:
+            return list(super().index(value, **kwargs))
+        return [(word.encode("utf-8"), freq, weight, packed)
+                for word, freq, weight, packed in self.format.word_values(value, analyzer, mode="index")]
+
+
+class LanguageText(ByLanguage, TEXT):
+    """A TEXT field whose words are analysed in their text's language."""
+
+    def index(self, value, **kwargs):
+        return self.index_in_language(value, **kwargs)
+
+
 class OffsetsText(TEXT):
     """A TEXT field whose postings hold each word's positions and character offsets, packed
     (PackedCharacters) for phrases read as arrays."""
@@ -128,13 +158,14 @@ class PositionsText(TEXT):
         self.format = PackedPositions(field_boost=self.format.field_boost)
 
 
-class CountingText(OffsetsText):
-    """A TEXT field that remembers the words of the text it indexed last, so that the WordCounts
-    field indexed next from the same text takes them instead of analysing it again."""
+class CountingText(ByLanguage, OffsetsText):
+    """A TEXT field of words analysed in their text's language that remembers the words of the text
+    it indexed last, so that the WordCounts field indexed next from the same text takes them instead
+    of analysing it again."""
 
     def index(self, value, **kwargs):
-        items = list(super().index(value, **kwargs))
-        _last_indexed[:] = [value, self.analyzer, [(word, freq, weight) for word, freq, weight, _ in items]]
+        items = self.index_in_language(value, **kwargs)
+        _last_indexed[:] = [value, self.analyzer_for(value), [(word, freq, weight) for word, freq, weight, _ in items]]
         return items
 
 
@@ -147,10 +178,14 @@ class WordCounts(FieldType):
     def __init__(self, analyzer):
         super().__init__(formats.Frequency(), analyzer)
 
+    def analyzer_for(self, value):
+        return self.analyzer
+
     def index(self, value, **kwargs):
         text, analyzer, words = _last_indexed
-        if text != value or analyzer != self.analyzer:
-            analysis = word_analysis(self.analyzer) if isinstance(value, str) else None
+        own = self.analyzer_for(value)
+        if text != value or analyzer != own:
+            analysis = word_analysis(own) if isinstance(value, str) else None
             if analysis is None:
                 words = [(word, freq, weight) for word, freq, weight, _ in super().index(value, **kwargs)]
             else:
@@ -159,6 +194,10 @@ class WordCounts(FieldType):
                 words = [(word.encode("utf-8"), count, count * 1.0 * boost)
                          for word, count in Counter(analysis(value)[0]).items()]
         return [(word, freq, weight, pack_uint(freq)) for word, freq, weight in words]
+
+
+class LanguageCounts(ByLanguage, WordCounts):
+    """A WordCounts field of words analysed in their text's language."""
 
 
 # Fields whose words' counts another field holds as well, for queries scored from arrays.
@@ -173,12 +212,13 @@ BLOCK_SIZES = {**dict.fromkeys([*WORD_COUNTS.values(), *COMMON_COUNTS.values()],
 
 
 def build_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
+    drops = bool(stopwords(stoplist))
     return Schema(
         id=ID(stored=True, unique=True),
-        title=TEXT(analyzer=text_analyzer(stoplist), stored=True),
+        title=LanguageText(analyzer=text_analyzer(stoplist), stored=True, drops_stopwords=drops),
         # Each word's character offsets are stored, so that snippets need not analyse the text again.
-        body=CountingText(analyzer=text_analyzer(stoplist), stored=True),
-        body_counts=WordCounts(text_analyzer(stoplist)),
+        body=CountingText(analyzer=text_analyzer(stoplist), stored=True, drops_stopwords=drops),
+        body_counts=LanguageCounts(text_analyzer(stoplist), drops_stopwords=drops),
         body_exact=OffsetsText(analyzer=written_analyzer()),
         body_pairs=PositionsText(analyzer=pairs_analyzer(stoplist)),
         body_common=WordCounts(common_words_analyzer(stoplist)),
@@ -204,7 +244,8 @@ def build_quote_schema(stoplist: str = DEFAULT_STOPWORDS) -> Schema:
         id=ID(stored=True, unique=True),
         article=ID(stored=True),
         title=STORED,
-        text=TEXT(analyzer=text_analyzer(stoplist), stored=True, spelling=True),
+        text=LanguageText(analyzer=text_analyzer(stoplist), stored=True, spelling=True,
+                          drops_stopwords=bool(stopwords(stoplist))),
         # The quotation's words as written: what a quoted phrase in a said: search matches.
         text_exact=OffsetsText(analyzer=written_analyzer()),
         **_filter_and_sort_fields(),
@@ -245,11 +286,13 @@ def indexed_body(article: Article, title_weight: int) -> str:
 def to_document(article: Article, story: str | None = None, title_weight: int = 1) -> dict:
     """An Article as the fields the writer takes. The body field stores the article's text alone."""
     body = indexed_body(article, title_weight)
+    in_language = InLanguage(body, article.language)
     document = {
         "id": article.id,
-        "title": article.title,
-        "body": body,
-        "body_counts": body,
+        "title": InLanguage(article.title, article.language),
+        "_stored_title": article.title,
+        "body": in_language,
+        "body_counts": in_language,
         "body_exact": body,
         "body_pairs": body,
         "body_common": body,
@@ -273,7 +316,8 @@ def quote_documents(article: Article) -> list[dict]:
         "id": f"{article.id}#{number}",
         "article": article.id,
         "title": article.title,
-        "text": quote.text,
+        "text": InLanguage(quote.text, article.language),
+        "_stored_text": quote.text,
         "text_exact": quote.text,
         **_shared_values(article, _speaker_names([quote.speaker])),
     }, article) for number, quote in enumerate(article.quotes, start=1)]

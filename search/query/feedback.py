@@ -15,6 +15,7 @@ from collections import Counter
 import numpy as np
 from whoosh import query as wq
 
+from ..index.schema import ByLanguage
 from ..whoosh_private.analysis import word_analysis
 from . import posting_arrays
 
@@ -41,12 +42,15 @@ def added_words(searcher, fieldname: str, query: wq.Or, best: np.ndarray,
     each word's share of a document's words, summed over the documents weighted by how well each
     matched (a softmax of their scores), times its idf; the best weighs FEEDBACK_WEIGHT."""
     reader = searcher.reader()
-    analyzer = searcher.schema[fieldname].analyzer
-    analysis = word_analysis(analyzer)
+    field = searcher.schema[fieldname]
     weights = np.exp(scores[:FEEDBACK_DOCUMENTS] - scores[:FEEDBACK_DOCUMENTS].max()) if len(scores) else scores
     model: Counter = Counter()
     for docnum, weight in zip(best[:FEEDBACK_DOCUMENTS].tolist(), weights.tolist()):
-        text = searcher.stored_fields(docnum).get(fieldname, "")
+        stored = searcher.stored_fields(docnum)
+        text = stored.get(fieldname, "")
+        # A document's words as the index holds them: analysed in its language.
+        analyzer = field.analyzer_in_language(stored.get("lang")) if isinstance(field, ByLanguage) else field.analyzer
+        analysis = word_analysis(analyzer)
         words = analysis(text)[0] if analysis else [token.text for token in analyzer(text)]
         for word, count in Counter(words).items():
             model[word] += weight * count / len(words)

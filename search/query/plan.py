@@ -20,7 +20,7 @@ from .parse import asks_for_quotes, parse_query, syntax_to_parse
 from . import posting_arrays
 from .read import ReadText, read_text
 from .reading import TEXT_FIELDS, Reading
-from .rewrites import complete_last_word, loosen_unknown_words, refuse_huge_expansions
+from .rewrites import complete_last_word, in_archive_languages, loosen_unknown_words, refuse_huge_expansions
 from .words import words_query
 
 
@@ -81,7 +81,8 @@ def plan_query(reading: Reading, text: str, options: SearchOptions, settings: Se
     loosened: tuple[str, ...] = ()
     if loosen and not pasted:
         query, loosened = loosen_unknown_words(query, read.text, reader, unfinished_last_word=options.as_you_type)
-    return QueryPlan(text, kind, read, parser, query, needed, pasted, loosened)
+    return QueryPlan(text, kind, read, parser, in_archive_languages(query, read.text, reader), needed, pasted,
+                     loosened)
 
 
 def _quotation_query(exact_field: str | None):
@@ -120,6 +121,7 @@ def bounded_query(text: str, parser, reader, options: SearchOptions, settings: S
     refuse_huge_expansions(parsed, reader, settings.max_expansions)
     if options.as_you_type:
         parsed = complete_last_word(parsed, text, reader, settings.max_expansions)
-    if not loosen:
-        return parsed, ()
-    return loosen_unknown_words(parsed, text, reader, unfinished_last_word=options.as_you_type)
+    loosened: tuple[str, ...] = ()
+    if loosen:
+        parsed, loosened = loosen_unknown_words(parsed, text, reader, unfinished_last_word=options.as_you_type)
+    return in_archive_languages(parsed, text, reader), loosened

@@ -14,7 +14,8 @@ from whoosh.spelling import ReaderCorrector
 from whoosh.support.levenshtein import damerau_levenshtein
 
 from ..errors import QueryRefused
-from ..index.schema import DEFAULT_FIELDS, QUOTE_FIELDS, written_analyzer
+from ..index.languages import ENGLISH, language_analyzer
+from ..index.schema import DEFAULT_FIELDS, QUOTE_FIELDS, ByLanguage, written_analyzer
 from ..whoosh_private.postings import expands_past
 from .parse import (
     has_children,
@@ -74,17 +75,54 @@ class CloseWordsCorrector(ReaderCorrector):
             yield 0 - (maxdist + (1.0 / (frequency(self.fieldname, word) or 1) * 0.5)), word
 
 
+def archive_languages(reader: IndexReader) -> tuple[str, ...]:
+    """The languages other than English that the archive's articles are in."""
+    if "lang" not in reader.schema:
+        return ()
+    return tuple(language for language in reader.field_terms("lang") if language != ENGLISH)
+
+
+def other_forms(word: str, languages: tuple[str, ...], drops_stopwords: bool) -> list[str]:
+    """A word as typed, as each of `languages` indexes it (its stem there; nothing where it is a
+    stopword)."""
+    return [token.text for language in languages
+            for token in language_analyzer(language, drops_stopwords)(word, mode="query")]
+
+
+def in_archive_languages(q: wq.Query, text: str, reader: IndexReader) -> wq.Query:
+    """Each plain word of a field analysed by language (schema.ByLanguage: body, title, a
+    quotation's text) matches as well the forms the archive's other languages index it in:
+    "Gemeinden" finds the German articles' "gemeind" beside the English "gemeinden". An archive in
+    English alone is searched as before."""
+    languages = archive_languages(reader)
+    if not languages:
+        return q
+
+    def expand(part: wq.Query) -> wq.Query:
+        field = reader.schema[part.fieldname] if part.fieldname in reader.schema else None
+        start, end = getattr(part, "startchar", None), getattr(part, "endchar", None)
+        if not isinstance(field, ByLanguage) or start is None or not end or not isinstance(part.text, str):
+            return part
+        forms = dict.fromkeys([part.text, *other_forms(text[start:end], languages, field.drops_stopwords)])
+        if len(forms) == 1:
+            return part
+        return wq.Or([wq.Term(part.fieldname, form, boost=part.boost) for form in forms])
+
+    return with_words(q, expand)
+
+
 def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
                          unfinished_last_word: bool = False) -> tuple[wq.Query, tuple[str, ...]]:
     """Plain words found in none of the searched fields match the close words that are (Okafr -> Okafor).
 
     Close means within one edit (two for long words) of a word as written in the articles, not of
-    its stem. A word the index holds is never loosened, so an exact match always wins; nor is a
-    last word still being typed, nor a word excluded, in a phrase or given as a field's value.
-    Returns the query and the loosened words as typed.
+    its stem. A word the index holds is never loosened, so an exact match always wins, in any of
+    the archive's languages; nor is a last word still being typed, nor a word excluded, in a phrase
+    or given as a field's value. Returns the query and the loosened words as typed.
     """
     schema = reader.schema
     fields = _loose_fields(reader)
+    languages = archive_languages(reader)
     loosened: dict[str, None] = {}
     close: dict[str, list[str]] = {}
 
@@ -103,6 +141,8 @@ def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
         if unfinished_last_word and end == len(text):
             return part
         word = text[start:end].lower() if start is not None and end else part.text
+        if languages and not all(_unknown(reader, fields, form) for form in other_forms(word, languages, True)):
+            return part
         near = {analysed for candidate in close_words(word)
                 for analysed in schema[part.fieldname].process_text(candidate, mode="query")}
         if not near:

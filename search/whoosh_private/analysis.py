@@ -16,7 +16,7 @@ from whoosh.system import _INT_SIZE
 
 # Words an analysis keeps in memory, each as the word its filters make of it, and analyses a
 # process keeps (a process that writes many indexes unpickles their analyzers anew).
-_NORMALIZED_WORDS, _MOST_ANALYSES = 1 << 16, 8
+_NORMALIZED_WORDS, MOST_ANALYSES = 1 << 16, 32
 
 
 def _word_step(step) -> Callable[[str], str | None] | None:
@@ -63,7 +63,7 @@ def word_analysis(analyzer) -> Callable[[str], tuple[list[str], list[int], list[
     if known is not None and known[0] is analyzer:
         return known[1]
     analysis = _fused(analyzer)
-    if len(_analyses) >= _MOST_ANALYSES:
+    if len(_analyses) >= MOST_ANALYSES:
         del _analyses[next(iter(_analyses))]
     _analyses[id(analyzer)] = (analyzer, analysis)
     return analysis
