@@ -5,6 +5,7 @@ query being typed completed. parse.py, which parses, never reads the index.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -85,8 +86,13 @@ def archive_languages(reader: IndexReader) -> tuple[str, ...]:
 def other_forms(word: str, languages: tuple[str, ...], drops_stopwords: bool) -> list[str]:
     """A word as typed, as each of `languages` indexes it (its stem there; nothing where it is a
     stopword)."""
-    return [token.text for language in languages
-            for token in language_analyzer(language, drops_stopwords)(word, mode="query")]
+    return [form for language in languages for form in _forms_in(language, drops_stopwords, word)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _forms_in(language: str, drops_stopwords: bool, word: str) -> tuple[str, ...]:
+    # A pasted text asks for each of its words in each of the archive's languages.
+    return tuple(token.text for token in language_analyzer(language, drops_stopwords)(word, mode="query"))
 
 
 def in_archive_languages(q: wq.Query, text: str, reader: IndexReader) -> wq.Query:
