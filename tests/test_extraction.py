@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from search.extraction.fields import (MAX_LEAD_TITLE_CHARS, date_from_url, extract_date, extract_title, lead_title,
+from search.extraction.fields import (MAX_LEAD_TITLE_CHARS, clean_author, date_from_url, extract_date, extract_title, lead_title,
                                       parse_date, strip_site_suffix, web_address)
 from search.extraction.person_names import as_person
 from search.extraction.article import extract_article
@@ -33,6 +33,22 @@ def test_strip_site_suffix(raw, site, expected):
 def test_the_visible_headline_is_kept_whole_where_og_title_repeats_it():
     metadata = PageMetadata(og_title="Take C.A.R.E. - comwrap at DMEXCO 2018", h1="Take C.A.R.E. - comwrap at DMEXCO 2018")
     assert extract_title(CleanedPage((), metadata)) == "Take C.A.R.E. - comwrap at DMEXCO 2018"
+
+
+@pytest.mark.parametrize("metadata, expected", [
+    (PageMetadata(og_title="car-seat-test-autumn-2018", h1="Car seats tested: three fail", html_title="x | Site"),
+     "Car seats tested: three fail"),
+    (PageMetadata(og_title="Halden Herald", site_name="Halden Herald", html_title="Bridge opens at last | Halden Herald"),
+     "Bridge opens at last"),
+    (PageMetadata(og_title="Sánchez califica al ministro de", site_name="El Diario",
+                  html_title="Sánchez califica al ministro de Justicia de «irresponsable» | El Diario"),
+     "Sánchez califica al ministro de Justicia de «irresponsable»"),
+    (PageMetadata(og_title="Storm closes port …", h1="Storm closes port for a week"), "Storm closes port for a week"),
+    # A headline that merely begins like the page's h1 is its own.
+    (PageMetadata(og_title="Storm closes port", h1="Storm closes port for a week"), "Storm closes port"),
+])
+def test_a_slug_a_site_name_or_a_headline_cut_short_gives_way(metadata, expected):
+    assert extract_title(CleanedPage((), metadata)) == expected
 
 
 def test_title_prefers_og_title_then_h1_then_title_tag():
@@ -101,6 +117,41 @@ def test_date_sources_in_order_of_trust():
     assert extract_date(page) == (dt.date(2021, 7, 8), "meta")
     assert extract_date(CleanedPage(page.paragraphs, page.metadata)) == (dt.date(2020, 5, 6), "url")
     assert date_from_url("https://x.example/2020/13/45/story") is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("By Jane Roe", "Jane Roe"), ("Reported by: Hana Sato", "Hana Sato"),
+    ("Von Anna Berger Mo, 4. März 2019", "Anna Berger"), ("AP Updated: March 3, 2021", "AP"),
+    ("Por Juan Pérez | 3 de marzo de 2020", "Juan Pérez"), ("Par Jean Dupont, publié le 3 mars", "Jean Dupont"),
+    ("Door Jan de Vries", "Jan de Vries"), ("John Smith March 3, 2021", "John Smith"), ("Mia Dahl, 14:32", "Mia Dahl"),
+    ("Text: Maria Muster", "Maria Muster"), ("12. Mai 2020", None), ("By …", None), ("Veröffentlicht am 3.4.2020", None),
+    # A name that is a month or a weekday stays whole where no date follows it.
+    ("Bruno Mars", "Bruno Mars"), ("Victoria Mayo", "Victoria Mayo"),
+])
+def test_an_author_is_the_name_a_byline_gives_without_its_word_date_or_stamp(raw, expected):
+    assert clean_author(raw) == expected
+
+
+@pytest.mark.parametrize("meta", ["1970-01-01T00:00:00Z", "1969-12-31T23:00:00-01:00", "1900-01-01", "1899-12-30",
+                                  "1601-01-01T00:00:00", "1988-05-04T10:00:00Z", "2031-01-01T00:00:00Z"])
+def test_an_impossible_date_in_metadata_gives_way_to_the_next_source(meta):
+    """A CMS's sentinel, a date before the web and a date after the page was read are no dates: the
+    address's date, then the dateline, is taken instead, and its source said."""
+    latest = dt.date(2024, 6, 1)
+    page = CleanedPage(("PORT HALDEN, April 2, 2019 - Text",), PageMetadata(url="https://x.example/2020/05/06/story"),
+                       (("meta", meta),))
+    assert extract_date(page, latest) == (dt.date(2020, 5, 6), "url")
+    no_address = CleanedPage(page.paragraphs, PageMetadata(), page.date_hints)
+    assert extract_date(no_address, latest) == (dt.date(2019, 4, 2), "text")
+    assert extract_date(CleanedPage(("Text.",), PageMetadata(), page.date_hints), latest) is None
+
+
+def test_an_old_dateline_in_the_article_s_own_text_stays():
+    page = CleanedPage(("NEW YORK, November 22, 1963 - The president was shot in Dallas.",),
+                       PageMetadata(url="https://archive.example/1963/11/22/dallas"))
+    assert extract_date(page, dt.date(2024, 6, 1)) == (dt.date(1963, 11, 22), "text")
+    page = CleanedPage(("Text.",), PageMetadata(), (("meta", "2024-06-02T09:00:00Z"),))
+    assert extract_date(page, dt.date(2024, 6, 2)) == (dt.date(2024, 6, 2), "meta")
 
 
 @pytest.mark.parametrize("paragraphs, expected", [

@@ -19,9 +19,9 @@ def extractions(monkeypatch):
     done: list[str] = []
     real = loading.article_from_text
 
-    def counted(doc_id, kind, text):
+    def counted(doc_id, kind, text, **options):
         done.append(doc_id)
-        return real(doc_id, kind, text)
+        return real(doc_id, kind, text, **options)
 
     monkeypatch.setattr(loading, "article_from_text", counted)
     return done

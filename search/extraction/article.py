@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..errors import UnreadableArticle
 from ..models import PARAGRAPH_BREAK, Article, CleanedPage
 from ..names import readable
@@ -13,8 +15,9 @@ from .lines import clean_text
 from .speakers import extract_quotes, extract_speakers, has_speaker_rules
 
 
-def extract_article(doc_id: str, page: CleanedPage) -> Article:
-    dated = extract_date(page)
+def extract_article(doc_id: str, page: CleanedPage, latest: dt.date | None = None) -> Article:
+    """The Article of a cleaned page; `latest`: the last day it can have been published (None: no bound)."""
+    dated = extract_date(page, latest)
     url = web_address(page.metadata.url)
     title = extract_title(page) or lead_title(page.paragraphs) or readable(doc_id)
     language = detect_language(title, page.paragraphs, page.metadata.language)
@@ -42,8 +45,8 @@ def extract_article(doc_id: str, page: CleanedPage) -> Article:
 CLEANERS = {"text": clean_text, "html": clean_html}
 
 
-def article_from_text(doc_id: str, kind: str, text: str) -> Article:
-    article = extract_article(doc_id, CLEANERS[kind](text))
+def article_from_text(doc_id: str, kind: str, text: str, latest: dt.date | None = None) -> Article:
+    article = extract_article(doc_id, CLEANERS[kind](text), latest)
     if not article.body.strip():
         raise UnreadableArticle("no article text left after removing boilerplate")
     return article

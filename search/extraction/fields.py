@@ -15,6 +15,7 @@ from dateutil import parser as date_parser
 
 from ..models import CleanedPage
 from .attribution import split_sentences
+from .html_metadata import is_address
 from .lines import normalize_space
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»·]|-|::)\s+")
@@ -46,24 +47,44 @@ def strip_site_suffix(title: str, site_name: str | None = None) -> str:
     return title
 
 
+# An address's last part standing in for a headline: words joined by hyphens, no space.
+SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+){2,}")
+
+
+def _stands_in(title: str, site: str | None) -> bool:
+    """Whether a title is no headline: a slug ("car-seat-test-autumn-2018") or the site's name."""
+    return bool(SLUG.fullmatch(title)) or bool(site) and title.strip().lower() == site.strip().lower()
+
+
 def extract_title(page: CleanedPage) -> str | None:
     """The headline: og:title or JSON-LD's, else the h1, else <title>, without the site's name. The
-    page's visible h1 is taken as written wherever the others repeat it."""
+    page's visible h1 is taken as written wherever the others repeat it; a slug or the site's name
+    is no headline, and a headline cut short gives way to the h1 or <title> that goes on with it."""
     meta = page.metadata
     if meta.title:
         return meta.title
     site, h1 = meta.site_name, meta.h1
-    written = [value for value in (meta.og_title, meta.jsonld_headline) if value]
-    for value in written:
-        if h1 and (value == h1 or strip_site_suffix(value, site) == h1):
-            return h1
-    if written:
-        return strip_site_suffix(written[0], site)
-    if h1:
+    shown = [title for title in (h1, strip_site_suffix(meta.html_title, site) if meta.html_title else None)
+             if title and not _stands_in(title, site)]
+    given = [value for value in (meta.og_title, meta.jsonld_headline) if value]
+    if h1 and any(value == h1 or strip_site_suffix(value, site) == h1 for value in given):
         return h1
-    if meta.html_title:
-        return strip_site_suffix(meta.html_title, site)
-    return None
+    written = [title for title in (strip_site_suffix(value, site) for value in given) if not _stands_in(title, site)]
+    if written and _cut_short(written[0]):
+        cut_at = written[0].rstrip(" .…").lower()
+        return next((title for title in shown if len(title) > len(cut_at) and title.lower().startswith(cut_at)),
+                    written[0])
+    if written:
+        return written[0]
+    return shown[0] if shown else None
+
+
+# A headline stopped mid-phrase: at an ellipsis, or at a short lower-case word ("… al ministro de").
+CUT_SHORT = re.compile(r"(?:…|\.\.\.|\s[a-zà-ÿ]{1,3})\s*$")
+
+
+def _cut_short(title: str) -> bool:
+    return bool(CUT_SHORT.search(title))
 
 
 MAX_LEAD_TITLE_CHARS = 150
@@ -156,29 +177,77 @@ def date_from_dateline(paragraphs: Iterable[str], language: str | None = None) -
     return None
 
 
-def extract_date(page: CleanedPage) -> tuple[dt.date, str] | None:
-    """(date, source) with source one of 'meta', 'url', 'text': the page's metadata first, then a date
-    in its address, then a date the page shows (a date element, a dateline), never one merely
-    mentioned in the text."""
+# Dates a system writes where it has none: the Unix epoch (and its eve west of Greenwich), the
+# first day of 1900 and a spreadsheet's day 0, Windows' first day.
+SENTINEL_DATES = frozenset({dt.date(1970, 1, 1), dt.date(1969, 12, 31), dt.date(1900, 1, 1),
+                            dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1601, 1, 1)})
+# The first web page went up on 6 August 1991: a page's metadata or address dating it earlier is
+# wrong, where the article's own dateline may be older (a 1963 magazine piece, republished).
+WEB_BEGAN = dt.date(1991, 8, 6)
+
+
+def possible_date(day: dt.date, source: str, latest: dt.date | None) -> bool:
+    """Whether a date found in `source` can be a publication date: no sentinel, not after `latest`
+    (None: no bound), and, from a page's metadata or address, not before the web."""
+    return day not in SENTINEL_DATES and (latest is None or day <= latest) \
+        and (source == "text" or day >= WEB_BEGAN)
+
+
+def _dates_found(page: CleanedPage):
+    """(date, source) of each date the page offers, most trusted first: its metadata, a date in its
+    address, then a date the page shows (a date element, a dateline), never one merely mentioned in
+    the text."""
     for source, raw in page.date_hints:
         if source == "meta" and (found := parse_date(raw)):
-            return found, source
+            yield found, source
     if page.metadata.url and (found := date_from_url(page.metadata.url)):
-        return found, "url"
+        yield found, "url"
     for source, raw in page.date_hints:
         if source == "text" and (found := parse_date(raw, page.metadata.language)):
-            return found, source
+            yield found, source
     if found := date_from_dateline(page.paragraphs, page.metadata.language):
-        return found, "text"
-    return None
+        yield found, "text"
+
+
+def extract_date(page: CleanedPage, latest: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """(date, source), source one of 'meta', 'url', 'text': the most trusted date the page offers
+    that can be its publication date (possible_date); an impossible one gives way to the next."""
+    return next(((day, source) for day, source in _dates_found(page) if possible_date(day, source, latest)), None)
 
 
 # ------------------------------------------------------------------------------------------ author
 
+# The word a byline opens with, in English, German, French, Spanish, Dutch and the Scandinavian
+# languages ("By", "Von", "Par", "Por", "Door", "Av"), or a writer's credit ("Written by", "Text:").
+BYLINE_WORD = re.compile(r"^(?:(?:reported|written|posted)\s+by|by|von|par|por|door|av|text|texte|texto|autor|autorin"
+                         r"|auteur)(?:\s*:\s*|\s+)", re.IGNORECASE)
+# Where a byline's name ends and its date or a stamp begins: a digit, or "Updated", "Published" in
+# those languages ("AP Updated: March 3, 2021", "Von Anna Berger Mo, 4. März 2019").
+AUTHOR_ENDS = re.compile(r"\d|\b(?:updated|published|posted|last\s+modified|aktualisiert|veröffentlicht|mis\s+à\s+jour"
+                         r"|publié|actualizado|publicado)\b", re.IGNORECASE)
+# A weekday or a month left before the date cut off a name: "Anna Berger Mo,", "John Smith March".
+DAY_NAMES = frozenset("""mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday
+    saturday sunday mo di mi do fr sa so montag dienstag mittwoch donnerstag freitag samstag sonntag lun mar mer
+    jeu ven sam dim lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes
+    sábado domingo jan feb apr jun jul aug sep sept oct nov dec january february march april may june july
+    august september october november december januar februar märz mai juni juli oktober dezember janv févr
+    avr juil déc janvier février mars avril juin juillet août septembre octobre novembre décembre ene abr ago
+    dic enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre""".split())
+SEPARATORS = " .,;:|·•-–—/"
+
+
 def clean_author(raw: str) -> str | None:
-    name = re.sub(r"^(?:by|reported by|written by)[:\s]+", "", normalize_space(raw), flags=re.IGNORECASE)
-    name = name.strip(" .,|")
-    return name if 1 < len(name) <= 100 else None
+    """A byline as a name: without its opening word, and without the date or stamp after it (and
+    the weekday and month before the date); None where nothing like a name is left ("12. Mai 2020",
+    "By …")."""
+    name = BYLINE_WORD.sub("", normalize_space(raw))
+    if cut := AUTHOR_ENDS.search(name):
+        words = name[:cut.start()].rstrip(SEPARATORS).split()
+        while words and words[-1].strip(SEPARATORS).lower() in DAY_NAMES:
+            words.pop()
+        name = " ".join(words)
+    name = name.strip(SEPARATORS)
+    return name if 1 < len(name) <= 100 and any(character.isalpha() for character in name) else None
 
 
 def extract_author(page: CleanedPage) -> str | None:
@@ -206,13 +275,23 @@ def web_address(raw: str | None) -> str | None:
 MAX_OUTLET_CHARS = 100
 
 
+def readable_host(address: str) -> str | None:
+    """An address's host without "www.": "https://www.example-zeitung.de/x" -> "example-zeitung.de"."""
+    try:
+        host = urlsplit(address if "://" in address else f"//{address}").hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
 def extract_outlet(page: CleanedPage, url: str | None, doc_id: str) -> str | None:
-    """Where the article was published: the site's name from its metadata, else the host of its
-    address, else the corpus folder it sits in."""
-    if page.metadata.site_name and (name := normalize_space(page.metadata.site_name)[:MAX_OUTLET_CHARS]):
+    """Where the article was published: the site's name from its metadata (a name there given as an
+    address, as its host), else the host of its address, else the corpus folder it sits in."""
+    site = normalize_space(page.metadata.site_name or "")[:MAX_OUTLET_CHARS]
+    if site and (name := readable_host(site) if is_address(site) else site):
         return name
-    if url and (host := urlsplit(url).hostname):
-        return host.removeprefix("www.")
+    if url and (host := readable_host(url)):
+        return host
     folder = doc_id.split("/", 1)[0] if "/" in doc_id else ""
     return folder or None  # an absolute path (extract of a file named so) has no corpus folder
 

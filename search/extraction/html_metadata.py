@@ -67,6 +67,14 @@ def json_ld_objects(scripts: list[str]) -> Iterator[dict]:
                     stack.append(item["@graph"])
 
 
+ADDRESS = re.compile(r"^(?:[a-z]+://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#].*)?$", re.IGNORECASE)
+
+
+def is_address(value: str | None) -> bool:
+    """Whether a value is a web address or a bare host ("https://www.example.de", "example.de")."""
+    return bool(value) and bool(ADDRESS.match(value.strip()))
+
+
 def _is_article_object(item: dict) -> bool:
     kinds = item.get("@type", "")
     kinds = kinds if isinstance(kinds, list) else [kinds]
@@ -96,7 +104,16 @@ def html_metadata(root: Element, page) -> PageMetadata:
             hints[key] = value
 
     put("og_title", page.get("property", "og:title") or page.get("name", "twitter:title"))
-    put("site_name", page.get("property", "og:site_name"))
+    # The site's name: from Open Graph, JSON-LD's publisher or the application's name, where one
+    # gives a name rather than an address; an address only where none does.
+    site_name = page.get("property", "og:site_name")
+    put("site_name", None if is_address(site_name) else site_name)
+    for item in page.json_ld:
+        if _is_article_object(item):
+            put("site_name", next(iter(_person_names(item.get("publisher"))), None))
+    application = page.get("name", "application-name")
+    put("site_name", None if is_address(application) else application)
+    put("site_name", site_name)
     put("h1", _first_text(root, ".//article//h1") or _first_text(root, ".//h1"))
     put("html_title", _first_text(root, ".//title"))
     author = page.get("name", "author") or page.get("property", "article:author")

@@ -3,7 +3,8 @@
 The text decides: py3langid's model (shipped inside its wheel) reads the headline and the first
 paragraphs. A page's declared language (`<html lang>`, og:locale) is evidence, not an order: CMS
 templates declare "en" on pages in every language. It decides only where the text is too short to
-tell, or where the model is unsure and the declaration is one of the languages it weighed.
+tell or the model is unsure; with neither, an article has no language (and is analysed as English):
+a short English abstract the model calls Latin at 0.3 must not be stemmed as Latin.
 """
 
 from __future__ import annotations
@@ -15,10 +16,8 @@ from collections.abc import Sequence
 # Enough text to tell a language from its letters, and no more than that: the model's cost grows
 # with the text, its verdict on a news article does not after a few paragraphs.
 MIN_LETTERS, MAX_CHARS = 40, 3000
-# A verdict the model gives a probability below this is a guess, which a page's declaration beats
-# when the model ranks the declared language close behind.
+# A verdict the model gives a probability below this is a guess.
 SURE = 0.9
-CLOSE = 0.05
 # What the model names a text of no language (digits, symbols).
 NO_LANGUAGE = "zxx"
 LETTER = re.compile(r"[^\W\d_]")
@@ -48,17 +47,14 @@ def declared_language(value: str | None) -> str | None:
 
 def detect_language(title: str, paragraphs: Sequence[str], declared: str | None = None) -> str | None:
     """The language of an article's text, as a two-letter code; the declared one where the text
-    is too short to tell or the model is unsure between it and another; None where neither tells."""
+    is too short to tell or the model is unsure; None where neither tells."""
     declared = declared_language(declared)
     text = "\n".join([title, *paragraphs])[:MAX_CHARS]
     if len(LETTER.findall(text)) < MIN_LETTERS:
         return declared
-    ranked = _identifier().rank(text)
-    best, probability = ranked[0]
-    if probability < SURE and declared:
-        weighed = dict(ranked[:5])
-        if weighed.get(declared, 0.0) >= CLOSE:
-            return declared
+    best, probability = _identifier().rank(text)[0]
+    if probability < SURE:
+        return declared
     return None if best == NO_LANGUAGE else best
 
 

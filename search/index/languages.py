@@ -1,6 +1,9 @@
 """How a text's words are analysed in its own language: stemmed by its Snowball stemmer, its
-stopwords dropped, accents folded. English is the fields' own analyzer (schema.text_analyzer);
-a language that Snowball does not stem keeps its words as written."""
+stopwords dropped, accents folded, and marked with the language ("de:gemeind"). English is the
+fields' own analyzer (schema.text_analyzer), unmarked; a language that Snowball does not stem keeps
+its words as written. The mark keeps each language's words apart in one field: a German stem that
+is an English word too never matches an English article, so English ranking is the same whatever
+else the archive holds."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ import functools
 
 import Stemmer
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+
+from ..whoosh_private.analysis import LanguageMark
 from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
 
@@ -47,8 +52,8 @@ def language_analyzer(language: str, drops_stopwords: bool):
     if language in STEMMED_LANGUAGES:
         stops = stopwords_for_language(language) if drops_stopwords else frozenset()
         return StemmingAnalyzer(stemfn=functools.partial(stem_in, STEMMED_LANGUAGES[language]),
-                                stoplist=stops) | CharsetFilter(accent_map)
-    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+                                stoplist=stops) | CharsetFilter(accent_map) | LanguageMark(language)
+    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | LanguageMark(language)
 
 
 def analyzer_in(own_analyzer, language: str | None, drops_stopwords: bool):

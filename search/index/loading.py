@@ -4,6 +4,7 @@ hash the rebuild read it under, or read, decoded and extracted, and kept there."
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
 import os
 import signal
 import sys
@@ -38,7 +39,9 @@ def load_article(source: SourceFile, max_bytes: int, kept_in: Path | None = None
     if entry is not None and file_hash != known_hash and (article := extraction_cache.load(kept_in, entry)):
         return article
     try:
-        article = article_from_text(source.doc_id, source.kind, as_text(source, data, max_bytes))
+        # Nothing is published after it is read: a day's grace for the time zones ahead.
+        article = article_from_text(source.doc_id, source.kind, as_text(source, data, max_bytes),
+                                    latest=dt.date.today() + dt.timedelta(days=1))
     except UnreadableArticle:
         raise
     except (RecursionError, ValueError, TypeError, AttributeError, LookupError) as error:

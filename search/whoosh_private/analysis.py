@@ -31,6 +31,9 @@ def _word_step(step) -> Callable[[str], str | None] | None:
     if kind is StemFilter:
         stem, ignore = step._stem, step.ignore
         return lambda word: word if word in ignore else stem(word)
+    if kind is LanguageMark:
+        mark = step.mark
+        return lambda word: mark + word
     if kind is CommonWords:
         common = step.common
         return lambda word: word if word in common else None
@@ -93,6 +96,22 @@ class CommonPairs(Filter):
                     token.startchar = before[2]
                 yield token
             before = (text, place, start)
+
+
+class LanguageMark(Filter):
+    """Each word marked with its text's language ("de:gemeind"), so that words of different
+    languages stay apart in one field."""
+
+    def __init__(self, language: str):
+        self.mark = f"{language}:"
+
+    def __eq__(self, other):
+        return type(other) is LanguageMark and other.mark == self.mark
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = self.mark + token.text
+            yield token
 
 
 class CommonWords(Filter):
