@@ -13,7 +13,9 @@ pages in the same run.
 --titles reports how often the title equals the page's own, where <title> and h1 agree on it.
 --speakers scores the people quoted against the labels of tests/data/speakers/: the articles written
 for the project, and 60 real news pages of the benchmark folders (real-labels.json), apart.
---drops lists every page of the three folders that never reaches the index, with its reason.
+--drops lists every page of the three folders that never reaches the index, with its reason, and
+counts, of those indexed, the languages detected and the metadata a reader would not trust (authors
+with a digit or a byline word, outlets that are web addresses, slug titles, impossible dates).
 
     .venv/bin/pip install -U pip && .venv/bin/pip install -e '.[bench]'
     .venv/bin/python bench/extraction.py [--compare] [--dates] [--titles] [--speakers] [--pages N]
@@ -199,8 +201,9 @@ def run_drops(limit: int | None) -> None:
     """Every page of the three folders through the indexer's path: how many reach the index, by which
     way their text was found and in which language, and each page dropped with its reason."""
     print(f"\n{'folder':<24}{'pages':>6}{'dropped':>8}{'A':>6}{'B':>6}  text found by")
-    dropped_pages, languages = [], {}
+    dropped_pages, languages, metadata = [], {}, {}
     for name in ALL_FOLDERS:
+        metadata[name] = Counter()
         sources: Counter = Counter()
         dropped = Counter()
         languages[name] = Counter()
@@ -214,6 +217,7 @@ def run_drops(limit: int | None) -> None:
                 continue
             sources[article.body_source] += 1
             languages[name][article.language or "none"] += 1
+            metadata[name].update(metadata_faults(article))
         total = sum(dropped.values())
         print(f"{name:<24}{len(pages):>6}{total:>8}{dropped['A']:>6}{dropped['B']:>6}  "
               + ", ".join(f"{source} {count}" for source, count in sources.most_common()))
@@ -221,6 +225,31 @@ def run_drops(limit: int | None) -> None:
     print("\nlanguages detected, of the pages indexed")
     for name, counts in languages.items():
         print(f"{name:<24}" + ", ".join(f"{language} {count}" for language, count in counts.most_common()))
+    print("\nmetadata a reader would not trust, of the pages indexed")
+    print(f"{'folder':<24}" + "".join(f"{fault:>22}" for fault in METADATA_FAULTS))
+    for name, counts in metadata.items():
+        print(f"{name:<24}" + "".join(f"{counts[fault]:>22}" for fault in METADATA_FAULTS))
+
+
+# Told by what a reader sees, not by the extraction's own rules: an author with a digit or a
+# byline word in it, an outlet that is a web address, a headline that is a slug, a date before the
+# web or a system's stand-in.
+METADATA_FAULTS = ("authors not names", "outlets as addresses", "slug titles", "impossible dates")
+NOT_A_NAME = re.compile(r"\d|^(?:by|von|par|por|door)\b|\b(?:updated|published|aktualisiert)\b", re.IGNORECASE)
+
+
+def metadata_faults(article) -> list[str]:
+    faults = []
+    if article.author and NOT_A_NAME.search(article.author):
+        faults.append("authors not names")
+    if article.outlet and re.fullmatch(r"(?:https?://)?(?:www\.)\S+|https?://\S+", article.outlet):
+        faults.append("outlets as addresses")
+    if re.fullmatch(r"[^\W_]+(?:-[^\W_]+){2,}", article.title):
+        faults.append("slug titles")
+    if article.date and (article.date.year < 1991 and article.date_source != "text" or article.date.isoformat()
+                         in ("1970-01-01", "1900-01-01")):
+        faults.append("impossible dates")
+    return faults
 
 
 # ---------------------------------------------------------------------------------------- dates
