@@ -66,6 +66,13 @@ BOILERPLATE_EXAMPLES = {
                        "fr": ["Le port à l'aube (Crédit : AFP)"], "es": ["El puerto al amanecer (Foto: EFE)"]},
     "gallery counter": {"any": ["1/5", "12 / 24"], "en": ["Photo 1 of 12: the harbour at dawn"],
                         "de": ["Bild 1 von 12"], "fr": ["Photo 3 sur 12"], "es": ["Foto 2 de 10"]},
+    "gallery control": {"en": ["Caption", "Back to Gallery", "Launch gallery", "12 Photos"],
+                        "de": ["Bildunterschrift", "Zurück zur Galerie", "14 Bilder"],
+                        "fr": ["Légende", "Retour à la galerie", "8 photos"], "es": ["Pie de foto", "Ver galería", "9 fotos"]},
+    "agency credit": {"any": ["Jane Roe | AP | Getty Images", "REUTERS/Jane Roe", "(Photo by Jane Roe/AFP via Getty Images)",
+                              "Getty Images", "dpa", "AP Photo/Jane Roe"]},
+    "key points label": {"en": ["Key Points", "Key takeaways:"], "de": ["Das Wichtigste in Kürze"],
+                         "fr": ["L’essentiel", "Ce qu'il faut retenir"], "es": ["Claves", "Lo más importante"]},
     "skip link": {"en": ["Skip to main content", "Back to top", "Menu"],
                   "de": ["Zum Inhalt springen", "Nach oben"], "fr": ["Aller au contenu principal", "Retour en haut"],
                   "es": ["Ir al contenido", "Volver arriba"]},
@@ -141,6 +148,12 @@ def test_footer_lines_end_a_text_scrape(line):
     "Publicidad engañosa: la empresa pagó 3 millones de multa.",
     "Compartir gastos con el Estado fue la propuesta del alcalde.",
     "Menü und Getränke kosten 12 Euro pro Person.",
+    "Close to 300 people attended, the AP reported.",
+    "Reuters reported the deal on Monday, citing two people familiar with it.",
+    "The AP/NORC poll found most Americans agree.",
+    "AP/NORC poll finds 60% of Americans back the plan.",
+    "The pictures reached the newsroom via Reuters.",
+    "Highlights of the season included a win over Leeds.",
 ])
 def test_article_lines_are_not_boilerplate(line):
     assert not is_boilerplate_line(line)

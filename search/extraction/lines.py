@@ -113,6 +113,24 @@ BOILERPLATE_RULES = {
         "fr": r"(?:photo|image)\s+\d{1,3}\s+sur\s+\d{1,3}\b.{0,300}",
         "es": r"(?:foto|imagen)\s+\d{1,3}\s+de\s+\d{1,3}\b.{0,300}",
     },
+    "gallery control": {"en": r"(?:caption|hide\s+caption|toggle\s+caption|close|expand|enlarge|back\s+to\s+gallery"
+                                  r"|(?:view|open|launch)\s+(?:the\s+)?(?:gallery|slideshow)|\d{1,3}\s+(?:photos|images))",
+                            "de": r"(?:bildunterschrift|schließen|vergrößern|zurück\s+zur\s+galerie|galerie\s+öffnen"
+                                  r"|\d{1,3}\s+(?:bilder|fotos))",
+                            "fr": r"(?:légende|fermer|agrandir|retour\s+à\s+la\s+galerie|voir\s+la\s+galerie"
+                                  r"|\d{1,3}\s+photos)",
+                            "es": r"(?:pie\s+de\s+foto|cerrar|ampliar|volver\s+a\s+la\s+galería|ver\s+galería"
+                                  r"|\d{1,3}\s+fotos)"},
+    "agency credit": {  # "Jane Roe | AP | Getty Images", "REUTERS/Jane Roe", "(Photo by Jane Roe/AFP via Getty Images)"
+        "any": r"\(?(?:.{0,80}(?:/|\||\bvia\b)\s*)?(?:getty\s+images|afp|ap(?:\s+photo)?|reuters|epa(?:-efe)?|efe"
+               r"|ansa|dpa|keystone|imago(?:\s+images)?|picture\s+alliance|shutterstock|istock(?:photo)?|alamy"
+               r"|pa\s+(?:images|wire|media)|bloomberg)\)?"  # no full stop: "… came via AP." is prose
+               r"|(?:ap|afp|reuters|epa|dpa)(?:\s+photo)?\s*/\s*[^/.;:!?]{1,40}",
+    },
+    "key points label": {"en": r"(?:key\s+(?:points|takeaways|facts)|highlights|in\s+brief|at\s+a\s+glance)[:.]?",
+                         "de": r"(?:das\s+wichtigste(?:\s+in\s+kürze)?|auf\s+einen\s+blick|in\s+kürze)[:.]?",
+                         "fr": r"(?:l['’]essentiel|en\s+bref|à\s+retenir|ce\s+qu['’]il\s+faut\s+retenir)[:.]?",
+                         "es": r"(?:claves|lo\s+más\s+importante|en\s+breve|de\s+un\s+vistazo)[:.]?"},
     "skip link": {"en": r"(?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu|menu)",
                   "de": r"(?:zum\s+inhalt\s+springen|direkt\s+zum\s+inhalt|nach\s+oben|menü|hauptmenü)",
                   "fr": r"(?:aller\s+au\s+contenu(?:\s+principal)?|retour\s+en\s+haut|menu\s+principal)",
