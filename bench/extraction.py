@@ -376,6 +376,38 @@ def run_speakers(quiet: bool) -> None:
     print(_speaker_line(f"speakers, {len(real)} real news pages", total))
     for half in "AB":
         print("  " + _speaker_line(f"sites of half {half}", by_half[half]))
+    run_other_language_speakers(quiet)
+
+
+def run_other_language_speakers(quiet: bool) -> None:
+    """Speakers of the German, French and Spanish pages of other-languages-labels.json, by language
+    and by halves of their sites."""
+    labels = json.loads((SPEAKERS / "other-languages-labels.json").read_text(encoding="utf-8"))
+    by_language: dict[str, list[int]] = {}
+    by_half = {"A": [0, 0, 0], "B": [0, 0, 0]}
+    for key, label in sorted(labels.items()):
+        folder, page_id = key.split("/")
+        if folder == "dates":
+            path, site = BENCH / folder / "html" / f"{page_id}.gz", site_of(page_id, None)
+            dates = json.loads((BENCH / folder / "ground-truth.json").read_text(encoding="utf-8"))
+            site = next((site_of(page_id, url) for url, item in dates.items() if item["file"] == page_id), site)
+        else:
+            truth = json.loads((BENCH / folder / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
+            path, site = BENCH / folder / "html" / f"{page_id}.html.gz", site_of(page_id, truth.get("url"))
+        try:
+            found = set(article_from_text(page_id, "html", read_page(path)).speakers)
+        except UnreadableArticle:
+            found = set()
+        scored = _score_speakers(found, set(label["speakers"]), key[:40], not quiet)
+        counts = by_language.setdefault(label["language"], [0, 0, 0])
+        by_language[label["language"]] = [a + b for a, b in zip(counts, scored)]
+        by_half[half_of(site)] = [a + b for a, b in zip(by_half[half_of(site)], scored)]
+    total = [sum(counts) for counts in zip(*by_language.values())]
+    print(_speaker_line(f"speakers, {len(labels)} German, French and Spanish pages", total))
+    for language, counts in sorted(by_language.items()):
+        print("  " + _speaker_line(f"{language}", counts))
+    for half in "AB":
+        print("  " + _speaker_line(f"sites of half {half}", by_half[half]))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -118,13 +118,23 @@ def test_the_page_names_each_hit_s_language_and_links_the_facet(multilingual):
     assert article["language"] == "pl"
 
 
-def test_english_attribution_rules_are_not_read_on_another_language():
+def test_a_language_s_own_rules_find_its_speakers_and_never_its_form_labels():
     german = ("Bauarbeiten verschoben\n\n"
               f"{NEWS['de']}\n\n"
               "„Wir haben keine andere Wahl“, sagte Bürgermeister Jan Keller am Dienstag.\n\n"
               "Quelle: Stadtverwaltung Halden\n\nBild: Archiv Halden\n\nQuelle: Landesamt für Statistik\n")
     article = article_from_text("de.txt", "text", german)
-    assert article.language == "de" and article.speakers == () and article.quotes == ()
+    assert article.language == "de" and article.speakers == ("Jan Keller",)
+    assert [(quote.speaker, quote.text) for quote in article.quotes] == [("Jan Keller", "Wir haben keine andere Wahl")]
+
+
+def test_a_language_without_rules_gets_no_speakers_rather_than_english_rules():
+    italian = ("Lavori rinviati\n\n"
+               f"{NEWS['it']}\n\n"
+               "\u201cNon avevamo altra scelta,\u201d ha detto il sindaco Marco Rossi martedì.\n\n"
+               "Fonte: Comune di Halden\n\nFoto: Archivio\n\nFonte: ISTAT\n")
+    article = article_from_text("it.txt", "text", italian)
+    assert article.language == "it" and article.speakers == () and article.quotes == ()
     english = ("Repairs put off\n\n"
                f"{NEWS['en']}\n\n"
                "\u201cWe had no other choice,\u201d said Mayor Jan Keller on Tuesday.\n")

@@ -7,12 +7,11 @@ import datetime as dt
 from ..errors import UnreadableArticle
 from ..models import PARAGRAPH_BREAK, Article, CleanedPage
 from ..names import readable
-from .attribution import attributions_of
 from .fields import extract_author, extract_date, extract_outlet, extract_title, lead_title, web_address
 from .html_pages import clean_html
 from .language import detect_language
 from .lines import clean_text
-from .speakers import extract_quotes, extract_speakers, has_speaker_rules
+from .speakers import attributions_for, extract_quotes, extract_speakers, has_speaker_rules
 
 
 def extract_article(doc_id: str, page: CleanedPage, latest: dt.date | None = None) -> Article:
@@ -23,7 +22,7 @@ def extract_article(doc_id: str, page: CleanedPage, latest: dt.date | None = Non
     language = detect_language(title, page.paragraphs, page.metadata.language)
     speakers, quotes = (), ()
     if has_speaker_rules(language):
-        attributions = attributions_of(list(page.paragraphs))
+        attributions = attributions_for(list(page.paragraphs), language)
         speakers = extract_speakers(page.paragraphs, attributions)
         quotes = extract_quotes(page.paragraphs, speakers, attributions)
     return Article(

@@ -265,10 +265,10 @@ class Attributions:
 def attributions_of(paragraphs: list[str]) -> Attributions:
     known = _known_full_names(paragraphs)
     return Attributions(known, tuple(_paragraph_attributions(paragraph, known) for paragraph in paragraphs),
-                        tuple(_interview_turns(paragraphs)))
+                        tuple(interview_turns(paragraphs)))
 
 
-def _interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
+def interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
     """'Name: ...' paragraphs of an interview. A label counts when it opens two or more turns (not a
     heading) and fewer than half of its turns are questions (else it is the interviewer)."""
     turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs) if (m := TURN.match(p))]

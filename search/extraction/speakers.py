@@ -21,18 +21,27 @@ from .attribution import (
     fullest_name,
 )
 from .lines import normalize_space
+from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
+from .reported_speech import attributions_in
 from .person_names import NOT_NAMES, _word_key, as_organisation, as_person
 
 
-# The languages whose attribution rules this module and attribution.py hold. Read on another
-# language, English rules find form labels and credits ("Quelle: dpa", "Bild: shutterstock") where
-# people are quoted: an article in another language gets no speakers until its own rules exist.
-SPEAKER_LANGUAGES = frozenset({"en"})
+# The languages with attribution rules: English (attribution.py), German, French and Spanish
+# (reported_speech.py). Read on another language, English rules find form labels and credits
+# ("Quelle: dpa", "Bild: shutterstock") where people are quoted: an article in another language
+# gets no speakers until its own rules exist.
+SPEAKER_LANGUAGES = frozenset({"en", *SPEECH_VERBS_BY_LANGUAGE})
 
 
 def has_speaker_rules(language: str | None) -> bool:
     """Whether an article in `language` (None: not known) is read for speakers."""
     return language is None or language in SPEAKER_LANGUAGES
+
+
+def attributions_for(paragraphs: list[str], language: str | None) -> Attributions:
+    """The article's attributions by its language's rules; English ones for English or no language."""
+    return attributions_in(paragraphs, language) if language in SPEECH_VERBS_BY_LANGUAGE \
+        else attributions_of(paragraphs)
 
 
 def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
@@ -103,6 +112,16 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
 
 MIN_QUOTE_WORDS = 4
 QUOTATION = re.compile(rf"[{OPEN_QUOTES}](?P<text>[^{OPEN_QUOTES}{CLOSE_QUOTES}]+)[{CLOSE_QUOTES}]")
+# German marks: „…“ and »…«, whose closing marks open or close quotations elsewhere.
+GERMAN_QUOTATIONS = (re.compile(r"„(?P<text>[^„“”]+)[“”]"), re.compile(r"»(?P<text>[^»«]+)«"))
+
+
+def quotations_in(paragraph: str) -> list[re.Match]:
+    """The paragraph's quotations in order, in any language's marks."""
+    german = [span for pattern in GERMAN_QUOTATIONS for span in pattern.finditer(paragraph)]
+    if not german:
+        return list(QUOTATION.finditer(paragraph))
+    return sorted(german, key=lambda span: span.start())
 
 
 def _distance(at: int, span: re.Match) -> int:
@@ -143,12 +162,12 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
             continue
         attributed = sorted((at, s) for at, run in attributions.paragraphs[index] if (s := resolve(run)))
         said: dict[str, list[str]] = {}
-        for span in QUOTATION.finditer(paragraph):
+        for span in quotations_in(paragraph):
             if len(span["text"].split()) < MIN_QUOTE_WORDS:
                 continue
             if attributed:
                 speaker = min(attributed, key=lambda attribution: _distance(attribution[0], span))[1]
-            elif previous and paragraph.lstrip()[:1] in OPEN_QUOTES:
+            elif previous and paragraph.lstrip()[:1] in OPEN_QUOTES + "»":
                 speaker = previous
             else:
                 continue

@@ -1,0 +1,180 @@
+"""Pure: whom a German, French or Spanish paragraph attributes words to.
+
+Each language's reporting verbs ("sagte", "a déclaré", "afirmó"), its "according to" ("laut", "…
+zufolge", "selon", "según"), and its quotation marks („…“, »…«, «…») find the name runs that
+attribution.py's Attributions hold, as its English rules do for English. A run is a person or an
+organisation only where it reads as one in that language: its articles and determiners ("die", "le",
+"el") and leading role nouns ("Bürgermeister", "Polizeisprecher") removed, two capitalised words
+or more left, none of them a word the language writes in lower case; a single word only where the
+article gives it in full elsewhere ("Borrell" -> Josep Borrell). German writes every noun with a
+capital, so a lone capitalised word is never a name by itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from whoosh.lang import stopwords_for_language
+
+from .attribution import CLOSE_QUOTES, NAME_RUN, OPEN_QUOTES, Attributions, interview_turns, split_sentences
+
+# Reporting verbs, past and present, and the compound pasts of French and Spanish.
+VERBS = {
+    "de": r"sagte|sagten|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|fügte\s+hinzu"
+          r"|warnte|warnt|kritisierte|kritisiert|forderte|fordert|schrieb|schreibt|berichtete|bestätigte"
+          r"|beurteilt|beurteilte|erzählte|erzählt|räumte\s+ein|teilte\s+mit|antwortete|antwortet",
+    "fr": r"(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|assuré|précisé|annoncé|confié"
+          r"|répondu|lancé|reconnu|insisté|rappelé|martelé|regretté|dénoncé|averti|prévenu|raconté|écrit|confirmé)"
+          r"|dit|déclare|affirme|explique|ajoute|souligne|estime|indique|assure|précise|annonce|confie|répond"
+          r"|s['’]est\s+interrogée?|s['’]est\s+félicitée?|poursuit|insiste|rappelle|raconte|écrit|confirme",
+    "es": r"dijo|afirmó|explicó|aseguró|señaló|indicó|declaró|manifestó|subrayó|apuntó|advirtió|añadió|agregó"
+          r"|comentó|precisó|detalló|informó|destacó|expresó|sostuvo|consideró|recordó|proclamó|aclaró|insistió"
+          r"|reconoció|lamentó|denunció|admitió|respondió|escribió|confirmó|anunció|dice|afirma|explica|asegura"
+          r"|señala|indica|añade|agrega|sostiene|considera|destaca|expresa"
+          r"|ha\s+(?:dicho|declarado|añadido|afirmado|señalado|explicado|asegurado|indicado|manifestado)",
+}
+# Words that report speech right after a quotation alone: "…«, so Keller."
+AFTER_QUOTE = {"de": r"so", "fr": r"$^", "es": r"$^"}
+# "according to": before the name, or (German "zufolge") after it.
+ACCORDING_BEFORE = {"de": r"laut", "fr": r"selon|d['’]après", "es": r"según|de\s+acuerdo\s+con"}
+ACCORDING_AFTER = {"de": r"zufolge", "fr": r"$^", "es": r"$^"}
+# What a pronoun or a dropped subject says: "a-t-il dit", "sagte er", "…», señaló."
+PRONOUNS = {"de": r"(?:er|sie)", "fr": r"(?:-t-(?:il|elle))", "es": r""}
+# Lower-case words between the verb and the name: articles, roles ("le ministre", "el portavoz
+# policial", "la procuradora ad hoc").
+LOWER_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,5}"
+# Nouns that name what an organisation is: the capitalised words after one name it, one word or
+# more ("según la agencia de noticias BelTA", "advirtió la calificadora Moody's").
+ORGANISATION_NOUNS = {
+    "es": r"agencia|calificadora|empresa|compañía|firma|diario|periódico|cadena|banco|consultora|aerolínea"
+          r"|cooperativa|fundación|organización|operadora|aseguradora",
+    "fr": r"agence|société|entreprise|journal|quotidien|groupe|banque|chaîne|fondation|organisation|compagnie",
+    "de": r"$^",
+}
+# Between "according to" and the name, fewer: "según la Comisión", not "según explicó en un comunicado".
+ACCORDING_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,3}"
+# German roles are capitalised nouns: the run's leading words ending so are roles, not names.
+GERMAN_ROLE = re.compile(
+    r"(?:meister|sprecher|präsident|minister|kanzler|leiter|chef|direktor|trainer|kollege|vorsitzende|experte|"
+    r"professor|anwalt|richter|sprecherin|kommissar|altmeister|regisseur|autor|schauspieler|gründer|sekretär)"
+    r"(?:in|r|n)?$")
+MIN_NAME_WORDS = 2
+# A full stop that ends the sentence after a name ("so Keller."), not an initial's ("Marsha P.").
+SENTENCE_STOP = re.compile(r"(?<=\w{3})\.$")
+NAME_RUN_RE = re.compile(NAME_RUN)
+
+
+def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
+    verbs = VERBS[language]
+    not_pronoun = rf"(?!{PRONOUNS[language]}\b)" if PRONOUNS[language] else ""
+    return (
+        # „…“, sagte Bürgermeister Jan Keller. / «…», a déclaré le maire Jean Dupont. / «…», dijo Pérez.
+        re.compile(rf"[{CLOSE_QUOTES}“]\s*,?\s*(?:{verbs}|{AFTER_QUOTE[language]})\s+{not_pronoun}{LOWER_WORDS}"
+                   rf"(?P<name>{NAME_RUN})"),
+        # …, erklärte Keller. / …, afirmó la procuradora Silvana Carrión.
+        re.compile(rf",\s+(?:{verbs})\s+{not_pronoun}{LOWER_WORDS}(?P<name>{NAME_RUN})"),
+        # Keller sagte: „…“ / Josep Borrell consideró que … / Luis Torres, presidente del Consejo, señaló;
+        # "el representante para la Política Exterior, Josep Borrell, consideró": the apposition speaks.
+        re.compile(rf"(?P<name>{NAME_RUN})(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
+                   rf"\s+(?:{verbs})\b"),
+        re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+{ACCORDING_WORDS}(?P<name>{NAME_RUN})"),
+        re.compile(rf"(?P<name>{NAME_RUN})\s+(?:{ACCORDING_AFTER[language]})\b"),
+    )
+
+
+def _organisation_pattern(language: str) -> re.Pattern:
+    return re.compile(rf"(?:\b(?i:{ACCORDING_BEFORE[language]})|\b(?:{VERBS[language]}))\s+"
+                      rf"(?:[a-zà-ÿ][\w'’-]*\s+){{0,3}}?(?:[ld]['’])?(?:{ORGANISATION_NOUNS[language]})\b(?:\s+[a-zà-ÿ][\w'’-]*){{0,3}}"
+                      rf"\s+(?P<name>{NAME_RUN})")
+
+
+@functools.cache
+def _patterns(language: str) -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
+    verbs, pronoun = VERBS[language], PRONOUNS[language]
+    # The speaker named before: "…«, sagte er.", "…», a-t-il dit.", "…», señaló."
+    unnamed = re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+)(?:(?:{verbs})\s*{pronoun}|{pronoun}\s*(?:{verbs}))"
+                         rf"\s*[.!?,;]") if pronoun else \
+        re.compile(rf"[{CLOSE_QUOTES}“]\s*,?\s*(?:{verbs})\s*[.!?,;]")
+    return _verb_patterns(language), unnamed, _organisation_pattern(language)
+
+
+def attributions_in(paragraphs: list[str], language: str) -> Attributions:
+    """The Attributions of an article in one of the languages of VERBS."""
+    known = known_names(paragraphs, language)
+    found, last = [], None
+    for paragraph in paragraphs:
+        hits = paragraph_attributions(paragraph, language, known, last)
+        last = hits[-1][1] if hits else last
+        found.append(hits)
+    # An interview's turns by a name, not by a heading in capitals ("DE INTERES: …").
+    turns = tuple(turn for turn in interview_turns(paragraphs) if name_in(turn[2], language, known))
+    return Attributions(known, tuple(found), turns)
+
+
+@functools.cache
+def _lower_words(language: str) -> frozenset[str]:
+    return frozenset(stopwords_for_language(language))
+
+
+def name_in(run: str, language: str, known: Counter) -> str | None:
+    """A name run as the person or organisation it names in `language`, or None. Its leading
+    articles and roles are left out; a capitalised word after its first is part of it, whatever
+    it means in lower case ("Amilkar Odelín Ante"). A run of capitals alone is a heading."""
+    lower = _lower_words(language)
+    words = SENTENCE_STOP.sub("", run).split()
+    while words and (words[0].lower() in lower or language == "de" and len(words) > MIN_NAME_WORDS
+                     and GERMAN_ROLE.search(words[0].lower())):
+        words.pop(0)
+    if not words or all(word.isupper() for word in words) and max(map(len, words)) > 4:
+        return None
+    if len(words) >= MIN_NAME_WORDS:
+        return " ".join(words)
+    return next((full for full, _ in known.most_common() if full.split()[-1] == words[0]), None)
+
+
+def known_names(paragraphs: list[str], language: str) -> Counter:
+    """The names of two words or more the article writes inside a sentence, its language's lower-case
+    words left out: at a sentence's start, German capitalises any two words ("Sämtliche Daten")."""
+    names: Counter = Counter()
+    lower = _lower_words(language)
+    for sentence in (sentence for paragraph in paragraphs for sentence in split_sentences(paragraph)):
+        for run in NAME_RUN_RE.finditer(sentence):
+            if run.start() == 0 or sentence[:run.start()].rstrip()[-1:] in OPEN_QUOTES + "„»":
+                continue
+            words = run.group().split()
+            while words and (words[0].lower() in lower or language == "de" and GERMAN_ROLE.search(words[0].lower())):
+                words.pop(0)
+            if len(words) >= MIN_NAME_WORDS and not any(word.lower() in lower for word in words):
+                names[" ".join(words)] += 1
+    return names
+
+
+def paragraph_attributions(paragraph: str, language: str, known: Counter,
+                           last: str | None) -> list[tuple[int, str]]:
+    """(position, name) of each attribution in a paragraph; a pronoun or a dropped subject ("…»,
+    señaló.") goes to the paragraph's last speaker so far, else `last` (the article's)."""
+    named, unnamed, organisations = _patterns(language)
+    hits: list[tuple[int, str]] = []
+    offset = 0
+    for sentence in split_sentences(paragraph):
+        start = paragraph.find(sentence, offset)
+        offset = start + len(sentence)
+        for pattern in named:
+            for match in pattern.finditer(sentence):
+                apposition = match.groupdict().get("apposition")
+                if apposition and NAME_RUN_RE.fullmatch(apposition) \
+                        and (name := name_in(apposition, language, known)):
+                    hits.append((start + match.start("apposition"), name))
+                elif name := name_in(match["name"], language, known):
+                    hits.append((start + match.start(), name))
+        for match in organisations.finditer(sentence):
+            # An organisation named after what it is may be one word: it is named so here.
+            if not all(word.lower() in _lower_words(language) for word in match["name"].split()):
+                hits.append((start + match.start("name"), match["name"]))
+    for match in unnamed.finditer(paragraph):
+        earlier = [name for at, name in sorted(hits) if at < match.start()]
+        if speaker := earlier[-1] if earlier else last:
+            hits.append((match.start(), speaker))
+    return sorted(set(hits))

@@ -1,0 +1,67 @@
+"""Pure: whom German, French and Spanish paragraphs attribute words to, rule by rule."""
+
+import pytest
+
+from search.extraction.reported_speech import attributions_in
+from search.extraction.speakers import extract_quotes, extract_speakers
+
+
+def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
+    return extract_speakers(list(paragraphs), attributions_in(list(paragraphs), language))
+
+
+# Each row: a way a language attributes words, written by rule, and who speaks.
+@pytest.mark.parametrize("language, paragraph, expected", [
+    # a quotation, the verb, then the role and the name
+    ("de", "„Wir haben keine andere Wahl“, sagte Bürgermeister Jan Keller am Dienstag.", ("Jan Keller",)),
+    ("de", "»Das ist zu teuer«, erklärte die Ministerin Anna Berger.", ("Anna Berger",)),
+    ("fr", "« Nous n'avions pas le choix », a déclaré le maire Jean Dupont.", ("Jean Dupont",)),
+    ("es", "«No teníamos otra opción», afirmó la alcaldesa María López.", ("María López",)),
+    ("es", "“No teníamos otra opción”, dijo el portavoz policial Oliver Peiler.", ("Oliver Peiler",)),
+    # the name, then the verb (and a colon before the quotation)
+    ("de", "Jan Keller sagte: „Wir machen weiter.“", ("Jan Keller",)),
+    ("fr", "Marie Curie a expliqué que la décision était sage.", ("Marie Curie",)),
+    ("es", "Josep Borrell consideró que el diálogo es la única salida.", ("Josep Borrell",)),
+    # the apposition holds the name: "the representative for Foreign Policy, Josep Borrell, said"
+    ("es", "El alto representante para la Política Exterior, Josep Borrell, consideró que no hay salida.",
+     ("Josep Borrell",)),
+    # according to
+    ("de", "Laut Jan Keller steigen die Kosten.", ("Jan Keller",)),
+    ("de", "Jan Keller zufolge steigen die Kosten.", ("Jan Keller",)),
+    ("fr", "Selon Marie Curie, la décision est sage.", ("Marie Curie",)),
+    ("es", "Según la Comisión Electoral, la participación fue del 60 por ciento.", ("Comisión Electoral",)),
+    # an organisation named after what it is, in one word
+    ("es", "La caída pone en riesgo las aportaciones, advirtió la calificadora Moody's.", ("Moody's",)),
+    ("fr", "Le bilan s'alourdit, selon l'agence Reuters.", ("Reuters",)),
+    # none: a role without a name, a noun pair that opens a sentence, a heading in capitals
+    ("de", "„Das ist zu teuer“, sagte die Ministerin.", ()),
+    ("de", "Sämtliche Daten liegen auf Servern in Heidelberg, so dass die Daten sicher sind.", ()),
+    ("es", "“Vamos a seguir”, señaló el ministro.", ()),
+])
+def test_each_language_s_attributions(language, paragraph, expected):
+    assert speakers(language, paragraph) == expected
+
+
+def test_a_surname_is_the_full_name_the_article_gave():
+    paragraphs = ["Der Bürgermeister von Halden, Jan Keller, eröffnete die Sitzung.",
+                  "„Das ist zu teuer“, so Keller."]
+    assert speakers("de", *paragraphs) == ("Jan Keller",)
+
+
+def test_a_pronoun_or_a_dropped_subject_is_the_speaker_before():
+    fr = ["« Nous n'avions pas le choix », a déclaré le maire Jean Dupont.",
+          "« Les coûts ont explosé depuis le printemps », a-t-il ajouté."]
+    attributions = attributions_in(fr, "fr")
+    quotes = extract_quotes(fr, extract_speakers(fr, attributions), attributions)
+    assert [quote.speaker for quote in quotes] == ["Jean Dupont", "Jean Dupont"]
+    es = ["“No teníamos otra opción”, afirmó la alcaldesa María López.",
+          "“Los costes han subido mucho este año”, señaló."]
+    attributions = attributions_in(es, "es")
+    assert [quote.speaker for quote in extract_quotes(es, extract_speakers(es, attributions), attributions)] \
+        == ["María López", "María López"]
+
+
+def test_a_heading_in_capitals_is_no_interviewee():
+    paragraphs = ["DE INTERES: Anunció su retiro del béisbol un jugador de los campeones.",
+                  "DE INTERES: Otro jugador firmó con un equipo de la liga."]
+    assert speakers("es", *paragraphs) == ()
