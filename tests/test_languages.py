@@ -7,8 +7,8 @@ import pytest
 from search.extraction.article import article_from_text
 from search.extraction.language import declared_language, detect_language, language_name
 from search.index.build import rebuild
-from search.index.languages import language_analyzer
-from search.index.schema import text_analyzer
+from search.index.languages import STEMMED_LANGUAGES, InLanguage, language_analyzer
+from search.index.schema import build_schema, text_analyzer
 from search.models import SearchOptions
 from search.searcher import ArchiveSearcher
 from web import create_app
@@ -196,3 +196,19 @@ def test_a_language_s_stopwords_are_not_searched_in_its_articles(inflected):
 def test_english_words_are_analysed_as_in_an_english_archive(inflected):
     page = inflected.search("councils")
     assert [hit.id for hit in page.hits] == ["en.txt"]
+
+
+@pytest.mark.parametrize("language", sorted(STEMMED_LANGUAGES))
+def test_every_stemmed_language_indexes_a_text(language):
+    """Each analyzer runs, stop list or none (Whoosh has none for Arabic), and marks its words."""
+    words = [word for word, *_ in build_schema()["body"].index(InLanguage("Wahlen élections выборы الانتخابات", language))]
+    assert words and all(word.startswith(f"{language}:".encode()) for word in words)
+
+
+def test_an_arabic_article_is_indexed_and_found(tmp_path):
+    write_article(tmp_path / "corpus", "ar.txt", "الانتخابات\n\nأعلنت الحكومة يوم الاثنين أن الانتخابات البرلمانية "
+                                                   "ستجرى في موعدها المحدد في الربيع المقبل رغم الأزمة الاقتصادية.\n")
+    settings = make_settings(tmp_path / "corpus", tmp_path / "index")
+    assert rebuild(settings).indexed == 1
+    page = ArchiveSearcher(settings).search("الانتخابات")
+    assert page.total == 1 and page.hits[0].language == "ar"

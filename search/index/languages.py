@@ -13,11 +13,12 @@ import Stemmer
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
 from ..whoosh_private.analysis import LanguageMark
-from whoosh.lang import stopwords_for_language
+from whoosh.lang import has_stopwords, stopwords_for_language
 from whoosh.support.charset import accent_map
 
-# The languages with a Snowball stemmer (PyStemmer's, in C) and a stop list (Whoosh's), by their
-# ISO 639-1 code. English is analysed by the fields' own analyzer, with the configured stop list.
+# The languages with a Snowball stemmer (PyStemmer's, in C), by their ISO 639-1 code, and their
+# stopwords where Whoosh has a list of them (all but Arabic). English is analysed by the fields'
+# own analyzer, with the configured stop list.
 STEMMED_LANGUAGES = {"ar": "arabic", "da": "danish", "de": "german", "es": "spanish", "fi": "finnish",
                      "fr": "french", "hu": "hungarian", "it": "italian", "nl": "dutch", "no": "norwegian",
                      "pt": "portuguese", "ro": "romanian", "ru": "russian", "sv": "swedish", "tr": "turkish"}
@@ -50,7 +51,7 @@ def language_analyzer(language: str, drops_stopwords: bool):
     """The analyzer of a language other than English: Snowball's stems and the language's stopwords
     where it has them, else its words as written; accents folded after stemming, as in English."""
     if language in STEMMED_LANGUAGES:
-        stops = stopwords_for_language(language) if drops_stopwords else frozenset()
+        stops = stopwords_for_language(language) if drops_stopwords and has_stopwords(language) else frozenset()
         return StemmingAnalyzer(stemfn=functools.partial(stem_in, STEMMED_LANGUAGES[language]),
                                 stoplist=stops) | CharsetFilter(accent_map) | LanguageMark(language)
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | LanguageMark(language)
