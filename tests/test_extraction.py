@@ -125,6 +125,7 @@ def test_date_sources_in_order_of_trust():
     ("Por Juan Pérez | 3 de marzo de 2020", "Juan Pérez"), ("Par Jean Dupont, publié le 3 mars", "Jean Dupont"),
     ("Door Jan de Vries", "Jan de Vries"), ("John Smith March 3, 2021", "John Smith"), ("Mia Dahl, 14:32", "Mia Dahl"),
     ("Text: Maria Muster", "Maria Muster"), ("12. Mai 2020", None), ("By …", None), ("Veröffentlicht am 3.4.2020", None),
+    ("Фото: Наталия Губернаторова", None), ("Photo: Jane Roe", None), ("Foto: dpa", None),
     # A name that is a month or a weekday stays whole where no date follows it.
     ("Bruno Mars", "Bruno Mars"), ("Victoria Mayo", "Victoria Mayo"),
 ])

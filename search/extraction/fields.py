@@ -234,12 +234,16 @@ DAY_NAMES = frozenset("""mon tue tues wed thu thur thurs fri sat sun monday tues
     avr juil déc janvier février mars avril juin juillet août septembre octobre novembre décembre ene abr ago
     dic enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre""".split())
 SEPARATORS = " .,;:|·•-–—/"
+# A picture's credit where a byline stands ("Photo: …", "Фото: …"): whoever took it wrote nothing.
+CREDIT = re.compile(r"^(?:photos?|fotos?|фото|bild|bilder|image|imagen|crédits?(?:\s+photo)?|credit)\s*:", re.IGNORECASE)
 
 
 def clean_author(raw: str) -> str | None:
     """A byline as a name: without its opening word, and without the date or stamp after it (and
     the weekday and month before the date); None where nothing like a name is left ("12. Mai 2020",
-    "By …")."""
+    "By …"), or for a picture's credit ("Фото: …")."""
+    if CREDIT.match(normalize_space(raw)):
+        return None
     name = BYLINE_WORD.sub("", normalize_space(raw))
     if cut := AUTHOR_ENDS.search(name):
         words = name[:cut.start()].rstrip(SEPARATORS).split()
