@@ -168,6 +168,11 @@ def test_an_old_dateline_in_the_article_s_own_text_stays():
     (["Mayor Elena Varga defended the plan. She said: “It works.”"], ["Elena Varga"]),
     (["Tomas Reinholt praised the staff but said waiting times were long."], ["Tomas Reinholt"]),
     (["The statement was released on Monday."], []),
+    # A sentence's opening adverb and a describing word are not part of the name after them; a
+    # country speaking as one and a name ending in s keep their s.
+    (["Afterwards Ann Smith said the roads were clear."], ["Ann Smith"]),
+    (["Ohio-based Acme Corp said prices would rise."], ["Acme Corp"]),
+    (["Wales said it would follow the English rules."], ["Wales"]),
     (["Host: Welcome.", "Moreno: Thank you.", "Host: Is the stadium dead?", "Moreno: No."], ["Moreno"]),
     (["Update: the road is open."], []),
     (["“Where did that come from?” Rossi asked. Coach Marco Rossi left."], ["Marco Rossi"]),

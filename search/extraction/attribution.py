@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .person_names import (
+    DESCRIBING_WORD,
     MAX_NAME_WORDS,
     NAME_SUFFIXES,
     NOT_NAMES,
@@ -292,6 +293,8 @@ def _known_full_names(texts: Iterable[str]) -> Counter:
     for sentence in sentences:
         for match in re.finditer(NAME_RUN, sentence):
             words = person_words(match.group())
+            while words and DESCRIBING_WORD.search(words[0]):  # "Ohio-based Acme Corp" is Acme Corp
+                words.pop(0)
             if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES for w in words):
                 names[" ".join(words)] += 1
     return names

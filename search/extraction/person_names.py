@@ -37,7 +37,15 @@ NOT_NAMES = {
     "thankfully", "sadly", "indeed", "yes", "no", "even", "only", "just", "like", "unlike", "both", "each",
     "every", "some", "many", "most", "all", "other", "another", "such", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "several", "few", "dozens", "hundreds", "thousands",
+    # A sentence's opening adverb glued to the name after it ("Afterwards Ann"), and a dateline's word.
+    "afterwards", "afterward", "separately", "elsewhere", "overall", "finally", "additionally", "moreover",
+    "furthermore", "nevertheless", "nonetheless", "similarly", "likewise", "subsequently", "previously",
+    "initially", "eventually", "ultimately", "recently", "currently", "notably", "importantly", "anyway",
+    "besides", "otherwise", "thus", "hence", "therefore", "accordingly", "consequently", "published",
+    "updated", "posted",
 }
+# "Ohio-based Acme Corp": a hyphenated word before a name says where it is or who runs it.
+DESCRIBING_WORD = re.compile(r"-(?:based|born|headquartered|owned|run|led|backed|funded|area)$", re.IGNORECASE)
 MAX_NAME_WORDS = 4
 
 
@@ -124,8 +132,8 @@ def as_person(run: str) -> str | None:
     words = person_words(run)
     while words and _word_key(words[-1]) in NOT_NAMES:
         words.pop()
-    while words and _word_key(words[0]) in NOT_NAMES:  # "Because Dempsey", "The We Company"
-        words.pop(0)
+    while words and (_word_key(words[0]) in NOT_NAMES or DESCRIBING_WORD.search(words[0])):
+        words.pop(0)  # "Because Dempsey", "The We Company", "Ohio-based Acme"
     if len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
         words[-1] = NAME_SUFFIXES[words[-1].lower().rstrip(".")]
     if not words or len(words) > MAX_NAME_WORDS:

@@ -23,7 +23,7 @@ from .attribution import (
 from .lines import normalize_space
 from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
 from .reported_speech import attributions_in
-from .person_names import NOT_NAMES, _word_key, as_organisation, as_person
+from .person_names import DESCRIBING_WORD, NOT_NAMES, _word_key, as_organisation, as_person
 
 
 # The languages with attribution rules: English (attribution.py), German, French and Spanish
@@ -53,8 +53,8 @@ def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
                     yield organisation
         for match in NAMED_ORGANISATION_SAID.finditer(paragraph):
             words = match["org"].split()
-            while words and _word_key(words[0]) in NOT_NAMES:  # "The", "On", "Monday"
-                words.pop(0)
+            while words and (_word_key(words[0]) in NOT_NAMES or DESCRIBING_WORD.search(words[0])):
+                words.pop(0)  # "The", "On", "Monday", "Ohio-based"
             if len(words) > 1 and words[0][0].isupper() and not re.fullmatch(DEMONYM, POSSESSIVE.sub("", words[0])):
                 yield " ".join(words)
         for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
