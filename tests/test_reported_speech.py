@@ -33,6 +33,10 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     # an organisation named after what it is, in one word
     ("es", "La caída pone en riesgo las aportaciones, advirtió la calificadora Moody's.", ("Moody's",)),
     ("fr", "Le bilan s'alourdit, selon l'agence Reuters.", ("Reuters",)),
+    # a French institution written in lower case, and a name with an elided particle
+    ("fr", "Le bilan s'alourdit, selon le ministère des Affaires étrangères.",
+     ("ministère des Affaires étrangères",)),
+    ("fr", "Le bilan s'alourdit, selon le Quai d'Orsay.", ("Quai d'Orsay",)),
     # none: a role without a name, a noun pair that opens a sentence, a heading in capitals
     ("de", "„Das ist zu teuer“, sagte die Ministerin.", ()),
     ("de", "Sämtliche Daten liegen auf Servern in Heidelberg, so dass die Daten sicher sind.", ()),

@@ -249,11 +249,18 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
 @dataclass(frozen=True)
 class Attributions:
     """Whom an article attributes words to, read once: the full names it spells out, each paragraph's
-    attributions (position, name run), and its interview turns (paragraph, 0, label)."""
+    attributions (position, name run), and its interview turns (paragraph, 0, label). `named`: the
+    runs were read by another language's rules, which also name institutions that language writes in
+    lower case ("ministère des Affaires étrangères")."""
 
     known: Counter
     paragraphs: tuple[list[tuple[int, str]], ...]
     turns: tuple[tuple[int, int, str], ...]
+    named: bool = False
+
+    def name_of(self, run: str) -> str | None:
+        """The person or organisation a run names."""
+        return as_person(run) or (run if self.named and run[:1].islower() else None)
 
     def runs(self) -> Iterator[str]:
         """Captured name runs in the order the article attributes them."""

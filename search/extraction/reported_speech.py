@@ -18,7 +18,7 @@ from collections import Counter
 
 from whoosh.lang import stopwords_for_language
 
-from .attribution import CLOSE_QUOTES, NAME_RUN, OPEN_QUOTES, Attributions, interview_turns, split_sentences
+from .attribution import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, Attributions, interview_turns, split_sentences
 
 # Reporting verbs, past and present, and the compound pasts of French and Spanish.
 VERBS = {
@@ -53,6 +53,11 @@ ORGANISATION_NOUNS = {
     "fr": r"agence|société|entreprise|journal|quotidien|groupe|banque|chaîne|fondation|organisation|compagnie",
     "de": r"$^",
 }
+# French institutions written in lower case, named by what follows: "selon le ministère des
+# Affaires étrangères", "a indiqué la préfecture de Police".
+INSTITUTIONS = {"fr": r"ministère|préfecture|parquet|mairie|gouvernement|tribunal|conseil|commission|direction",
+                "de": r"$^", "es": r"$^"}
+ADJECTIVE = r"[a-zà-ÿ]+(?:ères?|aux|ales?|iques?|aises?|iennes?|iens?|aines?|ains?)"
 # Between "according to" and the name, fewer: "según la Comisión", not "según explicó en un comunicado".
 ACCORDING_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,3}"
 # German roles are capitalised nouns: the run's leading words ending so are roles, not names.
@@ -63,7 +68,9 @@ GERMAN_ROLE = re.compile(
 MIN_NAME_WORDS = 2
 # A full stop that ends the sentence after a name ("so Keller."), not an initial's ("Marsha P.").
 SENTENCE_STOP = re.compile(r"(?<=\w{3})\.$")
-NAME_RUN_RE = re.compile(NAME_RUN)
+# A name run, and the French elided particle inside a name: "Quai d'Orsay", "Giscard d'Estaing".
+RUN = rf"{NAME_RUN}(?:\s+[dl]['’]{NAME_WORD})?"
+NAME_RUN_RE = re.compile(RUN)
 
 
 def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
@@ -72,22 +79,25 @@ def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
     return (
         # „…“, sagte Bürgermeister Jan Keller. / «…», a déclaré le maire Jean Dupont. / «…», dijo Pérez.
         re.compile(rf"[{CLOSE_QUOTES}“]\s*,?\s*(?:{verbs}|{AFTER_QUOTE[language]})\s+{not_pronoun}{LOWER_WORDS}"
-                   rf"(?P<name>{NAME_RUN})"),
+                   rf"(?P<name>{RUN})"),
         # …, erklärte Keller. / …, afirmó la procuradora Silvana Carrión.
-        re.compile(rf",\s+(?:{verbs})\s+{not_pronoun}{LOWER_WORDS}(?P<name>{NAME_RUN})"),
+        re.compile(rf",\s+(?:{verbs})\s+{not_pronoun}{LOWER_WORDS}(?P<name>{RUN})"),
         # Keller sagte: „…“ / Josep Borrell consideró que … / Luis Torres, presidente del Consejo, señaló;
         # "el representante para la Política Exterior, Josep Borrell, consideró": the apposition speaks.
-        re.compile(rf"(?P<name>{NAME_RUN})(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
+        re.compile(rf"(?P<name>{RUN})(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
                    rf"\s+(?:{verbs})\b"),
-        re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+{ACCORDING_WORDS}(?P<name>{NAME_RUN})"),
-        re.compile(rf"(?P<name>{NAME_RUN})\s+(?:{ACCORDING_AFTER[language]})\b"),
+        re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+{ACCORDING_WORDS}(?P<name>{RUN})"),
+        re.compile(rf"(?P<name>{RUN})\s+(?:{ACCORDING_AFTER[language]})\b"),
     )
 
 
 def _organisation_pattern(language: str) -> re.Pattern:
-    return re.compile(rf"(?:\b(?i:{ACCORDING_BEFORE[language]})|\b(?:{VERBS[language]}))\s+"
-                      rf"(?:[a-zà-ÿ][\w'’-]*\s+){{0,3}}?(?:[ld]['’])?(?:{ORGANISATION_NOUNS[language]})\b(?:\s+[a-zà-ÿ][\w'’-]*){{0,3}}"
-                      rf"\s+(?P<name>{NAME_RUN})")
+    said_by = rf"(?:\b(?i:{ACCORDING_BEFORE[language]})|\b(?:{VERBS[language]}))\s+"
+    return re.compile(
+        rf"{said_by}(?:[a-zà-ÿ][\w'’-]*\s+){{0,3}}?(?:[ld]['’])?(?:{ORGANISATION_NOUNS[language]})\b"
+        rf"(?:\s+[a-zà-ÿ][\w'’-]*){{0,3}}\s+(?P<name>{RUN})"
+        rf"|{said_by}(?:les?\s+|la\s+|l['’])(?P<institution>(?:{INSTITUTIONS[language]})\s+"
+        rf"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’]){RUN}(?:\s+{ADJECTIVE})?)")
 
 
 @functools.cache
@@ -110,7 +120,7 @@ def attributions_in(paragraphs: list[str], language: str) -> Attributions:
         found.append(hits)
     # An interview's turns by a name, not by a heading in capitals ("DE INTERES: …").
     turns = tuple(turn for turn in interview_turns(paragraphs) if name_in(turn[2], language, known))
-    return Attributions(known, tuple(found), turns)
+    return Attributions(known, tuple(found), turns, named=True)
 
 
 @functools.cache
@@ -170,8 +180,10 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
                 elif name := name_in(match["name"], language, known):
                     hits.append((start + match.start(), name))
         for match in organisations.finditer(sentence):
+            if match["institution"]:
+                hits.append((start + match.start("institution"), match["institution"]))
             # An organisation named after what it is may be one word: it is named so here.
-            if not all(word.lower() in _lower_words(language) for word in match["name"].split()):
+            elif not all(word.lower() in _lower_words(language) for word in match["name"].split()):
                 hits.append((start + match.start("name"), match["name"]))
     for match in unnamed.finditer(paragraph):
         earlier = [name for at, name in sorted(hits) if at < match.start()]

@@ -92,7 +92,7 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
     known = attributions.known
     speakers: dict[str, None] = {}
     for run in attributions.runs():
-        if person := as_person(run):
+        if person := attributions.name_of(run):
             speakers.setdefault(fullest_name(person, known), None)
     for organisation in _speaking_organisations(paragraphs):
         speakers.setdefault(organisation, None)
@@ -144,7 +144,7 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
     known = attributions.known
 
     def resolve(run: str) -> str | None:
-        person = as_person(run)
+        person = attributions.name_of(run)
         if not person:
             return None
         name = fullest_name(person, known)
