@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import html
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -335,3 +336,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; the previous index is unchanged", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader (`| head`) has all it wanted: stop quietly, as Unix tools do. Python would
+        # report the pipe again when it flushes standard output on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

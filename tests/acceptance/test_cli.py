@@ -4,6 +4,7 @@ Commands run in process through search.cli.main, their output captured (as sqlit
 does); the entry points themselves, `python -m search` and `news-search`, run as real processes."""
 
 import contextlib
+import fcntl
 import io
 import json
 import os
@@ -320,3 +321,20 @@ def test_kwic_prints_a_line_per_occurrence_and_its_json_and_csv_are_the_endpoint
     refused = run("kwic", "said:Varga", "--index", index)
     assert refused.returncode == 1 and "reads articles" in refused.stderr
     assert run("kwic", "contract", "--order", "up", "--index", index).returncode == 2
+
+
+def test_output_piped_to_a_reader_that_stops_ends_quietly(sample_settings):
+    """`python -m search query … | head -1`: the reader closes the pipe after one line, before the
+    command has written the rest (a pipe of one page, smaller than its output); the command stops
+    without a traceback."""
+    command = [sys.executable, "-m", "search", "query", "harbour", "--per-page", "50", "--index",
+               str(sample_settings.index)]
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    with subprocess.Popen(command, cwd=REPO, stdout=write_end, stderr=subprocess.PIPE) as process:
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as output:
+            assert output.readline()
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
