@@ -300,7 +300,8 @@ def test_a_quote_check_lists_the_earliest_first(sample_searcher):
     assert dates == sorted(dates)
 
 
-@pytest.mark.parametrize("text, message", [("two words", "at least 4 words"), ("x " * 6000, "too long to check")])
+@pytest.mark.parametrize("text, message", [("two words", "at least 4 words"), ("x " * 6000, "too long to check"),
+                                           ("the of and a", "common words alone")])
 def test_a_quote_check_refuses_too_little_and_too_much(sample_searcher, text, message):
     with pytest.raises(QueryRefused, match=message):
         sample_searcher.check_quote(text)

@@ -72,6 +72,9 @@ def plan_query(reading: Reading, text: str, options: SearchOptions, settings: Se
                                 posting_arrays.document_frequencies(reader, field), reader.doc_count(),
                                 settings.all_words_up_to, _quotation_query(EXACT_FIELDS.get(field)))
     if not query.subqueries:
+        if any(True for _ in written_analyzer()(read.text)):
+            raise QuerySyntaxError(f"'{text.strip()[:40]}' holds only common words, which are not searched on "
+                                   'their own: add a word, or put the words in quotes ("of the") for that phrase')
         raise QuerySyntaxError(f"'{text.strip()[:40]}' holds no word to search: type one or more words")
     pasted = read.word_count > settings.syntax_up_to_words
     # A pasted text's last word is not being typed, and its words the index lacks simply match

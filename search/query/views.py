@@ -89,6 +89,9 @@ def checked_quote(reading: Reading, text: str, options: SearchOptions) -> tuple[
     fieldname = EXACT_FIELDS[BODY]
     analyzer = searcher.schema[fieldname].analyzer
     quote = [word for word, _, _ in quotecheck.words_of(analyzer, text)]
+    if not any(True for _ in searcher.schema[BODY].analyzer(text)):
+        raise QueryRefused("A quotation of common words alone matches almost any text: quote a passage with at "
+                           "least one other word")
     if len(quote) < quotecheck.MIN_WORDS:
         raise QueryRefused(f"A quotation to check needs at least {quotecheck.MIN_WORDS} words; "
                            'search for a shorter one as a "quoted phrase"')

@@ -97,6 +97,8 @@ def bounded(sample_settings):
 
 @pytest.mark.parametrize("query, message", [
     ("*", "holds no word to search"),
+    ("the", "holds only common words, which are not searched on their own"),
+    ("of the and", "holds only common words"),
     ("h?rbour", "'h\\?rbour' is too short a start"),
     ("h*", "'h\\*' is too short a start: put at least 2 letters"),
     ("autor:smith", "no field 'autor:'; use title:, speaker:, author:, outlet:, lang:, body:, date:, said:"),
