@@ -146,8 +146,9 @@ def run_query(args) -> int:
     noun = "result" if page.total == 1 else "results"
     print(f"{page.total} {noun} for {page.query!r} ({page.took_ms:.0f} ms)")
     for number, hit in enumerate(page.hits, start=(page.page - 1) * page.per_page + 1):
-        details = " · ".join(filter(None, [hit.date.isoformat() if hit.date else None, hit.author,
-                                           ", ".join(hit.speakers)]))
+        details = " · ".join(filter(None, [hit.date.isoformat() if hit.date else None,
+                                           f"by {hit.author}" if hit.author else None,
+                                           f"quotes {', '.join(hit.speakers)}" if hit.speakers else None]))
         print(f"{number:3}. {hit.title}  [{one_line(hit.id)}]")
         if details:
             print(f"     {details}")
@@ -230,6 +231,9 @@ def run_person(args) -> int:
     except PageOutOfRange as error:
         args.usage.error(str(error).replace("'page'", "--page"))
     found = ArchiveSearcher(settings).person(args.name, args.words, page=args.page)
+    if found.total and not found.quotations:
+        print(f"error: page {found.page} is past the last page ({found.page_count})", file=sys.stderr)
+        return EXIT_ERROR
     if args.json:
         print_json(person_to_json(found))
         return EXIT_OK
@@ -243,6 +247,8 @@ def run_person(args) -> int:
     for number, hit in enumerate(found.quotations, start=(found.page - 1) * found.per_page + 1):
         print(f"{number:3}. {hit.date.isoformat() if hit.date else 'undated'}  {hit.title}  [{one_line(hit.article_id)}]")
         print(f"     {plain_snippet(hit.snippet)}")
+    if found.page < found.page_count:
+        print(f"  page {found.page} of {found.page_count}: --page {found.page + 1} for the next")
     return EXIT_OK
 
 
@@ -256,13 +262,15 @@ def plain_snippet(snippet: str) -> str:
     return one_line(html.unescape(MARK.sub(lambda found: f"*{found[1]}*", snippet)).replace("\n", " "))
 
 
-def _named_sources(names: list[str]) -> Iterator[SourceFile | tuple[str, str]]:
+def _named_sources(names: list[str], corpus: Path) -> Iterator[SourceFile | tuple[str, str]]:
     """The article files named, folders expanded; a name that is no article is (id, reason). A file
-    may be named as the file system has it or by its id, as the index and this command show it."""
+    may be named as the file system has it, or by its id as the index, the article page and this
+    command show it, here or in the corpus (`scrapes/bridge-opens.txt`)."""
     for name in names:
         path = Path(name)
-        if not path.exists() and (by_id := Path(name_of_id(name))).exists():
-            path = by_id
+        for by_id in (Path(name_of_id(name)), corpus / name_of_id(name)):
+            if not path.exists() and by_id.exists():
+                path = by_id
         if not path.exists() and not path.is_symlink():
             yield id_of_name(name), "no such file or folder"
         elif path.is_dir():
@@ -302,7 +310,7 @@ def run_extract(args) -> int:
     settings = load_settings(args.config)
     max_bytes = settings.max_file_bytes
     skipped = 0
-    for source in _named_sources(args.files):
+    for source in _named_sources(args.files, settings.corpus):
         try:
             if isinstance(source, tuple):
                 raise UnreadableArticle(source[1])

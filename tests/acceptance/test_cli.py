@@ -144,6 +144,13 @@ def test_extract_prints_what_the_indexer_keeps(tmp_path):
     }
 
 
+def test_extract_takes_an_article_s_id_in_the_corpus():
+    """The id the article page shows under "File" names the file in the corpus."""
+    printed = run("extract", "scrapes/bridge-opens.txt")
+    assert printed.returncode == 0, printed.stderr
+    assert "title:    Harbour Bridge Opens to Traffic After Six Years\n" in printed.stdout
+
+
 def test_extract_reads_gzipped_pages_and_reports_what_it_skips(tmp_path):
     import gzip
 
@@ -226,6 +233,9 @@ def test_query_prints_snippets_and_its_json_errors_are_json(sample_settings):
     index = str(sample_settings.index)
     text = run("query", "hosepipe", "--index", index)
     assert "*hosepipe*" in text.stdout.lower()
+    # The author and the people quoted are told apart.
+    lines = run("query", "harbour bridge", "--index", index).stdout.splitlines()
+    assert "2016-05-26 · by Clara Weiss · quotes Elena Varga, Tomas Reinholt, Jonas Albrecht" in [l.strip() for l in lines]
     failed = run("query", "--json", "autor:smith", "--index", index)
     assert failed.returncode == 1
     assert json.loads(failed.stdout)["error"] == {"code": "bad_query",
@@ -298,7 +308,10 @@ def test_person_prints_their_quotations_and_its_json_is_the_endpoint_s(sample_se
     body = create_app(sample_settings).test_client().get("/api/people/Reinholt").get_json()
     assert lines[0] == f"Tomas Reinholt: {body['total']} quotations in {body['articles']} articles"
     assert lines[1] == "  written as Tomas Reinholt (14), Reinholt (1)"
-    assert lines[-1].strip() == body["quotations"][-1]["quote"].replace("<mark>", "*").replace("</mark>", "*")
+    assert lines[-2].strip() == body["quotations"][-1]["quote"].replace("<mark>", "*").replace("</mark>", "*")
+    assert lines[-1] == "  page 1 of 2: --page 2 for the next"
+    past = run("person", "Reinholt", "--page", "99", "--index", index)
+    assert past.returncode == 1 and past.stdout == "" and past.stderr == "error: page 99 is past the last page (2)\n"
     refused = run("person", "Nobody Atall", "--index", index)
     assert refused.returncode == 1 and refused.stderr == "error: No one named 'Nobody Atall' is quoted in the archive\n"
     assert run("person", "Reinholt", "--page", "0", "--index", index).returncode == 2
