@@ -23,6 +23,9 @@ from search.names import article_count
 
 from . import MAX_REQUEST_BYTES, create_app
 
+# Bodies waitress reads before the app sees them: a few times the app's limit, never more.
+WAITRESS_BODY_BYTES = 4 * MAX_REQUEST_BYTES
+
 access_log = logging.getLogger("web.access")
 
 
@@ -87,8 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.access_log:
         app.wsgi_app = AccessLog(app.wsgi_app)
     try:
+        # Waitress refuses, in plain text, only what is far past the app's own limit: a body over
+        # MAX_REQUEST_BYTES reaches the app, which answers it with its JSON error and headers.
         server = waitress.create_server(app, host=settings.host, port=settings.port, threads=settings.threads,
-                                        ident="news-search", max_request_body_size=MAX_REQUEST_BYTES,
+                                        ident="news-search", max_request_body_size=WAITRESS_BODY_BYTES,
                                         max_request_header_size=64 * 1024)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:

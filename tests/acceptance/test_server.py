@@ -89,3 +89,13 @@ def test_a_feed_reader_sees_a_new_match_after_a_rebuild(tmp_path, small_corpus):
         after = feedparser.parse(urllib.request.urlopen(base + "/feed.atom?q=bridge").read())
     assert [entry.title for entry in after.entries if entry.title == "Bridge Repainted"] == ["Bridge Repainted"]
     assert len(after.entries) == 3
+
+
+def test_a_body_over_the_limit_gets_the_json_error_and_the_security_headers(server):
+    base, _ = server
+    request = urllib.request.Request(base + "/api/search?q=bridge", data=b"x" * (100 * 1024), method="POST")
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request)
+    assert error.value.code == 413
+    assert error.value.headers["X-Content-Type-Options"] == "nosniff"
+    assert json.load(error.value)["error"]["code"] == "request_entity_too_large"
