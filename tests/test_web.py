@@ -656,3 +656,16 @@ def test_the_kwic_view_lists_the_lines_with_links_to_their_paragraphs_and_its_or
 def test_the_kwic_view_escapes_the_query(client):
     page = client.get("/search?q=<b>bridge</b>&view=kwic").get_data(as_text=True)
     assert "<b>bridge" not in page and "&lt;b&gt;bridge&lt;/b&gt;" in page
+
+
+@pytest.mark.parametrize("url", ["/search?q=bridge", "/search?q=said:varga%20contract", "/people/Reinholt",
+                                 "/article/halden-herald/council-approves-harbour-bridge.html",
+                                 "/search?q=bridge&view=kwic"])
+def test_every_page_shows_dates_one_way(client, url):
+    """A date reads "26 May 2016" wherever it is shown; ISO stays in the markup and the JSON."""
+    page = client.get(url).get_data(as_text=True)
+    shown = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">([^<]+)</time>', page)
+    assert shown, url
+    for iso, text in shown:
+        assert text == dt.date.fromisoformat(iso).strftime("%-d %B %Y"), (url, iso, text)
+    assert not re.search(r">\s*\d{4}-\d{2}-\d{2}\s*<", page), url
