@@ -128,15 +128,21 @@ def _lower_words(language: str) -> frozenset[str]:
     return frozenset(stopwords_for_language(language))
 
 
+def _without_leading(words: list[str], language: str, keep: int) -> list[str]:
+    """A run's words without the leading ones that are no name: the language's lower-case words
+    ("die", "le", "el"), and German role nouns while more than `keep` words are left."""
+    lower = _lower_words(language)
+    while words and (words[0].lower() in lower or language == "de" and len(words) > keep
+                     and GERMAN_ROLE.search(words[0].lower())):
+        words = words[1:]
+    return words
+
+
 def name_in(run: str, language: str, known: Counter) -> str | None:
     """A name run as the person or organisation it names in `language`, or None. Its leading
     articles and roles are left out; a capitalised word after its first is part of it, whatever
     it means in lower case ("Amilkar Odelín Ante"). A run of capitals alone is a heading."""
-    lower = _lower_words(language)
-    words = SENTENCE_STOP.sub("", run).split()
-    while words and (words[0].lower() in lower or language == "de" and len(words) > MIN_NAME_WORDS
-                     and GERMAN_ROLE.search(words[0].lower())):
-        words.pop(0)
+    words = _without_leading(SENTENCE_STOP.sub("", run).split(), language, keep=MIN_NAME_WORDS)
     if not words or all(word.isupper() for word in words) and max(map(len, words)) > 4:
         return None
     if len(words) >= MIN_NAME_WORDS:
@@ -153,9 +159,7 @@ def known_names(paragraphs: list[str], language: str) -> Counter:
         for run in NAME_RUN_RE.finditer(sentence):
             if run.start() == 0 or sentence[:run.start()].rstrip()[-1:] in OPEN_QUOTES + "„»":
                 continue
-            words = run.group().split()
-            while words and (words[0].lower() in lower or language == "de" and GERMAN_ROLE.search(words[0].lower())):
-                words.pop(0)
+            words = _without_leading(run.group().split(), language, keep=0)
             if len(words) >= MIN_NAME_WORDS and not any(word.lower() in lower for word in words):
                 names[" ".join(words)] += 1
     return names

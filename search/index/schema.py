@@ -90,6 +90,12 @@ PAIR_FIELDS = {"body_exact": "body_pairs"}
 COMMON_COUNTS = {"body_exact": "body_common"}
 
 
+def common_words_of(schema: Schema, fieldname: str) -> frozenset[str]:
+    """The common words of a field of PAIR_FIELDS or COMMON_COUNTS: those its analyzer's last filter
+    (CommonPairs, CommonWords) was built with, as the index stores it."""
+    return schema[fieldname].analyzer.items[-1].common
+
+
 def _filter_and_sort_fields() -> dict:
     """Fields articles and quotes share: who speaks, when, and the facet columns."""
     return {

@@ -22,7 +22,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
-from ..index.schema import COMMON_COUNTS, PAIR_FIELDS
+from ..index.schema import COMMON_COUNTS, PAIR_FIELDS, common_words_of
 from ..whoosh_private.postings import leaf_postings, positions_in, postings_at, unfiltered_postings
 
 
@@ -260,7 +260,7 @@ def phrase_items(phrase: PhraseWords, schema) -> list[tuple[str, str]]:
     pairs_field = PAIR_FIELDS.get(fieldname)
     if phrase.slop != 1 or pairs_field not in schema:
         return [(fieldname, word) for word in words]
-    common = schema[pairs_field].analyzer.items[-1].common
+    common = common_words_of(schema, pairs_field)
     paired = [words[at] in common or words[at + 1] in common for at in range(len(words) - 1)]
     if not any(paired):
         return [(fieldname, word) for word in words]
@@ -276,7 +276,7 @@ def counted_at(fieldname: str, word: str, schema) -> tuple[str, str]:
     are in the field of common counts (schema.COMMON_COUNTS), where reading them does not read every
     position of "the"."""
     counts_field = COMMON_COUNTS.get(fieldname)
-    if counts_field in schema and word in schema[counts_field].analyzer.items[-1].common:
+    if counts_field in schema and word in common_words_of(schema, counts_field):
         return counts_field, word
     return fieldname, word
 

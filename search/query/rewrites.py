@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections.abc import Iterator
 
 from whoosh import query as wq
@@ -76,17 +77,25 @@ class CloseWordsCorrector(ReaderCorrector):
             yield 0 - (maxdist + (1.0 / (frequency(self.fieldname, word) or 1) * 0.5)), word
 
 
+# reader -> the languages its articles are in: read from its lexicon once while it is open, where
+# every query's loosening and expansion ask for them.
+_LANGUAGES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def archive_languages(reader: IndexReader) -> tuple[str, ...]:
     """The languages other than English that the archive's articles are in."""
-    if "lang" not in reader.schema:
-        return ()
-    return tuple(language for language in reader.field_terms("lang") if language != ENGLISH)
+    if reader not in _LANGUAGES:
+        _LANGUAGES[reader] = () if "lang" not in reader.schema else \
+            tuple(language for language in reader.field_terms("lang") if language != ENGLISH)
+    return _LANGUAGES[reader]
 
 
-def other_forms(word: str, languages: tuple[str, ...], drops_stopwords: bool) -> list[str]:
-    """A word as typed, as each of `languages` indexes it (its stem there; nothing where it is a
-    stopword)."""
-    return [form for language in languages for form in _forms_in(language, drops_stopwords, word)]
+def other_forms(field, word: str, languages: tuple[str, ...]) -> list[str]:
+    """A word as typed, as each of `languages` indexes it in `field` (its stem there; nothing where
+    it is a stopword that field leaves out); nothing for a field not analysed by language."""
+    if not isinstance(field, ByLanguage):
+        return []
+    return [form for language in languages for form in _forms_in(language, field.drops_stopwords, word)]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -109,7 +118,7 @@ def in_archive_languages(q: wq.Query, text: str, reader: IndexReader) -> wq.Quer
         start, end = getattr(part, "startchar", None), getattr(part, "endchar", None)
         if not isinstance(field, ByLanguage) or start is None or not end or not isinstance(part.text, str):
             return part
-        forms = dict.fromkeys([part.text, *other_forms(text[start:end], languages, field.drops_stopwords)])
+        forms = dict.fromkeys([part.text, *other_forms(field, text[start:end], languages)])
         if len(forms) == 1:
             return part
         return wq.Or([wq.Term(part.fieldname, form, boost=part.boost) for form in forms])
@@ -147,7 +156,7 @@ def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
         if unfinished_last_word and end == len(text):
             return part
         word = text[start:end].lower() if start is not None and end else part.text
-        if languages and not all(_unknown(reader, fields, form) for form in other_forms(word, languages, True)):
+        if not all(_unknown(reader, fields, form) for form in other_forms(schema[part.fieldname], word, languages)):
             return part
         near = {analysed for candidate in close_words(word)
                 for analysed in schema[part.fieldname].process_text(candidate, mode="query")}
