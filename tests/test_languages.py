@@ -145,18 +145,18 @@ def test_a_language_without_rules_gets_no_speakers_rather_than_english_rules():
 # that its stemmer joins and English analysis keeps apart, the written one analysed otherwise in
 # English than in its language (so that the article must be analysed in its own).
 FORMS = {
-    "de": ("Gemeinden", "Gemeinde", "Die Gemeinden haben am Montag den Haushalt für das kommende Jahr beschlossen, "
-                                    "teilte der Landkreis mit."),
-    "fr": ("nationaux", "national", "Les budgets nationaux seront présentés mardi par le gouvernement devant les "
-                                    "députés de l'Assemblée."),
-    "es": ("municipal", "municipales", "El pleno municipal aprobó el lunes el presupuesto para el año que viene, "
-                                       "informó el ayuntamiento."),
-    "it": ("sindaco", "sindaci", "Il sindaco ha presentato lunedì il bilancio per il prossimo anno davanti al "
-                                 "consiglio comunale."),
-    "nl": ("gemeente", "gemeenten", "De gemeente heeft maandag de begroting voor het komende jaar goedgekeurd, "
-                                    "meldt het stadhuis."),
-    "sv": ("kommunerna", "kommun", "Alla kommunerna måste nu lämna in sin budget för nästa år, meddelade "
-                                   "regeringen på måndagen."),
+    "de": ("Gemeinden", "Gemeinde", ("Die Gemeinden haben am Montag den Haushalt für das kommende Jahr beschlossen, "
+                                    "teilte der Landkreis mit.")),
+    "fr": ("nationaux", "national", ("Les budgets nationaux seront présentés mardi par le gouvernement devant les "
+                                    "députés de l'Assemblée.")),
+    "es": ("municipal", "municipales", ("El pleno municipal aprobó el lunes el presupuesto para el año que viene, "
+                                       "informó el ayuntamiento.")),
+    "it": ("sindaco", "sindaci", ("Il sindaco ha presentato lunedì il bilancio per il prossimo anno davanti al "
+                                 "consiglio comunale.")),
+    "nl": ("gemeente", "gemeenten", ("De gemeente heeft maandag de begroting voor het komende jaar goedgekeurd, "
+                                    "meldt het stadhuis.")),
+    "sv": ("kommunerna", "kommun", ("Alla kommunerna måste nu lämna in sin budget för nästa år, meddelade "
+                                   "regeringen på måndagen.")),
 }
 
 

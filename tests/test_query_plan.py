@@ -5,8 +5,8 @@ from whoosh import query as wq
 
 from search.models import SearchOptions
 from search.query.plan import plan_query
-from search.query.words import COMMONEST
 from search.query.reading import Generations
+from search.query.words import COMMONEST
 
 from .conftest import SAMPLE_CORPUS
 

@@ -79,8 +79,8 @@ PASTED = [
     'The mayor said "the bridge will open',
     "harbour (bridge",
     "#HarbourBridge delayed again?! \U0001F92F https://t.co/AbCdEf pic.twitter.com/XyZ12",
-    "The port strike is NOT over: dockworkers walked out again at Port Halden today and the harbour authority "
-    "says \"talks have failed\" — Dock News (@docknews) May 3, 2021",
+    ("The port strike is NOT over: dockworkers walked out again at Port Halden today and the harbour authority "
+    "says \"talks have failed\" — Dock News (@docknews) May 3, 2021"),
 ]
 
 

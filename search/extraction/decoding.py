@@ -11,7 +11,6 @@ from bs4.dammit import EncodingDetector
 from ..errors import UnreadableArticle
 from .language import SURE, language_certainty
 
-
 # A character of two to four bytes as UTF-8 writes it: a lead byte, then its continuation bytes.
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 NOT_ASCII = re.compile(rb"[\x80-\xff]")

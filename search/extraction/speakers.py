@@ -21,10 +21,9 @@ from .attribution import (
     fullest_name,
 )
 from .lines import normalize_space
+from .person_names import DESCRIBING_WORD, NOT_NAMES, _word_key, as_organisation, as_person
 from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
 from .reported_speech import attributions_in
-from .person_names import DESCRIBING_WORD, NOT_NAMES, _word_key, as_organisation, as_person
-
 
 # The languages with attribution rules: English (attribution.py), German, French and Spanish
 # (reported_speech.py). Read on another language, English rules find form labels and credits

@@ -11,10 +11,10 @@ import functools
 
 import Stemmer
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
-
-from ..whoosh_private.analysis import LanguageMark
 from whoosh.lang import has_stopwords, stopwords_for_language
 from whoosh.support.charset import accent_map
+
+from ..whoosh_private.analysis import LanguageMark
 
 # The languages with a Snowball stemmer (PyStemmer's, in C), by their ISO 639-1 code, and their
 # stopwords where Whoosh has a list of them (all but Arabic). English is analysed by the fields'

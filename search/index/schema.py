@@ -15,8 +15,8 @@ from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
 from ..models import Article, Quote
-from .languages import InLanguage, analyzer_in
 from ..whoosh_private.analysis import CommonPairs, CommonWords, PackedCharacters, PackedPositions, word_analysis
+from .languages import InLanguage, analyzer_in
 
 # Searchable by default, the main text field last; field:value reaches the others. The body field
 # indexes the headline too, so that one BM25 score weighs headline and text together.

@@ -16,8 +16,8 @@ from ..config import Settings
 from ..errors import QueryRefused, QuerySyntaxError
 from ..index.schema import EXACT_FIELDS, written_analyzer
 from ..models import SearchOptions
-from .parse import asks_for_quotes, parse_query, syntax_to_parse
 from . import posting_arrays
+from .parse import asks_for_quotes, parse_query, syntax_to_parse
 from .read import ReadText, read_text
 from .reading import TEXT_FIELDS, Reading
 from .rewrites import complete_last_word, in_archive_languages, loosen_unknown_words, refuse_huge_expansions
