@@ -9,17 +9,16 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 from .config import load_settings
-from .errors import PageOutOfRange, SearchError, UnreadableArticle
+from .errors import PageOutOfRange, SearchError
 from .extraction.language import language_name
 from .index.build import rebuild
-from .index.loading import load_article
-from .index.sources import SourceFile, article_kind, find_articles
-from .models import Article
-from .names import article_count, id_of_name, name_of_id, one_line
+from .index.named_files import named_articles
+from .index.sources import FILE_TYPES
+from .models import Article, Skipped
+from .names import article_count, one_line
 from .query.parse import quote_to_check
 from .research.concordance import ORDERS
 from .research.export import FORMATS, WRITERS
@@ -101,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(person_cmd)
     extract_cmd = commands.add_parser(
         "extract", help="show what the indexer keeps of article files: title, date, author, speakers, text",
-        description=f"Files may be .txt, .html or .htm, gzipped or not; a folder stands for the articles in it. "
+        description=f"Files may be {FILE_TYPES}, gzipped or not; a folder stands for the articles in it, a "
+                    f"WARC or JSON file for every article in it, and a record's id (FILE#ADDRESS, FILE#LINE) "
+                    f"for that one. "
                     f"Exit status: {EXIT_OK} all read, {EXIT_SKIPPED} some skipped (the reasons go to stderr).")
     extract_cmd.set_defaults(usage=extract_cmd)
     extract_cmd.add_argument("files", nargs="+", metavar="FILE")
@@ -262,27 +263,6 @@ def plain_snippet(snippet: str) -> str:
     return one_line(html.unescape(MARK.sub(lambda found: f"*{found[1]}*", snippet)).replace("\n", " "))
 
 
-def _named_sources(names: list[str], corpus: Path) -> Iterator[SourceFile | tuple[str, str]]:
-    """The article files named, folders expanded; a name that is no article is (id, reason). A file
-    may be named as the file system has it, or by its id as the index, the article page and this
-    command show it, here or in the corpus (`scrapes/bridge-opens.txt`)."""
-    for name in names:
-        path = Path(name)
-        for by_id in (Path(name_of_id(name)), corpus / name_of_id(name)):
-            if not path.exists() and by_id.exists():
-                path = by_id
-        if not path.exists() and not path.is_symlink():
-            yield id_of_name(name), "no such file or folder"
-        elif path.is_dir():
-            found = [SourceFile(source.path, id_of_name(str(source.path)), source.kind)
-                     for source in find_articles(path)]
-            yield from found or [(id_of_name(name), "no article files (.txt, .html, .htm) in this folder")]
-        elif kind := article_kind(path.name):
-            yield SourceFile(path, id_of_name(str(path)), kind)
-        else:
-            yield id_of_name(name), "not an article file (.txt, .html or .htm, optionally .gz)"
-
-
 def extraction_to_json(path: str, article: Article) -> dict:
     return {"path": path, "title": article.title, "date": article.date.isoformat() if article.date else None,
             "date_source": article.date_source, "author": article.author, "outlet": article.outlet,
@@ -308,22 +288,15 @@ def _extraction_text(path: str, article: Article) -> str:
 
 def run_extract(args) -> int:
     settings = load_settings(args.config)
-    max_bytes = settings.max_file_bytes
     skipped = 0
-    for source in _named_sources(args.files, settings.corpus):
-        try:
-            if isinstance(source, tuple):
-                raise UnreadableArticle(source[1])
-            article = load_article(source, max_bytes)
-        except UnreadableArticle as reason:
+    for found in named_articles(args.files, settings.corpus, settings.max_file_bytes):
+        if isinstance(found, Skipped):
             skipped += 1
-            named = source[0] if isinstance(source, tuple) else source.doc_id
-            print(f"skipped {one_line(named)}: {reason}", file=sys.stderr)
-            continue
-        if args.json:
-            print(json.dumps(extraction_to_json(source.doc_id, article), ensure_ascii=False), flush=True)
+            print(f"skipped {one_line(found.path)}: {found.reason}", file=sys.stderr)
+        elif args.json:
+            print(json.dumps(extraction_to_json(found.id, found), ensure_ascii=False), flush=True)
         else:
-            print(_extraction_text(source.doc_id, article), flush=True)
+            print(_extraction_text(found.id, found), flush=True)
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 

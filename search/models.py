@@ -214,8 +214,34 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class Skipped:
+    """A corpus file, or a record inside a container file, that gave no article, and why. `container`:
+    the container file's id, for a record."""
+
     path: str
     reason: str
+    container: str | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    """An article inside a container file (a WARC response, a JSON object), with what the container
+    says of it besides the page. `payload`: a fetched page's bytes as served, `charset` the one its
+    HTTP headers declare; else `html` or `text` as a scraper kept them, with the fields it found.
+    `date` is the publication date as written there; `fetched`, when the page was fetched."""
+
+    doc_id: str
+    container: str
+    payload: bytes = b""
+    charset: str | None = None
+    html: str | None = None
+    text: str | None = None
+    title: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    fetched: str | None = None
 
 
 @dataclass(frozen=True)

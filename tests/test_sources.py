@@ -20,7 +20,7 @@ def _read(source, max_bytes):
 
 
 def test_find_articles_recursively_in_a_stable_order(tmp_path):
-    for name in ("b/two.html", "a/one.txt", "a/notes.md", "three.HTM", "data.json"):
+    for name in ("b/two.html", "a/one.txt", "a/notes.md", "three.HTM", "data.csv"):
         write_article(tmp_path, name, "x")
     found = [(s.doc_id, s.kind) for s in find_articles(tmp_path)]
     assert found == [("three.HTM", "html"), ("a/one.txt", "text"), ("b/two.html", "html")]

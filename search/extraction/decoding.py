@@ -41,9 +41,10 @@ def mostly_utf8(data: bytes) -> bool:
     return in_sequences > 0 and in_sequences >= 0.5 * len(NOT_ASCII.findall(data))
 
 
-def decode(data: bytes, kind: str) -> str:
+def decode(data: bytes, kind: str, charset: str | None = None) -> str:
     """Bytes -> text: byte-order marks first, then UTF-8 (with the few bytes that are not, replaced,
-    when the rest is), then the HTML's own declaration or a best guess."""
+    when the rest is), then the charset the server declared (`charset`, from its HTTP headers) or the
+    HTML's own declaration, or a best guess."""
     if not data.strip():
         raise UnreadableArticle("empty file")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -58,7 +59,7 @@ def decode(data: bytes, kind: str) -> str:
         pass
     if mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
-    declared = EncodingDetector.find_declared_encoding(data, is_html=kind == "html") if kind == "html" else None
+    declared = charset or (EncodingDetector.find_declared_encoding(data, is_html=True) if kind == "html" else None)
     if declared and _charset_name(declared) not in WESTERN_AND_CENTRAL:
         try:
             return data.decode(declared)

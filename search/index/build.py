@@ -7,7 +7,7 @@ import functools
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
@@ -30,7 +30,7 @@ from .plan import (
 )
 from .schema import BLOCK_SIZES, QUOTES_INDEX, build_quote_schema, build_schema
 from .segments import SegmentWriters, add_article
-from .sources import find_articles
+from .sources import FILE_TYPES, find_articles
 from .stories import StoryClusters, parse_sketch, sketch_text
 
 
@@ -44,7 +44,7 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
     started = time.perf_counter()
     sources = list(find_articles(settings.corpus))
     if not sources:
-        raise CorpusError(f"No articles (.txt, .html, .htm) found in {settings.corpus}")
+        raise CorpusError(f"No articles ({FILE_TYPES}) found in {settings.corpus}")
     with store.rebuild_lock(settings.index):
         store.remove_stale(settings.index)
         previous = store.current_generation(settings.index)
@@ -75,7 +75,7 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
     return RebuildReport(
         indexed=indexed, elapsed_s=time.perf_counter() - started, index_dir=str(generation),
         skipped=skipped_files(skipped), full=plan.full, added=plan.added, changed=plan.changed,
-        deleted=len(plan.to_delete) - plan.changed, unchanged=len(plan.kept))
+        deleted=plan.deleted, unchanged=len(plan.kept))
 
 
 def _writer_options(settings: Settings) -> dict:
@@ -106,11 +106,11 @@ class _Writing:
     processes, written by the writers here or, for a full rebuild with several workers, by as many
     writer processes, each writing a segment of each index of its own."""
 
-    def __init__(self, jobs: list, indexes: tuple, writers: tuple, options: dict, plan: RebuildPlan,
+    def __init__(self, jobs: Iterable, indexes: tuple, writers: tuple, options: dict, plan: RebuildPlan,
                  settings: Settings):
         workers = worker_count(settings)
         self._jobs = jobs
-        self._readers = workers if len(jobs) > 1 else 1
+        self._readers = workers if len(plan.to_load) > 1 or plan.to_load[0].is_container else 1
         self._parallel = SegmentWriters(indexes, workers, options, settings.title_weight) \
             if plan.full and workers > 1 else None
         self._write = self._parallel.add if self._parallel is not None else \
@@ -138,7 +138,7 @@ class _ClusterWriting:
     each article in a folder of the new generation, and later write its segments, each task in a
     folder of its own; the stories are assigned here, across all of them."""
 
-    def __init__(self, jobs: list, generation, options: dict, settings: Settings):
+    def __init__(self, jobs: Iterable, generation, options: dict, settings: Settings):
         self._client = cluster.connect(settings.scheduler)
         self._tasks = generation / "tasks"
         self._cache = self._tasks / "articles"
@@ -189,14 +189,18 @@ def _write_generation(generation, plan: RebuildPlan, settings: Settings,
         for doc_id in plan.to_delete:
             writers[0].delete_by_term("id", doc_id)
             writers[1].delete_by_term("article", doc_id)
-        for answer in tqdm(writing.answers(), total=len(plan.to_load), desc="reading and analysing",
-                           unit="article", file=sys.stderr, disable=not show_progress):
+        # Articles in container files are counted as they are read: the total is known for files only.
+        total = None if any(source.is_container for source in plan.to_load) else len(plan.to_load)
+        for answer in tqdm(writing.answers(), total=total, desc="reading and analysing", unit="article",
+                           file=sys.stderr, disable=not show_progress):
             if isinstance(answer, Skipped):
-                skipped[answer.path] = SkippedEntry(plan.hashes[answer.path], answer.reason)
+                skipped[answer.path] = SkippedEntry(plan.hashes[answer.container or answer.path], answer.reason,
+                                                    answer.container)
                 continue
             story = stories.assign(answer.doc_id, answer.sketch)
             writing.take(answer, story)
-            articles[answer.doc_id] = ArticleEntry(plan.hashes[answer.doc_id], story, answer.sketch)
+            articles[answer.doc_id] = ArticleEntry(plan.hashes[answer.container or answer.doc_id], story,
+                                                   answer.sketch, answer.container)
         if not articles:
             raise CorpusError(f"None of the {len(plan.hashes)} files in {settings.corpus} could be indexed:\n"
                               + why_skipped(skipped))

@@ -20,7 +20,7 @@ import os
 import pickle
 import shutil
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -74,7 +74,7 @@ class _Cluster:
         self.client.cancel(futures)
 
 
-def on_cluster(work: Callable[[Job], Answer], jobs: Sequence[Job], client, given_up: Callable[[Job, str], Answer],
+def on_cluster(work: Callable[[Job], Answer], jobs: Iterable[Job], client, given_up: Callable[[Job, str], Answer],
                chunk: int = CHUNK, max_in_flight: int = MAX_IN_FLIGHT) -> Iterator[Answer]:
     """work(job) for every job, in order, as tasks of `client`'s cluster; given_up(job, reason) for a
     job whose worker died on it every time. `work` must not raise: it turns its failures into answers."""
@@ -95,6 +95,7 @@ class Extracted:
 
     doc_id: str
     sketch: array
+    container: str | None = None
 
 
 def kept_article(cache: Path, doc_id: str) -> Path:
@@ -107,7 +108,7 @@ def extract_and_keep(job, work: Callable, cache: str):
     if not isinstance(answer, Article):
         return answer
     kept_article(Path(cache), answer.id).write_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
-    return Extracted(answer.id, sketch(answer.body))
+    return Extracted(answer.id, sketch(answer.body), job.container)
 
 
 def write_segments(doc_ids: list[str], stories: list[str], cache: str, folder: str, stoplist: str,

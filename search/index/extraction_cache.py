@@ -31,7 +31,7 @@ FOLDER = "extracted"
 EXTRACTION_FOLDER = Path(__file__).parent.parent / "extraction"
 EXTRACTION_BASES = (EXTRACTION_FOLDER.parent / "models.py", EXTRACTION_FOLDER.parent / "names.py")
 EXTRACTION_LIBRARIES = ("beautifulsoup4", "lxml", "trafilatura", "readability-lxml", "dateparser",
-                        "python-dateutil", "py3langid")
+                        "python-dateutil", "py3langid", "warcio", "brotli")
 # Compressed fast: an article's text keeps a third of its size for a small fraction of its extraction.
 COMPRESSION = 1
 

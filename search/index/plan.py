@@ -25,14 +25,21 @@ MAX_REASONS_LISTED = 20
 
 
 class ArticleEntry(NamedTuple):
-    hash: str | None
+    hash: str | None  # of its file: of the container file, for an article inside one
     story: str
     sketch: object  # an array("I") while rebuilding, its text (stories.sketch_text) in the manifest
+    container: str | None = None  # the id of the container file it is inside
 
 
 class SkippedEntry(NamedTuple):
     hash: str | None
     reason: str
+    container: str | None = None
+
+
+def file_of(doc_id: str, entry: ArticleEntry | SkippedEntry) -> str:
+    """The id of the corpus file an entry was read from: itself, or the container it is inside."""
+    return entry.container or doc_id
 
 
 def article_entries(manifest: dict) -> dict[str, ArticleEntry]:
@@ -79,14 +86,16 @@ def why_skipped(skipped: dict[str, SkippedEntry]) -> str:
 
 
 def skipped_files(skipped: dict[str, SkippedEntry]) -> tuple[Skipped, ...]:
-    """The manifest's skipped files as the report gives them."""
-    return tuple(Skipped(path=doc_id, reason=entry.reason) for doc_id, entry in skipped.items())
+    """The manifest's skipped files and records as the report gives them."""
+    return tuple(Skipped(path=doc_id, reason=entry.reason, container=entry.container)
+                 for doc_id, entry in skipped.items())
 
 
 @dataclass
 class RebuildPlan:
-    """What a rebuild will do: read `to_load`, remove `to_delete`, keep `kept` and `kept_skipped` as
-    the previous generation had them."""
+    """What a rebuild will do: read the files `to_load`, remove the articles `to_delete` (of the files
+    changed and deleted), keep `kept` and `kept_skipped` as the previous generation had them.
+    `added`, `changed` and `deleted` count files."""
 
     full: bool
     to_load: list[SourceFile]
@@ -96,6 +105,7 @@ class RebuildPlan:
     kept_skipped: dict[str, SkippedEntry] = field(default_factory=dict)
     added: int = 0
     changed: int = 0
+    deleted: int = 0
 
     @property
     def nothing_to_do(self) -> bool:
@@ -105,26 +115,27 @@ class RebuildPlan:
 def plan_rebuild(sources: list[SourceFile], hashes: dict[str, str | None], manifest: dict | None,
                  settings: Settings) -> RebuildPlan:
     """Full when there is nothing to start from or the index's settings changed; incremental when
-    at most half of the corpus is new, changed or deleted (beyond that a full rebuild is cheaper)."""
+    at most half of the corpus's files are new, changed or deleted (beyond that a full rebuild is
+    cheaper). A container file is read again whole when its hash changed."""
     if manifest is None or manifest.get("built_with") != built_with(settings):
         return RebuildPlan(full=True, to_load=sources, hashes=hashes)
     articles, skipped = article_entries(manifest), skipped_entries(manifest)
     before = {**skipped, **articles}
-    to_load = [s for s in sources if hashes[s.doc_id] is None or doc_hash(before, s.doc_id) != hashes[s.doc_id]]
+    file_hashes = {file_of(doc_id, entry): entry.hash for doc_id, entry in before.items()}
+    to_load = [s for s in sources if hashes[s.doc_id] is None or file_hashes.get(s.doc_id) != hashes[s.doc_id]]
     present = {s.doc_id for s in sources}
-    deleted = [doc_id for doc_id in before if doc_id not in present]
-    if len(to_load) + len(deleted) > len(sources) / 2:
+    gone = [file for file in file_hashes if file not in present]
+    if len(to_load) + len(gone) > len(sources) / 2:
         return RebuildPlan(full=True, to_load=sources, hashes=hashes)
     loading = {s.doc_id for s in to_load}
-    changed = [doc_id for doc_id in loading if doc_id in before]
+    changed = [file for file in loading if file in file_hashes]
+
+    def unchanged(doc_id: str, entry: ArticleEntry | SkippedEntry) -> bool:
+        return (file := file_of(doc_id, entry)) in present and file not in loading
+
     return RebuildPlan(
-        full=False, to_load=to_load, hashes=hashes, to_delete=deleted + changed,
-        kept={doc_id: entry for doc_id, entry in articles.items() if doc_id in present and doc_id not in loading},
-        kept_skipped={doc_id: entry for doc_id, entry in skipped.items()
-                      if doc_id in present and doc_id not in loading},
-        added=len(to_load) - len(changed), changed=len(changed))
-
-
-def doc_hash(entries: dict, doc_id: str) -> str | None:
-    entry = entries.get(doc_id)
-    return entry.hash if entry is not None else None
+        full=False, to_load=to_load, hashes=hashes,
+        to_delete=[doc_id for doc_id, entry in before.items() if not unchanged(doc_id, entry)],
+        kept={doc_id: entry for doc_id, entry in articles.items() if unchanged(doc_id, entry)},
+        kept_skipped={doc_id: entry for doc_id, entry in skipped.items() if unchanged(doc_id, entry)},
+        added=len(to_load) - len(changed), changed=len(changed), deleted=len(gone))

@@ -13,13 +13,19 @@ from ..errors import CorpusError, UnreadableArticle
 from ..extraction.decoding import decode
 from ..names import id_of_name
 
-ARTICLE_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
-# A saved page may be gzipped (page.html.gz): its kind is that of the name without ".gz".
+ARTICLE_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".warc": "warc", ".arc": "warc",
+                   ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+# Files that hold many articles: web archives and scrapers' JSON (search/index/archives.py).
+CONTAINER_KINDS = frozenset(("warc", "jsonl", "json"))
+# A saved page may be gzipped (page.html.gz), and so may a container (crawl.warc.gz): its kind is
+# that of the name without ".gz".
 COMPRESSED_SUFFIX = ".gz"
+FILE_TYPES = ".txt, .html, .htm, .warc, .arc, .jsonl, .ndjson, .json"
 
 
 def article_kind(name: str) -> str | None:
-    """"text" or "html" for an article file's name, or None for any other file."""
+    """"text", "html" or a container's kind (CONTAINER_KINDS) for an article file's name, or None
+    for any other file."""
     path = Path(name)
     if path.suffix.lower() == COMPRESSED_SUFFIX:
         path = path.with_suffix("")
@@ -30,13 +36,21 @@ def article_kind(name: str) -> str | None:
 class SourceFile:
     path: Path
     doc_id: str  # path relative to the corpus, with forward slashes, as names.id_of_name writes it
-    kind: str  # "text" or "html"
+    kind: str  # "text", "html" or one of CONTAINER_KINDS
+
+    @property
+    def is_container(self) -> bool:
+        return self.kind in CONTAINER_KINDS
 
 
 def find_articles(corpus: Path) -> Iterator[SourceFile]:
-    """Every article file below `corpus`, in a stable order. Symlinked folders are not followed."""
+    """Every article file below `corpus`, in a stable order, or `corpus` itself when it is one (a
+    WARC file, a JSON Lines file). Symlinked folders are not followed."""
     if corpus.is_file():
-        raise CorpusError(f"The corpus {corpus} is a file, not a folder: give the folder that holds the articles")
+        if (kind := article_kind(corpus.name)) is None:
+            raise CorpusError(f"The corpus {corpus} is neither a folder nor an article file ({FILE_TYPES})")
+        yield SourceFile(path=corpus, doc_id=id_of_name(corpus.name), kind=kind)
+        return
     if not corpus.is_dir():
         raise CorpusError(f"Corpus folder not found: {corpus}")
     for folder, subfolders, files in os.walk(corpus, onerror=None, followlinks=False):

@@ -8,9 +8,10 @@ nor takes other articles down with it.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
@@ -49,16 +50,18 @@ class Workers(Protocol):
     def close(self, futures: list) -> None: ...
 
 
-def ordered(workers: Workers, jobs: Sequence[Job], given_up: Callable[[Job, str], Answer], chunk: int = CHUNK,
+def ordered(workers: Workers, jobs: Iterable[Job], given_up: Callable[[Job, str], Answer], chunk: int = CHUNK,
             max_in_flight: int = MAX_IN_FLIGHT) -> Iterator[Answer]:
     """The answers of every job, in order, computed by `workers` a chunk at a time, with at most
-    `max_in_flight` jobs out; given_up(job, reason) for a job whose worker died on it. The jobs out
-    when a worker died are done again one at a time, so that a death names the job that caused it."""
-    pending = deque(jobs[start:start + chunk] for start in range(0, len(jobs), chunk))
+    `max_in_flight` jobs out, taken from `jobs` only as they are sent; given_up(job, reason) for a
+    job whose worker died on it. The jobs out when a worker died are done again one at a time, so
+    that a death names the job that caused it."""
+    remaining = iter(jobs)
+    pending = iter(lambda: list(itertools.islice(remaining, chunk)), [])
     out: deque[tuple[Sequence[Job], object]] = deque()
     suspects: deque[Job] = deque()
     try:
-        while pending or out or suspects:
+        while True:
             if suspects:
                 job = suspects.popleft()
                 try:
@@ -66,9 +69,10 @@ def ordered(workers: Workers, jobs: Sequence[Job], given_up: Callable[[Job, str]
                 except WorkerDied:
                     yield given_up(job, WORKER_DIED)
                 continue
-            while pending and len(out) * chunk < max_in_flight:
-                jobs_out = pending.popleft()
+            while len(out) * chunk < max_in_flight and (jobs_out := next(pending, None)):
                 out.append((jobs_out, workers.submit(jobs_out)))
+            if not out:
+                return
             jobs_out, future = out.popleft()
             try:
                 answers = workers.result(future)
@@ -106,7 +110,7 @@ class _Processes:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def in_order(work: Callable[[Job], Answer], jobs: Sequence[Job], workers: int,
+def in_order(work: Callable[[Job], Answer], jobs: Iterable[Job], workers: int,
              given_up: Callable[[Job, str], Answer], chunk: int = CHUNK,
              max_in_flight: int = MAX_IN_FLIGHT) -> Iterator[Answer]:
     """work(job) for every job, in order, by `workers` processes; given_up(job, reason) for a job

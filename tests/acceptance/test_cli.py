@@ -74,7 +74,7 @@ def test_rebuild_with_skips_lists_them_and_exits_3(tmp_path, small_corpus):
 
 @pytest.mark.parametrize("setup, message", [
     ("missing", "error: Corpus folder not found"),
-    ("empty", "error: No articles (.txt, .html, .htm) found"),
+    ("empty", "error: No articles (.txt, .html, .htm, .warc, .arc, .jsonl, .ndjson, .json) found"),
     ("unwritable", "error: Cannot write to the index folder"),
 ])
 def test_rebuild_failures_are_one_line_errors(tmp_path, small_corpus, setup, message):
@@ -213,12 +213,16 @@ def test_cli_mistakes_say_what_is_wrong(args, code, message):
 
 def test_extract_of_an_empty_folder_says_so(tmp_path):
     result = run("extract", str(tmp_path))
-    assert result.returncode == 3 and "no article files (.txt, .html, .htm) in this folder" in result.stderr
+    assert result.returncode == 3 and "no article files (.txt, .html, .htm, .warc" in result.stderr
 
 
-def test_rebuild_of_a_file_or_of_files_that_all_fail_says_why(tmp_path, small_corpus):
+def test_rebuild_of_one_file_or_of_files_that_all_fail_says_why(tmp_path, small_corpus):
     as_file = run("rebuild", "--corpus", str(small_corpus / "scrapes" / "bridge-opens.txt"), "--index", str(tmp_path / "i"))
-    assert as_file.returncode == 1 and "is a file, not a folder" in as_file.stderr
+    assert as_file.returncode == 0 and "indexed 1 article, skipped 0" in as_file.stdout
+    notes = tmp_path / "notes.md"
+    notes.write_text("# notes")
+    other = run("rebuild", "--corpus", str(notes), "--index", str(tmp_path / "k"))
+    assert other.returncode == 1 and "is neither a folder nor an article file" in other.stderr
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
