@@ -156,3 +156,21 @@ def test_an_article_a_writer_task_cannot_write_fails_the_rebuild_naming_it(clien
     cluster.kept_article(cache, "a.txt").write_bytes(b"not a pickled article")
     with pytest.raises(IndexWriteError, match="Indexing a.txt failed: UnpicklingError"):
         cluster.written_on_cluster(client, [[("a.txt", "a.txt")]], cache, folder, "english", 2, {})
+
+
+def test_the_records_of_container_files_are_read_on_the_cluster(client, tmp_path):
+    from .test_archive_rebuilds import PAGES, write_crawl
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_crawl(corpus / "crawl.warc.gz", PAGES)
+    (corpus / "items.jsonl").write_text('{"text": "Swifts returned to the church tower, the warden said."}\n{broken\n')
+    local_report = rebuild(make_settings(corpus, tmp_path / "local"))
+    on_the_cluster = make_settings(corpus, tmp_path / "cluster", scheduler=client.scheduler.address)
+    with get_task_stream(client) as tasks:
+        cluster_report = rebuild(on_the_cluster)
+    assert len([task for task in tasks.data if task["key"].startswith("chunk_of")]) >= (len(PAGES) + 2) // CHUNK
+    assert cluster_report.indexed == local_report.indexed == len(PAGES) + 1
+    assert cluster_report.skipped == local_report.skipped and [item.path for item in local_report.skipped] == [
+        "items.jsonl#2"]
+    assert [hit.id for hit in ArchiveSearcher(on_the_cluster).search("swifts warden").hits] == ["items.jsonl#1"]

@@ -18,7 +18,9 @@ import zlib
 from collections.abc import Iterator
 from typing import IO
 
+import brotli
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
 
 from ..errors import UnreadableArticle
 from ..extraction.records import record_of_json
@@ -30,6 +32,23 @@ CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 # A .json file is parsed whole: collections larger than this belong in JSON Lines, which are streamed.
 JSON_DOCUMENT_MAX_BYTES = 256_000_000
 GZIP_FAILURES = (EOFError, zlib.error, gzip.BadGzipFile)
+TRAILING_BLANKS = 64
+
+
+class _BrotliBody:
+    """A brotli-compressed body as warcio's readers undo one (decompress(), unused_data): warcio's own
+    adapter sets an attribute on brotli's decompressor, which brotli 1.1 and later refuse."""
+
+    unused_data = None
+
+    def __init__(self):
+        self._decompressor = brotli.Decompressor()
+
+    def decompress(self, data: bytes) -> bytes:
+        return self._decompressor.process(data)
+
+
+BufferedReader.DECOMPRESSORS["br"] = _BrotliBody
 
 
 def records_in(source: SourceFile, max_bytes: int) -> Iterator[Record | Skipped]:
@@ -194,7 +213,10 @@ def _warc_records(source: SourceFile, max_bytes: int) -> Iterator[Record | Skipp
             yield Skipped(f"{container}#offset {read_to}", f"unreadable from byte {read_to} on "
                           f"({type(error).__name__}: {error})", container=container)
             return
-    if read_to < size:
+        handle.seek(read_to)
+        # An uncompressed WARC's last record is followed by blank lines that no record counts.
+        trailing = handle.read(TRAILING_BLANKS + 1)
+    if trailing.strip() or len(trailing) > TRAILING_BLANKS:
         yield Skipped(f"{container}#offset {read_to}", f"cut off: the {size - read_to} bytes from byte {read_to} on "
                       "hold no whole record", container=container)
 

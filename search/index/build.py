@@ -110,7 +110,7 @@ class _Writing:
                  settings: Settings):
         workers = worker_count(settings)
         self._jobs = jobs
-        self._readers = workers if len(plan.to_load) > 1 or plan.to_load[0].is_container else 1
+        self._readers = workers if len(plan.to_load) > 1 or any(source.is_container for source in plan.to_load) else 1
         self._parallel = SegmentWriters(indexes, workers, options, settings.title_weight) \
             if plan.full and workers > 1 else None
         self._write = self._parallel.add if self._parallel is not None else \

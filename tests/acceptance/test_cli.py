@@ -355,3 +355,23 @@ def test_output_piped_to_a_reader_that_stops_ends_quietly(sample_settings):
         stderr = process.stderr.read().decode()
         assert process.wait(timeout=60) == 0
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+
+
+def test_a_rebuild_of_container_files_exits_3_naming_each_bad_record_and_extract_reads_a_record(tmp_path):
+    from ..test_archive_rebuilds import PAGES, address, json_line, write_crawl
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_crawl(corpus / "crawl.warc.gz", PAGES[:3])
+    (corpus / "items.jsonl").write_text(json_line(1) + "\n{broken\n")
+    result = run("rebuild", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert result.returncode == 3
+    assert "indexed 4 articles, skipped 1" in result.stdout
+    assert "  skipped items.jsonl#2: line 2 is not JSON" in result.stdout
+    record = f"crawl.warc.gz#{address(PAGES[1])}"
+    extracted = run("extract", "--json", record, "items.jsonl", cwd=corpus)
+    lines = [json.loads(line) for line in extracted.stdout.splitlines()]
+    assert [line["path"] for line in lines] == [record, "items.jsonl#1"]
+    assert extracted.returncode == 3 and "skipped items.jsonl#2: line 2 is not JSON" in extracted.stderr
+    missing = run("extract", "crawl.warc.gz#https://nowhere.example/", cwd=corpus)
+    assert missing.returncode == 3 and "no such record in the file" in missing.stderr
