@@ -52,8 +52,8 @@ def _setting(default: Any, section: str, help: str, **bounds: Any) -> Any:
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
-    corpus: Path = _setting(Path("corpus"), "paths", "folder of articles (.txt, .html, .htm, each perhaps "
-                            "gzipped), read recursively")
+    corpus: Path = _setting(Path("corpus"), "paths", "folder of articles (.txt, .html, .htm, and WARC, JSON Lines "
+                            "and JSON files, each perhaps gzipped), read recursively, or one such file")
     index: Path = _setting(Path("index"), "paths", "folder holding the index generations; a rebuild writes a "
                            "new one and swaps it in")
     host: str = _setting("127.0.0.1", "server", "address the server listens on")
@@ -94,7 +94,8 @@ class Settings:
                                   "finds more", at_least=0)
     related_articles: int = _setting(5, "search", "\"more like this\" articles listed with an article",
                                      at_least=1)
-    max_file_mb: float = _setting(20.0, "indexer", "larger corpus files are skipped and reported", above=0)
+    max_file_mb: float = _setting(20.0, "indexer", "larger corpus files, and larger pages and lines in WARC and "
+                                  "JSON files, are skipped and reported", above=0)
     writer_limitmb: int = _setting(128, "indexer", "memory for the index writer's buffers, in MB", at_least=1)
     rebuild_workers: int = _setting(0, "indexer", "processes that read, clean and index articles at once; `0` "
                                     "is one per CPU core", at_least=0)
