@@ -282,3 +282,30 @@ def test_container_files_are_corpus_files_and_a_corpus_may_be_one(tmp_path):
         ("a.warc.gz", "warc"), ("b.warc", "warc"), ("c.arc.gz", "warc"), ("d.jsonl", "jsonl"),
         ("e.ndjson.gz", "jsonl"), ("f.json", "json")]
     assert [source.doc_id for source in find_articles(tmp_path / "d.jsonl")] == ["d.jsonl"]
+
+
+def test_a_text_given_without_a_title_keeps_its_first_line_and_is_headed_by_its_first_sentence():
+    item = {"text": "Ferry back in service\nThe ferry ran again on Sunday after a week of storms, the operator said."}
+    article = article_from_record(record_of_json(item, "x.jsonl#1", "x.jsonl"))
+    assert article.body.startswith("Ferry back in service\n\nThe ferry ran again")
+    assert article.title == "Ferry back in service"
+
+
+def arc_record(header: bytes, body: bytes) -> bytes:
+    return header % len(body) + b"\n" + body + b"\n"
+
+
+@pytest.mark.parametrize("name", ["old.arc", "old.arc.gz"])
+def test_an_arc_file_of_the_older_format_is_read_as_a_warc(tmp_path, name):
+    description = arc_record(b"filedesc://old.arc 0.0.0.0 20210101000000 text/plain %d",
+                             b"1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n")
+    fetched = arc_record(b"http://e.org/cormorants 1.2.3.4 20210304050607 text/html %d",
+                         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article><p>Cormorants "
+                         b"dried their wings on the pier, the harbour master said.</p></article></body></html>")
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(description) + gzip.compress(fetched) if name.endswith(".gz")
+                     else description + fetched)
+    (record,) = read(path)
+    article = article_from_record(record)
+    assert record.doc_id == f"{name}#http://e.org/cormorants" and article.body.startswith("Cormorants dried")
+    assert (str(article.date), article.date_source) == ("2021-03-04", "crawl")

@@ -243,8 +243,9 @@ def _drop_repeated_lines(lines: list[str]) -> list[str]:
     return kept
 
 
-def clean_text(text: str) -> CleanedPage:
-    """Clean a plain-text scrape: first real line is the headline, the rest is the article."""
+def clean_text(text: str, headline_first: bool = True) -> CleanedPage:
+    """Clean a plain-text scrape: first real line is the headline (unless not `headline_first`: text
+    a scraper kept apart from its headline), the rest is the article."""
     hints: dict[str, str] = {}
     lines: list[str | None] = []  # None marks a block boundary
     for block in _text_blocks(text):
@@ -253,7 +254,7 @@ def clean_text(text: str) -> CleanedPage:
 
     kept: list[str | None] = []
     skip_next_text_line = False
-    headline_open = True  # until the first line of text: the headline, or the article's first words
+    headline_open = headline_first  # until the first line of text: the headline, or the article's first words
     for at, line in enumerate(lines):
         if line is None:
             kept.append(None)

@@ -80,13 +80,10 @@ def record_of_json(item, doc_id: str, container: str) -> Record:
                   fetched=_first(item, FETCHED_FIELDS))
 
 
-def _as_scrape(record: Record) -> str:
-    """A scraper's text as a text scrape: the headline on the first line, then the text, whose single
-    line breaks are paragraphs where it has no blank lines (news-please and trafilatura write so)."""
-    text = record.text or ""
-    if "\n\n" not in text:
-        text = text.replace("\n", "\n\n")
-    return f"{record.title}\n\n{text}" if record.title else text
+def _paragraphs(text: str) -> str:
+    """A scraper's text with its paragraphs apart: its single line breaks are paragraph breaks where
+    it has no blank lines (news-please and trafilatura write so)."""
+    return text if "\n\n" in text else text.replace("\n", "\n\n")
 
 
 def _page_of(record: Record) -> CleanedPage:
@@ -94,7 +91,8 @@ def _page_of(record: Record) -> CleanedPage:
         return clean_html(decode(record.payload, "html", record.charset))
     if record.html is not None:
         return clean_html(record.html)
-    return clean_text(_as_scrape(record))
+    # The text is the article's alone: its first line is no headline, whether a title is given or not.
+    return clean_text(_paragraphs(record.text or ""), headline_first=False)
 
 
 def _with_fields(page: CleanedPage, record: Record) -> CleanedPage:
