@@ -9,7 +9,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from .config import load_settings
 from .errors import PageOutOfRange, SearchError
@@ -160,16 +161,30 @@ def run_query(args) -> int:
 
 def run_export(args) -> int:
     settings = load_settings(args.config, overrides={"index": args.index})
-    rows = ArchiveSearcher(settings).export(args.text)
+    chunks = WRITERS[args.format](ArchiveSearcher(settings).export(args.text))
+    if not args.output:
+        sys.stdout.writelines(chunks)
+        return EXIT_OK
     try:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else contextlib.nullcontext(sys.stdout)
+        write_whole(Path(args.output), chunks)
     except OSError as error:
-        print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        print(f"error: cannot write {one_line(args.output)}: {error.strerror or error}", file=sys.stderr)
         return EXIT_ERROR
-    with out as written:
-        for text in WRITERS[args.format](rows):
-            written.write(text)
     return EXIT_OK
+
+
+def write_whole(path: Path, chunks: Iterable[str]) -> None:
+    """Write the text to `path` whole or not at all: into a file beside it, renamed over it once
+    complete, so that a full disk or a size limit leaves no partial file under the name."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines(chunks)
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
 
 
 def run_timeline(args) -> int:
@@ -307,7 +322,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {"rebuild": run_rebuild, "query": run_query, "export": run_export, "timeline": run_timeline,
                "quote": run_quote, "kwic": run_kwic, "person": run_person, "extract": run_extract}[args.command]
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # here, where a full disk or a closed pipe is reported, not at exit
+        return status
     except SearchError as error:
         if getattr(args, "json", False):
             print(json.dumps({"error": {"code": error.code, "message": str(error)}}, ensure_ascii=False))
@@ -318,7 +335,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: interrupted; the previous index is unchanged", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
-        # The reader (`| head`) has all it wanted: stop quietly, as Unix tools do. Python would
-        # report the pipe again when it flushes standard output on the way out.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader (`| head`) has all it wanted: stop quietly, as Unix tools do.
+        _drop_standard_output()
         return 0
+    except OSError as error:
+        # Standard output on a full disk or past a size limit (`> file`), the one write that names
+        # no file: one line, as for a file.
+        _drop_standard_output()
+        where = one_line(str(error.filename)) if error.filename else "the output"
+        print(f"error: cannot write {where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _drop_standard_output() -> None:
+    """What is left in standard output's buffer goes nowhere: Python would try it again on the way
+    out and report the failure a second time."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

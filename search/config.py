@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import ConfigError, PageOutOfRange
 from .index.schema import DEFAULT_STOPWORDS, STOPWORD_LISTS
@@ -61,6 +62,9 @@ class Settings:
     threads: int = _setting(4, "server", "waitress worker threads", at_least=1)
     access_log: bool = _setting(True, "server", "`python -m web` logs each request: method, path, status, "
                                 "milliseconds")
+    public_url: str = _setting("", "server", "the address readers reach the service at (`https://news.example.org`), "
+                               "from which feeds and the OpenSearch description build their links; empty: the "
+                               "address each request names in its Host header (set it behind a proxy)")
     per_page: int = _setting(10, "search", "results per page by default", at_least=1)
     max_per_page: int = _setting(100, "search", "largest `per_page` a request may ask for", at_least=1)
     max_page: int = _setting(1000, "search", "deepest page a request may ask for", at_least=1)
@@ -225,5 +229,8 @@ def _check(settings: Settings) -> None:
             raise ConfigError(f"Setting {key!r} must be between {low:g} and {high:g}, got {value!r}")
         if low is not None and value < low:
             raise ConfigError(f"Setting {key!r} must be at least {low:g}, got {value!r}")
+    if settings.public_url and not (settings.public_url.startswith(("http://", "https://"))
+                                    and urlsplit(settings.public_url).hostname):
+        raise ConfigError(f"Setting 'public_url' must be an http:// or https:// address, got {settings.public_url!r}")
     if settings.per_page > settings.max_per_page:
         raise ConfigError("Setting 'per_page' cannot exceed 'max_per_page'")

@@ -89,12 +89,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(corpus: Path, index: Path, output: list[str] | None = None):
+def running_server(corpus: Path, index: Path, output: list[str] | None = None, settings: dict | None = None):
     """The real service, `python -m web` under waitress, on a free loopback port: yields its base URL.
-    What it prints is read as it comes (so that its access log never fills the pipe) into `output`."""
+    What it prints is read as it comes (so that its access log never fills the pipe) into `output`.
+    `settings`: more settings, by name, given as the environment gives them."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
     env["NEWS_SEARCH_CORPUS"] = str(corpus)
+    env.update({f"NEWS_SEARCH_{name.upper()}": value for name, value in (settings or {}).items()})
     process = subprocess.Popen(
         [sys.executable, "-m", "web", "--port", str(port), "--index", str(index)],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from search.index import loading, plan, store
-from search.errors import CorpusError, IndexBusyError, IndexMissingError, QueryRefused
+from search.errors import CorpusError, IndexBusyError, IndexMissingError, IndexWriteError, QueryRefused
 from search.models import SearchOptions
 from search.index.build import rebuild
 from search.searcher import ArchiveSearcher
@@ -181,7 +181,7 @@ def test_failed_rebuild_leaves_the_previous_index_serving(tmp_path, small_corpus
 
     real_load = loading.load_article
     monkeypatch.setattr(loading, "load_article", fail_midway)
-    with pytest.raises(OSError):
+    with pytest.raises(IndexWriteError, match="The rebuild stopped: disk full; the previous index keeps serving"):
         rebuild(settings, full=full)
     assert searcher.search("bridge").total == before
     assert ArchiveSearcher(settings).search("bridge").total == before

@@ -12,7 +12,7 @@ from search.errors import SearchError
 from search.models import KINDS, SORT_ORDERS, SearchOptions, paragraphs_of
 from search.query.parse import quote_to_check
 from search.research.concordance import ORDERS
-from search.research.export import ExportRow, citation
+from search.research.export import ExportRow, citation, printable
 from search.research.timeline import INTERVALS, MAX_QUERIES
 
 from .charts import (
@@ -204,6 +204,22 @@ def person(name: str):
 FEED_ENTRIES = 20
 
 
+@ui.app_template_global()
+def absolute_url(endpoint: str, **values) -> str:
+    """An address to take away (a feed's links, a search engine's template): on the configured
+    `public_url`, else on the host the request named."""
+    base = current_app.config["SETTINGS"].public_url
+    if base:
+        return base.rstrip("/") + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)
+
+
+def _xml_response(body: str, mimetype: str):
+    """XML a reader subscribes to or installs: without the characters XML 1.0 forbids, which a title
+    scraped from anywhere or a query may hold, and which would make the whole document unreadable."""
+    return current_app.response_class(printable(body), mimetype=mimetype)
+
+
 def _stamp(day) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
@@ -221,13 +237,12 @@ def feed():
     link_args = params.link_args()
     body = render_template("feed.xml", q=params.q, page=page, entries=entries,
                            updated=max([stamp for _, stamp in entries] + [built]),
-                           self_url=url_for("ui.feed", _external=True, **link_args),
-                           results_url=url_for("ui.search", _external=True, **link_args))
-    return current_app.response_class(body, mimetype="application/atom+xml")
+                           self_url=absolute_url("ui.feed", **link_args),
+                           results_url=absolute_url("ui.search", **link_args))
+    return _xml_response(body, "application/atom+xml")
 
 
 @ui.get("/opensearch.xml")
 def opensearch():
     """Lets a browser add the archive as a search engine, with suggestions as the user types."""
-    body = render_template("opensearch.xml")
-    return current_app.response_class(body, mimetype="application/opensearchdescription+xml")
+    return _xml_response(render_template("opensearch.xml"), "application/opensearchdescription+xml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import shutil
@@ -66,6 +67,11 @@ def rebuild(settings: Settings, show_progress: bool = False, full: bool = False)
                 "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                 "rebuild_s": round(time.perf_counter() - started, 1)}, encode=sketch_text)
             store.publish(settings.index, generation)
+        except OSError as error:
+            # A full disk, a file-size limit: what any process of the rebuild met, not one article's fault.
+            shutil.rmtree(generation, ignore_errors=True)
+            raise IndexWriteError(f"The rebuild stopped: {error.strerror or error}; the previous index keeps "
+                                  "serving") from None
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
@@ -209,8 +215,11 @@ def _write_generation(generation, plan: RebuildPlan, settings: Settings,
     finally:
         if failed:
             for open_writer in writers:
-                if not open_writer.is_closed:
-                    open_writer.cancel()
+                # The generation is deleted next: a writer that cannot even close its files (the
+                # disk that failed the rebuild is still full) must not hide why the rebuild failed.
+                with contextlib.suppress(OSError):
+                    if not open_writer.is_closed:
+                        open_writer.cancel()
         forks_die_with_parent(False)
         if writing is not None:
             writing.close(failed)

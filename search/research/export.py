@@ -48,8 +48,34 @@ class ExportRow:
 COLUMNS = ("id", "title", "author", "outlet", "date", "url", "accessed", "language")
 
 
+# Characters no saved text should carry: C0 and C1 controls but tab, line feed and carriage return
+# (XML 1.0 forbids most of them, a terminal runs escape sequences), lone surrogates and the
+# noncharacters U+FFFE and U+FFFF (which XML forbids too).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text without the characters that break a file or a terminal it is written to."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): a cell beginning so
+# runs when the file is opened, whatever a scraped title or a folder's name put there.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value):
+    """A value as a spreadsheet will show it and never run it: text that begins like a formula gets
+    a leading apostrophe, which spreadsheets read as "this is text" (OWASP's advice)."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def csv_lines(columns: Sequence[str], rows: Iterable[dict]) -> Iterator[str]:
-    """A header, then each row's values of those columns (None as empty), as CSV lines one at a time."""
+    """A header, then each row's values of those columns (None as empty, text that would start a
+    formula made inert), as CSV lines one at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
 
@@ -61,7 +87,7 @@ def csv_lines(columns: Sequence[str], rows: Iterable[dict]) -> Iterator[str]:
 
     yield line(columns)
     for values in rows:
-        yield line(["" if values[name] is None else values[name] for name in columns])
+        yield line(["" if values[name] is None else inert_cell(values[name]) for name in columns])
 
 
 def as_csv(rows: Iterable[ExportRow]) -> Iterator[str]:
@@ -73,24 +99,25 @@ def as_jsonl(rows: Iterable[ExportRow]) -> Iterator[str]:
         yield json.dumps(row.as_dict(), ensure_ascii=False) + "\n"
 
 
-def _ris_value(text: str) -> str:
-    return " ".join(text.split())  # a tag's value is one line
+def _one_line(text: str) -> str:
+    """Text as one line of printable characters: a line break in a field would end its record."""
+    return " ".join(printable(text).split())
 
 
 def as_ris(rows: Iterable[ExportRow]) -> Iterator[str]:
     for row in rows:
-        lines = ["TY  - NEWS", f"TI  - {_ris_value(row.title)}"]
+        lines = ["TY  - NEWS", f"TI  - {_one_line(row.title)}"]
         if row.author:
-            lines.append(f"AU  - {_ris_value(row.author)}")
+            lines.append(f"AU  - {_one_line(row.author)}")
         if row.outlet:
-            lines.append(f"T2  - {_ris_value(row.outlet)}")
+            lines.append(f"T2  - {_one_line(row.outlet)}")
         if row.date:
             lines += [f"PY  - {row.date.year}", f"DA  - {row.date:%Y/%m/%d}"]
         if row.url:
-            lines.append(f"UR  - {_ris_value(row.url)}")
+            lines.append(f"UR  - {_one_line(row.url)}")
         if row.language:
             lines.append(f"LA  - {row.language}")
-        lines += [f"Y2  - {row.accessed:%Y/%m/%d}", f"ID  - {_ris_value(row.id)}", "ER  - "]
+        lines += [f"Y2  - {row.accessed:%Y/%m/%d}", f"ID  - {_one_line(row.id)}", "ER  - "]
         yield "\r\n".join(lines) + "\r\n\r\n"
 
 
@@ -99,7 +126,7 @@ BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
 
 
 def _bibtex_value(text: str) -> str:
-    return BIBTEX_SPECIAL.sub(lambda m: BIBTEX_ESCAPES.get(m[1], "\\" + m[1]), " ".join(text.split()))
+    return BIBTEX_SPECIAL.sub(lambda m: BIBTEX_ESCAPES.get(m[1], "\\" + m[1]), _one_line(text))
 
 
 def _bibtex_key(row: ExportRow, number: int) -> str:
@@ -124,14 +151,14 @@ def citation(row: ExportRow, paragraph: int | None = None) -> str:
     """A reference to the article, or to one of its paragraphs, as text to paste: author, title,
     outlet, date, paragraph, where it is (its address, else its id in the archive) and when it was
     read. Parts the article lacks are left out."""
-    title = " ".join(row.title.split())
-    parts = [f"{' '.join(row.author.split())}." if row.author else "",
+    title = _one_line(row.title)
+    parts = [f"{_one_line(row.author)}." if row.author else "",
              f"“{title}{'' if title[-1:] in '.?!' else '.'}”"]
-    where = ", ".join(filter(None, [row.outlet and " ".join(row.outlet.split()), row.date and _day(row.date),
+    where = ", ".join(filter(None, [row.outlet and _one_line(row.outlet), row.date and _day(row.date),
                                     paragraph and f"paragraph {paragraph}"]))
     if where:
         parts.append(where + ".")
-    parts.append(f"{row.url}." if row.url else f"News archive, {row.id}.")
+    parts.append(f"{_one_line(row.url)}." if row.url else f"News archive, {_one_line(row.id)}.")
     parts.append(f"Accessed {_day(row.accessed)}.")
     return " ".join(part for part in parts if part)
 

@@ -9,9 +9,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import QueryRefused
+
 INTERVALS = ("day", "week", "month", "year")
 # The finest interval whose periods over a span stay few enough to read as a line.
 MAX_PERIODS = 120
+# The most periods an interval asked for may give: five years of days. Dates are whatever pages
+# say, so an archive's span is no bound on the work a request can ask for.
+MAX_ASKED_PERIODS = 1830
 MAX_QUERIES = 4
 
 
@@ -77,9 +82,31 @@ def period_starts(first: dt.date, last: dt.date, interval: str) -> list[dt.date]
 def interval_for(first: dt.date, last: dt.date) -> str:
     """The finest interval that splits first..last into at most MAX_PERIODS periods."""
     for interval in INTERVALS[:-1]:
-        if len(period_starts(first, last, interval)) <= MAX_PERIODS:
+        if period_count(first, last, interval) <= MAX_PERIODS:
             return interval
     return INTERVALS[-1]
+
+
+def period_count(first: dt.date, last: dt.date, interval: str) -> int:
+    """How many periods of `interval` first..last spans, counted without listing them."""
+    if interval == "year":
+        return last.year - first.year + 1
+    if interval == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    step = 7 if interval == "week" else 1
+    return (period_start(last, interval) - period_start(first, interval)).days // step + 1
+
+
+def _check_periods(first: dt.date, last: dt.date, interval: str) -> None:
+    """QueryRefused when `interval` splits first..last into more than MAX_ASKED_PERIODS periods,
+    naming the finest interval that does not."""
+    count = period_count(first, last, interval)
+    if count <= MAX_ASKED_PERIODS:
+        return
+    fits = next((other for other in INTERVALS if period_count(first, last, other) <= MAX_ASKED_PERIODS), "year")
+    raise QueryRefused(f"interval={interval} splits the matches' dates ({first.isoformat()} to {last.isoformat()}) "
+                       f"into {count:,} periods, more than {MAX_ASKED_PERIODS:,}; use interval={fits}, or narrow "
+                       "the dates with date:[FROM TO]")
 
 
 def _per_period(days: np.ndarray, bounds: np.ndarray) -> np.ndarray:
@@ -104,6 +131,8 @@ def timeline(queries: Sequence[str], kinds: Sequence[str], matched_days: Sequenc
             for query, kind, days in zip(queries, kinds, matched_days)))
     first = dt.date.fromordinal(int(min(days.min() for days in found)))
     last = dt.date.fromordinal(int(max(days.max() for days in found)))
+    if interval is not None:
+        _check_periods(first, last, interval)
     interval = interval or interval_for(first, last)
     starts = period_starts(first, last, interval)
     ends = [next_start(start, interval) - dt.timedelta(days=1) for start in starts]
