@@ -16,7 +16,7 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 import pytest
 
@@ -29,8 +29,8 @@ from .test_cli import run
 
 # Each kind of hostile text, as scraped pages carry it.
 CONTROLS = "\x01\x1b[31m\x07\x0b\x0c\x7f\x85\ufffe\uffff"
-FORMULAS = ["=cmd|' /C calc'!A0", "+SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+9)*cmd|' /C calc'!A0",
-            "\t=1+1", "\r=1+1"]
+FORMULAS = ["=cmd|' /C calc'!A0", "+SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
+            "@SUM(1+9)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
 BREAKERS = ["\r\nER  - \r\nTY  - JOUR\r\nTI  - injected", "}\n@misc{injected,\n  title = {x}", '"\r\n=1+1,"']
 MARKUP = ["<script>alert(1)</script>", "]]><x>", "&amp;&#0;&#xFFFE;"]
 HOSTILE = [CONTROLS, *FORMULAS, *BREAKERS, *MARKUP]
@@ -189,7 +189,7 @@ def test_an_export_past_a_size_limit_is_one_line_and_leaves_no_file(hostile_sett
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
     result = subprocess.run([sys.executable, "-m", "search", "export", TOPIC, "--format", "jsonl", "--output",
                              str(output), "--index", str(hostile_settings.index)], cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=60, preexec_fn=small_files)
+                            capture_output=True, text=True, timeout=60, preexec_fn=small_files, check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [f"error: cannot write {output}: File too large"]
     assert output.read_text() == "an earlier export\n" and sorted(tmp_path.iterdir()) == [output]
@@ -197,7 +197,7 @@ def test_an_export_past_a_size_limit_is_one_line_and_leaves_no_file(hostile_sett
     with open(tmp_path / "redirected.jsonl", "w") as redirected:
         streamed = subprocess.run([sys.executable, "-m", "search", "export", TOPIC, "--format", "jsonl", "--index",
                                    str(hostile_settings.index)], cwd=REPO, env=env, stdout=redirected,
-                                  stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=small_files)
+                                  stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=small_files, check=False)
     assert streamed.returncode == 1
     assert streamed.stderr.strip().splitlines() == ["error: cannot write the output: File too large"]
 
@@ -215,7 +215,7 @@ def test_a_rebuild_that_runs_out_of_room_is_one_line_and_the_previous_index_serv
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_SEARCH_")}
     result = subprocess.run([sys.executable, "-m", "search", "rebuild", "--full", "--corpus", str(small_corpus),
                              "--index", str(index)], cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
-                            preexec_fn=small_files)
+                            preexec_fn=small_files, check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: ")
     searched = run("query", "bridge", "--index", str(index))
