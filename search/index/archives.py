@@ -174,38 +174,37 @@ def _archive_records(handle: IO[bytes]) -> Iterator[tuple[object, ArchiveIterato
         yield record, iterator
 
 
-def _latest_fetches(source: SourceFile) -> dict[str, int]:
-    """For each address, which of its fetches is the article: the latest (the last of those fetched
-    at the same time), counted from 0 in the file's order. A damaged part ends the count; the
-    reading proper reports it."""
+def _latest_fetches(source: SourceFile) -> set[int]:
+    """Which responses are articles, by their number among the file's responses (from 0): for each
+    address, its latest fetch (the last of those fetched at the same time). A damaged part ends the
+    count; the reading proper reports it."""
     latest: dict[str, tuple[str, int]] = {}
-    seen: dict[str, int] = {}
     with open(source.path, "rb") as handle, contextlib.suppress(Exception):  # the second reading reports it
+        number = -1
         for record, _ in _archive_records(handle):
             if (response := _response(record)) is None:
                 continue
+            number += 1
             url, fetched = response
-            number = seen[url] = seen.get(url, -1) + 1
             if url not in latest or fetched >= latest[url][0]:
                 latest[url] = (fetched, number)
-    return {url: number for url, (_, number) in latest.items()}
+    return {number for _, number in latest.values()}
 
 
 def _warc_records(source: SourceFile, max_bytes: int) -> Iterator[Record | Skipped]:
     container = source.doc_id
-    latest = _latest_fetches(source)
-    seen: dict[str, int] = {}
+    articles = _latest_fetches(source)
+    number = -1
     read_to = 0
     with open(source.path, "rb") as handle:
         size = handle.seek(0, io.SEEK_END)
         handle.seek(0)
         try:
             for record, iterator in _archive_records(handle):
-                response = _response(record)
-                if response is not None:
-                    url, fetched = response
-                    number = seen[url] = seen.get(url, -1) + 1
-                    if latest.get(url) == number:
+                if (response := _response(record)) is not None:
+                    number += 1
+                    if number in articles:
+                        url, fetched = response
                         yield _page_record(record, f"{container}#{url}", container, url, fetched, max_bytes)
                 iterator.read_to_end()
                 read_to = iterator.get_record_offset() + iterator.get_record_length()
