@@ -220,3 +220,12 @@ def test_a_rebuild_that_runs_out_of_room_is_one_line_and_the_previous_index_serv
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: ")
     searched = run("query", "bridge", "--index", str(index))
     assert searched.returncode == 0 and "2 results" in searched.stdout
+
+
+@pytest.mark.parametrize("name", ["<script>alert(1)</script>", "=cmd|' /C calc'!A0", "%01%1B"])
+def test_a_hostile_name_asked_of_the_people_pages_is_not_found_and_not_run(server, name):
+    status, page = get(server, f"/people/{urllib.parse.quote(name)}")
+    assert status == 404 and b"<script>alert" not in page
+    # The JSON error says the name back as data, which no browser runs (application/json, nosniff).
+    status, body = get(server, f"/api/people/{urllib.parse.quote(name)}")
+    assert status == 404 and json.loads(body)["error"]["code"] == "not_found"
