@@ -19,11 +19,11 @@ from .index.build import rebuild
 from .index.named_files import named_articles
 from .index.sources import FILE_TYPES
 from .models import Article, Skipped
-from .names import article_count, one_line
+from .names import article_count, counted, one_line
 from .query.parse import quote_to_check
 from .research.concordance import ORDERS
 from .research.export import FORMATS, WRITERS
-from .research.timeline import INTERVALS, MAX_QUERIES
+from .research.timeline import INTERVALS, MAX_QUERIES, NOUNS, period_label
 from .searcher import ArchiveSearcher
 from .serialize import (
     concordance_csv,
@@ -194,15 +194,18 @@ def run_timeline(args) -> int:
         print_json(timeline_to_json(found))
         return EXIT_OK
     for series in found.series:
-        noun = "quotation" if series.kind == "quotes" else "article"
-        print(f"{series.query!r}: {series.total} {noun}{'' if series.total == 1 else 's'}, {series.undated} undated")
+        print(f"{series.query!r}: {counted(series.total, NOUNS[series.kind])}, {series.undated} undated")
     if not found.starts:
         print("no dated match")
         return EXIT_OK
-    print(f"{found.interval:<12} {'articles':>9}" + "".join(f"  {series.query[:22]:>22}" for series in found.series))
+    # Each cell is a query's matches of the period's articles, or of its quotations for a said: query:
+    # the share is of that count, shown beside it.
+    print(f"{found.interval:<18} {'articles':>9}" + "".join(f"  {series.query[:28]:>28}" for series in found.series))
     for at, start in enumerate(found.starts):
-        cells = "".join(f"  {f'{series.counts[at]} ({series.shares[at]:.1%})':>22}" for series in found.series)
-        print(f"{start.isoformat():<12} {found.articles[at]:>9}{cells}")
+        cells = "".join(f"  {cell:>28}" for cell in (
+            f"{series.counts[at]} of {counted(series.among[at], NOUNS[series.kind])} ({series.shares[at]:.1%})"
+            for series in found.series))
+        print(f"{period_label(start, found.interval):<18} {found.articles[at]:>9}{cells}")
     return EXIT_OK
 
 
@@ -253,7 +256,7 @@ def run_person(args) -> int:
     if args.json:
         print_json(person_to_json(found))
         return EXIT_OK
-    print(f"{found.name}: {found.total} quotation{'' if found.total == 1 else 's'} in {article_count(found.articles)}")
+    print(f"{found.name}: {counted(found.total, 'quotations')} in {article_count(found.articles)}")
     if len(found.spellings) > 1:
         print("  written as " + ", ".join(f"{spelling} ({count})" for spelling, count in found.spellings))
     for heading, pairs in (("quoted beside them", found.quoted_with), ("written by", found.authors),

@@ -44,6 +44,11 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)
 
 
+def counted(count: int, plural: str) -> str:
+    """'1 quotation', '7 quotations': a count and its noun, which agree ("articles" -> "1 article")."""
+    return f"{count:,} {plural[:-1] if count == 1 else plural}"
+
+
 def article_count(count: int) -> str:
     """'1 article', '33 articles'."""
-    return f"{count} article" + ("" if count == 1 else "s")
+    return counted(count, "articles")

@@ -3,7 +3,8 @@
 import datetime as dt
 
 from search.research.timeline import Series, Timeline
-from web.charts import TIMELINE_HEIGHT, TIMELINE_WIDTH, date_bars, page_numbers, period_label, timeline_lines
+from search.research.timeline import period_label
+from web.charts import TIMELINE_HEIGHT, TIMELINE_WIDTH, date_bars, page_numbers, timeline_lines
 
 
 def test_date_chart_shows_quiet_months_as_gaps_and_long_spans_by_year():

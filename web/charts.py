@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from search.research.timeline import Timeline
+from search.research.timeline import NOUNS, Timeline, period_label
 
 # The date histogram: months while they fit, years beyond.
 MAX_MONTH_BARS = 36
@@ -77,7 +77,6 @@ def date_bars(months: tuple[tuple[str, int], ...]) -> list[Bar]:
 # The timeline page's chart, in SVG user units, and what its lines show.
 TIMELINE_WIDTH, TIMELINE_HEIGHT = 720, 240
 MEASURES = ("share", "count")
-NOUNS = {"articles": "articles", "quotes": "quotations"}
 
 
 @dataclass(frozen=True)
@@ -101,11 +100,6 @@ class Line:
     @property
     def polyline(self) -> str:
         return " ".join(f"{point.x},{point.y}" for point in self.points)
-
-
-def period_label(start: dt.date, interval: str) -> str:
-    return {"day": start.isoformat(), "week": f"week of {start.isoformat()}", "month": start.strftime("%Y-%m"),
-            "year": str(start.year)}[interval]
 
 
 def shown_value(value: float, measure: str) -> str:

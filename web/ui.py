@@ -13,7 +13,7 @@ from search.models import KINDS, SORT_ORDERS, SearchOptions, paragraphs_of
 from search.query.parse import quote_to_check
 from search.research.concordance import ORDERS
 from search.research.export import ExportRow, citation, printable
-from search.research.timeline import INTERVALS, MAX_QUERIES
+from search.research.timeline import INTERVALS, MAX_QUERIES, period_label
 
 from .charts import (
     CHART_HEIGHT,
@@ -23,7 +23,6 @@ from .charts import (
     TIMELINE_WIDTH,
     date_bars,
     page_numbers,
-    period_label,
     shown_value,
     timeline_lines,
 )

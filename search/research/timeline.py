@@ -47,6 +47,16 @@ class Timeline:
     series: tuple[Series, ...]
 
 
+# What a series counts, by its kind, as people read it.
+NOUNS = {"articles": "articles", "quotes": "quotations"}
+
+
+def period_label(start: dt.date, interval: str) -> str:
+    """A period as people name it: "2021", "2021-03", "week of 2021-03-01", "2021-03-04"."""
+    return {"day": start.isoformat(), "week": f"week of {start.isoformat()}", "month": start.strftime("%Y-%m"),
+            "year": str(start.year)}[interval]
+
+
 def period_start(day: dt.date, interval: str) -> dt.date:
     if interval == "day":
         return day

@@ -276,7 +276,14 @@ def test_timeline_prints_the_endpoint_s_series_and_a_table(sample_settings):
     table = run("timeline", "bridge", "--interval", "year", "--index", index).stdout.splitlines()
     body = served.get_json()
     assert table[0] == f"'bridge': {body['series'][0]['total']} articles, {body['series'][0]['undated']} undated"
-    assert len(table) == 2 + len(body["periods"]) and table[2].startswith(body["periods"][0]["start"])
+    assert len(table) == 2 + len(body["periods"]) and table[2].startswith(body["periods"][0]["start"][:4] + " ")
+    # A said: query's share is of the period's quotations, and says so, beside the count it divides.
+    both = run("timeline", "bridge", "said:Okafor", "--interval", "year", "--index", index).stdout.splitlines()
+    served_both = json.loads(printed.stdout)
+    year = served_both["periods"][-1]
+    last = both[-1].split()
+    quotes = served_both["series"][1]
+    assert last[0] == year["start"][:4] and f"{quotes['counts'][-1]} of {quotes['among'][-1]} quotation" in both[-1]
     refused = run("timeline", "a", "b", "c", "d", "e", "--index", index)
     assert refused.returncode == 1 and refused.stderr == "error: A timeline compares at most 4 queries, got 5\n"
     assert run("timeline", "bridge", "--interval", "decade", "--index", index).returncode == 2
