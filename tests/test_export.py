@@ -25,7 +25,7 @@ def test_csv_reads_back_as_written():
     rows = list(csv.DictReader(io.StringIO("".join(as_csv(ROWS)), newline="")))
     assert rows[0] == {"id": "a/one.html", "title": 'Harbour "deal", signed\nat last', "author": "Hana Sato",
                        "outlet": "coastal-times", "date": "2023-03-29", "url": "https://example.org/one",
-                       "accessed": "2026-12-02", "language": "en"}
+                       "accessed": "2026-12-02", "language": "en", "story": ""}
     assert rows[1]["author"] == "" and rows[1]["date"] == "" and rows[1]["language"] == ""
 
 
@@ -57,8 +57,14 @@ def test_an_export_is_every_match_of_the_search_in_its_order(sample_searcher):
     options = SearchOptions(sort="newest")
     page = sample_searcher.search("harbour", per_page=100, options=options)
     rows = list(sample_searcher.export("harbour", options, accessed=ACCESSED))
-    assert [row.id for row in rows] == [hit.id for hit in page.hits]
-    assert len(rows) == page.total > 10
+    # Each hit, then the reposts of its story that the page folds into it, each row naming its story.
+    assert len(rows) == page.total + sum(hit.similar for hit in page.hits) > page.total > 10
+    stories = {hit.story for hit in page.hits}
+    firsts = [row for at, row in enumerate(rows) if at == 0 or row.story != rows[at - 1].story]
+    assert [row.id for row in firsts] == [hit.id for hit in page.hits]
+    assert {row.story for row in rows} == stories
+    assert [len([row for row in rows if row.story == hit.story]) for hit in page.hits] == [
+        1 + hit.similar for hit in page.hits]
     assert {row.accessed for row in rows} == {ACCESSED}
 
 

@@ -46,8 +46,26 @@ def articles_run(reading: Reading, text: str, options: SearchOptions, settings: 
 
 
 def export_rows(run: Execution, accessed: dt.date) -> Iterator[ExportRow]:
-    for docnum in run.ranking.hits.tolist():
-        yield ExportRow.of(from_stored(run.searcher.stored_fields(docnum)), accessed)
+    """Every article the search matched: each hit in its order, followed by the other matching
+    articles of its story (which a results page folds into it), each row naming its story."""
+    for docnum in story_members_in_order(run):
+        stored = run.searcher.stored_fields(docnum)
+        yield ExportRow.of(from_stored(stored), accessed, story=stored.get("story"))
+
+
+def story_members_in_order(run: Execution) -> list[int]:
+    """The ranking's hits in order, each followed by the other documents it matched of its story, in
+    document order."""
+    hits = run.ranking.hits
+    stories = run.columns.story_numbers if run.ranking.kept_others is not None else None
+    if stories is None:
+        return hits.tolist()
+    folded = np.setdiff1d(run.ranking.matched, hits)
+    members: dict[int, list[int]] = {}
+    for docnum, story in zip(folded.tolist(), stories[folded].tolist()):
+        members.setdefault(story, []).append(docnum)
+    return [docnum for hit, story in zip(hits.tolist(), stories[hits].tolist())
+            for docnum in (hit, *members.get(story, ()))]
 
 
 def concordance(reading: Reading, text: str, options: SearchOptions, order: str, settings: Settings) -> Concordance:

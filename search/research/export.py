@@ -33,19 +33,21 @@ class ExportRow:
     url: str | None
     accessed: dt.date
     language: str | None = None
+    # The id of its story's first article: rows sharing it are reposts of one story.
+    story: str | None = None
 
     @classmethod
-    def of(cls, article: Article, accessed: dt.date) -> ExportRow:
+    def of(cls, article: Article, accessed: dt.date, story: str | None = None) -> ExportRow:
         return cls(id=article.id, title=article.title, author=article.author, outlet=article.outlet,
-                   date=article.date, url=article.url, accessed=accessed, language=article.language)
+                   date=article.date, url=article.url, accessed=accessed, language=article.language, story=story)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "author": self.author, "outlet": self.outlet,
                 "date": self.date.isoformat() if self.date else None, "url": self.url,
-                "accessed": self.accessed.isoformat(), "language": self.language}
+                "accessed": self.accessed.isoformat(), "language": self.language, "story": self.story}
 
 
-COLUMNS = ("id", "title", "author", "outlet", "date", "url", "accessed", "language")
+COLUMNS = ("id", "title", "author", "outlet", "date", "url", "accessed", "language", "story")
 
 
 # Characters no saved text should carry: C0 and C1 controls but tab, line feed and carriage return

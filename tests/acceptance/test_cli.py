@@ -255,7 +255,7 @@ def test_export_writes_every_match_to_standard_output_or_a_file(tmp_path, small_
     assert printed.returncode == 0, printed.stderr
     rows = [json.loads(line) for line in printed.stdout.splitlines()]
     assert len(rows) == total == 2 and set(rows[0]) == {"id", "title", "author", "outlet", "date", "url", "accessed",
-                                                                   "language"}
+                                                                   "language", "story"}
     written = run("export", "bridge", "--format", "ris", "--output", str(tmp_path / "out.ris"), "--index", index)
     assert written.returncode == 0 and written.stdout == ""
     assert (tmp_path / "out.ris").read_text(encoding="utf-8").count("TY  - NEWS") == 2
