@@ -132,6 +132,8 @@ class SearchPage:
     # it and was read as words ("*worldwide*", "VIRAL:").
     read_as: str = "query"
     set_aside: tuple[str, ...] = ()
+    # Every document matched: `total` and the reposts of a story folded into its hit (an export's rows).
+    matched: int = 0
 
     @property
     def page_count(self) -> int:

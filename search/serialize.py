@@ -48,6 +48,7 @@ def page_to_json(page: SearchPage) -> dict:
     return {
         "query": page.query,
         "total": page.total,
+        "matched": page.matched,
         "page": page.page,
         "per_page": page.per_page,
         "took_ms": page.took_ms,

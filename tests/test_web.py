@@ -100,7 +100,7 @@ def test_json_search(client):
     response = client.get("/api/search?q=speaker:okafor&per_page=3&page=1")
     assert response.status_code == 200
     body = response.get_json()
-    assert list(body) == ["query", "total", "page", "per_page", "took_ms", "kind", "results", "sort", "filters",
+    assert list(body) == ["query", "total", "matched", "page", "per_page", "took_ms", "kind", "results", "sort", "filters",
                           "facets", "suggestion", "loosened", "read_as", "set_aside", "with_every_word", "undated"]
     assert body["query"] == "speaker:okafor" and body["per_page"] == 3 and body["page"] == 1
     assert body["read_as"] == "query" and body["set_aside"] == []
@@ -669,3 +669,15 @@ def test_every_page_shows_dates_one_way(client, url):
     for iso, text in shown:
         assert text == dt.date.fromisoformat(iso).strftime("%-d %B %Y"), (url, iso, text)
     assert not re.search(r">\s*\d{4}-\d{2}-\d{2}\s*<", page), url
+
+
+def test_the_header_and_the_export_count_the_reposts_folded_into_the_hits(client):
+    body = client.get("/api/search?q=harbour&per_page=100").get_json()
+    folded = sum(hit["similar"] for hit in body["results"])
+    assert folded > 0 and body["matched"] == body["total"] + folded
+    assert sum(count for _, count in body["facets"]["outlet"]) == body["matched"]
+    page = client.get("/search?q=harbour").get_data(as_text=True)
+    assert f"and {folded} repost{'s' if folded > 1 else ''} of them folded in" in page
+    assert f"Export all {body['matched']}, reposts included" in page
+    rows = client.get("/api/export?q=harbour&format=jsonl").get_data(as_text=True).splitlines()
+    assert len(rows) == body["matched"]

@@ -55,7 +55,7 @@ def search_page(run: Execution, page: int, per_page: int, options: SearchOptions
         facets=facets(run.columns, ranking.kept, ranking.matched, settings.facet_size), suggestion=suggestion,
         loosened=run.plan.loosened, with_every_word=run.complete if run.filled else None,
         undated=int((run.columns.recency_array[ranking.kept] == 0).sum()), read_as=run.plan.read_as,
-        set_aside=run.plan.read.set_aside)
+        set_aside=run.plan.read.set_aside, matched=len(ranking.matched))
 
 
 def shown_hits(searcher, query, listed) -> list:
