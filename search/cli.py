@@ -88,8 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     kwic_cmd.add_argument("text", help="the query, as for `query`")
     kwic_cmd.add_argument("--order", choices=ORDERS, default=ORDERS[0],
                           help="the search's order (default), or by the word before or after the keyword")
-    kwic_cmd.add_argument("--csv", action="store_true", help="print the lines as the endpoint's CSV")
-    kwic_cmd.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
+    kwic_output = kwic_cmd.add_mutually_exclusive_group()
+    kwic_output.add_argument("--csv", action="store_true", help="print the lines as the endpoint's CSV")
+    kwic_output.add_argument("--json", action="store_true", help="print the JSON endpoint's response")
     _common(kwic_cmd)
     person_cmd = commands.add_parser(
         "person", help="a person's quotations, newest first, and who is quoted beside them, who writes and where")

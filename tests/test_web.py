@@ -343,7 +343,9 @@ def test_stats_say_what_the_generation_holds_and_when_it_was_built(client, sampl
     assert stats["index_bytes"] > 100_000 and stats["rebuild_s"] >= 0
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", stats["built_at"])
     home = client.get("/").get_data(as_text=True)
-    assert f"index {stats['generation']}" in home and f"{stats['quotations']} quotations attributed" in home
+    # The generation's id is for the stats endpoint; the home page says when, as people read it.
+    assert stats["generation"] not in home and f"{stats['quotations']} quotations attributed" in home
+    assert f'built <time datetime="{stats["built_at"]}">' in home
 
 
 @pytest.mark.parametrize("format_name, media_type, suffix", [("csv", "text/csv", "csv"),
@@ -681,3 +683,20 @@ def test_the_header_and_the_export_count_the_reposts_folded_into_the_hits(client
     assert f"Export all {body['matched']}, reposts included" in page
     rows = client.get("/api/export?q=harbour&format=jsonl").get_data(as_text=True).splitlines()
     assert len(rows) == body["matched"]
+
+
+def test_the_home_page_says_when_the_index_was_built_as_people_read_it(client):
+    page = client.get("/").get_data(as_text=True)
+    built = re.search(r'built <time datetime="([^"]+)">(\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC)</time>', page)
+    assert built is not None and "gen-" not in page
+
+
+@pytest.mark.parametrize("value, on", [("1", True), ("yes", True), ("TRUE", True), ("off", False), ("0", False)])
+def test_switches_read_the_words_settings_read(client, value, on):
+    # Typed so far: "br" is the beginning of "bridge" while typing, and a word of its own otherwise.
+    body = client.get(f"/api/search?q=harbour%20br&as_you_type={value}").get_json()
+    bridge = client.get("/api/search?q=harbour%20bridge").get_json()
+    assert (body["total"] == bridge["total"] and body["with_every_word"] is None) is on
+    assert ("<mark>Harbour Bridge</mark>" in body["results"][0]["snippet"]) is on
+    refused = client.get("/api/search?q=harbour&as_you_type=2").get_json()["error"]["message"]
+    assert refused.startswith("'as_you_type' must be one of true, yes, on, 1, false, no, off, 0")

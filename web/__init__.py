@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Flask, abort, request
+from markupsafe import Markup
 from werkzeug.routing import PathConverter
 
 from search.config import Settings, load_settings
@@ -30,6 +33,16 @@ class DocIdConverter(PathConverter):
     regex = r"(?s:[^/].*?)"
 
 
+def moment(stamp: str) -> Markup:
+    """An ISO 8601 time as people read it, in UTC ("7 December 2026, 06:18 UTC"), the ISO form kept
+    in the markup; text that is no such time, as it is."""
+    try:
+        when = dt.datetime.fromisoformat(stamp).astimezone(dt.timezone.utc)
+    except (TypeError, ValueError):
+        return Markup.escape(stamp)
+    return Markup('<time datetime="{}">{}</time>').format(stamp, when.strftime("%-d %B %Y, %H:%M UTC"))
+
+
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or load_settings()
     app = Flask(__name__)
@@ -40,6 +53,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.add_template_filter(readable)
     app.add_template_filter(language_name)
+    app.add_template_filter(moment)
     app.register_blueprint(ui)
     app.register_blueprint(api)
     register_error_handlers(app)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from search.config import Settings
+from search.config import BOOLEAN_WORDS, Settings
 from search.models import DEFAULT_KIND, DEFAULT_SORT, KINDS, SORT_ORDERS, SearchOptions
 from search.research.timeline import INTERVALS, MAX_QUERIES
 
@@ -46,7 +46,6 @@ def _date(args: Mapping[str, str], name: str) -> dt.date | None:
 
 
 MAX_NAME_CHARS = 200
-TRUE, FALSE = {"1", "true", "yes", "on"}, {"", "0", "false", "no", "off"}
 
 
 def choice(args: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
@@ -64,10 +63,12 @@ def _name(args: Mapping[str, str], name: str) -> str | None:
 
 
 def _flag(args: Mapping[str, str], name: str) -> bool:
-    value = (args.get(name) or "").lower()
-    if value not in TRUE | FALSE:
-        raise BadRequest(f"'{name}' must be 1 or 0, got {value[:40]!r}")
-    return value in TRUE
+    """A switch, read by the one rule settings are read by (1, true, yes, on; 0, false, no, off);
+    absent or empty is off."""
+    value = (args.get(name) or "0").strip().lower()
+    if value not in BOOLEAN_WORDS:
+        raise BadRequest(f"'{name}' must be one of {', '.join(BOOLEAN_WORDS)}, got {value[:40]!r}")
+    return BOOLEAN_WORDS[value]
 
 
 def search_options(args: Mapping[str, str]) -> SearchOptions:

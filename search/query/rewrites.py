@@ -168,14 +168,18 @@ def loosen_unknown_words(q: wq.Query, text: str, reader: IndexReader,
     return with_words(q, loosen), tuple(loosened)
 
 
-LAST_WORD = re.compile(r"(?:^|[\s(])(?P<word>[^\W_]{3,})$")
+LAST_WORD = re.compile(r"(?:^|[\s(])(?P<word>[^\W_]{2,})$")
+# A word begun with so many completions that all of them cannot be searched ("th" in a large
+# archive) is completed to its commonest ones, as a search box's suggestions are.
+COMMONEST_COMPLETIONS = 50
 
 
 def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansions: int) -> wq.Query:
-    """While a user types, the last word also matches the words as written that it begins ('ambas' ->
-    ambassador).
+    """While a user types, the last word (of two letters or more) also matches the words as written
+    that it begins ('ambas' -> ambassador).
 
-    The word as typed still counts as a word; its completions join it, unless there are too many.
+    The word as typed still counts as a word; its completions join it, only the commonest of them
+    when there are too many.
     """
     match = LAST_WORD.search(text.rstrip("*"))
     if not match or text.endswith("*") or match["word"].upper() in {"AND", "OR", "NOT"}:
@@ -185,9 +189,11 @@ def complete_last_word(q: wq.Query, text: str, reader: IndexReader, max_expansio
 
     def complete(part: wq.Query) -> wq.Query:
         if type(part) is wq.Term and getattr(part, "endchar", None) == end and part.fieldname in LOOSE_FIELDS:
-            completion = wq.Prefix(written_words_field(part.fieldname), prefix, boost=part.boost)
+            field = written_words_field(part.fieldname)
+            completion = wq.Prefix(field, prefix, boost=part.boost)
             if expands_past(completion, reader, max_expansions):
-                return part
+                commonest = [word for _, word in reader.most_frequent_terms(field, COMMONEST_COMPLETIONS, prefix)]
+                completion = wq.Or([wq.Term(field, word, boost=part.boost) for word in commonest])
             return wq.Or([part, completion])
         if has_children(part) and not isinstance(part, wq.Phrase):
             return part.apply(complete)

@@ -382,3 +382,8 @@ def test_a_rebuild_of_container_files_exits_3_naming_each_bad_record_and_extract
     assert extracted.returncode == 3 and "skipped items.jsonl#2: line 2 is not JSON" in extracted.stderr
     missing = run("extract", "crawl.warc.gz#https://nowhere.example/", cwd=corpus)
     assert missing.returncode == 3 and "no such record in the file" in missing.stderr
+
+
+def test_kwic_refuses_two_output_formats_at_once(sample_settings):
+    both = run("kwic", "harbour", "--csv", "--json", "--index", str(sample_settings.index))
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr
