@@ -157,6 +157,8 @@ class ArchiveSummary:
     index_bytes: int = 0
     built_at: str | None = None
     rebuild_s: float | None = None
+    # Searches of each kind drawn from the archive, each found to find something in it.
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

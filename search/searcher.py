@@ -139,7 +139,7 @@ class ArchiveSearcher:
 
     def summary(self) -> ArchiveSummary:
         """What the archive holds, read once per generation."""
-        return self._within_time(views.summary, self.settings.index)
+        return self._within_time(views.summary, self.settings)
 
     def serving(self) -> tuple[str, int]:
         """(generation, articles) of the index this searcher answers from, read through a search of

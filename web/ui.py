@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from search.errors import SearchError
 from search.models import KINDS, SORT_ORDERS, SearchOptions, paragraphs_of
+from search.query.examples import placeholder
 from search.query.parse import quote_to_check
 from search.research.concordance import ORDERS
 from search.research.export import ExportRow, citation, printable
@@ -68,18 +69,28 @@ def filter_chips(link_args: dict[str, str]) -> list[tuple[str, str, str]]:
 BACK_ARGS = ("q", "kind", "sort", "speaker", "author", "outlet", "language", "date_from", "date_to", "story", "page", "per_page")
 
 
-# Searches the home page offers; each finds something in the bundled corpus (a test keeps it so).
-EXAMPLES = ('"harbour bridge"', "strike OR walkout", "bridge -contract", "hospit*", "speaker:Okafor",
-            'author:"Hana Sato"', "title:harbour", "date:2019", "date:[2018-01-01 TO 2019-06-30]",
-            "said:Varga contract")
+# What the search box hints at when the archive cannot be asked for its own examples.
+GENERIC_HINT = 'e.g. two words, "a phrase", speaker:Surname'
+
+
+def _summary():
+    try:
+        return current_app.config["SEARCHER"].summary()
+    except SearchError:
+        return None  # no index yet, or one being replaced: the pages still explain the search
+
+
+@ui.app_context_processor
+def search_box_hint() -> dict:
+    """The search box's hint on every page: searches that work on this archive."""
+    summary = _summary()
+    return {"box_hint": (placeholder(list(summary.examples)) if summary else None) or GENERIC_HINT}
 
 
 def _home():
-    try:
-        summary = current_app.config["SEARCHER"].summary()
-    except SearchError:
-        summary = None  # no index yet, or one being replaced: the page still explains the search
-    return render_template("search.html", q="", page=None, summary=summary, examples=EXAMPLES)
+    summary = _summary()
+    return render_template("search.html", q="", page=None, summary=summary,
+                           examples=summary.examples if summary else ())
 
 
 @ui.get("/")

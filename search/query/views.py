@@ -16,7 +16,7 @@ from whoosh import query as wq
 from ..config import Settings
 from ..errors import PersonNotFoundError, QueryRefused
 from ..index import store
-from ..index.schema import BODY, EXACT_FIELDS, from_stored
+from ..index.schema import BODY, EXACT_FIELDS, from_stored, stopwords
 from ..models import ArchiveSummary, PersonPage, QuoteFound, SearchOptions
 from ..research import quotecheck
 from ..research.concordance import MAX_LINES as MAX_CONCORDANCE_LINES
@@ -25,6 +25,7 @@ from ..research.export import ExportRow
 from ..research.people import Directory
 from ..research.timeline import Timeline, timeline
 from . import posting_arrays
+from .examples import ArchiveFacts, example_searches
 from .matching import Execution, allowed_by_options, every_allowed, run_query
 from .reading import Columns, Reading
 from .results import commonest, has_phrase, marked, quote_hit, shown_hits
@@ -200,15 +201,33 @@ def _ranked_within(reading: Reading, text: str, options: SearchOptions, settings
     return every_allowed(reading, options), wq.NullQuery
 
 
-def summary(reading: Reading, index: Path) -> ArchiveSummary:
+def summary(reading: Reading, settings: Settings) -> ArchiveSummary:
     """What the archive holds, read once per generation."""
     generation = reading.generation
     if generation.summary is None:
-        generation.summary = _summarised(reading, index / generation.name)
+        generation.summary = _summarised(reading, settings.index / generation.name, settings)
     return generation.summary
 
 
-def _summarised(reading: Reading, folder: Path) -> ArchiveSummary:
+def _working_examples(reading: Reading, columns: Columns, newest: dt.date | None, settings: Settings) -> list[str]:
+    """Example searches drawn from the archive (examples.py), those that find something in it."""
+    live = columns.live
+    recency = np.where(live, columns.recency_array, -1)
+    headline = reading.articles.stored_fields(int(recency.argmax())).get("title", "") if live.any() else ""
+    top = {name: next(iter(commonest(columns.facets[name].counts(live, most=1), 1)), (None, 0))[0]
+           for name in ("speaker", "author", "outlet")}
+    facts = ArchiveFacts(headline, top["speaker"], top["author"], top["outlet"], newest)
+    working = []
+    for text in example_searches(facts, stopwords(settings.stopwords)):
+        try:
+            if run_query(reading, text, SearchOptions(), settings, fill=False).ranking.total:
+                working.append(text)
+        except QueryRefused:
+            continue
+    return working
+
+
+def _summarised(reading: Reading, folder: Path, settings: Settings) -> ArchiveSummary:
     columns = reading.columns("articles")
     recency = columns.recency_array[columns.live]
     dated = recency[recency > 0]
@@ -216,13 +235,15 @@ def _summarised(reading: Reading, folder: Path) -> ArchiveSummary:
     sources = Counter(doc_id.split("/", 1)[0] if "/" in doc_id else "(top folder)"
                       for doc_id in manifest.get("articles", {}))
     stories = columns.story_numbers
+    last = dt.date.fromordinal(int(dated.max())) if dated.size else None
     return ArchiveSummary(
         articles=reading.articles.doc_count(),
         first_date=dt.date.fromordinal(int(dated.min())) if dated.size else None,
-        last_date=dt.date.fromordinal(int(dated.max())) if dated.size else None,
+        last_date=last,
         sources=tuple(sorted(sources.items(), key=lambda item: (-item[1], item[0]))),
         generation=reading.generation.name,
         quotations=reading.quotes.doc_count(),
         stories=len(np.unique(stories[columns.live])) if stories is not None else reading.articles.doc_count(),
         index_bytes=store.size_on_disk(folder),
-        built_at=manifest.get("built_at"), rebuild_s=manifest.get("rebuild_s"))
+        built_at=manifest.get("built_at"), rebuild_s=manifest.get("rebuild_s"),
+        examples=tuple(_working_examples(reading, columns, last, settings)))
