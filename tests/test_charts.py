@@ -42,3 +42,18 @@ def test_timeline_lines_spread_the_periods_and_put_the_tallest_value_at_the_top(
     shares, top_share = timeline_lines(found, "share", lambda *period: "")
     assert top_share == 0.4 and shares[1].points[0].y == TIMELINE_HEIGHT * (1 - 0.25 / 0.4)
     assert period_label(dt.date(2021, 3, 1), "month") == "2021-03"
+
+
+def test_a_timeline_s_axes_name_a_few_periods_and_round_values():
+    from web.charts import chart_axes
+
+    years = [str(year) for year in range(2010, 2026)]
+    axes = chart_axes(years, 0.37, "share")
+    assert [tick.label for tick in axes.time] == ["2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024"]
+    assert axes.time[0].at == 0 and axes.time[-1].at < TIMELINE_WIDTH
+    assert [tick.label for tick in axes.value] == ["0%", "10%", "20%", "30%"]
+    assert axes.value[0].at == TIMELINE_HEIGHT and all(0 <= tick.at <= TIMELINE_HEIGHT for tick in axes.value)
+    counts = chart_axes(["week of 2021-03-01", "week of 2021-03-08"], 3, "count")
+    assert [tick.label for tick in counts.time] == ["2021-03-01", "2021-03-08"]
+    assert [tick.label for tick in counts.value] == ["0", "1", "2", "3"]
+    assert [tick.label for tick in chart_axes(["2016"], 1, "count").value] == ["0", "1"]

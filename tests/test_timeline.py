@@ -40,10 +40,11 @@ def test_the_interval_is_the_finest_that_keeps_the_periods_few():
     first = D(2020, 1, 1)
     assert interval_for(first, first + dt.timedelta(days=MAX_PERIODS - 1)) == "day"
     assert interval_for(first, first + dt.timedelta(days=MAX_PERIODS)) == "week"
-    assert interval_for(first, D(2021, 12, 31)) == "week"
-    assert interval_for(first, D(2025, 12, 31)) == "month"
-    assert interval_for(first, D(2040, 1, 1)) == "year"
-    assert len(period_starts(first, D(2025, 12, 31), "month")) == 72
+    assert interval_for(first, D(2020, 9, 1)) == "week"
+    assert interval_for(first, D(2021, 12, 31)) == "month"
+    # A decade is told in years.
+    assert interval_for(first, D(2029, 12, 31)) == "year"
+    assert len(period_starts(first, D(2021, 12, 31), "month")) == 24
 
 
 def test_counts_and_shares_per_month_with_quiet_months_and_undated_matches():

@@ -459,7 +459,8 @@ def test_the_timeline_page_draws_a_line_per_query_whose_points_open_their_articl
     page = client.get("/timeline?q=bridge&q=council&interval=year").get_data(as_text=True)
     assert page.count("<polyline") == 2 and 'data-query="council"' in page
     body = client.get("/api/timeline?q=bridge&q=council&interval=year").get_json()
-    assert page.count("<circle") == 2 * len(body["periods"])
+    # Each query's points are marked with a shape of their own: circles for the first, squares next.
+    assert page.count("<circle") == page.count("<rect") == len(body["periods"])
     first = body["periods"][0]
     link = f'href="/search?q=bridge&amp;date_from={first["start"]}&amp;date_to={first["end"]}"'
     assert link in page
@@ -700,3 +701,15 @@ def test_switches_read_the_words_settings_read(client, value, on):
     assert ("<mark>Harbour Bridge</mark>" in body["results"][0]["snippet"]) is on
     refused = client.get("/api/search?q=harbour&as_you_type=2").get_json()["error"]["message"]
     assert refused.startswith("'as_you_type' must be one of true, yes, on, 1, false, no, off, 0")
+
+
+def test_timelines_are_drawn_on_labelled_axes_and_count_the_undated(client):
+    page = client.get("/timeline?q=bridge&q=said:okafor&interval=year").get_data(as_text=True)
+    years = re.findall(r'class="time-tick"[^>]*>(\d{4})<', page)
+    assert len(years) >= 4 and years == sorted(years)
+    assert re.findall(r'class="value-tick"[^>]*>([^<]+)<', page)[0] == "0%"
+    person = client.get("/people/Amina%20Okafor").get_data(as_text=True)
+    undated = client.get("/api/people/Amina%20Okafor").get_json()
+    assert re.search(r"<figcaption>[^<]*· \d+ undated, in no period", person) is not None
+    assert re.findall(r'class="value-tick"[^>]*>([^<]+)<', person)[0] == "0"
+    assert undated["name"] == "Amina Okafor"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from search.research.timeline import NOUNS, Timeline, period_label
@@ -123,3 +124,50 @@ def timeline_lines(found: Timeline, measure: str, opened) -> tuple[list[Line], f
                                 opened(series.query, start, end)))
         lines.append(Line(series.query, NOUNS[series.kind], tuple(points), series.total, series.undated))
     return lines, top
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A mark on an axis: where it is (x or y, in user units) and what it says."""
+
+    at: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Axes:
+    """The ticks of a timeline: periods along the bottom, values up the side."""
+
+    time: tuple[Tick, ...]
+    value: tuple[Tick, ...]
+
+
+MOST_TIME_TICKS = 8
+MOST_VALUE_TICKS = 4
+
+
+def _nice_step(top: float, most: int) -> float:
+    """The smallest of 1, 2 and 5 times a power of ten that cuts 0..top into at most `most` steps."""
+    power = 10 ** math.floor(math.log10(top / most)) if top > 0 else 1
+    return next(step for step in (power, 2 * power, 5 * power, 10 * power) if top / step <= most)
+
+
+def chart_axes(labels: list[str], top: float, measure: str, width: float = TIMELINE_WIDTH,
+               height: float = TIMELINE_HEIGHT) -> Axes:
+    """Ticks for a timeline of periods named `labels`, whose tallest value `top` is at the top: at
+    most MOST_TIME_TICKS periods named along the bottom (evenly spaced, the first always), and
+    round values up the side from 0 (whole counts; shares as percentages)."""
+    count = len(labels)
+    every = max(1, math.ceil(count / MOST_TIME_TICKS))
+    spacing = width / (count - 1) if count > 1 else 0
+    time = tuple(Tick(round(at * spacing if spacing else width / 2, 2), labels[at].removeprefix("week of "))
+                 for at in range(0, count, every))
+    step = _nice_step(top, MOST_VALUE_TICKS)
+    if measure == "count":
+        step = max(1.0, round(step))
+    values, value = [], 0.0
+    while value <= top * (1 + 1e-9):
+        label = f"{value:,.0f}" if measure == "count" else f"{value:.0%}" if step >= 0.01 else f"{value:.1%}"
+        values.append(Tick(round(height * (1 - value / top), 2) if top else height, label))
+        value = round(value + step, 12)
+    return Axes(time, tuple(values))

@@ -22,6 +22,7 @@ from .charts import (
     MEASURES,
     TIMELINE_HEIGHT,
     TIMELINE_WIDTH,
+    chart_axes,
     date_bars,
     page_numbers,
     shown_value,
@@ -172,6 +173,7 @@ def timeline():
     labels = [period_label(start, found.interval) for start in found.starts]
     return render_template("timeline.html", q="", queries=params.queries, found=found, lines=lines,
                            top=shown_value(top, measure), labels=labels, measure=measure, measures=MEASURES,
+                           axes=chart_axes(labels, top, measure),
                            interval=params.interval, intervals=INTERVALS, max_queries=MAX_QUERIES,
                            timeline_args=params.link_args(), chart=(TIMELINE_WIDTH, TIMELINE_HEIGHT),
                            shown=shown_value)
@@ -202,12 +204,12 @@ def person(name: str):
             found.name, params.q, 1, params.per_page, _in_period(params.options, start, end)).link_args())
 
     lines, top = timeline_lines(found.timeline, "count", period) if found.timeline.starts else ([], 0)
+    labels = [period_label(start, found.timeline.interval) for start in found.timeline.starts]
     return render_template(
         "person.html", q="", person=found, link_args=link_args,
         quotations=zip(found.quotations, [Markup(hit.snippet) for hit in found.quotations], strict=True),
         pages=page_numbers(found.page, found.page_count), lines=lines, top=shown_value(top, "count"),
-        labels=[period_label(start, found.timeline.interval) for start in found.timeline.starts],
-        chart=(TIMELINE_WIDTH, TIMELINE_HEIGHT))
+        labels=labels, axes=chart_axes(labels, top, "count"), chart=(TIMELINE_WIDTH, TIMELINE_HEIGHT))
 
 
 # The newest matching articles a feed lists: what a reader checking after each rebuild needs.

@@ -13,7 +13,7 @@ from ..errors import QueryRefused
 
 INTERVALS = ("day", "week", "month", "year")
 # The finest interval whose periods over a span stay few enough to read as a line.
-MAX_PERIODS = 120
+MAX_PERIODS = 40
 # The most periods an interval asked for may give: five years of days. Dates are whatever pages
 # say, so an archive's span is no bound on the work a request can ask for.
 MAX_ASKED_PERIODS = 1830
