@@ -342,3 +342,28 @@ def test_keyword_in_context_sorts_by_the_word_after_and_downloads_its_lines(page
     rows.first.locator("td.source a").click()
     expect(page).to_have_url(re.compile(r"#p\d+$"))
     expect(page.locator(f"#p{page.url.rsplit('#p', 1)[1]}")).to_contain_text(lines[0]["keyword"])
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_a_timeline_of_four_searches_has_readable_axes_at_both_widths(browser, base_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url,
+                                  is_mobile=width < 500)
+    page = context.new_page()
+    page.goto("/timeline?q=bridge&q=strike&q=said:okafor&q=harbour&interval=year")
+    expect(page.locator("figure.timeline g.series")).to_have_count(4)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the chart scrolls sideways"
+    # Every tick label is drawn inside the page, and none overlaps the next along the bottom.
+    years = page.locator("text.time-tick:visible")
+    boxes = [years.nth(at).bounding_box() for at in range(years.count())]
+    assert len(boxes) >= (4 if width > 500 else 2)
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= width and box["height"] >= 10 for box in boxes)
+    assert all(left["x"] + left["width"] <= right["x"] for left, right in zip(boxes, boxes[1:]))
+    values = page.locator("text.value-tick")
+    assert values.count() >= 2 and values.first.bounding_box()["x"] >= 0
+    # Each query's points have a shape of their own, and its legend entry says what it counts.
+    shapes = [page.locator(f"g.series-{at} a").first.locator("circle, rect, polygon").evaluate("node => node.tagName")
+              for at in range(4)]
+    assert shapes[:2] == ["circle", "rect"] and shapes[2] == shapes[3] == "polygon"
+    expect(page.locator(".legend li").nth(2)).to_contain_text("quotations")
+    page.screenshot(path=str(ARTIFACTS / f"timeline-{width}.png"), full_page=True)
+    context.close()
