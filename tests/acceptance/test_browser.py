@@ -369,3 +369,29 @@ def test_a_timeline_of_four_searches_has_readable_axes_at_both_widths(browser, b
     expect(page.locator(".legend li").nth(2)).to_contain_text("quotations")
     page.screenshot(path=str(ARTIFACTS / f"timeline-{width}.png"), full_page=True)
     context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_keyword_in_context_keeps_every_line_s_keyword_in_view_at_both_widths(browser, base_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url,
+                                  is_mobile=width < 500)
+    page = context.new_page()
+    page.goto("/search?q=harbour&view=kwic")
+    rows = page.locator("table.kwic tbody tr")
+    assert rows.count() > 10
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the concordance scrolls sideways"
+    for at in range(5):
+        row = rows.nth(at)
+        keyword, before, after = (row.locator(f"td.{name}").bounding_box() for name in ("keyword", "before", "after"))
+        assert 0 <= keyword["x"] and keyword["x"] + keyword["width"] <= width
+        # Before, keyword and after on one line, in that order; the article named on it or under it.
+        assert before["y"] == keyword["y"] == after["y"] and before["x"] < keyword["x"] < after["x"]
+        assert after["x"] + after["width"] <= width + 1
+        source = row.locator("td.source").bounding_box()
+        assert (source["y"] > keyword["y"]) if width < 500 else (source["x"] > after["x"])
+    # At a desktop's width the keywords stand in one column, the middle of the table.
+    if width > 500:
+        xs = {round(rows.nth(at).locator("td.keyword").bounding_box()["x"]) for at in range(5)}
+        assert len(xs) == 1
+    page.screenshot(path=str(ARTIFACTS / f"kwic-{width}.png"))
+    context.close()
