@@ -57,3 +57,14 @@ def test_a_timeline_s_axes_name_a_few_periods_and_round_values():
     assert [tick.label for tick in counts.time] == ["2021-03-01", "2021-03-08"]
     assert [tick.label for tick in counts.value] == ["0", "1", "2", "3"]
     assert [tick.label for tick in chart_axes(["2016"], 1, "count").value] == ["0", "1"]
+
+
+def test_the_date_histogram_names_its_first_middle_and_last_bars_and_its_tallest_count():
+    from web.charts import bar_axes
+
+    bars = date_bars((("2016-01", 2), ("2016-03", 5), ("2016-05", 1)))
+    axes = bar_axes(bars)
+    assert [tick.label for tick in axes.time] == ["2016-01", "2016-03", "2016-05"]
+    assert axes.time[0].at == 0 and axes.time[-1].at == round(bars[-1].x + bars[-1].width, 2)
+    assert [tick.label for tick in axes.value] == ["0", "5"]
+    assert bar_axes([]).time == () and [tick.label for tick in bar_axes(bars[:1]).time] == ["2016-01"]

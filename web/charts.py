@@ -171,3 +171,20 @@ def chart_axes(labels: list[str], top: float, measure: str, width: float = TIMEL
         values.append(Tick(round(height * (1 - value / top), 2) if top else height, label))
         value = round(value + step, 12)
     return Axes(time, tuple(values))
+
+
+def bar_axes(bars: list[Bar], height: float = CHART_HEIGHT) -> Axes:
+    """Ticks for the small date histogram: its first bar named from its left edge, its last up to its
+    right edge and a middle one under its middle (the template anchors them so), 0 and the tallest
+    bar's count up the side."""
+    if not bars:
+        return Axes((), ())
+    first, last = bars[0], bars[-1]
+    time = (Tick(first.x, first.label),)
+    if len(bars) > 2:
+        middle = bars[len(bars) // 2]
+        time += (Tick(round(middle.x + middle.width / 2, 2), middle.label),)
+    if len(bars) > 1:
+        time += (Tick(round(last.x + last.width, 2), last.label),)
+    tallest = max(bar.count for bar in bars)
+    return Axes(time, (Tick(height, "0"), Tick(0.0, f"{tallest:,}")))

@@ -22,6 +22,7 @@ from .charts import (
     MEASURES,
     TIMELINE_HEIGHT,
     TIMELINE_WIDTH,
+    bar_axes,
     chart_axes,
     date_bars,
     page_numbers,
@@ -114,10 +115,11 @@ def search():
     # Snippets come from MarkFormatter: escaped text with <mark> only.
     snippets = [Markup(hit.snippet) for hit in page.hits]
     link_args = params.link_args()
+    bars = date_bars(page.facets.get("date", ()))
     return render_template("search.html", q=params.q, page=page, hits=zip(page.hits, snippets, strict=True),
                            pages=page_numbers(page.page, page.page_count), link_args=link_args,
                            sort=params.options.sort, sort_orders=SORT_ORDERS, kinds=KINDS,
-                           chips=filter_chips(link_args), bars=date_bars(page.facets.get("date", ())),
+                           chips=filter_chips(link_args), bars=bars, bar_ticks=bar_axes(bars),
                            undated=page.undated,
                            chart=(CHART_WIDTH, CHART_HEIGHT))
 

@@ -144,6 +144,12 @@ def test_the_page_works_on_a_phone(browser, base_url):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width} px)"
     expect(page.locator(".facets")).to_be_visible()
+    # The date histogram names its first and last periods and its tallest count, inside the page.
+    ticks = page.locator(".histogram text")
+    assert ticks.count() >= 4
+    for at in range(ticks.count()):
+        box = ticks.nth(at).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 8
     context.close()
 
 
