@@ -143,7 +143,14 @@ def test_the_page_works_on_a_phone(browser, base_url):
     page.goto("/search?q=bridge")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width} px)"
+    # The facets wait behind a Filter control above the results, not after all of them.
+    expect(page.locator(".facets")).to_be_hidden()
+    button = page.get_by_text("Filter", exact=True)
+    assert button.bounding_box()["y"] < page.locator(".result").first.bounding_box()["y"]
+    button.click()
     expect(page.locator(".facets")).to_be_visible()
+    assert page.locator(".facets").bounding_box()["y"] < page.locator(".result").first.bounding_box()["y"]
+    page.screenshot(path=str(ARTIFACTS / "results-390.png"))
     # The date histogram names its first and last periods and its tallest count, inside the page.
     ticks = page.locator(".histogram text")
     assert ticks.count() >= 4
