@@ -713,3 +713,12 @@ def test_timelines_are_drawn_on_labelled_axes_and_count_the_undated(client):
     assert re.search(r"<figcaption>[^<]*· \d+ undated, in no period", person) is not None
     assert re.findall(r'class="value-tick"[^>]*>([^<]+)<', person)[0] == "0"
     assert undated["name"] == "Amina Okafor"
+
+
+def test_a_speaker_with_no_quotation_links_the_articles_that_name_them(client):
+    page = client.get("/people/harbour%20authority").get_data(as_text=True)
+    said = re.search(r'<p class="no-results">(.*?)</p>', page, re.S)[1]
+    count = int(re.search(r"here; (\d+) articles? names? them as a speaker", " ".join(said.split()))[1])
+    link = html.unescape(re.search(r'class="speaker-articles" href="([^"]+)"', said)[1])
+    found = client.get(link.replace("/search", "/api/search", 1)).get_json()
+    assert count > 0 and found["total"] == count
