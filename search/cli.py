@@ -257,7 +257,8 @@ def run_person(args) -> int:
     if args.json:
         print_json(person_to_json(found))
         return EXIT_OK
-    print(f"{found.name}: {counted(found.total, 'quotations')} in {article_count(found.articles)}")
+    print(f"{found.name}: {counted(found.total, 'quotations')}; {article_count(found.articles)} "
+          f"{'names' if found.articles == 1 else 'name'} them as a speaker")
     if len(found.spellings) > 1:
         print("  written as " + ", ".join(f"{spelling} ({count})" for spelling, count in found.spellings))
     for heading, pairs in (("quoted beside them", found.quoted_with), ("written by", found.authors),

@@ -317,7 +317,7 @@ def test_person_prints_their_quotations_and_its_json_is_the_endpoint_s(sample_se
     assert json.loads(printed.stdout) == served.get_json()
     lines = run("person", "Reinholt", "--index", index).stdout.splitlines()
     body = create_app(sample_settings).test_client().get("/api/people/Reinholt").get_json()
-    assert lines[0] == f"Tomas Reinholt: {body['total']} quotations in {body['articles']} articles"
+    assert lines[0] == f"Tomas Reinholt: {body['total']} quotations; {body['articles']} articles name them as a speaker"
     assert lines[1] == "  written as Tomas Reinholt (14), Reinholt (1)"
     assert lines[-2].strip() == body["quotations"][-1]["quote"].replace("<mark>", "*").replace("</mark>", "*")
     assert lines[-1] == "  page 1 of 2: --page 2 for the next"
