@@ -309,3 +309,18 @@ def test_an_arc_file_of_the_older_format_is_read_as_a_warc(tmp_path, name):
     article = article_from_record(record)
     assert record.doc_id == f"{name}#http://e.org/cormorants" and article.body.startswith("Cormorants dried")
     assert (str(article.date), article.date_source) == ("2021-03-04", "crawl")
+
+
+def test_objects_one_after_another_under_a_json_name_are_each_an_article(tmp_path):
+    good = {"text": "Swifts returned to the church tower on Monday, the warden said."}
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(good) + "\n{broken\n" + json.dumps(good, indent=2) + "\n" + json.dumps({"title": "x"}))
+    found = read(path)
+    assert [getattr(item, "doc_id", None) or item.path for item in found] == [
+        "items.json#1", "items.json#2", "items.json#3", "items.json#4"]
+    assert [type(item).__name__ for item in found] == ["Record", "Skipped", "Record", "Skipped"]
+    assert "item 2 is not JSON" in found[1].reason and "no article text" in found[3].reason
+
+
+def test_scrapy_s_json_lines_suffix_is_read_as_json_lines():
+    assert article_kind("items.jl") == article_kind("items.jl.gz") == "jsonl"

@@ -135,14 +135,42 @@ def _json_document(source: SourceFile, max_bytes: int) -> Iterator[Record | Skip
         return
     try:
         document = _json_of(raw)
-    except ValueError as error:
-        yield Skipped(container, f"not JSON: {error}", container=container)
+    except json.JSONDecodeError as error:
+        if error.msg != "Extra data":
+            yield Skipped(container, f"not JSON: {error}", container=container)
+            return
+        # One object after another (JSON Lines under a .json name, or objects printed one after
+        # another): each is an article, numbered from 1.
+        yield from _one_after_another(raw.decode(json.detect_encoding(raw), errors="replace"), container)
         return
     if not isinstance(document, list):
         yield _record(document, container, container)
         return
     for number, item in enumerate(document, start=1):
         yield _record(item, f"{container}#{number}", container)
+
+
+def _one_after_another(text: str, container: str) -> Iterator[Record | Skipped]:
+    """The JSON values written one after another in `text`; where one cannot be read, it is reported
+    and the reading goes on from the next line."""
+    decoder = json.JSONDecoder()
+    at, number = 0, 0
+    while (at := _next_value(text, at)) < len(text):
+        number += 1
+        try:
+            item, at = decoder.raw_decode(text, at)
+        except json.JSONDecodeError as error:
+            yield Skipped(f"{container}#{number}", f"item {number} is not JSON: {error}", container=container)
+            newline = text.find("\n", error.pos)
+            at = len(text) if newline < 0 else newline + 1
+            continue
+        yield _record(item, f"{container}#{number}", container)
+
+
+def _next_value(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
 
 
 # ------------------------------------------------------------------------------------------- WARC

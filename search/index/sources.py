@@ -14,13 +14,13 @@ from ..extraction.decoding import decode
 from ..names import id_of_name
 
 ARTICLE_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".warc": "warc", ".arc": "warc",
-                   ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+                   ".jsonl": "jsonl", ".ndjson": "jsonl", ".jl": "jsonl", ".json": "json"}
 # Files that hold many articles: web archives and scrapers' JSON (search/index/archives.py).
 CONTAINER_KINDS = frozenset(("warc", "jsonl", "json"))
 # A saved page may be gzipped (page.html.gz), and so may a container (crawl.warc.gz): its kind is
 # that of the name without ".gz".
 COMPRESSED_SUFFIX = ".gz"
-FILE_TYPES = ".txt, .html, .htm, .warc, .arc, .jsonl, .ndjson, .json"
+FILE_TYPES = ".txt, .html, .htm, .warc, .arc, .jsonl, .ndjson, .jl, .json"
 
 
 def article_kind(name: str) -> str | None:

@@ -74,7 +74,7 @@ def test_rebuild_with_skips_lists_them_and_exits_3(tmp_path, small_corpus):
 
 @pytest.mark.parametrize("setup, message", [
     ("missing", "error: Corpus folder not found"),
-    ("empty", "error: No articles (.txt, .html, .htm, .warc, .arc, .jsonl, .ndjson, .json) found"),
+    ("empty", "error: No articles (.txt, .html, .htm, .warc, .arc, .jsonl, .ndjson, .jl, .json) found"),
     ("unwritable", "error: Cannot write to the index folder"),
 ])
 def test_rebuild_failures_are_one_line_errors(tmp_path, small_corpus, setup, message):
