@@ -324,3 +324,10 @@ def test_objects_one_after_another_under_a_json_name_are_each_an_article(tmp_pat
 
 def test_scrapy_s_json_lines_suffix_is_read_as_json_lines():
     assert article_kind("items.jl") == article_kind("items.jl.gz") == "jsonl"
+
+
+@pytest.mark.parametrize("stamp", [1620000000, 1620000000000, 1620000000.5])
+def test_a_date_given_as_a_unix_time_is_read(stamp):
+    item = {"text": "The ferry ran again on Sunday after a week of storms, the operator said.", "published": stamp}
+    article = article_from_record(record_of_json(item, "x.jsonl#1", "x.jsonl"))
+    assert (str(article.date), article.date_source) == ("2021-05-03", "meta")

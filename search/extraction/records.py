@@ -53,6 +53,25 @@ def _first(item: dict, names: tuple[str, ...]) -> str | None:
     return next((text for name in names if (text := _text_of(item.get(name))) is not None), None)
 
 
+# Past this, a time given as a number counts milliseconds, not seconds, since 1970 (JavaScript's).
+MILLISECONDS_FROM = 10**11
+
+
+def _date_text(item: dict, names: tuple[str, ...]) -> str | None:
+    """A date field's text; a number there is a Unix time (seconds, or milliseconds), as ISO 8601."""
+    for name in names:
+        value = item.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            seconds = value / 1000 if value >= MILLISECONDS_FROM else value
+            try:
+                return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).isoformat()
+            except (OverflowError, OSError, ValueError):
+                continue
+        if (text := _text_of(value)) is not None:
+            return text
+    return None
+
+
 def _authors(item: dict) -> tuple[str, ...]:
     """The authors as a list of names: a list of strings or of {"name": …}, or one string."""
     for name in AUTHOR_FIELDS:
@@ -75,9 +94,9 @@ def record_of_json(item, doc_id: str, container: str) -> Record:
     if text is None and html is None:
         raise UnreadableArticle("no article text: none of the fields " + ", ".join(TEXT_FIELDS + HTML_FIELDS))
     return Record(doc_id=doc_id, container=container, html=html, text=text, title=_first(item, TITLE_FIELDS),
-                  date=_first(item, DATE_FIELDS), authors=_authors(item), url=_first(item, URL_FIELDS),
+                  date=_date_text(item, DATE_FIELDS), authors=_authors(item), url=_first(item, URL_FIELDS),
                   language=_first(item, LANGUAGE_FIELDS), site_name=_first(item, OUTLET_FIELDS),
-                  fetched=_first(item, FETCHED_FIELDS))
+                  fetched=_date_text(item, FETCHED_FIELDS))
 
 
 def _paragraphs(text: str) -> str:
