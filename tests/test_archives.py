@@ -331,3 +331,13 @@ def test_a_date_given_as_a_unix_time_is_read(stamp):
     item = {"text": "The ferry ran again on Sunday after a week of storms, the operator said.", "published": stamp}
     article = article_from_record(record_of_json(item, "x.jsonl#1", "x.jsonl"))
     assert (str(article.date), article.date_source) == ("2021-05-03", "meta")
+
+
+def test_a_resource_record_of_an_html_page_is_an_article_and_one_of_an_image_is_not(tmp_path):
+    def fill(writer):
+        for url, body, kind in (("https://e.org/page", page("Archived page", "Kestrels hovered."), "text/html"),
+                                ("https://e.org/logo.png", b"\x89PNG", "image/png")):
+            writer.write_record(writer.create_warc_record(url, "resource", payload=io.BytesIO(body),
+                                                          warc_content_type=kind))
+    (record,) = read(write_warc(tmp_path / "resources.warc.gz", fill))
+    assert record.url == "https://e.org/page" and article_from_record(record).body.startswith("Kestrels hovered.")

@@ -177,14 +177,20 @@ def _next_value(text: str, at: int) -> int:
 
 def _response(record) -> tuple[str, str] | None:
     """(address, fetch time) of a WARC record that holds an article: a response (an ARC record is
-    one) with a 2xx status and an HTML page; None for requests, revisits, metadata, redirects,
-    errors, PDFs and images."""
-    if record.rec_type != "response" or record.http_headers is None:
+    one) with a 2xx status and an HTML page, or a resource record of an HTML page (a page archived
+    without its HTTP exchange); None for requests, revisits, metadata, redirects, errors, PDFs and
+    images."""
+    if record.rec_type == "resource":
+        content_type = (record.rec_headers.get_header("Content-Type") or "").lower()
+        if not content_type.startswith(HTML_TYPES):
+            return None
+    elif record.rec_type != "response" or record.http_headers is None:
         return None
-    status = record.http_headers.get_statuscode() or ""
-    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-    if not status.startswith("2") or (content_type and not content_type.startswith(HTML_TYPES)):
-        return None
+    else:
+        status = record.http_headers.get_statuscode() or ""
+        content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+        if not status.startswith("2") or (content_type and not content_type.startswith(HTML_TYPES)):
+            return None
     url = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header("uri")
     fetched = record.rec_headers.get_header("WARC-Date") or record.rec_headers.get_header("archive-date") or ""
     return (url, fetched) if url else None
@@ -260,6 +266,7 @@ def _page_record(record, doc_id: str, container: str, url: str, fetched: str, ma
     if record.raw_stream.limit > 0:
         return Skipped(doc_id, f"cut short: {record.raw_stream.limit} of the record's {record.length} bytes "
                        "are missing", container=container)
-    charset = CHARSET.search(record.http_headers.get_header("Content-Type") or "")
+    headers = record.http_headers if record.http_headers is not None else record.rec_headers
+    charset = CHARSET.search(headers.get_header("Content-Type") or "")
     return Record(doc_id=doc_id, container=container, payload=payload, charset=charset[1] if charset else None,
                   url=url, fetched=fetched)
