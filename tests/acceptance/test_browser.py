@@ -359,11 +359,22 @@ def test_keyword_in_context_sorts_by_the_word_after_and_downloads_its_lines(page
     expect(page.locator(f"#p{page.url.rsplit('#p', 1)[1]}")).to_contain_text(lines[0]["keyword"])
 
 
-@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
-def test_a_timeline_of_four_searches_has_readable_axes_at_both_widths(browser, base_url, width, height):
+# The two widths every page is checked at: a desktop's window and a phone's.
+WIDTHS = pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+
+
+@pytest.fixture
+def sized_page(browser, base_url, width, height):
+    """A page at the width and height the test is parametrized with (WIDTHS), as a phone where narrow."""
     context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url,
                                   is_mobile=width < 500)
-    page = context.new_page()
+    yield context.new_page()
+    context.close()
+
+
+@WIDTHS
+def test_a_timeline_of_four_searches_has_readable_axes_at_both_widths(sized_page, width, height):
+    page = sized_page
     page.goto("/timeline?q=bridge&q=strike&q=said:okafor&q=harbour&interval=year")
     expect(page.locator("figure.timeline g.series")).to_have_count(4)
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "the chart scrolls sideways"
@@ -381,14 +392,11 @@ def test_a_timeline_of_four_searches_has_readable_axes_at_both_widths(browser, b
     assert shapes[:2] == ["circle", "rect"] and shapes[2] == shapes[3] == "polygon"
     expect(page.locator(".legend li").nth(2)).to_contain_text("quotations")
     page.screenshot(path=str(ARTIFACTS / f"timeline-{width}.png"), full_page=True)
-    context.close()
 
 
-@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
-def test_keyword_in_context_keeps_every_line_s_keyword_in_view_at_both_widths(browser, base_url, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url,
-                                  is_mobile=width < 500)
-    page = context.new_page()
+@WIDTHS
+def test_keyword_in_context_keeps_every_line_s_keyword_in_view_at_both_widths(sized_page, width, height):
+    page = sized_page
     page.goto("/search?q=harbour&view=kwic")
     rows = page.locator("table.kwic tbody tr")
     assert rows.count() > 10
@@ -407,4 +415,3 @@ def test_keyword_in_context_keeps_every_line_s_keyword_in_view_at_both_widths(br
         xs = {round(rows.nth(at).locator("td.keyword").bounding_box()["x"]) for at in range(5)}
         assert len(xs) == 1
     page.screenshot(path=str(ARTIFACTS / f"kwic-{width}.png"))
-    context.close()
