@@ -4,7 +4,6 @@ the page numbers to link. Pure: values in, shapes out; the templates draw them."
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import math
 from dataclasses import dataclass
 

@@ -4,6 +4,7 @@ takes, so that a reader of any archive is shown searches that work on it."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ def example_searches(facts: ArchiveFacts, common: Collection[str]) -> list[str]:
     if len(words) >= 2:
         first, second = words[0], words[1]
         found += [f"{first} {second}", f"{first} OR {second}", f"{first} -{second}"]
-    pairs = [f'"{a} {b}"' for a, b in zip(written, written[1:]) if a not in common or b not in common]
+    pairs = [f'"{a} {b}"' for a, b in itertools.pairwise(written) if a not in common or b not in common]
     found += pairs[:1]
     if words and len(words[0]) > PREFIX_KEPT + 1:
         found.append(f"{words[0][:PREFIX_KEPT]}*")
