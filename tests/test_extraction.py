@@ -363,3 +363,14 @@ def test_a_page_claiming_a_script_address_is_stored_without_one():
 def test_the_outlet_is_the_sites_name_else_its_host_else_its_folder(site_name, url, doc_id, outlet):
     page = CleanedPage(("Text.",), PageMetadata(site_name=site_name, url=url))
     assert extract_article(doc_id, page).outlet == outlet
+
+
+@pytest.mark.parametrize("said, speaker", [
+    ("said Wales's first minister Mark Drakeford", "Mark Drakeford"),
+    ("said Russia’s ambassador Andrei Kelin", "Andrei Kelin"),
+    ("said the Acme Corp's chief executive Dana Whitfield", "Dana Whitfield"),
+])
+def test_the_owner_named_before_a_speaker_s_role_is_not_the_speaker(said, speaker):
+    text = f"Talks\n\nThe talks ended late on Monday after a long day.\n\n“The deal is done,” {said}.\n"
+    article = article_from_text("talks.txt", "text", text)
+    assert article.speakers == (speaker,) and article.quotes[0].speaker == speaker

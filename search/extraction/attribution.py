@@ -44,8 +44,11 @@ DEMONYM = r"[A-Z][a-z]+(?:ish|ese|ian|an|i)"
 NATIONALITY = rf"(?:{DEMONYM}\s+)?"
 # An owner's possessive ending: "Russia's" -> "Russia", where "Swiss" keeps its s.
 POSSESSIVE = re.compile(r"[’']s?$")
+# "…," said Wales's first minister Mark Drakeford, "…," said the Acme Corp's chief executive Dana
+# Whitfield: the owner named before the role is not the speaker.
 QUOTE_THEN_VERB = re.compile(
-    rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+{NATIONALITY}{ROLE_WORDS}(?P<name>{NAME_RUN})")
+    rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+(?:(?:the\s+)?{NAME_RUN}['’]s\s+(?={ROLE_WORD}))?"
+    rf"{NATIONALITY}{ROLE_WORDS}(?P<name>{NAME_RUN})")
 # "…," said the clinic's manager, Fatima Diallo.
 QUOTE_THEN_VERB_ROLE_NAME = re.compile(
     rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+(?:the|a|an|his|her|its|their)\s+"
