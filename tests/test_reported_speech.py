@@ -2,6 +2,7 @@
 
 import pytest
 
+from search.extraction.article import article_from_text
 from search.extraction.reported_speech import attributions_in
 from search.extraction.speakers import extract_quotes, extract_speakers
 
@@ -69,3 +70,9 @@ def test_a_heading_in_capitals_is_no_interviewee():
     paragraphs = ["DE INTERES: Anunció su retiro del béisbol un jugador de los campeones.",
                   "DE INTERES: Otro jugador firmó con un equipo de la liga."]
     assert speakers("es", *paragraphs) == ()
+
+
+def test_an_organisation_named_after_a_few_words_describing_it_speaks():
+    text = ("Todos ellos podrían ser liberados este domingo, de acuerdo con la agencia oficial de noticias rusa "
+            "Sputnik, que citó fuentes del Ministerio del Interior.")
+    assert "Sputnik" in article_from_text("x.txt", "text", f"Liberados\n\n{text}\n").speakers

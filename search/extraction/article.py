@@ -11,7 +11,7 @@ from .fields import extract_author, extract_date, extract_outlet, extract_title,
 from .html_pages import clean_html
 from .language import detect_language
 from .lines import clean_text
-from .speakers import attributions_for, extract_quotes, extract_speakers, has_speaker_rules
+from .speakers import attributions_for, extract_quotes, extract_speakers, has_speaker_rules, one_spelling
 
 
 def extract_article(doc_id: str, page: CleanedPage, latest: dt.date | None = None) -> Article:
@@ -24,7 +24,7 @@ def extract_article(doc_id: str, page: CleanedPage, latest: dt.date | None = Non
     if has_speaker_rules(language):
         attributions = attributions_for(list(page.paragraphs), language)
         speakers = extract_speakers(page.paragraphs, attributions)
-        quotes = extract_quotes(page.paragraphs, speakers, attributions)
+        speakers, quotes = one_spelling(speakers, extract_quotes(page.paragraphs, speakers, attributions))
     return Article(
         id=doc_id,
         title=title,

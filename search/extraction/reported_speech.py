@@ -46,7 +46,8 @@ PRONOUNS = {"de": r"(?:er|sie)", "fr": r"(?:-t-(?:il|elle))", "es": r""}
 # policial", "la procuradora ad hoc").
 LOWER_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,5}"
 # Nouns that name what an organisation is: the capitalised words after one name it, one word or
-# more ("según la agencia de noticias BelTA", "advirtió la calificadora Moody's").
+# more, after a few words describing it ("según la agencia de noticias BelTA", "advirtió la
+# calificadora Moody's", "de acuerdo con la agencia oficial de noticias rusa Sputnik").
 ORGANISATION_NOUNS = {
     "es": r"agencia|calificadora|empresa|compañía|firma|diario|periódico|cadena|banco|consultora|aerolínea"
           r"|cooperativa|fundación|organización|operadora|aseguradora",
@@ -95,7 +96,7 @@ def _organisation_pattern(language: str) -> re.Pattern:
     said_by = rf"(?:\b(?i:{ACCORDING_BEFORE[language]})|\b(?:{VERBS[language]}))\s+"
     return re.compile(
         rf"{said_by}(?:[a-zà-ÿ][\w'’-]*\s+){{0,3}}?(?:[ld]['’])?(?:{ORGANISATION_NOUNS[language]})\b"
-        rf"(?:\s+[a-zà-ÿ][\w'’-]*){{0,3}}\s+(?P<name>{RUN})"
+        rf"(?:\s+[a-zà-ÿ][\w'’-]*){{0,5}}\s+(?P<name>{RUN})"
         rf"|{said_by}(?:les?\s+|la\s+|l['’])(?P<institution>(?:{INSTITUTIONS[language]})\s+"
         rf"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’]){RUN}(?:\s+{ADJECTIVE})?)")
 

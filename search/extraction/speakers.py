@@ -109,6 +109,16 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
     return tuple(n for n in names if not any(o != n and (o.endswith(" " + n) or family_first(n, o)) for o in names))
 
 
+# Typographic apostrophes: "O’Brien" on one site and "O'Brien" on another are one person's name.
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+
+
+def one_spelling(speakers: tuple[str, ...], quotes: tuple[Quote, ...]) -> tuple[tuple[str, ...], tuple[Quote, ...]]:
+    """Speakers and their quotations' speakers with one apostrophe, as names are searched and listed."""
+    return (tuple(dict.fromkeys(name.translate(APOSTROPHES) for name in speakers)),
+            tuple(Quote(quote.speaker.translate(APOSTROPHES), quote.text) for quote in quotes))
+
+
 MIN_QUOTE_WORDS = 4
 QUOTATION = re.compile(rf"[{OPEN_QUOTES}](?P<text>[^{OPEN_QUOTES}{CLOSE_QUOTES}]+)[{CLOSE_QUOTES}]")
 # German marks: „…“ and »…«, whose closing marks open or close quotations elsewhere.
