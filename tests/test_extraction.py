@@ -377,6 +377,7 @@ def test_the_owner_named_before_a_speaker_s_role_is_not_the_speaker(said, speake
 
 
 def test_a_name_written_with_a_typographic_apostrophe_is_one_spelling_with_the_plain_one():
-    text = "Harbour\n\nThe harbour reopened on Monday after the storm.\n\n“We are back in business at last,” said Sean O’Brien.\n"
+    text = ("Harbour\n\nThe harbour reopened on Monday after the storm.\n\n"
+            "“We are back in business at last,” said Sean O’Brien.\n")
     article = article_from_text("harbour.txt", "text", text)
     assert article.speakers == ("Sean O'Brien",) and article.quotes[0].speaker == "Sean O'Brien"
