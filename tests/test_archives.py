@@ -122,7 +122,8 @@ def test_the_charset_the_server_declares_is_how_the_page_is_read(tmp_path):
               "сообщил мэр города в понедельник утром.</p></article></body></html>"
 
     def fill(writer):
-        response(writer, "https://e.ru/news", russian.encode("windows-1251"), http("200 OK", "text/html; charset=windows-1251"))
+        response(writer, "https://e.ru/news", russian.encode("windows-1251"),
+                 http("200 OK", "text/html; charset=windows-1251"))
     article = article_from_record(read(write_warc(tmp_path / "c.warc.gz", fill))[0])
     assert "Городской совет проголосовал" in article.body and article.language == "ru"
 
@@ -341,3 +342,13 @@ def test_a_resource_record_of_an_html_page_is_an_article_and_one_of_an_image_is_
                                                           warc_content_type=kind))
     (record,) = read(write_warc(tmp_path / "resources.warc.gz", fill))
     assert record.url == "https://e.org/page" and article_from_record(record).body.startswith("Kestrels hovered.")
+
+
+def test_an_address_written_in_angle_brackets_is_the_address(tmp_path):
+    def fill(writer):
+        record = writer.create_warc_record("https://e.org/bracketed", "response",
+                                           payload=io.BytesIO(page("Bracketed", "Owls called.")), http_headers=http())
+        record.rec_headers.replace_header("WARC-Target-URI", "<https://e.org/bracketed>")
+        writer.write_record(record)
+    (record,) = read(write_warc(tmp_path / "c.warc.gz", fill))
+    assert record.url == "https://e.org/bracketed" and record.doc_id == "c.warc.gz#https://e.org/bracketed"

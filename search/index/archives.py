@@ -191,8 +191,10 @@ def _response(record) -> tuple[str, str] | None:
         content_type = (record.http_headers.get_header("Content-Type") or "").lower()
         if not status.startswith("2") or (content_type and not content_type.startswith(HTML_TYPES)):
             return None
-    url = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header("uri")
-    fetched = record.rec_headers.get_header("WARC-Date") or record.rec_headers.get_header("archive-date") or ""
+    # WARC 1.1 as some crawlers write it: the address in angle brackets ("<https://…>").
+    headers = record.rec_headers
+    url = (headers.get_header("WARC-Target-URI") or headers.get_header("uri") or "").strip("<> ")
+    fetched = headers.get_header("WARC-Date") or headers.get_header("archive-date") or ""
     return (url, fetched) if url else None
 
 
