@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from search.errors import SearchError
@@ -76,10 +76,14 @@ GENERIC_HINT = 'e.g. two words, "a phrase", speaker:Surname'
 
 
 def _summary():
-    try:
-        return current_app.config["SEARCHER"].summary()
-    except SearchError:
-        return None  # no index yet, or one being replaced: the pages still explain the search
+    """The archive's summary, asked once per request (the home page and the search box's hint both
+    read it)."""
+    if "summary" not in g:
+        try:
+            g.summary = current_app.config["SEARCHER"].summary()
+        except SearchError:
+            g.summary = None  # no index yet, or one being replaced: the pages still explain the search
+    return g.summary
 
 
 @ui.app_context_processor

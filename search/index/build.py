@@ -116,7 +116,7 @@ class _Writing:
                  settings: Settings):
         workers = worker_count(settings)
         self._jobs = jobs
-        self._readers = workers if len(plan.to_load) > 1 or any(source.is_container for source in plan.to_load) else 1
+        self._readers = workers if len(plan.to_load) > 1 or plan.reads_containers else 1
         self._parallel = SegmentWriters(indexes, workers, options, settings.title_weight) \
             if plan.full and workers > 1 else None
         self._write = self._parallel.add if self._parallel is not None else \
@@ -196,7 +196,7 @@ def _write_generation(generation, plan: RebuildPlan, settings: Settings,
             writers[0].delete_by_term("id", doc_id)
             writers[1].delete_by_term("article", doc_id)
         # Articles in container files are counted as they are read: the total is known for files only.
-        total = None if any(source.is_container for source in plan.to_load) else len(plan.to_load)
+        total = None if plan.reads_containers else len(plan.to_load)
         for answer in tqdm(writing.answers(), total=total, desc="reading and analysing", unit="article",
                            file=sys.stderr, disable=not show_progress):
             if isinstance(answer, Skipped):

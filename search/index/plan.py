@@ -111,6 +111,11 @@ class RebuildPlan:
     def nothing_to_do(self) -> bool:
         return not self.full and not self.to_load and not self.to_delete
 
+    @property
+    def reads_containers(self) -> bool:
+        """Whether a file to read holds many articles, whose number is known only once it is read."""
+        return any(source.is_container for source in self.to_load)
+
 
 def plan_rebuild(sources: list[SourceFile], hashes: dict[str, str | None], manifest: dict | None,
                  settings: Settings) -> RebuildPlan:
