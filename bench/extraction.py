@@ -12,7 +12,8 @@ pages in the same run.
 --dates scores the publication date on ../shared/bench/dates/ beside htmldate's extensive mode.
 --titles reports how often the title equals the page's own, where <title> and h1 agree on it.
 --speakers scores the people quoted against the labels of tests/data/speakers/: the articles written
-for the project, and 60 real news pages of the benchmark folders (real-labels.json), apart.
+for the project, 60 real news pages of the benchmark folders (real-labels.json), 25 real English
+pages that are not tidy news (untidy-labels.json), and 29 German, French and Spanish pages, apart.
 --drops lists every page of the three folders that never reaches the index, with its reason, and
 counts, of those indexed, the languages detected and the metadata a reader would not trust (authors
 with a digit or a byline word, outlets that are web addresses, slug titles, impossible dates).
@@ -349,8 +350,9 @@ def _speaker_line(title: str, counts: list[int]) -> str:
 
 def run_speakers(quiet: bool) -> None:
     """Precision and recall of the speakers found: in the articles written for the project
-    (tests/data/speakers/*, labels.json) and in real news pages of the benchmark folders
-    (real-labels.json), each reported apart; the real pages also by halves of their sites."""
+    (tests/data/speakers/*, labels.json), in real news pages of the benchmark folders
+    (real-labels.json) and in real English pages that are not tidy news (untidy-labels.json), each
+    reported apart; the real pages also by halves of their sites."""
     labels = json.loads((SPEAKERS / "labels.json").read_text(encoding="utf-8"))
     written = [0, 0, 0]
     for name, expected in sorted(labels.items()):
@@ -358,9 +360,22 @@ def run_speakers(quiet: bool) -> None:
         kind = "html" if path.suffix == ".html" else "text"
         found = set(article_from_text(name, kind, decode(path.read_bytes(), kind)).speakers)
         written = [a + b for a, b in zip(written, _score_speakers(found, set(expected), name, not quiet))]
-    real = json.loads((SPEAKERS / "real-labels.json").read_text(encoding="utf-8"))
+    print("\n" + _speaker_line(f"speakers, {len(labels)} articles written for the project", written))
+    for file_name, title in (("real-labels.json", "real news pages"),
+                             ("untidy-labels.json", "real English pages that are not tidy news")):
+        real = json.loads((SPEAKERS / file_name).read_text(encoding="utf-8"))
+        by_half = _real_page_speakers(real, quiet)
+        total = [a + b for a, b in zip(by_half["A"], by_half["B"])]
+        print(_speaker_line(f"speakers, {len(real)} {title}", total))
+        for half in "AB":
+            print("  " + _speaker_line(f"sites of half {half}", by_half[half]))
+    run_other_language_speakers(quiet)
+
+
+def _real_page_speakers(labels: dict[str, list[str]], quiet: bool) -> dict[str, list[int]]:
+    """(right, wrong, missed) speakers of labelled benchmark pages, by halves of their sites."""
     by_half = {"A": [0, 0, 0], "B": [0, 0, 0]}
-    for key, expected in sorted(real.items()):
+    for key, expected in sorted(labels.items()):
         folder, page_id = key.split("/")
         truth = json.loads((BENCH / folder / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
         html = read_page(BENCH / folder / "html" / f"{page_id}.html.gz")
@@ -371,12 +386,7 @@ def run_speakers(quiet: bool) -> None:
         half = half_of(site_of(page_id, truth.get("url")))
         scored = _score_speakers(found, set(expected), key[:40], not quiet)
         by_half[half] = [a + b for a, b in zip(by_half[half], scored)]
-    print("\n" + _speaker_line(f"speakers, {len(labels)} articles written for the project", written))
-    total = [a + b for a, b in zip(by_half["A"], by_half["B"])]
-    print(_speaker_line(f"speakers, {len(real)} real news pages", total))
-    for half in "AB":
-        print("  " + _speaker_line(f"sites of half {half}", by_half[half]))
-    run_other_language_speakers(quiet)
+    return by_half
 
 
 def run_other_language_speakers(quiet: bool) -> None:

@@ -274,6 +274,16 @@ def test_an_old_dateline_in_the_article_s_own_text_stays():
     (["Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor MORE (R) is defending the ad.",
       "“We're on it,” Noem tweeted."], ["Kristi Lynn Noem"]),
     (["Lunde said the pact was void. VOA Lunde correspondent Ivo Dahl asked him."], ["Lunde"]),
+    # A pronoun's verb in another sense reports nothing; with a quotation, or a clause, it does.
+    (["It was a big night for Ivo Lunde at the stadium. " "He posted a season-best 31 points and 12 rebounds."],
+     []),
+    (["It was a big night for Ivo Lunde at the stadium. " "He called the win “the best of my life”."],
+     ["Ivo Lunde"]),
+    (["It was a big night for Ivo Lunde at the stadium. " "He posted on social media that the team deserved it."],
+     ["Ivo Lunde"]),
+    # An announcement of a thing is no words; of what will happen, it is.
+    (["Nordcom, a maker of hospital pagers, announced a new alarm system with Medtek."], []),
+    (["Nordcom announced the plant would close in May."], ["Nordcom"]),
 ])
 def test_speakers(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
@@ -288,6 +298,13 @@ def test_speaker_names_are_normalised_to_the_fullest_form():
 def test_interviewer_turns_are_not_speakers():
     paragraphs = ["Reporter: Is it true?", "Lleshaj: Yes.", "Reporter: Why?", "Lleshaj: Security."]
     assert extract_speakers(paragraphs) == ("Lleshaj",)
+
+
+def test_labels_before_values_are_no_interview():
+    paragraphs = ["Breakfast: oats with berries and a spoon of honey.", "Measuring cups: 1 Green, 2 Red, 1 tsp.",
+                  "Dinner: grilled fish with rice.", "Measuring cups: 2 Green, 1 Yellow, 1 Blue, 2 tsp.",
+                  "Price: £40 (€45), 180 pages.", "Price: £12 for the 2019 edition."]
+    assert extract_speakers(paragraphs) == ()
 
 
 @pytest.mark.parametrize("run, expected", [

@@ -32,7 +32,7 @@ SPEECH_VERBS = (
 )
 # Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
 STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
-                "stressed", "insisted", "argued", "admitted", "testified", "announced", "predicted"}
+                "stressed", "insisted", "argued", "admitted", "testified", "predicted"}
 OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
 NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of|for\s+the)\s+)?{NAME_WORD}){{0,6}}"
@@ -95,7 +95,7 @@ SUBJECT_THEN_SAID = re.compile(
     r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|told|added|warned)\b"
 )
 PRONOUN_SAID = re.compile(
-    rf"(?:^|[{CLOSE_QUOTES}],?\s+|\.\s+)(?:he|she|He|She)\s+(?:{SPEECH_VERBS})\b"
+    rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?:he|she|He|She)\s+(?P<verb>{SPEECH_VERBS})\b"
 )
 ACCORDING_TO = re.compile(
     rf"\b(?i:according)\s+to\s+(?:the\s+)?{ROLE_WORDS}(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
@@ -129,10 +129,7 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
             for m in pattern.finditer(sentence)]
     for m in _names_then_verbs(sentence):
-        reported = m["verb"] in STRONG_VERBS or REPORTED_THAT.match(sentence, m.end()) \
-            or _closes_reported_clause(sentence, m) \
-            or m["verb"] in NEWS_VERBS and not NOT_NEWS.match(sentence, m.end())
-        if quoted or reported:
+        if quoted or _reports(sentence, m) or _closes_reported_clause(sentence, m):
             hits.append((m.start(), m["name"]))
     hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO, CLAUSE_THEN_VERB_NAME)
              for m in pattern.finditer(sentence)]
@@ -143,12 +140,22 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
 
 # "Bloomberg reported WeWork is ...", "Police confirmed the death": what follows is what they said,
 # unless the verb takes another sense ("reported to him", "reports of ...", "denied bail", "reported a
-# record profit").
-NEWS_VERBS = {"reported", "reports", "confirmed", "confirms", "denied", "denies", "estimated", "estimates"}
+# record profit", "announced a new product").
+NEWS_VERBS = {"reported", "reports", "confirmed", "confirms", "denied", "denies", "estimated", "estimates",
+              "announced", "announces"}
 NOT_NEWS = re.compile(r"\s+(?:to|for|by|of|from|at(?!\s+least)|in|back|missing|bail|entry|access|permission|a|an|its|their|"
                       r"record|profits?|losses?|revenues?|earnings|sales|growth)\b")
 # "reported on Sunday that …": what follows the verb is reported speech.
 REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,3}?\s+that\b")
+
+
+def _reports(text: str, match: re.Match) -> bool:
+    """Whether a speech verb (the match's `verb`, ending it) reports words without quotation marks:
+    it only can ("said"), words follow as a clause ("confirmed that"), or it is news ("reported the
+    deal was off") and takes none of its other senses."""
+    verb = match["verb"]
+    return verb in STRONG_VERBS or bool(REPORTED_THAT.match(text, match.end())) \
+        or verb in NEWS_VERBS and not NOT_NEWS.match(text, match.end())
 SENTENCE_CLOSE = re.compile(r"\s*[.!?]?[\"”’]?\s*$")
 
 
@@ -242,11 +249,20 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
         after_quote = bool(before) and before[-1] in CLOSE_QUOTES and len(sentence.split()) <= MAX_TAIL_WORDS
         hits.extend((start + at, name) for at, name in _sentence_attributions(sentence, after_quote))
     for match in PRONOUN_SAID.finditer(paragraph):
+        # "He posted an elite grade": the verb in another sense reports nothing.
+        if not (match["quote"] or _reports(paragraph, match) or _has_quote(_sentence_from(paragraph, match.start()))):
+            continue
         earlier = [name for at, name in sorted(hits) if at < match.start()]
         person = earlier[-1] if earlier else _last_person_before(paragraph[: match.start() + 1], known)
         if person:
             hits.append((match.start(), person))
     return hits
+
+
+def _sentence_from(paragraph: str, at: int) -> str:
+    """The paragraph's text from `at` to the end of that sentence."""
+    end = SENTENCE_END.search(paragraph, at + 2)
+    return paragraph[at:end.start() + 1 if end else len(paragraph)]
 
 
 @dataclass(frozen=True)
@@ -279,10 +295,17 @@ def attributions_of(paragraphs: list[str]) -> Attributions:
                         tuple(interview_turns(paragraphs)))
 
 
+def _values(text: str) -> bool:
+    """Whether a text after a label is values, not words spoken: a third of its words or more are
+    numbers ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Price: £40 (€45)")."""
+    words = text.split()
+    return sum(any(ch.isdigit() for ch in word) for word in words) * 3 >= len(words)
+
+
 def interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
     """'Name: ...' paragraphs of an interview. A label counts when it opens two or more turns (not a
     heading) and fewer than half of its turns are questions (else it is the interviewer)."""
-    turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs) if (m := TURN.match(p))]
+    turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs) if (m := TURN.match(p)) and not _values(m["text"])]
     counts = Counter(label for _, label, _ in turns)
     questions = Counter(label for _, label, text in turns if text.rstrip().endswith("?"))
     for i, label, _ in turns:
