@@ -76,3 +76,35 @@ def test_an_organisation_named_after_a_few_words_describing_it_speaks():
     text = ("Todos ellos podrían ser liberados este domingo, de acuerdo con la agencia oficial de noticias rusa "
             "Sputnik, que citó fuentes del Ministerio del Interior.")
     assert "Sputnik" in article_from_text("x.txt", "text", f"Liberados\n\n{text}\n").speakers
+
+
+@pytest.mark.parametrize("language, paragraphs, expected", [
+    ("es", ["La alumna Marta Gil recibió su diploma.", "“Fue un año difícil, pero terminamos todos juntos”.",
+            "Rosa Vidal Pons, directora del centro universitario"], "Rosa Vidal Pons"),
+    ("de", ["Die Schule feierte am Freitag.", "„Es war ein schweres Jahr für uns alle hier.“",
+            "Anna Berger, Leiterin der Schule"], "Anna Berger"),
+    ("en", ["The school held its ceremony on Friday.", "“It was a hard year for every one of us.”",
+            "Rosa Vidal, head of the college"], "Rosa Vidal"),
+])
+def test_a_quotation_set_apart_is_of_the_person_the_line_after_it_names(language, paragraphs, expected):
+    attributions = attributions_in(paragraphs, language) if language != "en" else None
+    found = extract_speakers(paragraphs, attributions)
+    quotes = extract_quotes(paragraphs, found, attributions)
+    assert found == (expected,) and [quote.speaker for quote in quotes] == [expected]
+
+
+def test_a_line_with_a_name_is_no_credit_after_a_paragraph_that_is_not_a_quotation():
+    paragraphs = ["La escuela celebró la graduación el viernes.", "Rosa Vidal Pons, directora del centro universitario"]
+    assert speakers("es", *paragraphs) == ()
+
+
+@pytest.mark.parametrize("language, paragraph, expected", [
+    ("es", 'El jurista Carlos Nino llamó a la Argentina "un país al margen de la ley".', ("Carlos Nino",)),
+    ("de", "Der Politiker Jan Keller nannte den Plan „reinen Unsinn“.", ("Jan Keller",)),
+    ("fr", "Jean Dupont a qualifié le projet de « pure folie ».", ("Jean Dupont",)),
+    # without a quotation the verb names or calls, and reports nothing
+    ("es", "Carlos Nino llamó a la policía a las tres.", ()),
+    ("de", "Jan Keller nannte seinen Sohn nach dem Großvater.", ()),
+])
+def test_a_verb_whose_object_is_quoted_reports_only_with_a_quotation(language, paragraph, expected):
+    assert speakers(language, paragraph) == expected

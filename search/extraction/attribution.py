@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .person_names import (
@@ -291,8 +291,31 @@ class Attributions:
 
 def attributions_of(paragraphs: list[str]) -> Attributions:
     known = _known_full_names(paragraphs)
-    return Attributions(known, tuple(_paragraph_attributions(paragraph, known) for paragraph in paragraphs),
-                        tuple(interview_turns(paragraphs)))
+    found = [_paragraph_attributions(paragraph, known) for paragraph in paragraphs]
+    return Attributions(known, with_credits(found, paragraphs, as_person), tuple(interview_turns(paragraphs)))
+
+
+# "“…”" and, on the line after it, "Isabel Reinoso, directora del centro": a quotation set apart, its
+# speaker named after it with their role, as a caption names who speaks.
+# The role holds a word in lower case: "Anna Berger, Leiterin der Schule", not a list of names.
+CREDIT_LINE = re.compile(
+    rf"^(?P<name>{NAME_RUN}),\s+(?=[^.!?:;]*\b[a-zà-ÿ])[^\W\d_][^.!?:;{OPEN_QUOTES}{CLOSE_QUOTES}]*$")
+MAX_CREDIT_WORDS = 12
+
+
+def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
+                 name_of: Callable[[str], str | None]) -> tuple[list[tuple[int, str]], ...]:
+    """Each paragraph's attributions (position, name), and, for a paragraph that is a quotation
+    alone and attributes it to no one, the name that the line after it credits (at its end)."""
+    found = [list(hits) for hits in found]
+    for index in range(len(paragraphs) - 1):
+        quoted, credit = paragraphs[index].strip(), paragraphs[index + 1].strip()
+        if found[index] or quoted[:1] not in OPEN_QUOTES + "»" or quoted.rstrip(".,;")[-1:] not in CLOSE_QUOTES + "«“":
+            continue
+        if len(credit.split()) <= MAX_CREDIT_WORDS and (line := CREDIT_LINE.match(credit)) \
+                and (name := name_of(line["name"])):
+            found[index].append((len(paragraphs[index]), name))
+    return tuple(found)
 
 
 def _values(text: str) -> bool:

@@ -18,7 +18,16 @@ from collections import Counter
 
 from whoosh.lang import stopwords_for_language
 
-from .attribution import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, Attributions, interview_turns, split_sentences
+from .attribution import (
+    CLOSE_QUOTES,
+    NAME_RUN,
+    NAME_WORD,
+    OPEN_QUOTES,
+    Attributions,
+    interview_turns,
+    split_sentences,
+    with_credits,
+)
 
 # Reporting verbs, past and present, and the compound pasts of French and Spanish.
 VERBS = {
@@ -34,6 +43,14 @@ VERBS = {
           r"|reconoció|lamentó|denunció|admitió|respondió|escribió|confirmó|anunció|dice|afirma|explica|asegura"
           r"|señala|indica|añade|agrega|sostiene|considera|destaca|expresa"
           r"|ha\s+(?:dicho|declarado|añadido|afirmado|señalado|explicado|asegurado|indicado|manifestado)",
+}
+# Verbs whose object is what is quoted ("llamó a la Argentina «un país al margen de la ley»", "nannte
+# den Plan „Unsinn“"): they report words only in a sentence that quotes some ("llamó a la policía"
+# reports none).
+QUOTING_VERBS = {
+    "de": r"nannte|nennt|bezeichnete|bezeichnet",
+    "fr": r"(?:a|ont)\s+(?:qualifié|décrit|traité)|qualifie|décrit",
+    "es": r"llamó|llama|calificó|califica|definió|definía|define|describió|describe|tildó|tilda",
 }
 # Words that report speech right after a quotation alone: "…«, so Keller."
 AFTER_QUOTE = {"de": r"so", "fr": r"$^", "es": r"$^"}
@@ -64,7 +81,8 @@ ACCORDING_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,3}"
 # German roles are capitalised nouns: the run's leading words ending so are roles, not names.
 GERMAN_ROLE = re.compile(
     r"(?:meister|sprecher|präsident|minister|kanzler|leiter|chef|direktor|trainer|kollege|vorsitzende|experte|"
-    r"professor|anwalt|richter|sprecherin|kommissar|altmeister|regisseur|autor|schauspieler|gründer|sekretär)"
+    r"professor|anwalt|richter|sprecherin|kommissar|altmeister|regisseur|autor|schauspieler|gründer|sekretär|"
+    r"iker|ist|loge)"
     r"(?:in|r|n)?$")
 MIN_NAME_WORDS = 2
 # A full stop that ends the sentence after a name ("so Keller."), not an initial's ("Marsha P.").
@@ -102,6 +120,12 @@ def _organisation_pattern(language: str) -> re.Pattern:
 
 
 @functools.cache
+def _quoting_pattern(language: str) -> re.Pattern:
+    return re.compile(rf"(?P<name>{RUN})(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
+                      rf"\s+(?:{QUOTING_VERBS[language]})\b")
+
+
+@functools.cache
 def _patterns(language: str) -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
     verbs, pronoun = VERBS[language], PRONOUNS[language]
     # The speaker named before: "…«, sagte er.", "…», a-t-il dit.", "…», señaló."
@@ -121,7 +145,8 @@ def attributions_in(paragraphs: list[str], language: str) -> Attributions:
         found.append(hits)
     # An interview's turns by a name, not by a heading in capitals ("DE INTERES: …").
     turns = tuple(turn for turn in interview_turns(paragraphs) if name_in(turn[2], language, known))
-    return Attributions(known, tuple(found), turns, named=True)
+    return Attributions(known, with_credits(found, paragraphs, lambda run: name_in(run, language, known)), turns,
+                        named=True)
 
 
 @functools.cache
@@ -176,7 +201,8 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
     for sentence in split_sentences(paragraph):
         start = paragraph.find(sentence, offset)
         offset = start + len(sentence)
-        for pattern in named:
+        quoting = (_quoting_pattern(language),) if any(mark in sentence for mark in OPEN_QUOTES + "»«") else ()
+        for pattern in named + quoting:
             for match in pattern.finditer(sentence):
                 apposition = match.groupdict().get("apposition")
                 if apposition and NAME_RUN_RE.fullmatch(apposition) \
