@@ -12,7 +12,7 @@ pages in the same run.
 --dates scores the publication date on ../shared/bench/dates/ beside htmldate's extensive mode.
 --titles reports how often the title equals the page's own, where <title> and h1 agree on it.
 --speakers scores the people quoted against the labels of tests/data/speakers/: the articles written
-for the project, 60 real news pages of the benchmark folders (real-labels.json), 25 real English
+for the project, 60 real news pages of the benchmark folders (real-labels.json), 60 real English
 pages that are not tidy news (untidy-labels.json), and 29 German, French and Spanish pages, apart.
 --drops lists every page of the three folders that never reaches the index, with its reason, and
 counts, of those indexed, the languages detected and the metadata a reader would not trust (authors
