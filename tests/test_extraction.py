@@ -284,6 +284,19 @@ def test_an_old_dateline_in_the_article_s_own_text_stays():
     # An announcement of a thing is no words; of what will happen, it is.
     (["Nordcom, a maker of hospital pagers, announced a new alarm system with Medtek."], []),
     (["Nordcom announced the plant would close in May."], ["Nordcom"]),
+    # A word shortened with an apostrophe is no name.
+    (["We’re told that the harbour will close.", "Don’t say it was not announced."], []),
+    # A parenthesis between the name and the verb; a role of the web before the name.
+    (["Commenter Ivo Lunde (who wrote the Harbour Ledger story) noted that the fork was new."], ["Ivo Lunde"]),
+    # A paragraph ending "X wrote:" introduces the block quotation after it.
+    (["Lunde wrote:", "Whenever a mill thinks it can skip the audit, the audit comes anyway."], ["Lunde"]),
+    (["Lunde wrote a long post about the mill."], []),
+    # A story speaks for the outlet that ran it.
+    (["As Harbour Ledger’s March story explains, the boards are uncertified."], ["Harbour Ledger"]),
+    (["According to Coast Radio’s review, the ferry runs late."], ["Coast Radio"]),
+    # An owner's name before someone the article names in full is not part of the name.
+    (["Ulla Berg, an analyst at Nordfirm, shared her view.", "According to Nordfirm’s Berg, “costs will rise.”"],
+     ["Ulla Berg"]),
 ])
 def test_speakers(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
@@ -298,6 +311,13 @@ def test_speaker_names_are_normalised_to_the_fullest_form():
 def test_interviewer_turns_are_not_speakers():
     paragraphs = ["Reporter: Is it true?", "Lleshaj: Yes.", "Reporter: Why?", "Lleshaj: Security."]
     assert extract_speakers(paragraphs) == ("Lleshaj",)
+
+
+def test_labels_before_headings_are_no_interview():
+    paragraphs = ["Gallery: Harbour Works in Winter | 14 Photos", "The harbour reopened on Monday.",
+                  "Gallery: New Ferry Terminal Pictures | 9 Photos", "Learn More: Ten Tips for Harbour Visits",
+                  "Learn More: Seven Ways to Use the Ferry"]
+    assert extract_speakers(paragraphs) == ()
 
 
 def test_labels_before_values_are_no_interview():

@@ -94,7 +94,8 @@ def test_a_quotation_set_apart_is_of_the_person_the_line_after_it_names(language
 
 
 def test_a_line_with_a_name_is_no_credit_after_a_paragraph_that_is_not_a_quotation():
-    paragraphs = ["La escuela celebró la graduación el viernes.", "Rosa Vidal Pons, directora del centro universitario"]
+    paragraphs = ["La escuela celebró la graduación el viernes.",
+                  "Rosa Vidal Pons, directora del centro universitario"]
     assert speakers("es", *paragraphs) == ()
 
 

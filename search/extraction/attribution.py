@@ -7,17 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .person_names import (
-    DESCRIBING_WORD,
-    MAX_NAME_WORDS,
-    NAME_SUFFIXES,
-    NOT_NAMES,
-    ORGANISATION_NOUNS,
-    _word_key,
-    as_organisation,
-    as_person,
-    person_words,
-)
+from .person_names import ORGANISATION_NOUNS, as_organisation, as_person, full_names, fullest_name, owned_name
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|praised|praises|wrote|"
@@ -79,7 +69,7 @@ ORGANISATION_ACCORDING_TO = re.compile(
 # "Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study, said": an
 # appositive may hold commas of its own.
 NAME_THEN_VERB = re.compile(
-    rf"(?P<name>{NAME_RUN})(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,4}},|,)?"
+    rf"(?P<name>{NAME_RUN})(?:\s+\([^()]{{2,120}}\))?(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,4}},|,)?"
     rf"\s+(?:(?:has|had)\s+)?(?:[a-z]+ly\s+)?(?P<verb>{SPEECH_VERBS})\b"
 )
 # "Potholes form when water seeps into cracks, said Joe Carbone, who works ...": reported speech with
@@ -97,8 +87,20 @@ SUBJECT_THEN_SAID = re.compile(
 PRONOUN_SAID = re.compile(
     rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?:he|she|He|She)\s+(?P<verb>{SPEECH_VERBS})\b"
 )
+# "as Hackaday's March story explains", "according to The Verge's review": a story speaks for the
+# outlet that ran it.
+STORY = r"(?:story|report|review|article|analysis|investigation|piece|post|editorial|interview)"
+OUTLET = r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*"
+OUTLET_STORY = re.compile(
+    rf"(?P<name>{OUTLET})['’]s\s+(?:[\w-]+\s+){{0,2}}?{STORY}\s+(?:explains|explained|says|said|notes|noted|"
+    rf"reports|reported|found|finds|states|stated|argues|argued)\b")
+ACCORDING_TO_STORY = re.compile(
+    rf"\b(?i:according)\s+to\s+(?:the\s+)?(?P<name>{OUTLET})['’]s\s+(?:[\w-]+\s+){{0,2}}?{STORY}\b")
+
+# Not where a story of theirs is named: ACCORDING_TO_STORY reads that.
 ACCORDING_TO = re.compile(
-    rf"\b(?i:according)\s+to\s+(?:the\s+)?{ROLE_WORDS}(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
+    rf"\b(?i:according)\s+to\s+(?!(?:the\s+)?{OUTLET}['’]s\s+(?:[\w-]+\s+){{0,2}}?{STORY}\b)"
+    rf"(?:the\s+)?{ROLE_WORDS}(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
 TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+(?P<text>\S.*)$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
@@ -118,6 +120,8 @@ def _has_quote(text: str) -> bool:
     return any(ch in text for ch in OPEN_QUOTES + CLOSE_QUOTES)
 
 
+# "Makali wrote:" closing a paragraph: the block quotation after it is what was written.
+INTRODUCES_BLOCK_QUOTE = re.compile(r"(?:\s+[\w.]+){0,4}?\s*:\s*$")
 # "Rossi asked." after a quotation: a short sentence that only says who spoke
 MAX_TAIL_WORDS = 8
 
@@ -129,9 +133,11 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
             for m in pattern.finditer(sentence)]
     for m in _names_then_verbs(sentence):
-        if quoted or _reports(sentence, m) or _closes_reported_clause(sentence, m):
+        if quoted or _reports(sentence, m) or _closes_reported_clause(sentence, m) \
+                or INTRODUCES_BLOCK_QUOTE.match(sentence, m.end()):
             hits.append((m.start(), m["name"]))
-    hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO, CLAUSE_THEN_VERB_NAME)
+    hits += [(m.start(), m["name"])
+             for pattern in (ACCORDING_TO_STORY, ACCORDING_TO, CLAUSE_THEN_VERB_NAME, OUTLET_STORY)
              for m in pattern.finditer(sentence)]
     if m := SUBJECT_THEN_SAID.match(sentence):
         hits.append((0, m["name"]))
@@ -247,7 +253,8 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
         offset = start + len(sentence)
         before = paragraph[:start].rstrip()
         after_quote = bool(before) and before[-1] in CLOSE_QUOTES and len(sentence.split()) <= MAX_TAIL_WORDS
-        hits.extend((start + at, name) for at, name in _sentence_attributions(sentence, after_quote))
+        hits.extend((start + at, _without_owner(name, known))
+                    for at, name in _sentence_attributions(sentence, after_quote))
     for match in PRONOUN_SAID.finditer(paragraph):
         # "He posted an elite grade": the verb in another sense reports nothing.
         if not (match["quote"] or _reports(paragraph, match) or _has_quote(_sentence_from(paragraph, match.start()))):
@@ -257,6 +264,13 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
         if person:
             hits.append((match.start(), person))
     return hits
+
+
+def _without_owner(run: str, known: Counter) -> str:
+    """A name run without the owner before a person the article names in full ("RedMonk's Stephens"
+    -> "Stephens"); any other run unchanged ("McDonald's Corp")."""
+    owned = owned_name(run)
+    return owned if owned != run and fullest_name(owned, known) != owned else run
 
 
 def _sentence_from(paragraph: str, at: int) -> str:
@@ -310,7 +324,8 @@ def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
     found = [list(hits) for hits in found]
     for index in range(len(paragraphs) - 1):
         quoted, credit = paragraphs[index].strip(), paragraphs[index + 1].strip()
-        if found[index] or quoted[:1] not in OPEN_QUOTES + "»" or quoted.rstrip(".,;")[-1:] not in CLOSE_QUOTES + "«“":
+        alone = quoted[:1] in OPEN_QUOTES + "»" and quoted.rstrip(".,;")[-1:] in CLOSE_QUOTES + "«“"
+        if found[index] or not alone:
             continue
         if len(credit.split()) <= MAX_CREDIT_WORDS and (line := CREDIT_LINE.match(credit)) \
                 and (name := name_of(line["name"])):
@@ -318,17 +333,24 @@ def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
     return tuple(found)
 
 
-def _values(text: str) -> bool:
-    """Whether a text after a label is values, not words spoken: a third of its words or more are
-    numbers ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Price: £40 (€45)")."""
+def _not_spoken(text: str) -> bool:
+    """Whether a text after a label is no words spoken: values, a third of its words or more numbers
+    ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Price: £40 (€45)"); or a heading or a
+    link's title, three words or more, most of them capitalised, no sentence's end ("Gallery: Harbour
+    Works | 14 Photos", "Learn More: Ten Tips for Video")."""
     words = text.split()
-    return sum(any(ch.isdigit() for ch in word) for word in words) * 3 >= len(words)
+    if sum(any(ch.isdigit() for ch in word) for word in words) * 3 >= len(words):
+        return True
+    lettered = [word for word in words if word[:1].isalpha()]
+    return len(lettered) >= 3 and sum(word[0].isupper() for word in lettered) * 3 >= len(lettered) * 2 \
+        and not re.search(r"[.!?…\"”]$", text.rstrip())
 
 
 def interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
     """'Name: ...' paragraphs of an interview. A label counts when it opens two or more turns (not a
     heading) and fewer than half of its turns are questions (else it is the interviewer)."""
-    turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs) if (m := TURN.match(p)) and not _values(m["text"])]
+    turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs)
+             if (m := TURN.match(p)) and not _not_spoken(m["text"])]
     counts = Counter(label for _, label, _ in turns)
     questions = Counter(label for _, label, text in turns if text.rstrip().endswith("?"))
     for i, label, _ in turns:
@@ -343,34 +365,6 @@ GLUED_WORDS = re.compile(r"\b([A-Z][a-z]{3,})(?=[A-Z][a-z])")
 
 def _known_full_names(texts: Iterable[str]) -> Counter:
     """Every multi-word name the article spells out, titles removed."""
-    names: Counter = Counter()
     texts = (GLUED_WORDS.sub(r"\1; ", text.replace("[", "").replace("]", "")) for text in texts)
-    sentences = (s for text in texts for s in split_sentences(set_off_offices(text)))
-    for sentence in sentences:
-        for match in re.finditer(NAME_RUN, sentence):
-            words = person_words(match.group())
-            while words and DESCRIBING_WORD.search(words[0]):  # "Ohio-based Acme Corp" is Acme Corp
-                words.pop(0)
-            if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES for w in words):
-                names[" ".join(words)] += 1
-    return names
-
-
-ACRONYM = re.compile(r"^[A-Z]{2,}\s")
-
-
-def fullest_name(name: str, known: Counter) -> str:
-    """'Lleshaj' -> 'Sandër Lleshaj' when the article gives the full name; else the name unchanged."""
-    words = name.split()
-
-    def without_suffix(full: str) -> list[str]:
-        parts = full.split()
-        return parts[:-1] if len(parts) > 1 and parts[-1] in NAME_SUFFIXES.values() else parts
-
-    # An acronym before a name is an outlet or a body ("VOA Pentagon correspondent"), never a first name.
-    longer = [full for full in known
-              if without_suffix(full)[-len(words):] == words and len(full.split()) > len(words)
-              and not ACRONYM.match(full)]
-    if not longer:
-        return name
-    return max(longer, key=lambda full: (known[full], len(full)))
+    return full_names(run.group() for text in texts for sentence in split_sentences(set_off_offices(text))
+                      for run in re.finditer(NAME_RUN, sentence))

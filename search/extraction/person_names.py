@@ -1,8 +1,11 @@
-"""Pure: whether a run of capitalised words is a person's name, stripped of titles and offices."""
+"""Pure: whether a run of capitalised words is a person's name, stripped of titles and offices; and the
+fullest form of a name that an article spells out."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "secretary", "senator", "sen", "representative", "rep",
@@ -18,7 +21,8 @@ TITLE_WORDS = {
     "acting", "interim", "senior", "coach", "manager", "striker", "midfielder", "goalkeeper", "dean",
     "rector", "superintendent", "sheriff", "attorney", "counsel", "economist", "analyst", "founder",
     "elect", "emeritus", "executive", "editor", "reporter", "correspondent", "host", "anchor", "speaker",
-    "rabbi", "imam", "and", "political", "scientist",
+    "rabbi", "imam", "and", "political", "scientist", "commenter", "blogger", "columnist", "critic", "writer",
+    "historian", "author",
 }
 # Labels and words that are never a person's name.
 NOT_NAMES = {
@@ -123,8 +127,14 @@ def as_titled_name(run: str) -> str | None:
     return " ".join(words[1:])
 
 
+# "We’re told", "Don’t say": a word shortened with an apostrophe is no one's name.
+CONTRACTION = re.compile(r"\w(?:['’](?:re|ve|ll|m|d)|n['’]t)$", re.IGNORECASE)
+
+
 def as_person(run: str) -> str | None:
     """A captured run of capitalised words -> a speaker's name, or None when it names no one."""
+    if any(CONTRACTION.search(word) for word in run.split()):
+        return None
     if organisation := as_organisation(run):
         return organisation
     if outlet := as_titled_name(run):
@@ -147,3 +157,44 @@ def as_person(run: str) -> str | None:
     return " ".join(words)
 
 
+# "RedMonk's Stephens": an owner's name before the name of someone the article names in full.
+OWNED_NAME = re.compile(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s\s+(?P<name>[A-Z].*)$")
+
+
+def owned_name(run: str) -> str:
+    """The name after an owner's ("RedMonk's Stephens" -> "Stephens"), or the run."""
+    owned = OWNED_NAME.match(run)
+    return owned["name"] if owned else run
+
+
+def full_names(runs: Iterable[str]) -> Counter:
+    """How often each name of two words or more stands among runs of capitalised words, titles and
+    owners removed: the names an article spells out in full."""
+    names: Counter = Counter()
+    for run in runs:
+        words = person_words(owned_name(run))
+        while words and DESCRIBING_WORD.search(words[0]):  # "Ohio-based Acme Corp" is Acme Corp
+            words.pop(0)
+        if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES for w in words):
+            names[" ".join(words)] += 1
+    return names
+
+
+ACRONYM = re.compile(r"^[A-Z]{2,}\s")
+
+
+def fullest_name(name: str, known: Counter) -> str:
+    """'Lleshaj' -> 'Sandër Lleshaj' when the article gives the full name; else the name unchanged."""
+    words = name.split()
+
+    def without_suffix(full: str) -> list[str]:
+        parts = full.split()
+        return parts[:-1] if len(parts) > 1 and parts[-1] in NAME_SUFFIXES.values() else parts
+
+    # An acronym before a name is an outlet or a body ("VOA Pentagon correspondent"), never a first name.
+    longer = [full for full in known
+              if without_suffix(full)[-len(words):] == words and len(full.split()) > len(words)
+              and not ACRONYM.match(full)]
+    if not longer:
+        return name
+    return max(longer, key=lambda full: (known[full], len(full)))

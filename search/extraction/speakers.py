@@ -18,10 +18,9 @@ from .attribution import (
     TURN,
     Attributions,
     attributions_of,
-    fullest_name,
 )
 from .lines import normalize_space
-from .person_names import DESCRIBING_WORD, NOT_NAMES, _word_key, as_organisation, as_person
+from .person_names import DESCRIBING_WORD, NOT_NAMES, _word_key, as_organisation, as_person, fullest_name
 from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
 from .reported_speech import attributions_in
 
