@@ -103,3 +103,15 @@ def test_a_character_s_paragraph_is_counted_from_1_by_blank_lines():
     text = "First one.\n\nSecond one.\n\nThird one."
     assert [paragraph_at(text, text.index(word)) for word in ("First", "Second", "Third")] == [1, 2, 3]
     assert paragraph_at(text, text.index("\n\nThird")) == 2
+
+
+def test_of_a_long_text_s_words_the_rarest_are_marked(sample_searcher):
+    from search.query.snippets import MAX_MARKED_WORDS
+
+    reader = open_articles(sample_searcher.settings).searcher().reader()
+    vocabulary = sorted({text for text in reader.field_terms("body") if text.isalpha()},
+                        key=lambda word: (reader.doc_frequency("body", word), word))
+    rare, common = vocabulary[:MAX_MARKED_WORDS], vocabulary[-10:]
+    words, _ = sought_words(wq.Or([wq.Term("body", word) for word in common + rare]), reader, "body")
+    assert reader.doc_frequency("body", rare[-1]) < reader.doc_frequency("body", common[0])
+    assert words == {word.encode() for word in rare}

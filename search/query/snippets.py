@@ -59,10 +59,15 @@ def lead_snippet(body: str, max_chars: int) -> str:
     return html.escape(lead)
 
 
+# Words marked in a snippet at most, the rarest: a pasted paragraph's forty words would cost a
+# posting read each per page, and a snippet with every common word marked points at nothing.
+MAX_MARKED_WORDS = 16
+
+
 def sought_words(q: wq.Query, reader, fieldname: str) -> tuple[set[bytes], list[wq.Phrase]]:
     """(words marked wherever they occur, phrases marked only where the whole phrase occurs) of a
-    query in one field; prefixes and wildcards stand for the index words they expand to. What the
-    query excludes is never marked."""
+    query in one field; prefixes and wildcards stand for the index words they expand to, and of more
+    than MAX_MARKED_WORDS words the rarest are marked. What the query excludes is never marked."""
     words, phrases = set(), []
     for leaf in wanted(q):
         if isinstance(leaf, wq.Phrase):
@@ -70,6 +75,8 @@ def sought_words(q: wq.Query, reader, fieldname: str) -> tuple[set[bytes], list[
                 phrases.append(leaf)
         else:
             words.update(text for name, text in leaf.existing_terms(reader, expand=True) if name == fieldname)
+    if len(words) > MAX_MARKED_WORDS:
+        words = set(sorted(words, key=lambda word: (reader.doc_frequency(fieldname, word), word))[:MAX_MARKED_WORDS])
     return words, phrases
 
 
