@@ -89,17 +89,18 @@ PRONOUN_SAID = re.compile(
 )
 # "as Hackaday's March story explains", "according to The Verge's review": a story speaks for the
 # outlet that ran it.
-STORY = r"(?:story|report|review|article|analysis|investigation|piece|post|editorial|interview)"
 OUTLET = r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*"
+# What follows an outlet's name in "Hackaday's March story": its possessive, a word or two, the story.
+ITS_STORY = r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:story|report|review|article|analysis|investigation|piece|post|" \
+            r"editorial|interview)\b"
 OUTLET_STORY = re.compile(
-    rf"(?P<name>{OUTLET})['’]s\s+(?:[\w-]+\s+){{0,2}}?{STORY}\s+(?:explains|explained|says|said|notes|noted|"
+    rf"(?P<name>{OUTLET}){ITS_STORY}\s+(?:explains|explained|says|said|notes|noted|"
     rf"reports|reported|found|finds|states|stated|argues|argued)\b")
-ACCORDING_TO_STORY = re.compile(
-    rf"\b(?i:according)\s+to\s+(?:the\s+)?(?P<name>{OUTLET})['’]s\s+(?:[\w-]+\s+){{0,2}}?{STORY}\b")
+ACCORDING_TO_STORY = re.compile(rf"\b(?i:according)\s+to\s+(?:the\s+)?(?P<name>{OUTLET}){ITS_STORY}")
 
 # Not where a story of theirs is named: ACCORDING_TO_STORY reads that.
 ACCORDING_TO = re.compile(
-    rf"\b(?i:according)\s+to\s+(?!(?:the\s+)?{OUTLET}['’]s\s+(?:[\w-]+\s+){{0,2}}?{STORY}\b)"
+    rf"\b(?i:according)\s+to\s+(?!(?:the\s+)?{OUTLET}{ITS_STORY})"
     rf"(?:the\s+)?{ROLE_WORDS}(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
 TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+(?P<text>\S.*)$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
@@ -116,7 +117,7 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-def _has_quote(text: str) -> bool:
+def has_quote(text: str) -> bool:
     return any(ch in text for ch in OPEN_QUOTES + CLOSE_QUOTES)
 
 
@@ -129,7 +130,7 @@ MAX_TAIL_WORDS = 8
 def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tuple[int, str]]:
     """Attributions in one sentence; `after_quote` when a quotation ends just before it
     ("“Where did that come from?” Rossi asked." splits after the question mark)."""
-    quoted = after_quote or _has_quote(sentence)
+    quoted = after_quote or has_quote(sentence)
     hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
             for m in pattern.finditer(sentence)]
     for m in _names_then_verbs(sentence):
@@ -247,17 +248,20 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
     or else to the last person it names."""
     paragraph = set_off_offices(paragraph)
     hits: list[tuple[int, str]] = []
+    sentences: list[tuple[int, str]] = []  # (start, sentence)
     offset = 0
     for sentence in split_sentences(paragraph):
         start = paragraph.find(sentence, offset)
         offset = start + len(sentence)
+        sentences.append((start, sentence))
         before = paragraph[:start].rstrip()
         after_quote = bool(before) and before[-1] in CLOSE_QUOTES and len(sentence.split()) <= MAX_TAIL_WORDS
         hits.extend((start + at, _without_owner(name, known))
                     for at, name in _sentence_attributions(sentence, after_quote))
     for match in PRONOUN_SAID.finditer(paragraph):
         # "He posted an elite grade": the verb in another sense reports nothing.
-        if not (match["quote"] or _reports(paragraph, match) or _has_quote(_sentence_from(paragraph, match.start()))):
+        sentence = next((text for start, text in reversed(sentences) if start <= match.start("verb")), "")
+        if not (match["quote"] or _reports(paragraph, match) or has_quote(sentence)):
             continue
         earlier = [name for at, name in sorted(hits) if at < match.start()]
         person = earlier[-1] if earlier else _last_person_before(paragraph[: match.start() + 1], known)
@@ -271,12 +275,6 @@ def _without_owner(run: str, known: Counter) -> str:
     -> "Stephens"); any other run unchanged ("McDonald's Corp")."""
     owned = owned_name(run)
     return owned if owned != run and fullest_name(owned, known) != owned else run
-
-
-def _sentence_from(paragraph: str, at: int) -> str:
-    """The paragraph's text from `at` to the end of that sentence."""
-    end = SENTENCE_END.search(paragraph, at + 2)
-    return paragraph[at:end.start() + 1 if end else len(paragraph)]
 
 
 @dataclass(frozen=True)

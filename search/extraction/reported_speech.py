@@ -24,6 +24,7 @@ from .attribution import (
     NAME_WORD,
     OPEN_QUOTES,
     Attributions,
+    has_quote,
     interview_turns,
     split_sentences,
     with_credits,
@@ -201,7 +202,7 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
     for sentence in split_sentences(paragraph):
         start = paragraph.find(sentence, offset)
         offset = start + len(sentence)
-        quoting = (_quoting_pattern(language),) if any(mark in sentence for mark in OPEN_QUOTES + "»«") else ()
+        quoting = (_quoting_pattern(language),) if has_quote(sentence) else ()
         for pattern in named + quoting:
             for match in pattern.finditer(sentence):
                 apposition = match.groupdict().get("apposition")
