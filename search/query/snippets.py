@@ -18,6 +18,7 @@ from whoosh.reading import TermNotFound
 
 from ..whoosh_private.postings import unfiltered_postings, values_at
 from .parse import wanted
+from .posting_arrays import document_frequencies
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -76,7 +77,9 @@ def sought_words(q: wq.Query, reader, fieldname: str) -> tuple[set[bytes], list[
         else:
             words.update(text for name, text in leaf.existing_terms(reader, expand=True) if name == fieldname)
     if len(words) > MAX_MARKED_WORDS:
-        words = set(sorted(words, key=lambda word: (reader.doc_frequency(fieldname, word), word))[:MAX_MARKED_WORDS])
+        # The counts matching asked for a moment ago, by the words as text.
+        frequency = document_frequencies(reader, fieldname)
+        words = set(sorted(words, key=lambda word: (frequency(word.decode("utf-8")), word))[:MAX_MARKED_WORDS])
     return words, phrases
 
 
