@@ -33,6 +33,13 @@ CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 JSON_DOCUMENT_MAX_BYTES = 256_000_000
 GZIP_FAILURES = (EOFError, zlib.error, gzip.BadGzipFile)
 TRAILING_BLANKS = 64
+# Between a container's id and a record's address or number: "crawl.warc.gz#https://…", "items.jsonl#12".
+RECORD_MARK = "#"
+
+
+def record_id(container: str, part) -> str:
+    """The id of a record, or of a part of a container, by the container's id and what names it there."""
+    return f"{container}{RECORD_MARK}{part}"
 
 
 class _BrotliBody:
@@ -100,11 +107,11 @@ def _json_lines(source: SourceFile, max_bytes: int) -> Iterator[Record | Skipped
                 if len(line) > max_bytes and not line.endswith(b"\n"):
                     while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
                         pass
-                    yield Skipped(f"{container}#{number}", f"line {number} is too large "
+                    yield Skipped(record_id(container, number), f"line {number} is too large "
                                   f"(over {max_bytes / 1e6:.1f} MB)", container=container)
                     continue
             except GZIP_FAILURES as error:
-                yield Skipped(f"{container}#{number}", f"the file is cut off or damaged from line {number} on "
+                yield Skipped(record_id(container, number), f"the file is cut off or damaged from line {number} on "
                               f"({error})", container=container)
                 return
             if not line:
@@ -114,9 +121,9 @@ def _json_lines(source: SourceFile, max_bytes: int) -> Iterator[Record | Skipped
             try:
                 item = _json_of(line)
             except ValueError as error:
-                yield Skipped(f"{container}#{number}", f"line {number} is not JSON: {error}", container=container)
+                yield Skipped(record_id(container, number), f"line {number} is not JSON: {error}", container=container)
                 continue
-            yield _record(item, f"{container}#{number}", container)
+            yield _record(item, record_id(container, number), container)
 
 
 def _json_document(source: SourceFile, max_bytes: int) -> Iterator[Record | Skipped]:
@@ -147,7 +154,7 @@ def _json_document(source: SourceFile, max_bytes: int) -> Iterator[Record | Skip
         yield _record(document, container, container)
         return
     for number, item in enumerate(document, start=1):
-        yield _record(item, f"{container}#{number}", container)
+        yield _record(item, record_id(container, number), container)
 
 
 def _one_after_another(text: str, container: str) -> Iterator[Record | Skipped]:
@@ -160,11 +167,11 @@ def _one_after_another(text: str, container: str) -> Iterator[Record | Skipped]:
         try:
             item, at = decoder.raw_decode(text, at)
         except json.JSONDecodeError as error:
-            yield Skipped(f"{container}#{number}", f"item {number} is not JSON: {error}", container=container)
+            yield Skipped(record_id(container, number), f"item {number} is not JSON: {error}", container=container)
             newline = text.find("\n", error.pos)
             at = len(text) if newline < 0 else newline + 1
             continue
-        yield _record(item, f"{container}#{number}", container)
+        yield _record(item, record_id(container, number), container)
 
 
 def _next_value(text: str, at: int) -> int:
@@ -241,19 +248,20 @@ def _warc_records(source: SourceFile, max_bytes: int) -> Iterator[Record | Skipp
                     number += 1
                     if number in articles:
                         url, fetched = response
-                        yield _page_record(record, f"{container}#{url}", container, url, fetched, max_bytes)
+                        yield _page_record(record, record_id(container, url), container, url, fetched, max_bytes)
                 iterator.read_to_end()
                 read_to = iterator.get_record_offset() + iterator.get_record_length()
         except Exception as error:  # warcio raises what its parsers meet (ValueError, AttributeError …)
-            yield Skipped(f"{container}#offset {read_to}", f"unreadable from byte {read_to} on "
+            yield Skipped(record_id(container, f"offset {read_to}"), f"unreadable from byte {read_to} on "
                           f"({type(error).__name__}: {error})", container=container)
             return
         handle.seek(read_to)
         # An uncompressed WARC's last record is followed by blank lines that no record counts.
         trailing = handle.read(TRAILING_BLANKS + 1)
     if trailing.strip() or len(trailing) > TRAILING_BLANKS:
-        yield Skipped(f"{container}#offset {read_to}", f"cut off: the {size - read_to} bytes from byte {read_to} on "
-                      "hold no whole record", container=container)
+        yield Skipped(record_id(container, f"offset {read_to}"),
+                      f"cut off: the {size - read_to} bytes from byte {read_to} on hold no whole record",
+                      container=container)
 
 
 def _page_record(record, doc_id: str, container: str, url: str, fetched: str, max_bytes: int) -> Record | Skipped:

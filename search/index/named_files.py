@@ -8,11 +8,9 @@ from pathlib import Path
 from ..errors import UnreadableArticle
 from ..models import Article, Skipped
 from ..names import id_of_name, name_of_id
-from .archives import records_in
+from .archives import RECORD_MARK, record_id, records_in
 from .loading import load_article
 from .sources import FILE_TYPES, SourceFile, article_kind, find_articles
-
-RECORD_MARK = "#"
 
 
 def _existing(name: str, corpus: Path) -> Path | None:
@@ -68,7 +66,7 @@ def named_articles(names: list[str], corpus: Path, max_bytes: int) -> Iterator[A
                 continue
             matched = False
             for item in records_in(source, max_bytes):
-                if record is None or item.doc_id == f"{source.doc_id}{RECORD_MARK}{record}":
+                if record is None or item.doc_id == record_id(source.doc_id, record):
                     matched = True
                     yield item if isinstance(item, Skipped) else _article_or_reason(item, max_bytes)
             if not matched:
