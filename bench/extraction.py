@@ -25,6 +25,7 @@ with a digit or a byline word, outlets that are web addresses, slug titles, impo
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import json
@@ -40,10 +41,9 @@ from urllib.parse import urlsplit
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from search.extraction.html_pages import clean_html
-from search.extraction.article import extract_article
+from search.extraction.article import article_from_text, extract_article
 from search.extraction.fields import extract_date
-from search.extraction.article import article_from_text
+from search.extraction.html_pages import clean_html
 from search.index.sources import UnreadableArticle, decode
 
 BENCH = REPO.parent / "shared" / "bench"
@@ -116,6 +116,12 @@ EXTRACTORS: dict[str, Callable[[str], str]] = {
 }
 
 
+@functools.cache
+def ground_truth(folder: Path) -> dict:
+    """A benchmark folder's ground-truth.json, read once."""
+    return json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+
+
 def read_page(path: Path) -> str:
     return decode(gzip.decompress(path.read_bytes()), "html")
 
@@ -139,7 +145,7 @@ def half_of(site: str) -> str:
 
 def body_pages(folder: Path, limit: int | None) -> list[tuple[str, str, str]]:
     """(page id, expected body, site) of a folder with bodies, in a stable order."""
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = ground_truth(folder)
     return [(page_id, item["articleBody"], site_of(page_id, item.get("url"))) for page_id, item in sorted(truth.items())][:limit]
 
 
@@ -191,7 +197,7 @@ def run_body_folder(folder: Path, compare: bool, limit: int | None, quiet: bool)
 def folder_pages(name: str, limit: int | None) -> list[tuple[str, Path, str]]:
     """(page id, file, site) of every page of a benchmark folder."""
     folder = BENCH / name
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = ground_truth(folder)
     if name == "dates":
         return [(item["file"], folder / "html" / f"{item['file']}.gz", site_of(item["file"], url))
                 for url, item in sorted(truth.items())][:limit]
@@ -259,7 +265,7 @@ def run_dates(limit: int | None) -> None:
     from htmldate import find_date
 
     folder = BENCH / "dates"
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = ground_truth(folder)
     items = sorted(truth.items())[:limit]
     tallies = {name: Counter() for name in ("service", "htmldate extensive", "htmldate extensive + URL")}
     by_source: Counter = Counter()
@@ -377,7 +383,7 @@ def _real_page_speakers(labels: dict[str, list[str]], quiet: bool) -> dict[str, 
     by_half = {"A": [0, 0, 0], "B": [0, 0, 0]}
     for key, expected in sorted(labels.items()):
         folder, page_id = key.split("/")
-        truth = json.loads((BENCH / folder / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
+        truth = ground_truth(BENCH / folder)[page_id]
         html = read_page(BENCH / folder / "html" / f"{page_id}.html.gz")
         try:
             found = set(article_from_text(page_id, "html", html).speakers)
@@ -399,10 +405,10 @@ def run_other_language_speakers(quiet: bool) -> None:
         folder, page_id = key.split("/")
         if folder == "dates":
             path, site = BENCH / folder / "html" / f"{page_id}.gz", site_of(page_id, None)
-            dates = json.loads((BENCH / folder / "ground-truth.json").read_text(encoding="utf-8"))
+            dates = ground_truth(BENCH / folder)
             site = next((site_of(page_id, url) for url, item in dates.items() if item["file"] == page_id), site)
         else:
-            truth = json.loads((BENCH / folder / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
+            truth = ground_truth(BENCH / folder)[page_id]
             path, site = BENCH / folder / "html" / f"{page_id}.html.gz", site_of(page_id, truth.get("url"))
         try:
             found = set(article_from_text(page_id, "html", read_page(path)).speakers)
