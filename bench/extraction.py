@@ -13,7 +13,8 @@ pages in the same run.
 --titles reports how often the title equals the page's own, where <title> and h1 agree on it.
 --speakers scores the people quoted against the labels of tests/data/speakers/: the articles written
 for the project, 60 real news pages of the benchmark folders (real-labels.json), 60 real English
-pages that are not tidy news (untidy-labels.json), and 29 German, French and Spanish pages, apart.
+pages that are not tidy news (untidy-labels.json), the 37 English pages of dates/, a sample of the news
+web (sample-labels.json), and 29 German, French and Spanish pages, apart.
 --drops lists every page of the three folders that never reaches the index, with its reason, and
 counts, of those indexed, the languages detected and the metadata a reader would not trust (authors
 with a digit or a byline word, outlets that are web addresses, slug titles, impossible dates).
@@ -368,7 +369,8 @@ def run_speakers(quiet: bool) -> None:
         written = [a + b for a, b in zip(written, _score_speakers(found, set(expected), name, not quiet))]
     print("\n" + _speaker_line(f"speakers, {len(labels)} articles written for the project", written))
     for file_name, title in (("real-labels.json", "real news pages"),
-                             ("untidy-labels.json", "real English pages that are not tidy news")):
+                             ("untidy-labels.json", "real English pages that are not tidy news"),
+                             ("sample-labels.json", "English pages of a sample of the news web")):
         real = json.loads((SPEAKERS / file_name).read_text(encoding="utf-8"))
         by_half = _real_page_speakers(real, quiet)
         total = [a + b for a, b in zip(by_half["A"], by_half["B"])]
@@ -382,17 +384,28 @@ def _real_page_speakers(labels: dict[str, list[str]], quiet: bool) -> dict[str, 
     """(right, wrong, missed) speakers of labelled benchmark pages, by halves of their sites."""
     by_half = {"A": [0, 0, 0], "B": [0, 0, 0]}
     for key, expected in sorted(labels.items()):
-        folder, page_id = key.split("/")
-        truth = ground_truth(BENCH / folder)[page_id]
-        html = read_page(BENCH / folder / "html" / f"{page_id}.html.gz")
-        try:
-            found = set(article_from_text(page_id, "html", html).speakers)
-        except UnreadableArticle:
-            found = set()
-        half = half_of(site_of(page_id, truth.get("url")))
-        scored = _score_speakers(found, set(expected), key[:40], not quiet)
-        by_half[half] = [a + b for a, b in zip(by_half[half], scored)]
+        page_id, path, site = labelled_page(key)
+        scored = _score_speakers(page_speakers(page_id, path), set(expected), key[:40], not quiet)
+        by_half[half_of(site)] = [a + b for a, b in zip(by_half[half_of(site)], scored)]
     return by_half
+
+
+@functools.cache
+def _folder_index(name: str) -> dict[str, tuple[str, Path, str]]:
+    return {page_id: (page_id, path, site) for page_id, path, site in folder_pages(name, None)}
+
+
+def labelled_page(key: str) -> tuple[str, Path, str]:
+    """(page id, file, site) of a label's key, `folder/page id`."""
+    folder, page_id = key.split("/")
+    return _folder_index(folder)[page_id]
+
+
+def page_speakers(page_id: str, path: Path) -> set[str]:
+    try:
+        return set(article_from_text(page_id, "html", read_page(path)).speakers)
+    except UnreadableArticle:
+        return set()
 
 
 def run_other_language_speakers(quiet: bool) -> None:
@@ -402,19 +415,8 @@ def run_other_language_speakers(quiet: bool) -> None:
     by_language: dict[str, list[int]] = {}
     by_half = {"A": [0, 0, 0], "B": [0, 0, 0]}
     for key, label in sorted(labels.items()):
-        folder, page_id = key.split("/")
-        if folder == "dates":
-            path, site = BENCH / folder / "html" / f"{page_id}.gz", site_of(page_id, None)
-            dates = ground_truth(BENCH / folder)
-            site = next((site_of(page_id, url) for url, item in dates.items() if item["file"] == page_id), site)
-        else:
-            truth = ground_truth(BENCH / folder)[page_id]
-            path, site = BENCH / folder / "html" / f"{page_id}.html.gz", site_of(page_id, truth.get("url"))
-        try:
-            found = set(article_from_text(page_id, "html", read_page(path)).speakers)
-        except UnreadableArticle:
-            found = set()
-        scored = _score_speakers(found, set(label["speakers"]), key[:40], not quiet)
+        page_id, path, site = labelled_page(key)
+        scored = _score_speakers(page_speakers(page_id, path), set(label["speakers"]), key[:40], not quiet)
         counts = by_language.setdefault(label["language"], [0, 0, 0])
         by_language[label["language"]] = [a + b for a, b in zip(counts, scored)]
         by_half[half_of(site)] = [a + b for a, b in zip(by_half[half_of(site)], scored)]

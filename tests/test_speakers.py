@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.extraction.speakers import extract_quotes
+from search.extraction.speakers import extract_quotes, extract_speakers
 from search.models import Quote
 
 @pytest.mark.parametrize("paragraphs, speakers, expected", [
@@ -44,3 +44,35 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     article = article_from_text("a.txt", "text", page)
     assert article.speakers == ("Elena Varga",) and len(article.quotes) == 2
     assert len(read) == len(set(read)) == len(article.body.split("\n\n"))
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # A body's name may join names with "and" after its "of" or "for"; two bodies stay two.
+    (["The Centers for Harbour Safety and Prevention said the risk was low."],
+     ["Centers for Harbour Safety and Prevention"]),
+    (["The Nordland Department of Fisheries and Coastal Affairs said it would review the quota."],
+     ["Nordland Department of Fisheries and Coastal Affairs"]),
+    (["The Nordic Council and European Union said the move was illegal."], ["Nordic Council", "European Union"]),
+    # An office's "of" is no body's: its holder speaks.
+    (["Secretary of State Ilse Brandt said no."], ["Ilse Brandt"]),
+    # One word before "of" is no one's name: "Bank of Nordvik" is a bank.
+    (["Bank of Nordvik said profits rose."], ["Bank of Nordvik"]),
+    (["Professor Lukas Brenner of Port Halden University said the data was clear."], ["Lukas Brenner"]),
+    # An article before a body's name is not part of it.
+    (["A Harbour Department spokesperson said, “We will not comment.”"], ["Harbour Department"]),
+    # 'She' refers to the subject, not to the place named after "in".
+    (["Carla Hefting, who organised a rally last week in Nordvik City, cited the wind. “We have wind,” she said."],
+     ["Carla Hefting"]),
+    # After an owner's name a participle describes a noun: "Norway's confirmed cases" says nothing.
+    (["OSLO — Norway's confirmed coronavirus cases have passed ten thousand."], []),
+    (["Nordcom's reported losses grew, and Nordcom confirmed that the plant would close."], ["Nordcom"]),
+    # 'It' speaks for the body named before it, never for a person or a report.
+    (["The Coastal Health Ministry has recorded 300 new cases. It says at least 14 people have died."],
+     ["Coastal Health Ministry"]),
+    (["The report was published on Monday. It said the economy would shrink."], []),
+    (["Anna Berg spoke to the council. It said the plan was fine."], []),
+    # Two people named in full and joined by "and" both speak.
+    (["Ivo Lunde and Petra Holm said the ferry would run again."], ["Ivo Lunde", "Petra Holm"]),
+])
+def test_speakers_named_as_bodies_pronouns_and_pairs(paragraphs, expected):
+    assert list(extract_speakers(paragraphs)) == expected

@@ -1,13 +1,24 @@
-"""Pure: where a sentence attributes words to someone ("…, Rossi said"), and the sentences of a paragraph."""
+"""Pure: where an English sentence attributes words to someone ("…, Rossi said"), and whom "he",
+"she" and "it" stand for."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .person_names import ORGANISATION_NOUNS, as_organisation, as_person, full_names, fullest_name, owned_name
+from .person_names import (
+    ORGANISATION_NOUNS,
+    as_organisation,
+    as_person,
+    full_names,
+    fullest_name,
+    joined_body,
+    owned_name,
+)
+from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, has_quote, split_sentences
+from .set_apart import interview_turns, with_credits
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|praised|praises|wrote|"
@@ -23,9 +34,6 @@ SPEECH_VERBS = (
 # Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
 STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
                 "stressed", "insisted", "argued", "admitted", "testified", "predicted"}
-OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
-NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
-NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of|for\s+the)\s+)?{NAME_WORD}){{0,6}}"
 # lower-case words that may stand between the verb and the name: "said shopkeeper Petra Holm"
 ROLE_WORD = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w'’-]*\s+)"
 ROLE_WORDS = rf"{ROLE_WORD}{{0,3}}"
@@ -87,6 +95,8 @@ SUBJECT_THEN_SAID = re.compile(
 PRONOUN_SAID = re.compile(
     rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?:he|she|He|She)\s+(?P<verb>{SPEECH_VERBS})\b"
 )
+# "The Health Ministry has recorded 3,000 cases. It says ...", "..., it added.": 'it' speaks for a body.
+IT_SAID = re.compile(rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+|,\s+)(?:It|it)\s+(?P<verb>{SPEECH_VERBS})\b")
 # "as Hackaday's March story explains", "according to The Verge's review": a story speaks for the
 # outlet that ran it.
 OUTLET = r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*"
@@ -102,24 +112,6 @@ ACCORDING_TO_STORY = re.compile(rf"\b(?i:according)\s+to\s+(?:the\s+)?(?P<name>{
 ACCORDING_TO = re.compile(
     rf"\b(?i:according)\s+to\s+(?!(?:the\s+)?{OUTLET}{ITS_STORY})"
     rf"(?:the\s+)?{ROLE_WORDS}(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
-TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+(?P<text>\S.*)$")
-SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
-ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
-
-def split_sentences(paragraph: str) -> list[str]:
-    sentences, start = [], 0
-    for match in SENTENCE_END.finditer(paragraph):
-        if ABBREVIATION.search(paragraph[start: match.start() + 1]):
-            continue
-        sentences.append(paragraph[start: match.end()].strip())
-        start = match.end()
-    sentences.append(paragraph[start:].strip())
-    return [s for s in sentences if s]
-
-
-def has_quote(text: str) -> bool:
-    return any(ch in text for ch in OPEN_QUOTES + CLOSE_QUOTES)
-
 
 # "Makali wrote:" closing a paragraph: the block quotation after it is what was written.
 INTRODUCES_BLOCK_QUOTE = re.compile(r"(?:\s+[\w.]+){0,4}?\s*:\s*$")
@@ -136,13 +128,26 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     for m in _names_then_verbs(sentence):
         if quoted or _reports(sentence, m) or _closes_reported_clause(sentence, m) \
                 or INTRODUCES_BLOCK_QUOTE.match(sentence, m.end()):
-            hits.append((m.start(), m["name"]))
+            hits.extend((*_joint_speakers(sentence[:m.start()], m["name"]), (m.start(), m["name"])))
     hits += [(m.start(), m["name"])
              for pattern in (ACCORDING_TO_STORY, ACCORDING_TO, CLAUSE_THEN_VERB_NAME, OUTLET_STORY)
              for m in pattern.finditer(sentence)]
     if m := SUBJECT_THEN_SAID.match(sentence):
         hits.append((0, m["name"]))
     return hits
+
+
+# "Joe Biden and Kamala Harris said": both speak.
+AND_BEFORE = re.compile(rf"(?P<name>{NAME_RUN})\s+and\s+$")
+
+
+def _joint_speakers(before: str, name: str) -> list[tuple[int, str]]:
+    """The speaker joined by "and" to the one before a speech verb, where both are named in full:
+    "Emily Seidel and Noah Wall said", not "Smith and Wesson said"."""
+    other = AND_BEFORE.search(before)
+    if other and all(len((as_person(run) or "").split()) >= 2 for run in (other["name"], name)):
+        return [(other.start(), other["name"])]
+    return []
 
 
 # "Bloomberg reported WeWork is ...", "Police confirmed the death": what follows is what they said,
@@ -190,6 +195,18 @@ SPEECH_FOLLOWS = re.compile(rf"\s*(?:that\b|[,:{OPEN_QUOTES}]|$)")
 ADDED_SUM = re.compile(r"\s+[\d$€£]")
 
 
+# "The Centers for Disease Control and Prevention said": a body's name may join names with "and".
+JOINED_THEN_VERB = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{NAME_WORD}){{1,8}})"
+    rf"\s+(?:(?:has|had)\s+)?(?P<verb>{SPEECH_VERBS})\b")
+
+
+# "Indonesia's confirmed cases", "Biden's stated goal": after an owner's name a participle describes
+# the noun after it. Not "McDonald's reported a loss" nor "Macy's confirmed that ...".
+POSSESSIVE_END = re.compile(r"[’']s$")
+DESCRIBES_NOUN = re.compile(r"(?<=ed)\s+(?!(?:that|the|a|an|on|in|to|it|its|their|his|her|this|these|those)\b)[a-z]")
+
+
 def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
     """NAME_THEN_VERB at each run of capitalised words in turn: a match whose run names no one ("In
     November, Maryam Rajavi, President-elect of ..., said") gives way to the next run."""
@@ -200,9 +217,15 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
         before = sentence[:run.start()]
         if OBJECT_OF_PREPOSITION.search(before) and not SPEAKING_FOR.search(before):
             continue
+        joined = JOINED_THEN_VERB.match(sentence, run.start())
+        if joined and joined_body(joined["name"]):
+            yield joined
+            at = joined.end()
+            continue
         match = NAME_THEN_VERB.match(sentence, run.start())
         if match and (match["verb"] in NOUN_LIKE_VERBS and not SPEECH_FOLLOWS.match(sentence, match.end())
-                      or match["verb"] in ("added", "adds") and ADDED_SUM.match(sentence, match.end())):
+                      or match["verb"] in ("added", "adds") and ADDED_SUM.match(sentence, match.end())
+                      or POSSESSIVE_END.search(match["name"]) and DESCRIBES_NOUN.match(sentence, match.end())):
             match = None
         if match and as_person(match["name"]):
             yield match
@@ -217,15 +240,29 @@ INSTITUTION = re.compile(r"\b(?:University|College|School|Hospital|Center|Centre
                          r"Party|Court|Club|Inc|Corp|Company|Agency|Ministry|Department|Office)\b")
 
 
+# A name after these is where something happened, not who speaks next ("a big night for Ivo Lunde" is).
+AT_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|within|from)\s+(?:the\s+)?$")
+
+
 def _last_person_before(text: str, known: Counter) -> str | None:
-    """The last person named in `text` outside quotations: whom a following 'she said' refers to. A
-    single word counts when the article names someone by it in full ("Stadia" is a product, "Buser"
-    is Jack Buser)."""
-    for match in reversed(list(re.finditer(NAME_RUN, QUOTED_SPAN.sub(" ", text)))):
-        person = as_person(match.group())
-        if person and not INSTITUTION.search(person) and not as_organisation(person) \
-                and (len(person.split()) >= 2 or fullest_name(person, known) != person):
-            return person
+    """Whom a following 'she said' refers to: the subject of the last sentence that names someone
+    outside quotations ("Carol Hefner, a co-chair of Trump's campaign, cited …"), else the last person
+    it names. A single word counts when the article names someone by it in full ("Stadia" is a
+    product, "Buser" is Jack Buser)."""
+    for sentence in reversed(split_sentences(QUOTED_SPAN.sub(" ", text))):
+        people = [(match.start(), person) for match in re.finditer(NAME_RUN, sentence)
+                  if not AT_PLACE.search(sentence[:match.start()])
+                  and (person := _person_named(match.group(), known))]
+        if people:
+            return people[0][1] if people[0][0] == 0 else people[-1][1]
+    return None
+
+
+def _person_named(run: str, known: Counter) -> str | None:
+    person = as_person(run)
+    if person and not INSTITUTION.search(person) and not as_organisation(person) \
+            and (len(person.split()) >= 2 or fullest_name(person, known) != person):
+        return person
     return None
 
 
@@ -258,16 +295,27 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
         after_quote = bool(before) and before[-1] in CLOSE_QUOTES and len(sentence.split()) <= MAX_TAIL_WORDS
         hits.extend((start + at, _without_owner(name, known))
                     for at, name in _sentence_attributions(sentence, after_quote))
-    for match in PRONOUN_SAID.finditer(paragraph):
-        # "He posted an elite grade": the verb in another sense reports nothing.
-        sentence = next((text for start, text in reversed(sentences) if start <= match.start("verb")), "")
-        if not (match["quote"] or _reports(paragraph, match) or has_quote(sentence)):
-            continue
-        earlier = [name for at, name in sorted(hits) if at < match.start()]
-        person = earlier[-1] if earlier else _last_person_before(paragraph[: match.start() + 1], known)
-        if person:
-            hits.append((match.start(), person))
+    for pattern, is_referent, last_named in ((PRONOUN_SAID, lambda name: True, _last_person_before),
+                                             (IT_SAID, as_organisation, _last_body_before)):
+        for match in pattern.finditer(paragraph):
+            # "He posted an elite grade": the verb in another sense reports nothing.
+            sentence = next((text for start, text in reversed(sentences) if start <= match.start("verb")), "")
+            if not (match["quote"] or _reports(paragraph, match) or has_quote(sentence)):
+                continue
+            earlier = [name for at, name in sorted(hits) if at < match.start() and is_referent(name)]
+            referent = earlier[-1] if earlier else last_named(paragraph[: match.start() + 1], known)
+            if referent:
+                hits.append((match.start(), referent))
     return hits
+
+
+def _last_body_before(text: str, known: Counter) -> str | None:
+    """The last organisation named in `text` as the subject of its clause, outside quotations."""
+    text = QUOTED_SPAN.sub(" ", text)
+    for match in reversed(list(re.finditer(NAME_RUN, text))):
+        if not OBJECT_OF_PREPOSITION.search(text[:match.start()]) and (body := as_organisation(match.group())):
+            return body
+    return None
 
 
 def _without_owner(run: str, known: Counter) -> str:
@@ -305,55 +353,6 @@ def attributions_of(paragraphs: list[str]) -> Attributions:
     known = _known_full_names(paragraphs)
     found = [_paragraph_attributions(paragraph, known) for paragraph in paragraphs]
     return Attributions(known, with_credits(found, paragraphs, as_person), tuple(interview_turns(paragraphs)))
-
-
-# "“…”" and, on the line after it, "Isabel Reinoso, directora del centro": a quotation set apart, its
-# speaker named after it with their role, as a caption names who speaks.
-# The role holds a word in lower case: "Anna Berger, Leiterin der Schule", not a list of names.
-CREDIT_LINE = re.compile(
-    rf"^(?P<name>{NAME_RUN}),\s+(?=[^.!?:;]*\b[a-zà-ÿ])[^\W\d_][^.!?:;{OPEN_QUOTES}{CLOSE_QUOTES}]*$")
-MAX_CREDIT_WORDS = 12
-
-
-def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
-                 name_of: Callable[[str], str | None]) -> tuple[list[tuple[int, str]], ...]:
-    """Each paragraph's attributions (position, name), and, for a paragraph that is a quotation
-    alone and attributes it to no one, the name that the line after it credits (at its end)."""
-    found = [list(hits) for hits in found]
-    for index in range(len(paragraphs) - 1):
-        quoted, credit = paragraphs[index].strip(), paragraphs[index + 1].strip()
-        alone = quoted[:1] in OPEN_QUOTES + "»" and quoted.rstrip(".,;")[-1:] in CLOSE_QUOTES + "«“"
-        if found[index] or not alone:
-            continue
-        if len(credit.split()) <= MAX_CREDIT_WORDS and (line := CREDIT_LINE.match(credit)) \
-                and (name := name_of(line["name"])):
-            found[index].append((len(paragraphs[index]), name))
-    return tuple(found)
-
-
-def _not_spoken(text: str) -> bool:
-    """Whether a text after a label is no words spoken: values, a third of its words or more numbers
-    ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Price: £40 (€45)"); or a heading or a
-    link's title, three words or more, most of them capitalised, no sentence's end ("Gallery: Harbour
-    Works | 14 Photos", "Learn More: Ten Tips for Video")."""
-    words = text.split()
-    if sum(any(ch.isdigit() for ch in word) for word in words) * 3 >= len(words):
-        return True
-    lettered = [word for word in words if word[:1].isalpha()]
-    return len(lettered) >= 3 and sum(word[0].isupper() for word in lettered) * 3 >= len(lettered) * 2 \
-        and not re.search(r"[.!?…\"”]$", text.rstrip())
-
-
-def interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
-    """'Name: ...' paragraphs of an interview. A label counts when it opens two or more turns (not a
-    heading) and fewer than half of its turns are questions (else it is the interviewer)."""
-    turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs)
-             if (m := TURN.match(p)) and not _not_spoken(m["text"])]
-    counts = Counter(label for _, label, _ in turns)
-    questions = Counter(label for _, label, text in turns if text.rstrip().endswith("?"))
-    for i, label, _ in turns:
-        if counts[label] >= 2 and questions[label] * 2 < counts[label]:
-            yield (i, 0, label)
 
 
 # "Gov. Kristi NoemKristi Lynn Noem...": a name card's text run into the name before it. Two short

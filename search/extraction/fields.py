@@ -14,9 +14,9 @@ import dateparser
 from dateutil import parser as date_parser
 
 from ..models import CleanedPage
-from .attribution import split_sentences
 from .html_metadata import is_address
 from .lines import normalize_space
+from .sentences import split_sentences
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»·]|-|::)\s+")
 # A site's name is short: "Headline | The Paper", "Coastal Times - Headline".

@@ -3,6 +3,7 @@ fullest form of a name that an article spells out."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -102,19 +103,47 @@ def person_words(run: str) -> list[str]:
 
 ORGANISATION_NOUNS = ("ministry|office|authority|operator|watchdog|agency|department|commission|government|police|"
                       "regulator|embassy|committee|council|board|company|military|army|organization|organisation|"
-                      "league|union|institute|association|federation|bureau")
+                      "league|union|institute|association|federation|bureau|foundation")
 ORGANISATION_NOUN = re.compile(rf"^(?:{ORGANISATION_NOUNS})$", re.IGNORECASE)
 
 
 def as_organisation(run: str) -> str | None:
     """A run that ends in an organisation's noun names the organisation, whole ("World Health
     Organization", "Indiana State Police"); the noun alone ("the agency") names none."""
-    words = re.sub(r"['’]s$", "", run.strip(" ,;:.")).split()
-    if words and words[0].lower() == "the":
-        words.pop(0)
+    words = _without_determiner(run)
     named = len(words) >= 2 and (ORGANISATION_NOUN.match(words[-1]) or any(
-        ORGANISATION_NOUN.match(word) and following in ("of", "for") for word, following in zip(words, words[1:])))
+        ORGANISATION_NOUN.match(word) and following in ("of", "for") for word, following in zip(words, words[1:]))
+        or _body_of(words)) or bool(joined_body(run))
     return " ".join(words) if named else None
+
+
+def _without_determiner(run: str) -> list[str]:
+    words = re.sub(r"['’]s$", "", run.strip(" ,;:.")).split()
+    return words[1:] if words and words[0].lower() in ("the", "a", "an") else words  # "A State Department"
+
+
+def _joint(word: str, joint: str) -> bool:
+    """Whether "of" or "for" after a word joins a body's name, not an office's ("Secretary of")."""
+    return joint in ("of", "for") and not _is_title(word, False)
+
+
+def _body_of(words: list[str]) -> bool:
+    """"Bank of America", "University of Michigan": one word before "of" is no one's name."""
+    return 3 <= len(words) <= 4 and _joint(words[0], words[1]) and _word_key(words[0]) not in NOT_NAMES
+
+
+def joined_body(run: str) -> str | None:
+    """One body's name that joins names with "and": "Centers for Disease Control and Prevention",
+    "Department of Health and Human Services" (a body's "of" or "for" before the "and"), "Bill and
+    Melinda Gates Foundation" (one word before it). Not two bodies ("United Nations and European
+    Union") nor an office's holder ("Secretary of Health and Human Services Xavier Becerra")."""
+    words = _without_determiner(run)
+    if "and" not in words[1:-1]:
+        return None
+    head = words[: words.index("and")]
+    joined = any(_joint(word, joint) for word, joint in itertools.pairwise(head)) \
+        or len(head) == 1 and bool(ORGANISATION_NOUN.match(words[-1]))
+    return " ".join(words) if joined else None
 
 
 def as_titled_name(run: str) -> str | None:

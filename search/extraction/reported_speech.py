@@ -18,17 +18,9 @@ from collections import Counter
 
 from whoosh.lang import stopwords_for_language
 
-from .attribution import (
-    CLOSE_QUOTES,
-    NAME_RUN,
-    NAME_WORD,
-    OPEN_QUOTES,
-    Attributions,
-    has_quote,
-    interview_turns,
-    split_sentences,
-    with_credits,
-)
+from .attribution import Attributions
+from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, has_quote, split_sentences
+from .set_apart import interview_turns, with_credits
 
 # Reporting verbs, past and present, and the compound pasts of French and Spanish.
 VERBS = {

@@ -7,15 +7,12 @@ from collections.abc import Iterable, Iterator
 
 from ..models import Quote
 from .attribution import (
-    CLOSE_QUOTES,
     DEMONYM,
     NAMED_ORGANISATION_SAID,
-    OPEN_QUOTES,
     ORGANISATION_ACCORDING_TO,
     ORGANISATION_SAID,
     ORGANISATION_SPOKESPEOPLE,
     POSSESSIVE,
-    TURN,
     Attributions,
     attributions_of,
 )
@@ -23,6 +20,8 @@ from .lines import normalize_space
 from .person_names import DESCRIBING_WORD, NOT_NAMES, _word_key, as_organisation, as_person, fullest_name
 from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
 from .reported_speech import attributions_in
+from .sentences import CLOSE_QUOTES, OPEN_QUOTES
+from .set_apart import TURN
 
 # The languages with attribution rules: English (attribution.py), German, French and Spanish
 # (reported_speech.py). Read on another language, English rules find form labels and credits

@@ -1,0 +1,27 @@
+"""Pure: the sentences of a paragraph, its quotation marks, and the runs of capitalised words that
+may name someone: what every language's attribution rules read."""
+
+from __future__ import annotations
+
+import re
+
+OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*"
+NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of|for\s+the)\s+)?{NAME_WORD}){{0,6}}"
+SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
+ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    sentences, start = [], 0
+    for match in SENTENCE_END.finditer(paragraph):
+        if ABBREVIATION.search(paragraph[start: match.start() + 1]):
+            continue
+        sentences.append(paragraph[start: match.end()].strip())
+        start = match.end()
+    sentences.append(paragraph[start:].strip())
+    return [s for s in sentences if s]
+
+
+def has_quote(text: str) -> bool:
+    return any(ch in text for ch in OPEN_QUOTES + CLOSE_QUOTES)

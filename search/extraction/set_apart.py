@@ -1,0 +1,61 @@
+"""Pure: words a page's layout attributes, where no sentence does: interview turns ("Name: …") and a
+quotation set apart with a line after it that credits who spoke."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES
+
+TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+(?P<text>\S.*)$")
+
+
+# "“…”" and, on the line after it, "Isabel Reinoso, directora del centro": a quotation set apart, its
+# speaker named after it with their role, as a caption names who speaks.
+# The role holds a word in lower case: "Anna Berger, Leiterin der Schule", not a list of names.
+CREDIT_LINE = re.compile(
+    rf"^(?P<name>{NAME_RUN}),\s+(?=[^.!?:;]*\b[a-zà-ÿ])[^\W\d_][^.!?:;{OPEN_QUOTES}{CLOSE_QUOTES}]*$")
+MAX_CREDIT_WORDS = 12
+
+
+def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
+                 name_of: Callable[[str], str | None]) -> tuple[list[tuple[int, str]], ...]:
+    """Each paragraph's attributions (position, name), and, for a paragraph that is a quotation
+    alone and attributes it to no one, the name that the line after it credits (at its end)."""
+    found = [list(hits) for hits in found]
+    for index in range(len(paragraphs) - 1):
+        quoted, credit = paragraphs[index].strip(), paragraphs[index + 1].strip()
+        alone = quoted[:1] in OPEN_QUOTES + "»" and quoted.rstrip(".,;")[-1:] in CLOSE_QUOTES + "«“"
+        if found[index] or not alone:
+            continue
+        if len(credit.split()) <= MAX_CREDIT_WORDS and (line := CREDIT_LINE.match(credit)) \
+                and (name := name_of(line["name"])):
+            found[index].append((len(paragraphs[index]), name))
+    return tuple(found)
+
+
+def _not_spoken(text: str) -> bool:
+    """Whether a text after a label is no words spoken: values, a third of its words or more numbers
+    ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Price: £40 (€45)"); or a heading or a
+    link's title, three words or more, most of them capitalised, no sentence's end ("Gallery: Harbour
+    Works | 14 Photos", "Learn More: Ten Tips for Video")."""
+    words = text.split()
+    if sum(any(ch.isdigit() for ch in word) for word in words) * 3 >= len(words):
+        return True
+    lettered = [word for word in words if word[:1].isalpha()]
+    return len(lettered) >= 3 and sum(word[0].isupper() for word in lettered) * 3 >= len(lettered) * 2 \
+        and not re.search(r"[.!?…\"”]$", text.rstrip())
+
+
+def interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
+    """'Name: ...' paragraphs of an interview. A label counts when it opens two or more turns (not a
+    heading) and fewer than half of its turns are questions (else it is the interviewer)."""
+    turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs)
+             if (m := TURN.match(p)) and not _not_spoken(m["text"])]
+    counts = Counter(label for _, label, _ in turns)
+    questions = Counter(label for _, label, text in turns if text.rstrip().endswith("?"))
+    for i, label, _ in turns:
+        if counts[label] >= 2 and questions[label] * 2 < counts[label]:
+            yield (i, 0, label)
