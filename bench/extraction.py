@@ -14,7 +14,8 @@ pages in the same run.
 --speakers scores the people quoted against the labels of tests/data/speakers/: the articles written
 for the project, 60 real news pages of the benchmark folders (real-labels.json), 60 real English
 pages that are not tidy news (untidy-labels.json), the 37 English pages of dates/, a sample of the news
-web (sample-labels.json), and 29 German, French and Spanish pages, apart.
+web (sample-labels.json), 29 German, French and Spanish pages, and 9 Italian, Portuguese and Dutch
+pages, apart.
 --drops lists every page of the three folders that never reaches the index, with its reason, and
 counts, of those indexed, the languages detected and the metadata a reader would not trust (authors
 with a digit or a byline word, outlets that are web addresses, slug titles, impossible dates).
@@ -409,23 +410,26 @@ def page_speakers(page_id: str, path: Path) -> set[str]:
 
 
 def run_other_language_speakers(quiet: bool) -> None:
-    """Speakers of the German, French and Spanish pages of other-languages-labels.json, by language
-    and by halves of their sites."""
-    labels = json.loads((SPEAKERS / "other-languages-labels.json").read_text(encoding="utf-8"))
-    by_language: dict[str, list[int]] = {}
-    by_half = {"A": [0, 0, 0], "B": [0, 0, 0]}
-    for key, label in sorted(labels.items()):
-        page_id, path, site = labelled_page(key)
-        scored = _score_speakers(page_speakers(page_id, path), set(label["speakers"]), key[:40], not quiet)
-        counts = by_language.setdefault(label["language"], [0, 0, 0])
-        by_language[label["language"]] = [a + b for a, b in zip(counts, scored)]
-        by_half[half_of(site)] = [a + b for a, b in zip(by_half[half_of(site)], scored)]
-    total = [sum(counts) for counts in zip(*by_language.values())]
-    print(_speaker_line(f"speakers, {len(labels)} German, French and Spanish pages", total))
-    for language, counts in sorted(by_language.items()):
-        print("  " + _speaker_line(f"{language}", counts))
-    for half in "AB":
-        print("  " + _speaker_line(f"sites of half {half}", by_half[half]))
+    """Speakers of the pages in other languages (other-languages-labels.json: German, French and
+    Spanish; more-languages-labels.json: Italian, Portuguese and Dutch), by language and by halves of
+    their sites."""
+    for file_name, languages in (("other-languages-labels.json", "German, French and Spanish"),
+                                 ("more-languages-labels.json", "Italian, Portuguese and Dutch")):
+        labels = json.loads((SPEAKERS / file_name).read_text(encoding="utf-8"))
+        by_language: dict[str, list[int]] = {}
+        by_half = {"A": [0, 0, 0], "B": [0, 0, 0]}
+        for key, label in sorted(labels.items()):
+            page_id, path, site = labelled_page(key)
+            scored = _score_speakers(page_speakers(page_id, path), set(label["speakers"]), key[:40], not quiet)
+            counts = by_language.setdefault(label["language"], [0, 0, 0])
+            by_language[label["language"]] = [a + b for a, b in zip(counts, scored)]
+            by_half[half_of(site)] = [a + b for a, b in zip(by_half[half_of(site)], scored)]
+        total = [sum(counts) for counts in zip(*by_language.values())]
+        print(_speaker_line(f"speakers, {len(labels)} {languages} pages", total))
+        for language, counts in sorted(by_language.items()):
+            print("  " + _speaker_line(f"{language}", counts))
+        for half in "AB":
+            print("  " + _speaker_line(f"sites of half {half}", by_half[half]))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -126,15 +126,21 @@ def test_a_language_s_own_rules_find_its_speakers_and_never_its_form_labels():
     article = article_from_text("de.txt", "text", german)
     assert article.language == "de" and article.speakers == ("Jan Keller",)
     assert [(quote.speaker, quote.text) for quote in article.quotes] == [("Jan Keller", "Wir haben keine andere Wahl")]
-
-
-def test_a_language_without_rules_gets_no_speakers_rather_than_english_rules():
     italian = ("Lavori rinviati\n\n"
                f"{NEWS['it']}\n\n"
                "\u201cNon avevamo altra scelta,\u201d ha detto il sindaco Marco Rossi martedì.\n\n"
                "Fonte: Comune di Halden\n\nFoto: Archivio\n\nFonte: ISTAT\n")
     article = article_from_text("it.txt", "text", italian)
-    assert article.language == "it" and article.speakers == () and article.quotes == ()
+    assert article.language == "it" and article.speakers == ("Marco Rossi",)
+
+
+def test_a_language_without_rules_gets_no_speakers_rather_than_english_rules():
+    polish = ("Remont przełożony\n\n"
+              f"{NEWS['pl']}\n\n"
+              "\u201eNie mieliśmy innego wyboru\u201d, said burmistrz Marek Nowak we wtorek.\n\n"
+              "Źródło: Urząd Miasta Halden\n\nFoto: Archiwum\n\nŹródło: GUS\n")
+    article = article_from_text("pl.txt", "text", polish)
+    assert article.language == "pl" and article.speakers == () and article.quotes == ()
     english = ("Repairs put off\n\n"
                f"{NEWS['en']}\n\n"
                "\u201cWe had no other choice,\u201d said Mayor Jan Keller on Tuesday.\n")

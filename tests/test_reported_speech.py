@@ -1,4 +1,5 @@
-"""Pure: whom German, French and Spanish paragraphs attribute words to, rule by rule."""
+"""Pure: whom German, French, Spanish, Italian, Portuguese and Dutch paragraphs attribute words to, rule by
+rule."""
 
 import pytest
 
@@ -42,6 +43,27 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("de", "„Das ist zu teuer“, sagte die Ministerin.", ()),
     ("de", "Sämtliche Daten liegen auf Servern in Heidelberg, so dass die Daten sicher sind.", ()),
     ("es", "“Vamos a seguir”, señaló el ministro.", ()),
+    # Italian, Portuguese and Dutch: the quotation, the verb and the name; the name and the verb;
+    # "according to"
+    ("it", "«Non avevamo scelta», ha detto il sindaco Marco Rossi.", ("Marco Rossi",)),
+    ("it", "Giulia Bianchi ha spiegato che i costi sono saliti.", ("Giulia Bianchi",)),
+    ("it", "Secondo Giulia Bianchi, i costi sono saliti.", ("Giulia Bianchi",)),
+    ("pt", "“Não tínhamos escolha”, disse o prefeito João Silva.", ("João Silva",)),
+    ("pt", "Ana Souza afirmou que os custos subiram.", ("Ana Souza",)),
+    ("pt", "De acordo com Ana Souza, os custos subiram.", ("Ana Souza",)),
+    ("nl", "„We hadden geen keus”, zei burgemeester Jan de Vries.", ("Jan de Vries",)),
+    ("nl", "Volgens Pieter Jansen zijn de kosten gestegen.", ("Pieter Jansen",)),
+    ("nl", "De kosten zijn gestegen, aldus Pieter Jansen.", ("Pieter Jansen",)),
+    ("nl", "Dat heeft volgens fabrikant Honda niets te maken met de motor.", ("Honda",)),
+    # a verb set off by dashes inside the quotation, and an office written after the name
+    ("it", "«Non si va al lavoro - commenta Walter Bruni Segretario generale - e si mangia troppo».",
+     ("Walter Bruni",)),
+    ("es", "«No hay salida —dijo Carlos Nino— si nadie cede».", ("Carlos Nino",)),
+    # one word after a reporting verb is a name where nouns are written in lower case; not after a
+    # preposition ("to the police"), and not in German, which capitalises every noun
+    ("pt", "“Em 2012 eu errei”, falou Tite ao programa.", ("Tite",)),
+    ("es", "“Uníos a nosotros”, proclamó desde un megáfono a la Policía.", ()),
+    ("de", "„Das ist zu teuer“, sagte Bürgermeister.", ()),
 ])
 def test_each_language_s_attributions(language, paragraph, expected):
     assert speakers(language, paragraph) == expected

@@ -1,13 +1,14 @@
-"""Pure: whom a German, French or Spanish paragraph attributes words to.
+"""Pure: whom a German, French, Spanish, Italian, Portuguese or Dutch paragraph attributes words to.
 
 Each language's reporting verbs ("sagte", "a déclaré", "afirmó"), its "according to" ("laut", "…
 zufolge", "selon", "según"), and its quotation marks („…“, »…«, «…») find the name runs that
 attribution.py's Attributions hold, as its English rules do for English. A run is a person or an
 organisation only where it reads as one in that language: its articles and determiners ("die", "le",
 "el") and leading role nouns ("Bürgermeister", "Polizeisprecher") removed, two capitalised words
-or more left, none of them a word the language writes in lower case; a single word only where the
-article gives it in full elsewhere ("Borrell" -> Josep Borrell). German writes every noun with a
-capital, so a lone capitalised word is never a name by itself.
+or more left, none of them a word the language writes in lower case; a single word where the
+article gives it in full elsewhere ("Borrell" -> Josep Borrell), or right after a reporting verb
+("falou Tite"). German writes every noun with a capital, so there a lone capitalised word is never
+a name by itself.
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ VERBS = {
           r"|reconoció|lamentó|denunció|admitió|respondió|escribió|confirmó|anunció|dice|afirma|explica|asegura"
           r"|señala|indica|añade|agrega|sostiene|considera|destaca|expresa"
           r"|ha\s+(?:dicho|declarado|añadido|afirmado|señalado|explicado|asegurado|indicado|manifestado)",
+    "it": r"(?:ha|hanno)\s+(?:detto|dichiarato|spiegato|aggiunto|affermato|sottolineato|commentato|precisato"
+          r"|ricordato|annunciato|confermato|osservato|scritto|risposto|spiegato|avvertito|ammesso|raccontato)"
+          r"|disse|dichiarò|spiegò|aggiunse|affermò|sottolineò|commentò|precisò|ricordò|annunciò|confermò|rispose"
+          r"|dice|dichiara|spiega|aggiunge|afferma|sottolinea|commenta|precisa|ricorda|osserva|racconta|avverte",
+    "pt": r"disse|afirmou|declarou|explicou|acrescentou|ressaltou|destacou|comentou|informou|observou|indagou"
+          r"|falou|contou|lembrou|reforçou|alertou|garantiu|avaliou|admitiu|negou|confirmou|anunciou|escreveu"
+          r"|respondeu|criticou|defendeu|diz|afirma|declara|explica|acrescenta|ressalta|destaca|comenta|conta"
+          r"|lembra|alerta|garante|avalia|defende|dizia|dizendo|afirmando",
+    "nl": r"zei|zeiden|zegt|zeggen|verklaarde|verklaart|liet\s+weten|laat\s+weten|stelde|stelt|benadrukte|benadrukt"
+          r"|legde\s+uit|vertelde|vertelt|schreef|schrijft|reageerde|antwoordde|waarschuwde|voegde\s+toe|meldde"
+          r"|bevestigde|erkende|aldus",
 }
 # Verbs whose object is what is quoted ("llamó a la Argentina «un país al margen de la ley»", "nannte
 # den Plan „Unsinn“"): they report words only in a sentence that quotes some ("llamó a la policía"
@@ -44,14 +56,20 @@ QUOTING_VERBS = {
     "de": r"nannte|nennt|bezeichnete|bezeichnet",
     "fr": r"(?:a|ont)\s+(?:qualifié|décrit|traité)|qualifie|décrit",
     "es": r"llamó|llama|calificó|califica|definió|definía|define|describió|describe|tildó|tilda",
+    "it": r"(?:ha|hanno)\s+(?:definito|chiamato)|definì|definisce|chiamò",
+    "pt": r"chamou|classificou|definiu|qualificou|chama|classifica|define",
+    "nl": r"noemde|noemt",
 }
+NOTHING = r"$^"
 # Words that report speech right after a quotation alone: "…«, so Keller."
-AFTER_QUOTE = {"de": r"so", "fr": r"$^", "es": r"$^"}
+AFTER_QUOTE = {"de": r"so", "nl": r"aldus"}
 # "according to": before the name, or (German "zufolge") after it.
-ACCORDING_BEFORE = {"de": r"laut", "fr": r"selon|d['’]après", "es": r"según|de\s+acuerdo\s+con"}
-ACCORDING_AFTER = {"de": r"zufolge", "fr": r"$^", "es": r"$^"}
-# What a pronoun or a dropped subject says: "a-t-il dit", "sagte er", "…», señaló."
-PRONOUNS = {"de": r"(?:er|sie)", "fr": r"(?:-t-(?:il|elle))", "es": r""}
+ACCORDING_BEFORE = {"de": r"laut", "fr": r"selon|d['’]après", "es": r"según|de\s+acuerdo\s+con",
+                    "it": r"secondo|stando\s+a|a\s+detta\s+di", "pt": r"segundo|de\s+acordo\s+com|conforme",
+                    "nl": r"volgens"}
+ACCORDING_AFTER = {"de": r"zufolge"}
+# What a pronoun or a dropped subject says: "a-t-il dit", "sagte er", "…», señaló.", "…", zei hij.
+PRONOUNS = {"de": r"(?:er|sie)", "fr": r"(?:-t-(?:il|elle))", "es": r"", "it": r"", "pt": r"", "nl": r"(?:hij|zij|ze)"}
 # Lower-case words between the verb and the name: articles, roles ("le ministre", "el portavoz
 # policial", "la procuradora ad hoc").
 LOWER_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,5}"
@@ -62,12 +80,13 @@ ORGANISATION_NOUNS = {
     "es": r"agencia|calificadora|empresa|compañía|firma|diario|periódico|cadena|banco|consultora|aerolínea"
           r"|cooperativa|fundación|organización|operadora|aseguradora",
     "fr": r"agence|société|entreprise|journal|quotidien|groupe|banque|chaîne|fondation|organisation|compagnie",
-    "de": r"$^",
+    "it": r"agenzia|società|azienda|gruppo|banca|giornale|quotidiano|fondazione|organizzazione|compagnia",
+    "pt": r"agência|empresa|companhia|banco|jornal|fundação|organização|consultoria|montadora|fabricante",
+    "nl": r"bedrijf|fabrikant|bank|krant|organisatie|stichting|persbureau|fabriek",
 }
 # French institutions written in lower case, named by what follows: "selon le ministère des
 # Affaires étrangères", "a indiqué la préfecture de Police".
-INSTITUTIONS = {"fr": r"ministère|préfecture|parquet|mairie|gouvernement|tribunal|conseil|commission|direction",
-                "de": r"$^", "es": r"$^"}
+INSTITUTIONS = {"fr": r"ministère|préfecture|parquet|mairie|gouvernement|tribunal|conseil|commission|direction"}
 ADJECTIVE = r"[a-zà-ÿ]+(?:ères?|aux|ales?|iques?|aises?|iennes?|iens?|aines?|ains?)"
 # Between "according to" and the name, fewer: "según la Comisión", not "según explicó en un comunicado".
 ACCORDING_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,3}"
@@ -90,25 +109,25 @@ def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
     not_pronoun = rf"(?!{PRONOUNS[language]}\b)" if PRONOUNS[language] else ""
     return (
         # „…“, sagte Bürgermeister Jan Keller. / «…», a déclaré le maire Jean Dupont. / «…», dijo Pérez.
-        re.compile(rf"[{CLOSE_QUOTES}“]\s*,?\s*(?:{verbs}|{AFTER_QUOTE[language]})\s+{not_pronoun}{LOWER_WORDS}"
+        re.compile(rf"[{CLOSE_QUOTES}“]\s*,?\s*(?:{verbs}|{AFTER_QUOTE.get(language, NOTHING)})\s+{not_pronoun}{LOWER_WORDS}"
                    rf"(?P<name>{RUN})"),
-        # …, erklärte Keller. / …, afirmó la procuradora Silvana Carrión.
-        re.compile(rf",\s+(?:{verbs})\s+{not_pronoun}{LOWER_WORDS}(?P<name>{RUN})"),
+        # …, erklärte Keller. / …, afirmó la procuradora Silvana Carrión. / «… - commenta Walter Artibani - …»
+        re.compile(rf"(?:,|\s[-–—]|—)\s*(?:{verbs})\s+{not_pronoun}{LOWER_WORDS}(?P<name>{RUN})"),
         # Keller sagte: „…“ / Josep Borrell consideró que … / Luis Torres, presidente del Consejo, señaló;
         # "el representante para la Política Exterior, Josep Borrell, consideró": the apposition speaks.
         re.compile(rf"(?P<name>{RUN})(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
                    rf"\s+(?:{verbs})\b"),
         re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+{ACCORDING_WORDS}(?P<name>{RUN})"),
-        re.compile(rf"(?P<name>{RUN})\s+(?:{ACCORDING_AFTER[language]})\b"),
+        re.compile(rf"(?P<name>{RUN})\s+(?:{ACCORDING_AFTER.get(language, NOTHING)})\b"),
     )
 
 
 def _organisation_pattern(language: str) -> re.Pattern:
     said_by = rf"(?:\b(?i:{ACCORDING_BEFORE[language]})|\b(?:{VERBS[language]}))\s+"
     return re.compile(
-        rf"{said_by}(?:[a-zà-ÿ][\w'’-]*\s+){{0,3}}?(?:[ld]['’])?(?:{ORGANISATION_NOUNS[language]})\b"
+        rf"{said_by}(?:[a-zà-ÿ][\w'’-]*\s+){{0,3}}?(?:[ld]['’])?(?:{ORGANISATION_NOUNS.get(language, NOTHING)})\b"
         rf"(?:\s+[a-zà-ÿ][\w'’-]*){{0,5}}\s+(?P<name>{RUN})"
-        rf"|{said_by}(?:les?\s+|la\s+|l['’])(?P<institution>(?:{INSTITUTIONS[language]})\s+"
+        rf"|{said_by}(?:les?\s+|la\s+|l['’])(?P<institution>(?:{INSTITUTIONS.get(language, NOTHING)})\s+"
         rf"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’]){RUN}(?:\s+{ADJECTIVE})?)")
 
 
@@ -157,16 +176,35 @@ def _without_leading(words: list[str], language: str, keep: int) -> list[str]:
     return words
 
 
-def name_in(run: str, language: str, known: Counter) -> str | None:
+# An office written after the name, capitalised as a title: "Walter Artibani Segretario generale".
+TRAILING_ROLE = re.compile(
+    r"presidente?|président|segretario|secretario|secretário|ministr[oae]|sindaco|alcalde|prefeito|maire"
+    r"|direttore|director|diretor|directeur|portavoce|portavoz|porta-voz|governatore|gobernador|governador")
+
+
+# A name after these is what a verb's object belongs to or whom it is said to: "le ministre des
+# Affaires étrangères", "proclamó desde un megáfono a la Policía".
+OBJECT_BEFORE = re.compile(
+    r"\b(?:a|à|al|ao|aos|au|aux|de|des|del|della|delle|dei|degli|di|do|da|dos|das|du|en|em|in|no|na|nos|nas"
+    r"|con|com|met|par|por|pour|para|per|aan|van|voor|bij)\s+(?:(?:la|las|le|les|el|los|lo|il|gli|o|os|as|l['’]|de|het)\s*)?$")
+
+
+def name_in(run: str, language: str, known: Counter, alone: bool = False) -> str | None:
     """A name run as the person or organisation it names in `language`, or None. Its leading
-    articles and roles are left out; a capitalised word after its first is part of it, whatever
-    it means in lower case ("Amilkar Odelín Ante"). A run of capitals alone is a heading."""
+    articles and roles and a trailing office are left out; a capitalised word after its first is
+    part of it, whatever it means in lower case ("Amilkar Odelín Ante"). A run of capitals alone is
+    a heading. One word is a name where the article gives it in full elsewhere, or, `alone`, where
+    it follows a reporting verb or "according to" in a language that writes its nouns in lower case
+    ("falou Tite", "según Reuters")."""
     words = _without_leading(SENTENCE_STOP.sub("", run).split(), language, keep=MIN_NAME_WORDS)
+    while len(words) > 1 and TRAILING_ROLE.fullmatch(words[-1].lower()):
+        words = words[:-1]
     if not words or all(word.isupper() for word in words) and max(map(len, words)) > 4:
         return None
     if len(words) >= MIN_NAME_WORDS:
         return " ".join(words)
-    return next((full for full, _ in known.most_common() if full.split()[-1] == words[0]), None)
+    full = next((full for full, _ in known.most_common() if full.split()[-1] == words[0]), None)
+    return full or (words[0] if alone and language != "de" and len(words[0]) > 2 else None)
 
 
 def known_names(paragraphs: list[str], language: str) -> Counter:
@@ -201,7 +239,8 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
                 if apposition and NAME_RUN_RE.fullmatch(apposition) \
                         and (name := name_in(apposition, language, known)):
                     hits.append((start + match.start("apposition"), name))
-                elif name := name_in(match["name"], language, known):
+                elif name := name_in(match["name"], language, known,
+                                     alone=pattern in named[:2] and not OBJECT_BEFORE.search(sentence[:match.start("name")])):
                     hits.append((start + match.start(), name))
         for match in organisations.finditer(sentence):
             if match["institution"]:

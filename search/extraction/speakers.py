@@ -23,8 +23,8 @@ from .reported_speech import attributions_in
 from .sentences import CLOSE_QUOTES, OPEN_QUOTES
 from .set_apart import TURN
 
-# The languages with attribution rules: English (attribution.py), German, French and Spanish
-# (reported_speech.py). Read on another language, English rules find form labels and credits
+# The languages with attribution rules: English (attribution.py), German, French, Spanish, Italian,
+# Portuguese and Dutch (reported_speech.py). Read on another language, English rules find form labels and credits
 # ("Quelle: dpa", "Bild: shutterstock") where people are quoted: an article in another language
 # gets no speakers until its own rules exist.
 SPEAKER_LANGUAGES = frozenset({"en", *SPEECH_VERBS_BY_LANGUAGE})
