@@ -12,7 +12,8 @@ pages in the same run.
 --dates scores the publication date on ../shared/bench/dates/ beside htmldate's extensive mode.
 --titles reports how often the title equals the page's own, where <title> and h1 agree on it.
 --speakers scores the people quoted against the labels of tests/data/speakers/: the articles written
-for the project, 60 real news pages of the benchmark folders (real-labels.json), 60 real English
+for the project, 60 real news pages of the benchmark folders (real-labels.json) and 24 more
+(news-more-labels.json), 60 real English
 pages that are not tidy news (untidy-labels.json), the 37 English pages of dates/, a sample of the news
 web (sample-labels.json), 29 German, French and Spanish pages, and 9 Italian, Portuguese and Dutch
 pages, apart.
@@ -370,6 +371,7 @@ def run_speakers(quiet: bool) -> None:
         written = [a + b for a, b in zip(written, _score_speakers(found, set(expected), name, not quiet))]
     print("\n" + _speaker_line(f"speakers, {len(labels)} articles written for the project", written))
     for file_name, title in (("real-labels.json", "real news pages"),
+                             ("news-more-labels.json", "more real news pages"),
                              ("untidy-labels.json", "real English pages that are not tidy news"),
                              ("sample-labels.json", "English pages of a sample of the news web")):
         real = json.loads((SPEAKERS / file_name).read_text(encoding="utf-8"))

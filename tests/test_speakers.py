@@ -76,3 +76,35 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
 ])
 def test_speakers_named_as_bodies_pronouns_and_pairs(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # What is added to is no words; a place after "in the" does not speak.
+    (["Harbour Academy junior Ben Patton added to his collection of state titles."], []),
+    (["Dr. Ivo Lunde of the Aberdeen Infirmary in the UK told the story of a patient."], []),
+    # A person of a body whose name joins names with "and"; an office of two words before its holder.
+    (["Dr. Petra Holm of the Nordland Department of Health and Human Services says the risk continues."],
+     ["Petra Holm"]),
+    (["Deputy Director of Public Prosecution Eva-Lena Berg said: “The evidence has weakened.”"], ["Eva-Lena Berg"]),
+    (["According to Anna Berg of Harbour Institute, the plan failed."], ["Anna Berg"]),
+    # An owner before a person named in full there, and a role word before a name, are not the name.
+    (["“We will fly in 2024,” Nordspace's Ulla Berg said in the statement."], ["Ulla Berg"]),
+    (["Nordspace Administrator Ivo Lunde said in a statement: “We are ready.”"], ["Ivo Lunde"]),
+    (["Developer Nordsoft called the game “a flagship title.”"], ["Nordsoft"]),
+    # What was announced came before the verb: no words.
+    (["The lander is based on a concept that its founder Ivo Lunde announced earlier this year."], []),
+    # 'He has always denied', 'she has also said'.
+    (["Lunde was accused of fraud. He has always denied the charges, saying the money was his."], []),
+    (["Ivo Lunde was accused of fraud. He has always denied the charges, saying the money was his."],
+     ["Ivo Lunde"]),
+    (["Nordnet pledged to take “decisive corrective action” against such accounts."], ["Nordnet"]),
+    # A company described in lower case is any company; a person's rep speaks for them.
+    (["“We have no further comment,” the production company said."], []),
+    (["Berg's rep told Harbour Radio that the tour would go on.", "Ulla Berg will sing in May."], ["Ulla Berg"]),
+    # The author of a report, a survey or a story speaks; a body's whole name after "according to".
+    (["Lunde can still name directors, according to a new Harbour Ledger report."], ["Harbour Ledger"]),
+    (["That's according to a new survey from Nordic Polling Group."], ["Nordic Polling Group"]),
+    (["According to the Centre for Coastal Safety (CCS), the beach is safe."], ["Centre for Coastal Safety"]),
+])
+def test_speakers_of_offices_owners_reports_and_bodies(paragraphs, expected):
+    assert list(extract_speakers(paragraphs)) == expected

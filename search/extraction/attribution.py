@@ -8,7 +8,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .bodies import SPOKESPEOPLE
 from .person_names import (
+    DEMONYM,
     ORGANISATION_NOUNS,
     as_organisation,
     as_person,
@@ -29,7 +31,8 @@ SPEECH_VERBS = (
     "reiterated|reported|reports|chimed in|described|describes|recounted|lamented|boasted|vowed|vows|"
     "complained|confirmed|denied|observed|suggested|noting|saying|telling|adding|writing|warning|arguing|"
     "insisting|claiming|explaining|stressing|urging|describing|declaring|denies|confirms|estimated|estimates|"
-    "predicts|admits|concedes|acknowledges|cautions|tweets|points out|responds|recounts|laments|complains"
+    "predicts|admits|concedes|acknowledges|cautions|tweets|points out|responds|recounts|laments|complains|"
+    "pledged|pledges|suggests"
 )
 # Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
 STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
@@ -38,10 +41,7 @@ STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "war
 ROLE_WORD = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w'’-]*\s+)"
 ROLE_WORDS = rf"{ROLE_WORD}{{0,3}}"
 # "said Swedish delegate Anna Karlsson": a nationality may lead the role words
-DEMONYM = r"[A-Z][a-z]+(?:ish|ese|ian|an|i)"
 NATIONALITY = rf"(?:{DEMONYM}\s+)?"
-# An owner's possessive ending: "Russia's" -> "Russia", where "Swiss" keeps its s.
-POSSESSIVE = re.compile(r"[’']s?$")
 # "…," said Wales's first minister Mark Drakeford, "…," said the Acme Corp's chief executive Dana
 # Whitfield: the owner named before the role is not the speaker.
 QUOTE_THEN_VERB = re.compile(
@@ -54,26 +54,8 @@ QUOTE_THEN_VERB_ROLE_NAME = re.compile(
 # "Opposition leader Paul Meyer was scathing: “…”"
 NAME_THEN_COLON_QUOTE = re.compile(
     rf"(?P<name>{NAME_RUN})\s+(?:was|were|is|are|had\s+been)\s+[^.:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,40}}:\s*[{OPEN_QUOTES}]")
-# Organisations speak as "the agriculture ministry said" or "according to the statistics office".
-ORGANISATION = rf"(?:[a-z][\w'-]*\s+){{0,2}}(?:{ORGANISATION_NOUNS})"
-# Spokespeople and officials speak for the organisation named with them: "said a WeWork spokesperson",
-# "Con Edison officials say", "a spokesperson for the British Foreign Office said".
-SPOKESPEOPLE = r"(?:spokes(?:man|woman|person|people)|officials?|representatives?)"
-ORGANISATION_SPOKESPEOPLE = re.compile(
-    rf"(?:\b(?:said|says|told)\s+(?:a|an|the)\s+(?P<org>{NAME_RUN})\s+{SPOKESPEOPLE}\b"
-    rf"|\b(?P<org2>{NAME_RUN})\s+{SPOKESPEOPLE}\s+(?:said|says|say|told)\b"
-    rf"|\b{SPOKESPEOPLE}\s+for\s+(?:the\s+)?(?P<org3>{NAME_RUN})\s+(?:said|says|told)\b)")
-ORGANISATION_SAID = re.compile(
-    rf"\bthe\s+(?P<org>{ORGANISATION})\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
-# "West Mercia police said", "Russia's foreign ministry said": the owner's name before the noun
-# names the organisation. Not "the Albania government announced": a country's government is left
-# out, as the seed labels leave it out.
-NAMED_ORGANISATION_SAID = re.compile(
-    rf"(?<![\w'’])(?P<org>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*\s+(?:[a-z][\w-]*\s+)?"
-    rf"(?!government)(?:{ORGANISATION_NOUNS}))"
-    r"\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
-ORGANISATION_ACCORDING_TO = re.compile(
-    rf"\b(?i:according)\s+to\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){{0,3}}?(?:by\s+)?the\s+(?P<org>{ORGANISATION})\b")
+# A name whose words "of", "for" or "and" join: "Centers for Disease Control and Prevention".
+JOINED_RUN = rf"{NAME_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{NAME_WORD}){{0,8}}"
 # "Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study, said": an
 # appositive may hold commas of its own.
 NAME_THEN_VERB = re.compile(
@@ -93,7 +75,8 @@ SUBJECT_THEN_SAID = re.compile(
     r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|told|added|warned)\b"
 )
 PRONOUN_SAID = re.compile(
-    rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?:he|she|He|She)\s+(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?:he|she|He|She)\s+(?:(?:has|had)\s+)?(?:(?:always|also|later|"
+    rf"repeatedly|often|never)\s+)?(?P<verb>{SPEECH_VERBS})\b"
 )
 # "The Health Ministry has recorded 3,000 cases. It says ...", "..., it added.": 'it' speaks for a body.
 IT_SAID = re.compile(rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+|,\s+)(?:It|it)\s+(?P<verb>{SPEECH_VERBS})\b")
@@ -107,6 +90,12 @@ OUTLET_STORY = re.compile(
     rf"(?P<name>{OUTLET}){ITS_STORY}\s+(?:explains|explained|says|said|notes|noted|"
     rf"reports|reported|found|finds|states|stated|argues|argued)\b")
 ACCORDING_TO_STORY = re.compile(rf"\b(?i:according)\s+to\s+(?:the\s+)?(?P<name>{OUTLET}){ITS_STORY}")
+# "according to a new Fast Company report", "according to a new survey from Piper Jaffray": the work's
+# author speaks.
+WORK = r"(?:report|story|survey|study|poll|analysis|investigation|article|review)"
+ACCORDING_TO_WORK = re.compile(
+    rf"\b(?i:according)\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest)\s+)?(?:(?P<name>{OUTLET})\s+{WORK}\b"
+    rf"|(?:[\w-]+\s+){{0,2}}?{WORK}\s+(?:by|from)\s+(?:the\s+)?(?P<author>{JOINED_RUN}))")
 
 # Not where a story of theirs is named: ACCORDING_TO_STORY reads that.
 ACCORDING_TO = re.compile(
@@ -128,13 +117,34 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     for m in _names_then_verbs(sentence):
         if quoted or _reports(sentence, m) or _closes_reported_clause(sentence, m) \
                 or INTRODUCES_BLOCK_QUOTE.match(sentence, m.end()):
-            hits.extend((*_joint_speakers(sentence[:m.start()], m["name"]), (m.start(), m["name"])))
-    hits += [(m.start(), m["name"])
-             for pattern in (ACCORDING_TO_STORY, ACCORDING_TO, CLAUSE_THEN_VERB_NAME, OUTLET_STORY)
+            name = head_person(m["name"]) or m["name"]
+            hits.extend((*_joint_speakers(sentence[:m.start()], name), (m.start(), name)))
+    hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO_STORY, CLAUSE_THEN_VERB_NAME, OUTLET_STORY)
              for m in pattern.finditer(sentence)]
+    hits += [(m.start(), _whole_body(sentence, m)) for m in ACCORDING_TO.finditer(sentence)]
+    hits += [(m.start(), m["name"] or m["author"]) for m in ACCORDING_TO_WORK.finditer(sentence)]
     if m := SUBJECT_THEN_SAID.match(sentence):
         hits.append((0, m["name"]))
     return hits
+
+
+JOINED_NAME = re.compile(JOINED_RUN)
+
+
+def _whole_body(sentence: str, match: re.Match) -> str:
+    """The name a match found, or the body's whole name it begins ("according to the Centre for
+    Disease Control" found "Centre")."""
+    whole = JOINED_NAME.match(sentence, match.start("name"))
+    longer = len(whole.group()) > len(match["name"]) and not head_person(whole.group())
+    return whole.group() if longer and as_organisation(whole.group()) else match["name"]
+
+
+def head_person(run: str) -> str | None:
+    """The person a run names before the body they belong to: "Dr. Joneigh Khaldun of the Michigan
+    Department of Health and Human Services" -> "Dr. Joneigh Khaldun"."""
+    head = run.split(" of ")[0]
+    person = head != run and as_person(head)
+    return head if person and len(person.split()) >= 2 and not as_organisation(head) else None
 
 
 # "Joe Biden and Kamala Harris said": both speak.
@@ -156,7 +166,9 @@ def _joint_speakers(before: str, name: str) -> list[tuple[int, str]]:
 NEWS_VERBS = {"reported", "reports", "confirmed", "confirms", "denied", "denies", "estimated", "estimates",
               "announced", "announces"}
 NOT_NEWS = re.compile(r"\s+(?:to|for|by|of|from|at(?!\s+least)|in|back|missing|bail|entry|access|permission|a|an|its|their|"
-                      r"record|profits?|losses?|revenues?|earnings|sales|growth)\b")
+                      r"record|profits?|losses?|revenues?|earnings|sales|growth|"
+                      # "the concept Jeff Bezos announced earlier this year": what was announced came before.
+                      r"earlier|last|this|yesterday|today|recently)\b")
 # "reported on Sunday that …": what follows the verb is reported speech.
 REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,3}?\s+that\b")
 
@@ -183,22 +195,21 @@ AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
 # "70 percent of Americans say", "the High Commissioner for Human Rights said": a name right after a
 # preposition is its object; the one who speaks is the noun the preposition hangs on.
 # "a spokesperson for Sen. Kamala Harris said" is the exception: the spokesperson speaks for the name.
-OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|for|in|from|by|to|on|about|against|over)\s+$")
-SPEAKING_FOR = re.compile(rf"\b{SPOKESPEOPLE}\s+for\s+$")
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|for|in|from|by|to|on|about|against|over)\s+(?:the\s+)?$")
+SPEAKING_FOR = re.compile(rf"\b{SPOKESPEOPLE}\s+for\s+(?:the\s+)?$")
 
 
 # Verbs that are also plural nouns ("Arab states to have signed", "Trump claims of fraud") speak only
 # when what follows is what was said.
 NOUN_LIKE_VERBS = {"states", "claims", "notes", "posts", "calls", "remarks", "comments", "replies"}
 SPEECH_FOLLOWS = re.compile(rf"\s*(?:that\b|[,:{OPEN_QUOTES}]|$)")
-# "the Nasdaq added 20.72 points": a sum after 'added' is a market's move, not words.
-ADDED_SUM = re.compile(r"\s+[\d$€£]")
+# "the Nasdaq added 20.72 points", "Patton added to his collection of titles": a sum, or what is added
+# to, after 'added' is no words.
+ADDED_SUM = re.compile(r"\s+(?:[\d$€£]|to\b)")
 
 
 # "The Centers for Disease Control and Prevention said": a body's name may join names with "and".
-JOINED_THEN_VERB = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{NAME_WORD}){{1,8}})"
-    rf"\s+(?:(?:has|had)\s+)?(?P<verb>{SPEECH_VERBS})\b")
+JOINED_THEN_VERB = re.compile(rf"(?P<name>{JOINED_RUN})\s+(?:(?:has|had)\s+)?(?P<verb>{SPEECH_VERBS})\b")
 
 
 # "Indonesia's confirmed cases", "Biden's stated goal": after an owner's name a participle describes
@@ -218,7 +229,7 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
         if OBJECT_OF_PREPOSITION.search(before) and not SPEAKING_FOR.search(before):
             continue
         joined = JOINED_THEN_VERB.match(sentence, run.start())
-        if joined and joined_body(joined["name"]):
+        if joined and (joined_body(joined["name"]) or " and " in joined["name"] and head_person(joined["name"])):
             yield joined
             at = joined.end()
             continue
@@ -319,10 +330,15 @@ def _last_body_before(text: str, known: Counter) -> str | None:
 
 
 def _without_owner(run: str, known: Counter) -> str:
-    """A name run without the owner before a person the article names in full ("RedMonk's Stephens"
-    -> "Stephens"); any other run unchanged ("McDonald's Corp")."""
+    """A name run without the owner before a person named in full there ("NASA's Steve Clarke") or
+    elsewhere in the article ("RedMonk's Stephens" -> "Stephens"); any other run unchanged
+    ("McDonald's Corp")."""
     owned = owned_name(run)
-    return owned if owned != run and fullest_name(owned, known) != owned else run
+    if owned == run:
+        return run
+    person = as_person(owned)
+    named_in_full = bool(person) and len(person.split()) >= 2 and not as_organisation(owned)
+    return owned if named_in_full or fullest_name(owned, known) != owned else run
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ TITLE_WORDS = {
     "rector", "superintendent", "sheriff", "attorney", "counsel", "economist", "analyst", "founder",
     "elect", "emeritus", "executive", "editor", "reporter", "correspondent", "host", "anchor", "speaker",
     "rabbi", "imam", "and", "political", "scientist", "commenter", "blogger", "columnist", "critic", "writer",
-    "historian", "author",
+    "historian", "author", "administrator", "developer",
 }
 # Labels and words that are never a person's name.
 NOT_NAMES = {
@@ -49,6 +49,10 @@ NOT_NAMES = {
     "besides", "otherwise", "thus", "hence", "therefore", "accordingly", "consequently", "published",
     "updated", "posted",
 }
+# A nationality's adjective: "Swedish", "Chinese", "Australian".
+DEMONYM = r"[A-Z][a-z]+(?:ish|ese|ian|an|i)"
+# An owner's possessive ending: "Russia's" -> "Russia", where "Swiss" keeps its s.
+POSSESSIVE = re.compile(r"[’']s?$")
 # "Ohio-based Acme Corp": a hyphenated word before a name says where it is or who runs it.
 DESCRIBING_WORD = re.compile(r"-(?:based|born|headquartered|owned|run|led|backed|funded|area)$", re.IGNORECASE)
 MAX_NAME_WORDS = 4
@@ -97,8 +101,18 @@ def person_words(run: str) -> list[str]:
         # "US Secretary of State Mike Pompeo": a title just before 'of' is the person's, who follows.
         if before and not _is_title(before[-1], False):
             return before
-        return strip_titles(words[at + 2:]) if len(words) > at + 2 else []
+        return _office_holder(words[at + 1:])
     return strip_titles(words)
+
+
+def _office_holder(words: list[str]) -> list[str]:
+    """The person after an office's "of" and what it is of: "State Mike Pompeo" -> Mike Pompeo,
+    "Public Prosecution Eva-Marie Persson" -> Eva-Marie Persson; a middle initial stays ("Mike R.
+    Pompeo")."""
+    if len(words) < 3:
+        return strip_titles(words[1:])
+    size = 3 if len(words) > 3 and INITIALS.match(words[-2]) else 2
+    return words[-size:]
 
 
 ORGANISATION_NOUNS = ("ministry|office|authority|operator|watchdog|agency|department|commission|government|police|"
@@ -111,10 +125,19 @@ def as_organisation(run: str) -> str | None:
     """A run that ends in an organisation's noun names the organisation, whole ("World Health
     Organization", "Indiana State Police"); the noun alone ("the agency") names none."""
     words = _without_determiner(run)
+    if _person_of_body(words):
+        return None
     named = len(words) >= 2 and (ORGANISATION_NOUN.match(words[-1]) or any(
         ORGANISATION_NOUN.match(word) and following in ("of", "for") for word, following in zip(words, words[1:]))
         or _body_of(words)) or bool(joined_body(run))
     return " ".join(words) if named else None
+
+
+def _person_of_body(words: list[str]) -> bool:
+    """"Anna Berg of Harbour Institute": two names or more before "of", none a body's noun, name a
+    person."""
+    head = words[: words.index("of")] if "of" in words else []
+    return len(head) >= 2 and not any(BODY_HEAD.match(word) or _is_title(word, False) for word in head)
 
 
 def _without_determiner(run: str) -> list[str]:
@@ -122,14 +145,20 @@ def _without_determiner(run: str) -> list[str]:
     return words[1:] if words and words[0].lower() in ("the", "a", "an") else words  # "A State Department"
 
 
+# The nouns a body's name is built on before its "of" or "for": "Department of …", "Centers for …".
+BODY_HEAD = re.compile(rf"^(?:{ORGANISATION_NOUNS}|cent(?:er|re)|university|college|school|bank|museum|society|"
+                       r"academy|administration|service|court|church|hospital|library|fund)s?$", re.IGNORECASE)
+
+
 def _joint(word: str, joint: str) -> bool:
-    """Whether "of" or "for" after a word joins a body's name, not an office's ("Secretary of")."""
-    return joint in ("of", "for") and not _is_title(word, False)
+    """Whether "of" or "for" after a word joins a body's name, not an office's ("Secretary of") nor a
+    person's ("Joneigh Khaldun of the …")."""
+    return joint in ("of", "for") and bool(BODY_HEAD.match(word))
 
 
 def _body_of(words: list[str]) -> bool:
     """"Bank of America", "University of Michigan": one word before "of" is no one's name."""
-    return 3 <= len(words) <= 4 and _joint(words[0], words[1]) and _word_key(words[0]) not in NOT_NAMES
+    return 3 <= len(words) <= 4 and _joint(words[0], words[1])
 
 
 def joined_body(run: str) -> str | None:

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from ..models import Quote
-from .attribution import (
-    DEMONYM,
-    NAMED_ORGANISATION_SAID,
-    ORGANISATION_ACCORDING_TO,
-    ORGANISATION_SAID,
-    ORGANISATION_SPOKESPEOPLE,
-    POSSESSIVE,
-    Attributions,
-    attributions_of,
-)
-from .lines import normalize_space
-from .person_names import DESCRIBING_WORD, NOT_NAMES, _word_key, as_organisation, as_person, fullest_name
+from .attribution import Attributions, attributions_of
+from .bodies import speaking_organisations
+from .person_names import fullest_name
 from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
 from .reported_speech import attributions_in
 from .sentences import CLOSE_QUOTES, OPEN_QUOTES
@@ -39,27 +30,6 @@ def attributions_for(paragraphs: list[str], language: str | None) -> Attribution
     """The article's attributions by its language's rules; English ones for English or no language."""
     return attributions_in(paragraphs, language) if language in SPEECH_VERBS_BY_LANGUAGE \
         else attributions_of(paragraphs)
-
-
-def _speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
-    for paragraph in paragraphs:
-        for pattern in (ORGANISATION_SAID, ORGANISATION_ACCORDING_TO):
-            for match in pattern.finditer(paragraph):
-                organisation = normalize_space(match["org"])
-                if len(organisation.split()) > 1:  # "the agency said" names no one
-                    yield organisation
-        for match in NAMED_ORGANISATION_SAID.finditer(paragraph):
-            words = match["org"].split()
-            while words and (_word_key(words[0]) in NOT_NAMES or DESCRIBING_WORD.search(words[0])):
-                words.pop(0)  # "The", "On", "Monday", "Ohio-based"
-            if len(words) > 1 and words[0][0].isupper() and not re.fullmatch(DEMONYM, POSSESSIVE.sub("", words[0])):
-                yield " ".join(words)
-        for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
-            named = match["org"] or match["org2"] or match["org3"]
-            if re.fullmatch(DEMONYM, named):  # "American officials said": no one in particular
-                continue
-            if organisation := as_organisation(named) or as_person(named):
-                yield organisation
 
 
 # "in Brussels", "across Ukraine", "in Greenbelt, Maryland": where a one-word name stands after these,
@@ -91,8 +61,8 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
     for run in attributions.runs():
         if person := attributions.name_of(run):
             speakers.setdefault(fullest_name(person, known), None)
-    for organisation in _speaking_organisations(paragraphs):
-        speakers.setdefault(organisation, None)
+    for organisation in speaking_organisations(paragraphs):
+        speakers.setdefault(fullest_name(organisation, known), None)  # "Berg's rep told" -> Ulla Berg
     common = _common_words(paragraphs)
     places = _places(paragraphs, [name for name in speakers if " " not in name])
     # A surname listed before its full name was found collapses into it, and so does a family name
