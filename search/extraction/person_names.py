@@ -254,5 +254,15 @@ def fullest_name(name: str, known: Counter) -> str:
               if without_suffix(full)[-len(words):] == words and len(full.split()) > len(words)
               and not ACRONYM.match(full)]
     if not longer:
-        return name
+        return _formal_name(words, known) or name
     return max(longer, key=lambda full: (known[full], len(full)))
+
+
+def _formal_name(words: list[str], known: Counter) -> str | None:
+    """"Josh Apte" -> "Joshua Apte" where the article names no one else so: the same surname, and a
+    first name the known one begins with."""
+    if len(words) != 2 or len(words[0]) < 3:
+        return None
+    formal = [full for full in known if len(full.split()) == 2 and full.split()[1] == words[1]
+              and full.split()[0].startswith(words[0]) and full.split()[0] != words[0]]
+    return formal[0] if len(formal) == 1 else None

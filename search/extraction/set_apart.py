@@ -20,11 +20,21 @@ CREDIT_LINE = re.compile(
 MAX_CREDIT_WORDS = 12
 
 
+# An embedded post's signature: "… pic.twitter.com/x — Rep. Ilhan Omar (@Ilhan) November 19, 2019".
+POST_SIGNATURE = re.compile(
+    r"[—–]\s*(?P<name>[^\s()—–@][^()—–@\n]{1,60}?)\s*\(@\w{1,30}\)\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})")
+
+
 def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
                  name_of: Callable[[str], str | None]) -> tuple[list[tuple[int, str]], ...]:
-    """Each paragraph's attributions (position, name), and, for a paragraph that is a quotation
-    alone and attributes it to no one, the name that the line after it credits (at its end)."""
+    """Each paragraph's attributions (position, name), with the author of a post embedded in it
+    (its signature), and, for a paragraph that is a quotation alone and attributes it to no one, the
+    name that the line after it credits (at its end)."""
     found = [list(hits) for hits in found]
+    for index, paragraph in enumerate(paragraphs):
+        found[index].extend((post.start(), name) for post in POST_SIGNATURE.finditer(paragraph)
+                            if (name := name_of(post["name"])))
     for index in range(len(paragraphs) - 1):
         quoted, credit = paragraphs[index].strip(), paragraphs[index + 1].strip()
         alone = quoted[:1] in OPEN_QUOTES + "»" and quoted.rstrip(".,;")[-1:] in CLOSE_QUOTES + "«“"
