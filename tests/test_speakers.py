@@ -113,8 +113,8 @@ def test_speakers_of_offices_owners_reports_and_bodies(paragraphs, expected):
 @pytest.mark.parametrize("paragraphs, expected", [
     # An embedded post's signature names its author, titles left out; a dash and a handle elsewhere
     # are no signature, nor is a name in lower case.
-    (["The vote was close.", "We voted to hold them to account. pic.twitter.com/abc — Rep. Ilse Brandt "
-      "(@IlseBrandt) November 19, 2019"], ["Ilse Brandt"]),
+    (["The vote was close.", "We voted. pic.twitter.com/abc — Rep. Ilse Brandt (@IlseBrandt) November 19, 2019"],
+     ["Ilse Brandt"]),
     (["What a night at the harbour! — Harbour FC (@HarbourFC) 20 November 2019"], ["Harbour FC"]),
     (["Prices — for now — are stable (@home) in May."], []),
     (["nice one — elmo666 (@elmo666) May 3, 2021"], []),
