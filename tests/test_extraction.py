@@ -332,6 +332,7 @@ def test_labels_before_values_are_no_interview():
     ("Columbian Senator Ingrid Betancourt", "Ingrid Betancourt"),
     ("Dr. Amina Okafor", "Amina Okafor"),
     ("Reporter", None),
+    ("E", None),
     ("The", None),
     ("President", None),
 ])

@@ -204,8 +204,8 @@ def as_person(run: str) -> str | None:
         words.pop(0)  # "Because Dempsey", "The We Company", "Ohio-based Acme"
     if len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
         words[-1] = NAME_SUFFIXES[words[-1].lower().rstrip(".")]
-    if not words or len(words) > MAX_NAME_WORDS:
-        return None
+    if not words or len(words) > MAX_NAME_WORDS or len(words) == 1 and len(words[0].strip(".")) < 2:
+        return None  # "E" of "E! News" is no one's name
     if any(_word_key(w) in NOT_NAMES and not INITIALS.match(w) for w in words) \
             or all(_is_title(w, False) for w in words):
         return None
