@@ -264,13 +264,14 @@ def metadata_faults(article) -> list[str]:
 
 # ---------------------------------------------------------------------------------------- dates
 
-def run_dates(limit: int | None) -> None:
+def run_dates(limit: int | None, quiet: bool = True) -> None:
     from htmldate import find_date
 
     folder = BENCH / "dates"
     truth = ground_truth(folder)
     items = sorted(truth.items())[:limit]
     tallies = {name: Counter() for name in ("service", "htmldate extensive", "htmldate extensive + URL")}
+    by_half = {half: {name: Counter() for name in tallies} for half in "AB"}
     by_source: Counter = Counter()
     for url, item in items:
         expected = item["date"] if isinstance(item["date"], str) else None  # NaN: the page states no date
@@ -284,13 +285,19 @@ def run_dates(limit: int | None) -> None:
             "htmldate extensive": find_date(html, extensive_search=True),
             "htmldate extensive + URL": find_date(html, url=url, extensive_search=True),
         }
+        half = half_of(site_of(item["file"], url))
         for name, value in found.items():
             verdict = "right" if value == expected else "missing" if value is None else "wrong"
             tallies[name][verdict] += 1
-    print(f"\npublication dates, {len(items)} pages of {folder}")
-    print(f"{'system':<26} {'accuracy':>8} {'wrong':>6} {'missing':>8}")
+            by_half[half][name][verdict] += 1
+        if not quiet and ours != expected:
+            print(f"  {item['file']} ({site_of(item['file'], url)}): service {ours or 'none'}, truth {expected or 'none'}")
+    print(f"\npublication dates, {len(items)} pages of {folder} (sites split by hash)")
+    print(f"{'system':<26} {'accuracy':>8} {'wrong':>6} {'missing':>8}   {'half A':>14} {'half B':>14}")
     for name, tally in tallies.items():
-        print(f"{name:<26} {tally['right'] / len(items):>8.3f} {tally['wrong']:>6} {tally['missing']:>8}")
+        halves = "".join(f" {by_half[h][name]['right'] / max(sum(by_half[h][name].values()), 1):>6.3f} "
+                         f"{by_half[h][name]['wrong']:>3}w {by_half[h][name]['missing']:>2}m" for h in "AB")
+        print(f"{name:<26} {tally['right'] / len(items):>8.3f} {tally['wrong']:>6} {tally['missing']:>8}  {halves}")
     print("service's dates found from: " + ", ".join(f"{source or 'none'} {count}"
                                                    for source, count in by_source.most_common()))
     print("(a page whose truth is 'no date' is right when no date is given; the service sees the page alone)")
@@ -449,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
     if not only_others or args.compare:
         run_body(args.compare, args.pages, args.quiet)
     if args.dates:
-        run_dates(args.pages)
+        run_dates(args.pages, args.quiet)
     if args.titles:
         run_titles(args.pages)
     if args.speakers:
