@@ -212,6 +212,8 @@ def run_drops(limit: int | None) -> None:
     way their text was found and in which language, and each page dropped with its reason."""
     print(f"\n{'folder':<24}{'pages':>6}{'dropped':>8}{'A':>6}{'B':>6}  text found by")
     dropped_pages, languages, metadata = [], {}, {}
+    title_sources: dict[str, Counter] = {name: Counter() for name in ALL_FOLDERS}
+    outlet_sources: dict[str, Counter] = {name: Counter() for name in ALL_FOLDERS}
     for name in ALL_FOLDERS:
         metadata[name] = Counter()
         sources: Counter = Counter()
@@ -227,7 +229,10 @@ def run_drops(limit: int | None) -> None:
                 continue
             sources[article.body_source] += 1
             languages[name][article.language or "none"] += 1
-            metadata[name].update(metadata_faults(article))
+            metadata[name].update(f"{fault} {half_of(site)}" for fault in metadata_faults(article))
+            page_metadata = clean_html(read_page(path)).metadata
+            title_sources[name][title_source(page_metadata, article.title)] += 1
+            outlet_sources[name][outlet_source(page_metadata, article.outlet)] += 1
         total = sum(dropped.values())
         print(f"{name:<24}{len(pages):>6}{total:>8}{dropped['A']:>6}{dropped['B']:>6}  "
               + ", ".join(f"{source} {count}" for source, count in sources.most_common()))
@@ -235,10 +240,33 @@ def run_drops(limit: int | None) -> None:
     print("\nlanguages detected, of the pages indexed")
     for name, counts in languages.items():
         print(f"{name:<24}" + ", ".join(f"{language} {count}" for language, count in counts.most_common()))
-    print("\nmetadata a reader would not trust, of the pages indexed")
+    for title, by_folder in (("titles", title_sources), ("outlets", outlet_sources)):
+        print(f"\n{title} by source, of the pages indexed")
+        for name, counts in by_folder.items():
+            print(f"{name:<24}" + ", ".join(f"{source} {count}" for source, count in counts.most_common()))
+    print("\nmetadata a reader would not trust, of the pages indexed (sites of half A / half B)")
     print(f"{'folder':<24}" + "".join(f"{fault:>22}" for fault in METADATA_FAULTS))
     for name, counts in metadata.items():
-        print(f"{name:<24}" + "".join(f"{counts[fault]:>22}" for fault in METADATA_FAULTS))
+        print(f"{name:<24}" + "".join(f"{counts[f'{fault} A']:>18} /{counts[f'{fault} B']:>2}"
+                                      for fault in METADATA_FAULTS))
+
+
+def title_source(metadata, title: str) -> str:
+    """Which of a page's headlines the title is (as written, or with the site's name cut)."""
+    for source, value in (("h1", metadata.h1), ("og:title or JSON-LD", metadata.og_title or metadata.jsonld_headline),
+                          ("<title>", metadata.html_title)):
+        if value and (title == value or title in value):
+            return source
+    return "first sentence or file name"
+
+
+def outlet_source(metadata, outlet: str | None) -> str:
+    """Whether the outlet is the site's name in its metadata, its address's host, or the folder."""
+    if outlet and metadata.site_name and (outlet == metadata.site_name or outlet in metadata.site_name):
+        return "site's name"
+    if outlet and metadata.url and outlet in metadata.url:
+        return "address's host"
+    return "folder" if outlet else "none"
 
 
 # Told by what a reader sees, not by the extraction's own rules: an author with a digit or a
