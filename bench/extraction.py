@@ -15,8 +15,8 @@ pages in the same run.
 for the project, 60 real news pages of the benchmark folders (real-labels.json) and 24 more
 (news-more-labels.json), 60 real English
 pages that are not tidy news (untidy-labels.json), the 37 English pages of dates/, a sample of the news
-web (sample-labels.json), 29 German, French and Spanish pages, and 9 Italian, Portuguese and Dutch
-pages, apart.
+web (sample-labels.json), 29 German, French and Spanish pages, and 11 Italian, Portuguese, Dutch and
+Polish pages, apart.
 --drops lists every page of the three folders that never reaches the index, with its reason, and
 counts, of those indexed, the languages detected and the metadata a reader would not trust (authors
 with a digit or a byline word, outlets that are web addresses, slug titles, impossible dates).
@@ -448,10 +448,10 @@ def page_speakers(page_id: str, path: Path) -> set[str]:
 
 def run_other_language_speakers(quiet: bool) -> None:
     """Speakers of the pages in other languages (other-languages-labels.json: German, French and
-    Spanish; more-languages-labels.json: Italian, Portuguese and Dutch), by language and by halves of
+    Spanish; more-languages-labels.json: Italian, Portuguese, Dutch and Polish), by language and by halves of
     their sites."""
     for file_name, languages in (("other-languages-labels.json", "German, French and Spanish"),
-                                 ("more-languages-labels.json", "Italian, Portuguese and Dutch")):
+                                 ("more-languages-labels.json", "Italian, Portuguese, Dutch and Polish")):
         labels = json.loads((SPEAKERS / file_name).read_text(encoding="utf-8"))
         by_language: dict[str, list[int]] = {}
         by_half = {"A": [0, 0, 0], "B": [0, 0, 0]}

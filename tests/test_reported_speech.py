@@ -1,10 +1,13 @@
 """Pure: whom German, French, Spanish, Italian, Portuguese and Dutch paragraphs attribute words to, rule by
 rule."""
 
+import re
+
 import pytest
 
 from search.extraction.article import article_from_text
 from search.extraction.reported_speech import attributions_in
+from search.extraction.sentences import NAME_RUN
 from search.extraction.speakers import extract_quotes, extract_speakers
 
 
@@ -64,6 +67,13 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("pt", "“Em 2012 eu errei”, falou Tite ao programa.", ("Tite",)),
     ("es", "“Uníos a nosotros”, proclamó desde un megáfono a la Policía.", ()),
     ("de", "„Das ist zu teuer“, sagte Bürgermeister.", ()),
+    # Polish: a quotation set off by dashes, the name then the verb, an office at the sentence's
+    # start; no name after "według", which takes the genitive ("Jana Kowalskiego")
+    ("pl", "- Głupota ludzka przeważyła - skomentował burmistrz Felipe Alessandri.", ("Felipe Alessandri",)),
+    ("pl", "„Nie mamy wyboru” – powiedziała minister Anna Nowak.", ("Anna Nowak",)),
+    ("pl", "Jan Kowalski powiedział, że koszty wzrosły.", ("Jan Kowalski",)),
+    ("pl", "Premier Donald Tusk powiedział, że koszty wzrosły.", ("Donald Tusk",)),
+    ("pl", "Według Jana Kowalskiego koszty wzrosły.", ()),
 ])
 def test_each_language_s_attributions(language, paragraph, expected):
     assert speakers(language, paragraph) == expected
@@ -131,3 +141,14 @@ def test_a_line_with_a_name_is_no_credit_after_a_paragraph_that_is_not_a_quotati
 ])
 def test_a_verb_whose_object_is_quoted_reports_only_with_a_quotation(language, paragraph, expected):
     assert speakers(language, paragraph) == expected
+
+
+def test_a_name_glued_after_an_office_s_genitive_keeps_its_own_words():
+    paragraphs = ["- Głupota ludzka przeważyła - skomentował burmistrz Felipe Alessandri.",
+                  "Dopiero burmistrz Santiago Felipe Alessandri opanował sytuację.",
+                  "- Nikt nie przestrzegał zasad - powiedział dziennikarzom Alessandri."]
+    assert speakers("pl", *paragraphs) == ("Felipe Alessandri",)
+
+
+def test_a_small_letter_of_latin_extended_a_never_opens_a_name():
+    assert re.findall(NAME_RUN, "zdjęcia głównego Łukasz Nowak i Żaneta Śliwa") == ["Łukasz Nowak", "Żaneta Śliwa"]

@@ -241,8 +241,10 @@ def full_names(runs: Iterable[str]) -> Counter:
 ACRONYM = re.compile(r"^[A-Z]{2,}\s")
 
 
-def fullest_name(name: str, known: Counter) -> str:
-    """'Lleshaj' -> 'Sandër Lleshaj' when the article gives the full name; else the name unchanged."""
+def fullest_name(name: str, known: Counter, lengthen: bool = True) -> str:
+    """'Lleshaj' -> 'Sandër Lleshaj' when the article gives the full name; else the name unchanged.
+    `lengthen`: a name of two words or more may take a longer one too; not in a language that glues
+    a genitive before a name ("burmistrz Santiago Felipe Alessandri", the mayor of Santiago)."""
     words = name.split()
 
     def without_suffix(full: str) -> list[str]:
@@ -252,7 +254,7 @@ def fullest_name(name: str, known: Counter) -> str:
     # An acronym before a name is an outlet or a body ("VOA Pentagon correspondent"), never a first name.
     longer = [full for full in known
               if without_suffix(full)[-len(words):] == words and len(full.split()) > len(words)
-              and not ACRONYM.match(full)]
+              and not ACRONYM.match(full) and (lengthen or len(words) == 1)]
     if not longer:
         return _formal_name(words, known) or name
     return max(longer, key=lambda full: (known[full], len(full)))

@@ -1,4 +1,4 @@
-"""Pure: whom a German, French, Spanish, Italian, Portuguese or Dutch paragraph attributes words to.
+"""Pure: whom a German, French, Spanish, Italian, Portuguese, Dutch or Polish paragraph attributes words to.
 
 Each language's reporting verbs ("sagte", "a déclaré", "afirmó"), its "according to" ("laut", "…
 zufolge", "selon", "según"), and its quotation marks („…“, »…«, «…») find the name runs that
@@ -17,7 +17,7 @@ import functools
 import re
 from collections import Counter
 
-from whoosh.lang import stopwords_for_language
+from whoosh.lang import NoStopWords, stopwords_for_language
 
 from .attribution import Attributions
 from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, has_quote, split_sentences
@@ -48,6 +48,10 @@ VERBS = {
     "nl": r"zei|zeiden|zegt|zeggen|verklaarde|verklaart|liet\s+weten|laat\s+weten|stelde|stelt|benadrukte|benadrukt"
           r"|legde\s+uit|vertelde|vertelt|schreef|schrijft|reageerde|antwoordde|waarschuwde|voegde\s+toe|meldde"
           r"|bevestigde|erkende|aldus",
+    # Polish: the verb's masculine and feminine past, and the present.
+    "pl": r"powiedział[a]?|powiedzieli|mówi|mówił[a]?|stwierdził[a]?|dodał[a]?|podkreślił[a]?|zaznaczył[a]?"
+          r"|ocenił[a]?|przekazał[a]?|poinformował[a]?|oświadczył[a]?|wyjaśnił[a]?|skomentował[a]?|przyznał[a]?"
+          r"|napisał[a]?|ostrzegł[a]?|zauważył[a]?|uważał[a]?|uważa|twierdzi|twierdził[a]?|odpowiedział[a]?",
 }
 # Verbs whose object is what is quoted ("llamó a la Argentina «un país al margen de la ley»", "nannte
 # den Plan „Unsinn“"): they report words only in a sentence that quotes some ("llamó a la policía"
@@ -59,6 +63,7 @@ QUOTING_VERBS = {
     "it": r"(?:ha|hanno)\s+(?:definito|chiamato)|definì|definisce|chiamò",
     "pt": r"chamou|classificou|definiu|qualificou|chama|classifica|define",
     "nl": r"noemde|noemt",
+    "pl": r"nazwał[a]?|nazywa",
 }
 NOTHING = r"$^"
 # Words that report speech right after a quotation alone: "…«, so Keller."
@@ -66,10 +71,13 @@ AFTER_QUOTE = {"de": r"so", "nl": r"aldus"}
 # "according to": before the name, or (German "zufolge") after it.
 ACCORDING_BEFORE = {"de": r"laut", "fr": r"selon|d['’]après", "es": r"según|de\s+acuerdo\s+con",
                     "it": r"secondo|stando\s+a|a\s+detta\s+di", "pt": r"segundo|de\s+acordo\s+com|conforme",
-                    "nl": r"volgens"}
+                    "nl": r"volgens",
+                    # Polish "według" takes the genitive: the name after it is not in its own form.
+                    "pl": NOTHING}
 ACCORDING_AFTER = {"de": r"zufolge"}
 # What a pronoun or a dropped subject says: "a-t-il dit", "sagte er", "…», señaló.", "…", zei hij.
-PRONOUNS = {"de": r"(?:er|sie)", "fr": r"(?:-t-(?:il|elle))", "es": r"", "it": r"", "pt": r"", "nl": r"(?:hij|zij|ze)"}
+PRONOUNS = {"de": r"(?:er|sie)", "fr": r"(?:-t-(?:il|elle))", "es": r"", "it": r"", "pt": r"", "nl": r"(?:hij|zij|ze)",
+            "pl": r""}
 # Lower-case words between the verb and the name: articles, roles ("le ministre", "el portavoz
 # policial", "la procuradora ad hoc").
 LOWER_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,5}"
@@ -163,7 +171,10 @@ def attributions_in(paragraphs: list[str], language: str) -> Attributions:
 
 @functools.cache
 def _lower_words(language: str) -> frozenset[str]:
-    return frozenset(stopwords_for_language(language))
+    try:
+        return frozenset(stopwords_for_language(language))
+    except NoStopWords:  # no list for the language (Polish): its words are told by case alone
+        return frozenset()
 
 
 def _without_leading(words: list[str], language: str, keep: int) -> list[str]:
@@ -176,10 +187,12 @@ def _without_leading(words: list[str], language: str, keep: int) -> list[str]:
     return words
 
 
-# An office written after the name, capitalised as a title: "Walter Artibani Segretario generale".
-TRAILING_ROLE = re.compile(
-    r"presidente?|président|segretario|secretario|secretário|ministr[oae]|sindaco|alcalde|prefeito|maire"
-    r"|direttore|director|diretor|directeur|portavoce|portavoz|porta-voz|governatore|gobernador|governador")
+# An office capitalised as a title, after the name ("Walter Artibani Segretario generale") or before
+# it at a sentence's start ("Premier Donald Tusk powiedział").
+OFFICE = re.compile(
+    r"presidente?|président|prezydent|premier|segretario|secretario|secretário|ministr[oae]?|sindaco|alcalde"
+    r"|prefeito|maire|burmistrz|direttore|director|diretor|directeur|dyrektor|portavoce|portavoz|porta-voz"
+    r"|rzecznik|governatore|gobernador|governador|prezes|szef")
 
 
 # A name after these is what a verb's object belongs to or whom it is said to: "le ministre des
@@ -197,8 +210,10 @@ def name_in(run: str, language: str, known: Counter, alone: bool = False) -> str
     it follows a reporting verb or "according to" in a language that writes its nouns in lower case
     ("falou Tite", "según Reuters")."""
     words = _without_leading(SENTENCE_STOP.sub("", run).split(), language, keep=MIN_NAME_WORDS)
-    while len(words) > 1 and TRAILING_ROLE.fullmatch(words[-1].lower()):
+    while len(words) > 1 and OFFICE.fullmatch(words[-1].lower()):
         words = words[:-1]
+    while len(words) > MIN_NAME_WORDS and language != "de" and OFFICE.fullmatch(words[0].lower()):
+        words = words[1:]
     if not words or all(word.isupper() for word in words) and max(map(len, words)) > 4:
         return None
     if len(words) >= MIN_NAME_WORDS:
@@ -216,7 +231,7 @@ def known_names(paragraphs: list[str], language: str) -> Counter:
         for run in NAME_RUN_RE.finditer(sentence):
             if run.start() == 0 or sentence[:run.start()].rstrip()[-1:] in OPEN_QUOTES + "„»":
                 continue
-            words = _without_leading(run.group().split(), language, keep=0)
+            words = _without_leading(SENTENCE_STOP.sub("", run.group()).split(), language, keep=0)
             if len(words) >= MIN_NAME_WORDS and not any(word.lower() in lower for word in words):
                 names[" ".join(words)] += 1
     return names

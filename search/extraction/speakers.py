@@ -15,7 +15,7 @@ from .sentences import CLOSE_QUOTES, OPEN_QUOTES
 from .set_apart import TURN
 
 # The languages with attribution rules: English (attribution.py), German, French, Spanish, Italian,
-# Portuguese and Dutch (reported_speech.py). Read on another language, English rules find form labels and credits
+# Portuguese, Dutch and Polish (reported_speech.py). Read on another language, English rules find form labels and credits
 # ("Quelle: dpa", "Bild: shutterstock") where people are quoted: an article in another language
 # gets no speakers until its own rules exist.
 SPEAKER_LANGUAGES = frozenset({"en", *SPEECH_VERBS_BY_LANGUAGE})
@@ -60,7 +60,7 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
     speakers: dict[str, None] = {}
     for run in attributions.runs():
         if person := attributions.name_of(run):
-            speakers.setdefault(fullest_name(person, known), None)
+            speakers.setdefault(fullest_name(person, known, lengthen=not attributions.named), None)
     for organisation in speaking_organisations(paragraphs):
         speakers.setdefault(fullest_name(organisation, known), None)  # "Berg's rep told" -> Ulla Berg
     common = _common_words(paragraphs)
