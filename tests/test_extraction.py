@@ -123,7 +123,8 @@ def test_date_sources_in_order_of_trust():
     ("By Jane Roe", "Jane Roe"), ("Reported by: Hana Sato", "Hana Sato"),
     ("Von Anna Berger Mo, 4. März 2019", "Anna Berger"), ("AP Updated: March 3, 2021", "AP"),
     ("Por Juan Pérez | 3 de marzo de 2020", "Juan Pérez"), ("Par Jean Dupont, publié le 3 mars", "Jean Dupont"),
-    ("Door Jan de Vries", "Jan de Vries"), ("John Smith March 3, 2021", "John Smith"), ("Mia Dahl, 14:32", "Mia Dahl"),
+    ("Door Jan de Vries", "Jan de Vries"), ("Di Mario Rossi", "Mario Rossi"), ("Di Maio", "Di Maio"),
+    ("Av Anna Berg", "Anna Berg"), ("John Smith March 3, 2021", "John Smith"), ("Mia Dahl, 14:32", "Mia Dahl"),
     ("Text: Maria Muster", "Maria Muster"), ("12. Mai 2020", None), ("By …", None), ("Veröffentlicht am 3.4.2020", None),
     ("Фото: Наталия Губернаторова", None), ("Photo: Jane Roe", None), ("Foto: dpa", None),
     # A name that is a month or a weekday stays whole where no date follows it.

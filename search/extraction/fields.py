@@ -217,10 +217,11 @@ def extract_date(page: CleanedPage, latest: dt.date | None = None) -> tuple[dt.d
 
 # ------------------------------------------------------------------------------------------ author
 
-# The word a byline opens with, in English, German, French, Spanish, Dutch and the Scandinavian
-# languages ("By", "Von", "Par", "Por", "Door", "Av"), or a writer's credit ("Written by", "Text:").
+# The word a byline opens with, in English, German, French, Spanish, Portuguese, Italian, Dutch and
+# the Scandinavian languages ("By", "Von", "Par", "Por", "Di", "Door", "Av"), or a writer's credit
+# ("Written by", "Text:"). Italian "Di" only before a name of two words: "Di Maio" is a surname.
 BYLINE_WORD = re.compile(r"^(?:(?:reported|written|posted)\s+by|by|von|par|por|door|av|text|texte|texto|autor|autorin"
-                         r"|auteur)(?:\s*:\s*|\s+)", re.IGNORECASE)
+                         r"|auteur|di(?=\s+[A-Z]\S*\s+[A-Z]))(?:\s*:\s*|\s+)", re.IGNORECASE)
 # Where a byline's name ends and its date or a stamp begins: a digit, or "Updated", "Published" in
 # those languages ("AP Updated: March 3, 2021", "Von Anna Berger Mo, 4. März 2019").
 AUTHOR_ENDS = re.compile(r"\d|\b(?:updated|published|posted|last\s+modified|aktualisiert|veröffentlicht|mis\s+à\s+jour"
