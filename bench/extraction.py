@@ -12,7 +12,7 @@ pages in the same run.
 --dates scores the publication date on ../shared/bench/dates/ beside htmldate's extensive mode.
 --titles reports how often the title equals the page's own, where <title> and h1 agree on it.
 --speakers scores the people quoted against the labels of tests/data/speakers/: the articles written
-for the project, 60 real news pages of the benchmark folders (real-labels.json) and 24 more
+for the project, 60 real news pages of the benchmark folders (real-labels.json) and 37 more
 (news-more-labels.json), 60 real English
 pages that are not tidy news (untidy-labels.json), the 37 English pages of dates/, a sample of the news
 web (sample-labels.json), 29 German, French and Spanish pages, and 11 Italian, Portuguese, Dutch and

@@ -105,6 +105,11 @@ def test_speakers_named_as_bodies_pronouns_and_pairs(paragraphs, expected):
     (["Lunde can still name directors, according to a new Harbour Ledger report."], ["Harbour Ledger"]),
     (["That's according to a new survey from Nordic Polling Group."], ["Nordic Polling Group"]),
     (["According to the Centre for Coastal Safety (CCS), the beach is safe."], ["Centre for Coastal Safety"]),
+    # A promise is words; a place and a role may open the sentence whose subject speaks later.
+    (["Nordland, which collects the tolls, has pledged to punish the ferry company."], ["Nordland"]),
+    (["In Halden, Harbour Office press secretary Ivo Lunde condemned the attack and said the port would stay open."],
+     ["Ivo Lunde"]),
+    (["Norway’s ambassador to Sweden accused the council and warned that the talks would fail."], []),
 ])
 def test_speakers_of_offices_owners_reports_and_bodies(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected

@@ -12,6 +12,7 @@ from .bodies import SPOKESPEOPLE
 from .person_names import (
     DEMONYM,
     ORGANISATION_NOUNS,
+    TITLE_WORDS,
     as_organisation,
     as_person,
     full_names,
@@ -70,8 +71,11 @@ CLAUSE_THEN_VERB_NAME = re.compile(
     rf",\s+(?:said|says|added|explained|wrote|noted|warned)\s+(?:the\s+)?(?:{NAME_RUN}['’]s\s+)?{NATIONALITY}"
     rf"{ROLE_WORD}{{0,4}}(?P<name>{NAME_RUN})")
 # "Reinholt praised the staff but said ...": the sentence's subject speaks in a later clause
+# "In Washington, White House press secretary Josh Earnest condemned the attack and said": a place
+# and the speaker's role may come first.
 SUBJECT_THEN_SAID = re.compile(
-    rf"^(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+[a-z][^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
+    rf"^(?:(?:In|At|From)\s+[A-Z][^,]{{0,40}},\s+)?(?:(?:[A-Z][\w.'’-]*\s+){{1,3}}{ROLE_WORD}{{1,2}}(?={NAME_RUN}))?"
+    rf"(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+[a-z][^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
     r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|told|added|warned)\b"
 )
 PRONOUN_SAID = re.compile(
@@ -123,9 +127,13 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
              for m in pattern.finditer(sentence)]
     hits += [(m.start(), _whole_body(sentence, m)) for m in ACCORDING_TO.finditer(sentence)]
     hits += [(m.start(), m["name"] or m["author"]) for m in ACCORDING_TO_WORK.finditer(sentence)]
-    if m := SUBJECT_THEN_SAID.match(sentence):
+    if (m := SUBJECT_THEN_SAID.match(sentence)) and not OWNER_OF_ROLE.match(sentence, m.start("name")):
         hits.append((0, m["name"]))
     return hits
+
+
+# "Norway's ambassador to Sweden accused …": the owner of a role is not who speaks.
+OWNER_OF_ROLE = re.compile(rf"{NAME_RUN}['’]s\s+(?:[a-z]+\s+)?(?i:{'|'.join(sorted(TITLE_WORDS))})\b")
 
 
 JOINED_NAME = re.compile(JOINED_RUN)
@@ -175,11 +183,17 @@ REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,3}?\s+that\b")
 
 def _reports(text: str, match: re.Match) -> bool:
     """Whether a speech verb (the match's `verb`, ending it) reports words without quotation marks:
-    it only can ("said"), words follow as a clause ("confirmed that"), or it is news ("reported the
-    deal was off") and takes none of its other senses."""
+    it only can ("said"), words follow as a clause ("confirmed that"), it is news ("reported the
+    deal was off") and takes none of its other senses, or it promises ("pledged to punish")."""
     verb = match["verb"]
     return verb in STRONG_VERBS or bool(REPORTED_THAT.match(text, match.end())) \
-        or verb in NEWS_VERBS and not NOT_NEWS.match(text, match.end())
+        or verb in NEWS_VERBS and not NOT_NEWS.match(text, match.end()) \
+        or verb in PROMISES and bool(TO_DO.match(text, match.end()))
+
+
+# "Israel has pledged to punish the Authority": a promise is words.
+PROMISES = {"pledged", "pledges", "vowed", "vows"}
+TO_DO = re.compile(r"\s+to\s+[a-z]")
 SENTENCE_CLOSE = re.compile(r"\s*[.!?]?[\"”’]?\s*$")
 
 
