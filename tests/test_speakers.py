@@ -110,6 +110,10 @@ def test_speakers_named_as_bodies_pronouns_and_pairs(paragraphs, expected):
     (["In Halden, Harbour Office press secretary Ivo Lunde condemned the attack and said the port would stay open."],
      ["Ivo Lunde"]),
     (["Norway’s ambassador to Sweden accused the council and warned that the talks would fail."], []),
+    # Two bodies, one name inside the other's, stay two; a person's surname joins the full name.
+    (["The Health Ministry said 40 cases were new.", "The Coastal Health Ministry said 12 people had died."],
+     ["Health Ministry", "Coastal Health Ministry"]),
+    (["“It is late,” said Carlos Martínez Roque.", "“We wait,” Martínez Roque said."], ["Carlos Martínez Roque"]),
 ])
 def test_speakers_of_offices_owners_reports_and_bodies(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected

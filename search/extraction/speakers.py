@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..models import Quote
 from .attribution import Attributions, attributions_of
 from .bodies import speaking_organisations
-from .person_names import fullest_name
+from .person_names import as_organisation, fullest_name
 from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
 from .reported_speech import attributions_in
 from .sentences import CLOSE_QUOTES, OPEN_QUOTES
@@ -65,16 +65,19 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
         speakers.setdefault(fullest_name(organisation, known), None)  # "Berg's rep told" -> Ulla Berg
     common = _common_words(paragraphs)
     places = _places(paragraphs, [name for name in speakers if " " not in name])
-    # A surname listed before its full name was found collapses into it, and so does a family name
-    # written first ("Liu" into the speaker "Liu Xiaoming") when no other name of the article begins
-    # with it ("Lee" stays beside Lee Jae-myung and Lee Sang-min).
+    # A surname listed before its full name was found collapses into it ("Martínez Roque" into
+    # Carlos Martínez Roque), not a body into a longer one ("Health Ministry" beside the Palestinian
+    # Health Ministry), and so does a family name written first ("Liu" into the speaker "Liu
+    # Xiaoming") when no other name of the article begins with it ("Lee" stays beside Lee Jae-myung
+    # and Lee Sang-min).
     names = [name for name in speakers if " " in name or (name.lower() not in common and name not in places)]
 
     def family_first(name: str, other: str) -> bool:
         return " " not in name and len(other.split()) == 2 and other.startswith(name + " ") \
             and sum(full.startswith(name + " ") for full in known) == 1
 
-    return tuple(n for n in names if not any(o != n and (o.endswith(" " + n) or family_first(n, o)) for o in names))
+    return tuple(n for n in names if as_organisation(n)
+                 or not any(o != n and (o.endswith(" " + n) or family_first(n, o)) for o in names))
 
 
 # Typographic apostrophes: "O’Brien" on one site and "O'Brien" on another are one person's name.
