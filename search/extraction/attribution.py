@@ -121,7 +121,7 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     for m in _names_then_verbs(sentence):
         if quoted or _reports(sentence, m) or _closes_reported_clause(sentence, m) \
                 or INTRODUCES_BLOCK_QUOTE.match(sentence, m.end()):
-            name = head_person(m["name"]) or m["name"]
+            name = _head_person(m["name"]) or m["name"]
             hits.extend((*_joint_speakers(sentence[:m.start()], name), (m.start(), name)))
     hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO_STORY, CLAUSE_THEN_VERB_NAME, OUTLET_STORY)
              for m in pattern.finditer(sentence)]
@@ -143,11 +143,11 @@ def _whole_body(sentence: str, match: re.Match) -> str:
     """The name a match found, or the body's whole name it begins ("according to the Centre for
     Disease Control" found "Centre")."""
     whole = JOINED_NAME.match(sentence, match.start("name"))
-    longer = len(whole.group()) > len(match["name"]) and not head_person(whole.group())
+    longer = len(whole.group()) > len(match["name"]) and not _head_person(whole.group())
     return whole.group() if longer and as_organisation(whole.group()) else match["name"]
 
 
-def head_person(run: str) -> str | None:
+def _head_person(run: str) -> str | None:
     """The person a run names before the body they belong to: "Dr. Joneigh Khaldun of the Michigan
     Department of Health and Human Services" -> "Dr. Joneigh Khaldun"."""
     head = run.split(" of ")[0]
@@ -243,7 +243,7 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
         if OBJECT_OF_PREPOSITION.search(before) and not SPEAKING_FOR.search(before):
             continue
         joined = JOINED_THEN_VERB.match(sentence, run.start())
-        if joined and (joined_body(joined["name"]) or " and " in joined["name"] and head_person(joined["name"])):
+        if joined and (joined_body(joined["name"]) or " and " in joined["name"] and _head_person(joined["name"])):
             yield joined
             at = joined.end()
             continue
