@@ -1,8 +1,9 @@
-"""Pure: where an English sentence attributes words to someone ("…, Rossi said"), and whom "he",
-"she" and "it" stand for."""
+"""Pure: where an English sentence attributes words to someone ("…, Rossi said"), and an article's
+attributions, paragraph by paragraph, its pronouns given to whom they stand for (referents.py)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,8 @@ from .person_names import (
     joined_body,
     owned_name,
 )
-from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, has_quote, split_sentences
+from .referents import OBJECT_OF_PREPOSITION, last_body_before, last_person_before
+from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, ending_at, has_quote, split_sentences
 from .set_apart import interview_turns, with_credits
 
 SPEECH_VERBS = (
@@ -122,7 +124,7 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
         if quoted or _reports(sentence, m) or _closes_reported_clause(sentence, m) \
                 or INTRODUCES_BLOCK_QUOTE.match(sentence, m.end()):
             name = _head_person(m["name"]) or m["name"]
-            hits.extend((*_joint_speakers(sentence[:m.start()], name), (m.start(), name)))
+            hits.extend((*_joint_speakers(sentence, m.start(), name), (m.start(), name)))
     hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO_STORY, CLAUSE_THEN_VERB_NAME, OUTLET_STORY)
              for m in pattern.finditer(sentence)]
     hits += [(m.start(), _whole_body(sentence, m)) for m in ACCORDING_TO.finditer(sentence)]
@@ -159,10 +161,10 @@ def _head_person(run: str) -> str | None:
 AND_BEFORE = re.compile(rf"(?P<name>{NAME_RUN})\s+and\s+$")
 
 
-def _joint_speakers(before: str, name: str) -> list[tuple[int, str]]:
-    """The speaker joined by "and" to the one before a speech verb, where both are named in full:
-    "Emily Seidel and Noah Wall said", not "Smith and Wesson said"."""
-    other = AND_BEFORE.search(before)
+def _joint_speakers(sentence: str, at: int, name: str) -> list[tuple[int, str]]:
+    """The speaker joined by "and" to the one whose name begins at `at`, before a speech verb, where
+    both are named in full: "Emily Seidel and Noah Wall said", not "Smith and Wesson said"."""
+    other = ending_at(AND_BEFORE, sentence, at)
     if other and all(len((as_person(run) or "").split()) >= 2 for run in (other["name"], name)):
         return [(other.start(), other["name"])]
     return []
@@ -200,16 +202,13 @@ SENTENCE_CLOSE = re.compile(r"\s*[.!?]?[\"”’]?\s*$")
 def _closes_reported_clause(sentence: str, match: re.Match) -> bool:
     """"…, Reuters reported.": a name and its speech verb after a comma, ending the sentence,
     report the clause before them."""
-    return bool(SENTENCE_CLOSE.fullmatch(sentence, match.end())) and bool(AFTER_COMMA.search(sentence[:match.start()]))
+    return bool(SENTENCE_CLOSE.fullmatch(sentence, match.end())) and bool(ending_at(AFTER_COMMA, sentence, match.start()))
 
 
 AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
 
 
-# "70 percent of Americans say", "the High Commissioner for Human Rights said": a name right after a
-# preposition is its object; the one who speaks is the noun the preposition hangs on.
-# "a spokesperson for Sen. Kamala Harris said" is the exception: the spokesperson speaks for the name.
-OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|for|in|from|by|to|on|about|against|over)\s+(?:the\s+)?$")
+# "a spokesperson for Sen. Kamala Harris said": the spokesperson speaks for the name after "for".
 SPEAKING_FOR = re.compile(rf"\b{SPOKESPEOPLE}\s+for\s+(?:the\s+)?$")
 
 
@@ -239,8 +238,8 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
     for run in re.finditer(NAME_RUN, sentence):
         if run.start() < at:
             continue
-        before = sentence[:run.start()]
-        if OBJECT_OF_PREPOSITION.search(before) and not SPEAKING_FOR.search(before):
+        if ending_at(OBJECT_OF_PREPOSITION, sentence, run.start()) \
+                and not ending_at(SPEAKING_FOR, sentence, run.start()):
             continue
         joined = JOINED_THEN_VERB.match(sentence, run.start())
         if joined and (joined_body(joined["name"]) or " and " in joined["name"] and _head_person(joined["name"])):
@@ -257,40 +256,6 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
             at = match.end()
 
 
-QUOTED_SPAN = re.compile(rf"[{OPEN_QUOTES}][^{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]?")
-
-
-# "he" or "she" is never an institution ("an astronomer at Harvard University ... she said").
-INSTITUTION = re.compile(r"\b(?:University|College|School|Hospital|Center|Centre|Institute|Foundation|Group|"
-                         r"Party|Court|Club|Inc|Corp|Company|Agency|Ministry|Department|Office)\b")
-
-
-# A name after these is where something happened, not who speaks next ("a big night for Ivo Lunde" is).
-AT_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|within|from)\s+(?:the\s+)?$")
-
-
-def _last_person_before(text: str, known: Counter) -> str | None:
-    """Whom a following 'she said' refers to: the subject of the last sentence that names someone
-    outside quotations ("Carol Hefner, a co-chair of Trump's campaign, cited …"), else the last person
-    it names. A single word counts when the article names someone by it in full ("Stadia" is a
-    product, "Buser" is Jack Buser)."""
-    for sentence in reversed(split_sentences(QUOTED_SPAN.sub(" ", text))):
-        people = [(match.start(), person) for match in re.finditer(NAME_RUN, sentence)
-                  if not AT_PLACE.search(sentence[:match.start()])
-                  and (person := _person_named(match.group(), known))]
-        if people:
-            return people[0][1] if people[0][0] == 0 else people[-1][1]
-    return None
-
-
-def _person_named(run: str, known: Counter) -> str | None:
-    person = as_person(run)
-    if person and not INSTITUTION.search(person) and not as_organisation(person) \
-            and (len(person.split()) >= 2 or fullest_name(person, known) != person):
-        return person
-    return None
-
-
 # "China's ambassador to Britain Liu Xiaming said", "special envoy to Ukraine Kurt Volker": the
 # office's place (one word) ends before its holder's name, as a comma would say; not where the words
 # after it name an organisation ("a spokesperson for the British Foreign Office").
@@ -305,6 +270,10 @@ def set_off_offices(text: str) -> str:
     return OFFICE_AT_PLACE.sub(lambda office: office.group() + ",", text)
 
 
+# How far back a pronoun's person is looked for, where the paragraph has named no speaker before it.
+PRONOUN_REACH = 2000
+
+
 def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, str]]:
     """(position, name run) for each attribution; 'he said' goes to the paragraph's last speaker so far,
     or else to the last person it names."""
@@ -316,31 +285,27 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
         start = paragraph.find(sentence, offset)
         offset = start + len(sentence)
         sentences.append((start, sentence))
-        before = paragraph[:start].rstrip()
+        before = paragraph[max(0, start - 20):start].rstrip()
         after_quote = bool(before) and before[-1] in CLOSE_QUOTES and len(sentence.split()) <= MAX_TAIL_WORDS
         hits.extend((start + at, _without_owner(name, known))
                     for at, name in _sentence_attributions(sentence, after_quote))
-    for pattern, is_referent, last_named in ((PRONOUN_SAID, lambda name: True, _last_person_before),
-                                             (IT_SAID, as_organisation, _last_body_before)):
+    starts = [start for start, _ in sentences]
+    ordered = sorted(hits)
+    for pattern, is_referent, last_named in ((PRONOUN_SAID, lambda name: True, last_person_before),
+                                             (IT_SAID, as_organisation, last_body_before)):
         for match in pattern.finditer(paragraph):
             # "He posted an elite grade": the verb in another sense reports nothing.
-            sentence = next((text for start, text in reversed(sentences) if start <= match.start("verb")), "")
+            at = bisect.bisect_right(starts, match.start("verb")) - 1
+            sentence = sentences[at][1] if at >= 0 else ""
             if not (match["quote"] or _reports(paragraph, match) or has_quote(sentence)):
                 continue
-            earlier = [name for at, name in sorted(hits) if at < match.start() and is_referent(name)]
-            referent = earlier[-1] if earlier else last_named(paragraph[: match.start() + 1], known)
+            earlier = bisect.bisect_left(ordered, (match.start(), ""))
+            referent = next((ordered[k][1] for k in range(earlier - 1, -1, -1) if is_referent(ordered[k][1])), None) \
+                or last_named(paragraph[max(0, match.start() - PRONOUN_REACH): match.start() + 1], known)
             if referent:
                 hits.append((match.start(), referent))
+                bisect.insort(ordered, (match.start(), referent))
     return hits
-
-
-def _last_body_before(text: str, known: Counter) -> str | None:
-    """The last organisation named in `text` as the subject of its clause, outside quotations."""
-    text = QUOTED_SPAN.sub(" ", text)
-    for match in reversed(list(re.finditer(NAME_RUN, text))):
-        if not OBJECT_OF_PREPOSITION.search(text[:match.start()]) and (body := as_organisation(match.group())):
-            return body
-    return None
 
 
 def _without_owner(run: str, known: Counter) -> str:

@@ -20,7 +20,7 @@ from collections import Counter
 from whoosh.lang import NoStopWords, stopwords_for_language
 
 from .attribution import Attributions
-from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, has_quote, split_sentences
+from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, ending_at, has_quote, split_sentences
 from .set_apart import interview_turns, with_credits
 
 # Reporting verbs, past and present, and the compound pasts of French and Spanish.
@@ -255,7 +255,8 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
                         and (name := name_in(apposition, language, known)):
                     hits.append((start + match.start("apposition"), name))
                 elif name := name_in(match["name"], language, known,
-                                     alone=pattern in named[:2] and not OBJECT_BEFORE.search(sentence[:match.start("name")])):
+                                     alone=pattern in named[:2]
+                                     and not ending_at(OBJECT_BEFORE, sentence, match.start("name"))):
                     hits.append((start + match.start(), name))
         for match in organisations.finditer(sentence):
             if match["institution"]:

@@ -28,3 +28,13 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def has_quote(text: str) -> bool:
     return any(ch in text for ch in OPEN_QUOTES + CLOSE_QUOTES)
+
+
+# Enough of what stands before a position to hold a preposition and its article, or a run of names.
+LOOK_BACK = 200
+
+
+def ending_at(pattern: re.Pattern, text: str, at: int) -> re.Match | None:
+    """`pattern` (ending in `$`) matched against what stands just before `at`: only the last
+    LOOK_BACK characters are read, so that a long paragraph is not read again at every name."""
+    return pattern.search(text, max(0, at - LOOK_BACK), at)
