@@ -17,12 +17,13 @@ for the project, 60 real news pages of the benchmark folders (real-labels.json) 
 pages that are not tidy news (untidy-labels.json), the 37 English pages of dates/, a sample of the news
 web (sample-labels.json), 29 German, French and Spanish pages, and 11 Italian, Portuguese, Dutch and
 Polish pages, apart.
+--long times speakers and quotations on one paragraph of 25,000 to 200,000 characters.
 --drops lists every page of the three folders that never reaches the index, with its reason, and
 counts, of those indexed, the languages detected and the metadata a reader would not trust (authors
 with a digit or a byline word, outlets that are web addresses, slug titles, impossible dates).
 
     .venv/bin/pip install -U pip && .venv/bin/pip install -e '.[bench]'
-    .venv/bin/python bench/extraction.py [--compare] [--dates] [--titles] [--speakers] [--pages N]
+    .venv/bin/python bench/extraction.py [--compare] [--dates] [--titles] [--speakers] [--long] [--pages N]
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from search.extraction.article import article_from_text, extract_article
 from search.extraction.fields import extract_date
 from search.extraction.html_pages import clean_html
 from search.index.sources import UnreadableArticle, decode
+from search.models import CleanedPage, PageMetadata
 
 BENCH = REPO.parent / "shared" / "bench"
 SPEAKERS = REPO / "tests" / "data" / "speakers"
@@ -469,6 +471,30 @@ def run_other_language_speakers(quiet: bool) -> None:
             print("  " + _speaker_line(f"sites of half {half}", by_half[half]))
 
 
+# Paragraphs made long by repeating what reads back from a name: sentences of each kind (names
+# joined by "and", pronouns, bodies, offices, quotations), and one sentence that never ends (a list
+# of names before its verb, as a page of tags or credits run together gives).
+LONG_SENTENCES = ("Anna Berg and Ivo Lunde said the port was closed. ", "“It is late,” she said. ",
+                  "The Harbour Office of Trade and Fisheries said no. ", "It added that the ferry would wait. ",
+                  "Director of Public Works Petra Holm said, according to a report by Coast Radio, that it rained. ")
+LONG_CLAUSE = "Anna Berg and Ivo Lunde of the Harbour Office and Coast Radio "
+
+
+def run_long_paragraphs() -> None:
+    """CPU time of speakers and quotations on one paragraph of 25,000 to 200,000 characters: time that
+    grows with the length, not with its square, is what keeps a rebuild from stalling on one page."""
+    print("\nspeakers and quotations of one long paragraph (CPU time)")
+    extract_article("warm-up", CleanedPage(("".join(LONG_SENTENCES),), PageMetadata()))  # models read once
+    for kind, unit, ending in (("sentences", "".join(LONG_SENTENCES), ""), ("one sentence", LONG_CLAUSE, "said.")):
+        for length in (25_000, 50_000, 100_000, 200_000):
+            paragraph = unit * (length // len(unit)) + ending
+            started = time.process_time()
+            extract_article("long", CleanedPage((paragraph,), PageMetadata()))
+            spent = time.process_time() - started
+            print(f"{kind:<13}{len(paragraph):>9,} characters {spent:>7.2f} s "
+                  f"{spent * 1e6 / len(paragraph):>6.1f} µs a character")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--compare", action="store_true", help="run trafilatura, readability-lxml and jusText too")
@@ -478,9 +504,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drops", action="store_true",
                         help="list the pages of every folder that never reach the index, with the reason")
     parser.add_argument("--pages", type=int, default=None, help="only the first N pages (a quick look)")
+    parser.add_argument("--long", action="store_true", help="time speakers on one paragraph of growing length")
     parser.add_argument("--quiet", action="store_true", help="means only, no per-page rows")
     args = parser.parse_args(argv)
-    only_others = args.dates or args.titles or args.speakers or args.drops
+    only_others = args.dates or args.titles or args.speakers or args.drops or args.long
     if not only_others or args.compare:
         run_body(args.compare, args.pages, args.quiet)
     if args.dates:
@@ -491,6 +518,8 @@ def main(argv: list[str] | None = None) -> int:
         run_speakers(args.quiet)
     if args.drops:
         run_drops(args.pages)
+    if args.long:
+        run_long_paragraphs()
     return 0
 
 
