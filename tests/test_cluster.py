@@ -44,8 +44,9 @@ def local_cluster():
 
 @pytest.fixture
 def client(local_cluster):
-    # Tests kill workers: each starts once the workers killed before it are back.
-    local_cluster.wait_for_workers(2, timeout=120)
+    # Tests kill workers: each starts once the workers killed before it are back. A worker restarted
+    # on a busy two-core machine has been seen to take more than two minutes.
+    local_cluster.wait_for_workers(2, timeout=300)
     return local_cluster
 
 
