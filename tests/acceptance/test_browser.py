@@ -113,7 +113,10 @@ def test_keyboard_only_search_and_open(page):
     page.locator("body").press("/")
     expect(page.locator("#q")).to_be_focused()
     page.keyboard.type("okafor hospital", delay=20)
-    page.keyboard.press("Enter")
+    # Enter submits the form: the keys after it are for the page it loads, not for results that
+    # searching as you type may have drawn into the article page just before.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.locator(".result").first).to_be_visible()
     page.keyboard.press("/")
     page.keyboard.press("ArrowDown")
@@ -126,6 +129,17 @@ def test_keyboard_only_search_and_open(page):
     page.keyboard.press("Enter")
     expect(page.locator("article h1")).to_have_text(title)
     expect(page.locator("article mark").first).to_be_visible()
+
+
+def test_a_reader_in_the_results_keeps_their_place_when_fresh_ones_arrive(page):
+    page.goto("/search?q=hospital")
+    expect(page.locator(".result").first).to_be_visible()
+    page.locator("#q").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" heat")
+    page.keyboard.press("ArrowDown")  # before the results for "hospital heat" are fetched
+    expect(page.locator("a.hit-link").first).to_have_attribute("href", re.compile(r"q=hospital\+heat"))
+    expect(page.locator("a.hit-link").first).to_be_focused()
 
 
 def test_quotes_tab_and_an_article_from_a_quote(page):

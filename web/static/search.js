@@ -33,7 +33,11 @@
       const page = new DOMParser().parseFromString(await response.text(), "text/html");
       const fresh = page.getElementById("main");
       if (!fresh || box.value.trim() !== query) return;
+      // A reader who has already moved into the results keeps their place in the fresh ones.
+      const focusedAt = hitLinks().indexOf(document.activeElement);
       document.getElementById("main").replaceWith(fresh);
+      const links = hitLinks();
+      if (focusedAt >= 0 && links.length) links[Math.min(focusedAt, links.length - 1)].focus();
       document.title = page.title;
       history.replaceState(null, "", searchUrl(false));
     } catch (error) {
