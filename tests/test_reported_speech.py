@@ -67,6 +67,12 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("pt", "“Em 2012 eu errei”, falou Tite ao programa.", ("Tite",)),
     ("es", "“Uníos a nosotros”, proclamó desde un megáfono a la Policía.", ()),
     ("de", "„Das ist zu teuer“, sagte Bürgermeister.", ()),
+    # a role with capitalised words of its own, a comma, then the name; German's separable verbs
+    ("es", "«No hay margen», dijo el ministro del Interior, Fernando Grande.", ("Fernando Grande",)),
+    ("fr", "« Nous sommes prêts », a déclaré le ministre de l'Intérieur, Paul Morel.", ("Paul Morel",)),
+    ("it", "«Siamo pronti», ha detto il ministro dell'Interno, Marco Rossi.", ("Marco Rossi",)),
+    ("es", "La ciudad, dijo el alcalde, está lista.", ()),
+    ("de", "„Wir sind bereit“, teilte Polizeisprecher Jan Keller mit.", ("Jan Keller",)),
     # Polish: a quotation set off by dashes, the name then the verb, an office at the sentence's
     # start; no name after "według", which takes the genitive ("Jana Kowalskiego")
     ("pl", "- Głupota ludzka przeważyła - skomentował burmistrz Felipe Alessandri.", ("Felipe Alessandri",)),

@@ -67,7 +67,10 @@ QUOTING_VERBS = {
 }
 NOTHING = r"$^"
 # Words that report speech right after a quotation alone: "…«, so Keller."
-AFTER_QUOTE = {"de": r"so", "nl": r"aldus"}
+# German's separable verbs open the same way: "„…“, teilte Polizeisprecher Jan Keller mit".
+AFTER_QUOTE = {"de": r"so|teilte|teilten|fügte|räumte|kündigte|gab|stellte", "nl": r"aldus"}
+# The articles a role opens with: "el ministro", "le ministre", "il ministro", "o ministro", "der Minister".
+ROLE_ARTICLES = r"el|la|le|il|lo|o|a|de|der|die|das|het"
 # "according to": before the name, or (German "zufolge") after it.
 ACCORDING_BEFORE = {"de": r"laut", "fr": r"selon|d['’]après", "es": r"según|de\s+acuerdo\s+con",
                     "it": r"secondo|stando\s+a|a\s+detta\s+di", "pt": r"segundo|de\s+acordo\s+com|conforme",
@@ -127,6 +130,10 @@ def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
                    rf"\s+(?:{verbs})\b"),
         re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+{ACCORDING_WORDS}(?P<name>{RUN})"),
         re.compile(rf"(?P<name>{RUN})\s+(?:{ACCORDING_AFTER.get(language, NOTHING)})\b"),
+        # «…», dijo el ministro del Interior, Fernando Grande-Marlaska. / …, a déclaré le ministre de
+        # l'Intérieur, Gérald Darmanin: a role with capitalised words of its own, then the name.
+        re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+|\s[-–—]\s*)(?:{verbs})\s+(?:{ROLE_ARTICLES})\s+[a-zà-ÿ]"
+                   rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,80}},\s+(?P<name>{RUN})"),
     )
 
 
