@@ -104,6 +104,15 @@ def test_a_pronoun_or_a_dropped_subject_is_the_speaker_before():
         == ["María López", "María López"]
 
 
+def test_a_pronoun_after_the_verb_or_a_dash_before_it_is_the_speaker_before():
+    fr = ["« Nous n'avions pas le choix », a déclaré le maire Jean Dupont.", "« Les coûts ont explosé », dit-il.",
+          "« Rien n'est joué », poursuit-il.", "« C'est fini », a-t-elle ajouté.", "« Non », ont-ils répondu."]
+    assert [hits for hits in attributions_in(fr, "fr").paragraphs][1:] == [[(24, "Jean Dupont")], [(18, "Jean Dupont")],
+                                                                          [(13, "Jean Dupont")], [(6, "Jean Dupont")]]
+    es = ["—No teníamos otra opción —afirmó la alcaldesa María López.", "—No hay salida —dijo."]
+    assert attributions_in(es, "es").paragraphs[1] == [(14, "María López")]
+
+
 def test_a_heading_in_capitals_is_no_interviewee():
     paragraphs = ["DE INTERES: Anunció su retiro del béisbol un jugador de los campeones.",
                   "DE INTERES: Otro jugador firmó con un equipo de la liga."]

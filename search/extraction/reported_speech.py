@@ -24,12 +24,15 @@ from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, ending_at
 from .set_apart import interview_turns, with_credits
 
 # Reporting verbs, past and present, and the compound pasts of French and Spanish.
+# French participles after "a" or "ont": "a déclaré", and, its subject a pronoun, "a-t-il ajouté".
+FRENCH_PARTICIPLES = (r"déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|assuré|précisé|annoncé|confié"
+                      r"|répondu|lancé|reconnu|insisté|rappelé|martelé|regretté|dénoncé|averti|prévenu|raconté|écrit"
+                      r"|confirmé")
 VERBS = {
     "de": r"sagte|sagten|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|fügte\s+hinzu"
           r"|warnte|warnt|kritisierte|kritisiert|forderte|fordert|schrieb|schreibt|berichtete|bestätigte"
           r"|beurteilt|beurteilte|erzählte|erzählt|räumte\s+ein|teilte\s+mit|antwortete|antwortet",
-    "fr": r"(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|assuré|précisé|annoncé|confié"
-          r"|répondu|lancé|reconnu|insisté|rappelé|martelé|regretté|dénoncé|averti|prévenu|raconté|écrit|confirmé)"
+    "fr": rf"(?:a|ont)\s+(?:{FRENCH_PARTICIPLES})"
           r"|dit|déclare|affirme|explique|ajoute|souligne|estime|indique|assure|précise|annonce|confie|répond"
           r"|s['’]est\s+interrogée?|s['’]est\s+félicitée?|poursuit|insiste|rappelle|raconte|écrit|confirme",
     "es": r"dijo|afirmó|explicó|aseguró|señaló|indicó|declaró|manifestó|subrayó|apuntó|advirtió|añadió|agregó"
@@ -79,7 +82,10 @@ ACCORDING_BEFORE = {"de": r"laut", "fr": r"selon|d['’]après", "es": r"según|
                     "pl": NOTHING}
 ACCORDING_AFTER = {"de": r"zufolge"}
 # What a pronoun or a dropped subject says: "a-t-il dit", "sagte er", "…», señaló.", "…", zei hij.
-PRONOUNS = {"de": r"(?:er|sie)", "fr": r"(?:-t-(?:il|elle))", "es": r"", "it": r"", "pt": r"", "nl": r"(?:hij|zij|ze)",
+# "a-t-il ajouté": a compound past whose subject is a pronoun set between its two words.
+INVERTED_COMPOUND = {"fr": rf"(?:a-t|ont)-(?:il|elle)s?\s+(?:{FRENCH_PARTICIPLES})"}
+# French inverts its pronoun with a hyphen, and a "-t-" after a vowel: "dit-il", "ajoute-t-elle".
+PRONOUNS = {"de": r"(?:er|sie)", "fr": r"(?:-t)?-(?:il|elle)s?", "es": r"", "it": r"", "pt": r"", "nl": r"(?:hij|zij|ze)",
             "pl": r""}
 # Lower-case words between the verb and the name: articles, roles ("le ministre", "el portavoz
 # policial", "la procuradora ad hoc").
@@ -156,9 +162,10 @@ def _quoting_pattern(language: str) -> re.Pattern:
 def _patterns(language: str) -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
     verbs, pronoun = VERBS[language], PRONOUNS[language]
     # The speaker named before: "…«, sagte er.", "…», a-t-il dit.", "…», señaló."
-    unnamed = re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+)(?:(?:{verbs})\s*{pronoun}|{pronoun}\s*(?:{verbs}))"
-                         rf"\s*[.!?,;]") if pronoun else \
-        re.compile(rf"[{CLOSE_QUOTES}“]\s*,?\s*(?:{verbs})\s*[.!?,;]")
+    inverted = INVERTED_COMPOUND.get(language, NOTHING)
+    unnamed = re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+)(?:(?:{verbs})\s*{pronoun}|{pronoun}\s*(?:{verbs})"
+                         rf"|{inverted})\s*[.!?,;]") if pronoun else \
+        re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|\s[-–—]\s*|—)(?:{verbs})\s*[.!?,;]")  # "…», señaló." "—No —dijo."
     return _verb_patterns(language), unnamed, _organisation_pattern(language)
 
 
