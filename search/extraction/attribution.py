@@ -13,6 +13,7 @@ from .bodies import SPOKESPEOPLE
 from .person_names import (
     DEMONYM,
     ORGANISATION_NOUNS,
+    OWNER_ENDING,
     TITLE_WORDS,
     as_organisation,
     as_person,
@@ -227,7 +228,6 @@ JOINED_THEN_VERB = re.compile(rf"(?P<name>{JOINED_RUN})\s+(?:(?:has|had)\s+)?(?P
 
 # "Indonesia's confirmed cases", "Biden's stated goal": after an owner's name a participle describes
 # the noun after it. Not "McDonald's reported a loss" nor "Macy's confirmed that ...".
-POSSESSIVE_END = re.compile(r"[’']s$")
 DESCRIBES_NOUN = re.compile(r"(?<=ed)\s+(?!(?:that|the|a|an|on|in|to|it|its|their|his|her|this|these|those)\b)[a-z]")
 
 
@@ -249,7 +249,7 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
         match = NAME_THEN_VERB.match(sentence, run.start())
         if match and (match["verb"] in NOUN_LIKE_VERBS and not SPEECH_FOLLOWS.match(sentence, match.end())
                       or match["verb"] in ("added", "adds") and ADDED_SUM.match(sentence, match.end())
-                      or POSSESSIVE_END.search(match["name"]) and DESCRIBES_NOUN.match(sentence, match.end())):
+                      or OWNER_ENDING.search(match["name"]) and DESCRIBES_NOUN.match(sentence, match.end())):
             match = None
         if match and as_person(match["name"]):
             yield match

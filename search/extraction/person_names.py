@@ -53,6 +53,8 @@ NOT_NAMES = {
 DEMONYM = r"[A-Z][a-z]+(?:ish|ese|ian|an|i)"
 # An owner's possessive ending: "Russia's" -> "Russia", where "Swiss" keeps its s.
 POSSESSIVE = re.compile(r"[’']s?$")
+# The same with its s: "Indonesia's", "RedMonk's".
+OWNER_ENDING = re.compile(r"['’]s$")
 # "Ohio-based Acme Corp": a hyphenated word before a name says where it is or who runs it.
 DESCRIBING_WORD = re.compile(r"-(?:based|born|headquartered|owned|run|led|backed|funded|area)$", re.IGNORECASE)
 MAX_NAME_WORDS = 4
@@ -92,7 +94,7 @@ def person_words(run: str) -> list[str]:
     'Professor Lukas Brenner of Port Halden University' -> Lukas Brenner (the person is before 'of');
     'Secretary of State Mike Pompeo' -> Mike Pompeo (a title before 'of': the person follows its object).
     """
-    words = re.sub(r"['’]s$", "", run.strip(" ,;:")).split()
+    words = OWNER_ENDING.sub("", run.strip(" ,;:")).split()
     if words and words[-1].endswith(".") and words[-1].lower().rstrip(".") not in NAME_SUFFIXES:
         words[-1] = words[-1].rstrip(".")
     if "of" in words:
@@ -141,7 +143,7 @@ def _person_of_body(words: list[str]) -> bool:
 
 
 def _without_determiner(run: str) -> list[str]:
-    words = re.sub(r"['’]s$", "", run.strip(" ,;:.")).split()
+    words = OWNER_ENDING.sub("", run.strip(" ,;:.")).split()
     return words[1:] if words and words[0].lower() in ("the", "a", "an") else words  # "A State Department"
 
 
