@@ -73,12 +73,6 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Anna Berg spoke to the council. It said the plan was fine."], []),
     # Two people named in full and joined by "and" both speak.
     (["Ivo Lunde and Petra Holm said the ferry would run again."], ["Ivo Lunde", "Petra Holm"]),
-])
-def test_speakers_named_as_bodies_pronouns_and_pairs(paragraphs, expected):
-    assert list(extract_speakers(paragraphs)) == expected
-
-
-@pytest.mark.parametrize("paragraphs, expected", [
     # What is added to is no words; a place after "in the" does not speak.
     (["Harbour Academy junior Ben Patton added to his collection of state titles."], []),
     (["Dr. Ivo Lunde of the Aberdeen Infirmary in the UK told the story of a patient."], []),
@@ -114,12 +108,6 @@ def test_speakers_named_as_bodies_pronouns_and_pairs(paragraphs, expected):
     (["The Health Ministry said 40 cases were new.", "The Coastal Health Ministry said 12 people had died."],
      ["Health Ministry", "Coastal Health Ministry"]),
     (["“It is late,” said Carlos Martínez Roque.", "“We wait,” Martínez Roque said."], ["Carlos Martínez Roque"]),
-])
-def test_speakers_of_offices_owners_reports_and_bodies(paragraphs, expected):
-    assert list(extract_speakers(paragraphs)) == expected
-
-
-@pytest.mark.parametrize("paragraphs, expected", [
     # An embedded post's signature names its author, titles left out; a dash and a handle elsewhere
     # are no signature, nor is a name in lower case.
     (["The vote was close.", "We voted. pic.twitter.com/abc — Rep. Ilse Brandt (@IlseBrandt) November 19, 2019"],
@@ -131,5 +119,5 @@ def test_speakers_of_offices_owners_reports_and_bodies(paragraphs, expected):
     (["Joshua Apte, an engineer, studied the air.", "It is bad. — Josh Apte (@joshapte) November 1, 2019"],
      ["Joshua Apte"]),
 ])
-def test_embedded_posts_are_their_authors(paragraphs, expected):
+def test_speakers_of_bodies_pronouns_pairs_offices_owners_reports_and_posts(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
