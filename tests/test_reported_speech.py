@@ -73,6 +73,8 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("it", "«Siamo pronti», ha detto il ministro dell'Interno, Marco Rossi.", ("Marco Rossi",)),
     ("es", "La ciudad, dijo el alcalde, está lista.", ()),
     ("de", "„Wir sind bereit“, teilte Polizeisprecher Jan Keller mit.", ("Jan Keller",)),
+    ("de", "„Das ist reiner Unsinn“, sagte Stadträtin Anna Berger.", ("Anna Berger",)),
+    ("de", "„Das ist reiner Unsinn“, sagte Landrat Murat Can Yilmaz.", ("Murat Can Yilmaz",)),
     # Polish: a quotation set off by dashes, the name then the verb, an office at the sentence's
     # start; no name after "według", which takes the genitive ("Jana Kowalskiego")
     ("pl", "- Głupota ludzka przeważyła - skomentował burmistrz Felipe Alessandri.", ("Felipe Alessandri",)),

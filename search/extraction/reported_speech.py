@@ -111,7 +111,7 @@ ACCORDING_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,3}"
 GERMAN_ROLE = re.compile(
     r"(?:meister|sprecher|präsident|minister|kanzler|leiter|chef|direktor|trainer|kollege|vorsitzende|experte|"
     r"professor|anwalt|richter|sprecherin|kommissar|altmeister|regisseur|autor|schauspieler|gründer|sekretär|"
-    r"iker|ist|loge)"
+    r"iker|ist|loge|(?:stadt|gemeinde|land|kreis|bezirks|bundes|staats)r(?:at|ätin))"
     r"(?:in|r|n)?$")
 MIN_NAME_WORDS = 2
 # A full stop that ends the sentence after a name ("so Keller."), not an initial's ("Marsha P.").
