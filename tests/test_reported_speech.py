@@ -167,5 +167,23 @@ def test_a_name_glued_after_an_office_s_genitive_keeps_its_own_words():
     assert speakers("pl", *paragraphs) == ("Felipe Alessandri",)
 
 
+@pytest.mark.parametrize("language, paragraphs, expected", [
+    ("es", ["El intendente de Pilar Federico Achával habló por radio.", "«No hay salida», destacó Achával."],
+     ("Federico Achával",)),
+    ("it", ["Il sindaco di Roma Virginia Raggi era presente.", "«Non ci arrendiamo», ha detto Raggi."],
+     ("Virginia Raggi",)),
+    # two words after "of" are a name of their own
+    ("es", ["La ciudad de Pilar Achával abrió.", "«No hay salida», destacó Achával."], ("Pilar Achával",)),
+])
+def test_an_office_s_place_after_of_is_no_part_of_its_holder_s_name(language, paragraphs, expected):
+    assert speakers(language, *paragraphs) == expected
+
+
+def test_what_was_said_by_someone_in_spanish():
+    paragraph = ("De acuerdo con lo señalado por la gestora Adela Díaz, el encuentro genera "
+                 "oportunidades.")
+    assert speakers("es", paragraph) == ("Adela Díaz",)
+
+
 def test_a_small_letter_of_latin_extended_a_never_opens_a_name():
     assert re.findall(NAME_RUN, "zdjęcia głównego Łukasz Nowak i Żaneta Śliwa") == ["Łukasz Nowak", "Żaneta Śliwa"]

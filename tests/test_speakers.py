@@ -121,3 +121,37 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
 ])
 def test_speakers_of_bodies_pronouns_pairs_offices_owners_reports_and_posts(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # A first name alone is the full name the article gave before it, a person's name of two or
+    # three words; a company's name alone is not its product's or its group's.
+    (["Marta Kovalenko runs the bakery.", "“We bake at four,” Marta said."], ["Marta Kovalenko"]),
+    (["“We bake at four,” Marta said.", "The baker, Marta Kovalenko, opened in May."], ["Marta"]),
+    (["Harbourly said sales fell.", "Its Harbourly Lens camera sold well."], ["Harbourly"]),
+    (["The ferry firm Nordline Group runs the route.", "Nordline said fares would rise.",
+      "The group expects a loss."], ["Nordline"]),
+    (["Ilse Brandt and Ilse Morten spoke.", "“No,” Ilse said."], ["Ilse"]),
+    # An acronym the article spells out in brackets is the name it stands for.
+    (["The Coastal Rescue League (CRL) runs the boats.", "CRL said the season was calm."],
+     ["Coastal Rescue League"]),
+    (["Anna P. Lindqvist (APL) left the board.", "APL said she had no regrets."], ["Anna P. Lindqvist"]),
+    (["The XYZ said nothing new."], ["XYZ"]),
+    # A surname's particle is written with a capital where it opens a sentence.
+    (["Pieter van Aalst leads the survey.", "Van Aalst says the dunes move."], ["Pieter van Aalst"]),
+    (["Daan Van Der Berg leads the survey.", "“It moves,” Van Der Berg said."], ["Daan Van Der Berg"]),
+    # A title word before a suffix alone is the surname, and a suffix alone is no one.
+    (["“It is time,” said Ellis King III on Monday."], ["Ellis King III"]),
+    # Two titles joined by a hyphen are an office, no part of the name.
+    (["Nordic Council Secretary-General Ilse Brandt said the vote was close."], ["Ilse Brandt"]),
+    # A sentence's opening preposition is no part of a name: the name after it is no subject for
+    # "she" to stand for. The people left unnamed are no one.
+    (["Ilse Brandt met Anna Berg on Monday. To Brandt’s delight, Berg would sign the deal. “It works,” she said."],
+     ["Anna Berg"]),
+    (["Others said it was a mistake."], []),
+    # Labels before a name or a list of names are fields of a list, not an interview's turns.
+    (["Producer: Ilse Brandt", "Label: Harbour Records Co.", "Producers: Anna Berg, Lukas Brenner",
+      "Label: Nordline Music"], []),
+])
+def test_short_names_acronyms_particles_suffixes_and_fields(paragraphs, expected):
+    assert list(extract_speakers(paragraphs)) == expected

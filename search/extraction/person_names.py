@@ -48,6 +48,10 @@ NOT_NAMES = {
     "initially", "eventually", "ultimately", "recently", "currently", "notably", "importantly", "anyway",
     "besides", "otherwise", "thus", "hence", "therefore", "accordingly", "consequently", "published",
     "updated", "posted",
+    # A sentence's opening preposition ("To Lorenz’s delight", "From Google’s view") and the pronouns
+    # that stand for people unnamed ("Others called it").
+    "to", "from", "by", "into", "onto", "about", "against", "among", "amid", "between", "through", "during",
+    "without", "upon", "toward", "towards", "via", "others", "someone", "anyone", "everybody", "anybody",
 }
 # A nationality's adjective: "Swedish", "Chinese", "Australian".
 DEMONYM = r"[A-Z][a-z]+(?:ish|ese|ian|an|i)"
@@ -74,7 +78,8 @@ NAME_SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 
 def _is_title(word: str, is_last: bool) -> bool:
     key = _word_key(word)
-    if key in TITLE_WORDS or key in TITLE_ABBREVIATIONS:
+    if key in TITLE_WORDS or key in TITLE_ABBREVIATIONS or "-" in key and all(
+            part in TITLE_WORDS for part in key.split("-")):  # "Secretary-General", "Attorney-General"
         return True
     return "." in word and len(word) <= 5 and not is_last and not INITIALS.match(word)
 
@@ -83,7 +88,8 @@ def strip_titles(words: list[str]) -> list[str]:
     """['U.S.', 'President', 'Donald', 'Trump'] -> ['Donald', 'Trump']."""
     cut = 0
     for i, word in enumerate(words[:-1]):
-        if _is_title(word, is_last=False):
+        # "Martin Luther King III": a title word before a suffix alone is the surname.
+        if _is_title(word, is_last=False) and not all(_word_key(w) in NAME_SUFFIXES for w in words[i + 1:]):
             cut = i + 1
     return words[cut:]
 
@@ -235,22 +241,32 @@ def full_names(runs: Iterable[str]) -> Counter:
         words = person_words(owned_name(run))
         while words and DESCRIBING_WORD.search(words[0]):  # "Ohio-based Acme Corp" is Acme Corp
             words.pop(0)
-        if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES for w in words):
+        if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES or CONTRACTION.search(w)
+                                                         for w in words):
             names[" ".join(words)] += 1
     return names
 
 
 ACRONYM = re.compile(r"^[A-Z]{2,}\s")
+# The small words inside a surname, written with a capital where the surname opens a sentence ("De
+# Miranda says" of Luis de Miranda).
+PARTICLES = {"de", "da", "del", "der", "van", "von", "du", "dos", "la", "le"}
+
+
+def _particles_small(words: list[str]) -> list[str]:
+    """Words to compare, a surname's particles in lower case: "Van Der Beek" -> "van der Beek"."""
+    return [word.lower() if word.lower() in PARTICLES and i < len(words) - 1 else word
+            for i, word in enumerate(words)]
 
 
 def fullest_name(name: str, known: Counter, lengthen: bool = True) -> str:
     """'Lleshaj' -> 'Sandër Lleshaj' when the article gives the full name; else the name unchanged.
     `lengthen`: a name of two words or more may take a longer one too; not in a language that glues
     a genitive before a name ("burmistrz Santiago Felipe Alessandri", the mayor of Santiago)."""
-    words = name.split()
+    words = _particles_small(name.split())
 
     def without_suffix(full: str) -> list[str]:
-        parts = full.split()
+        parts = _particles_small(full.split())
         return parts[:-1] if len(parts) > 1 and parts[-1] in NAME_SUFFIXES.values() else parts
 
     # An acronym before a name is an outlet or a body ("VOA Pentagon correspondent"), never a first name.
@@ -262,6 +278,24 @@ def fullest_name(name: str, known: Counter, lengthen: bool = True) -> str:
     return max(longer, key=lambda full: (known[full], len(full)))
 
 
+def given_name_of(name: str, known: Iterable[str], common: set[str]) -> str | None:
+    """"Samantha" -> "Samantha Bielefeld" where the article names one person so: a first name alone
+    stands for the full name it begins. Only a person's name of two or three words, none of them a
+    word the article writes in lower case (`common`: "Alibaba Group", "Arcade Publishing"), an
+    acronym ("Apple TV") or a body's noun, is such a name."""
+    if " " in name or name.isupper():
+        return None
+
+    def personal(full: str) -> bool:
+        rest = full.split()[1:]
+        return 1 <= len(rest) <= 2 and all(
+            word[:1].isupper() and not word.isupper() and word.lower() not in common
+            and not BODY_HEAD.match(word) and not _is_title(word, True) for word in rest)
+
+    longer = {full for full in known if full.split()[0] == name and personal(full)}
+    return longer.pop() if len(longer) == 1 else None
+
+
 def _formal_name(words: list[str], known: Counter) -> str | None:
     """"Josh Apte" -> "Joshua Apte" where the article names no one else so: the same surname, and a
     first name the known one begins with."""
@@ -270,3 +304,22 @@ def _formal_name(words: list[str], known: Counter) -> str | None:
     formal = [full for full in known if len(full.split()) == 2 and full.split()[1] == words[1]
               and full.split()[0].startswith(words[0]) and full.split()[0] != words[0]]
     return formal[0] if len(formal) == 1 else None
+
+
+# "the Free Software Foundation (FSF)", "Richard M. Stallman (RMS)": a name, then the letters that
+# stand for it.
+SPELLED_OUT = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|de)\s+)*){1,7})\((?P<letters>[A-Z]{2,7})\)")
+
+
+def acronyms_spelled_out(text: str) -> dict[str, str]:
+    """The acronyms a text defines, each with the name it stands for: the last words of the name
+    before the brackets whose initials are the acronym's letters, small joining words aside."""
+    defined: dict[str, str] = {}
+    for match in SPELLED_OUT.finditer(text):
+        words, letters = match["name"].split(), match["letters"]
+        capitalised = [i for i, word in enumerate(words) if word[:1].isupper()]
+        if len(capitalised) >= len(letters):
+            start = capitalised[-len(letters)]
+            if "".join(words[i][0] for i in capitalised[-len(letters):]) == letters:
+                defined.setdefault(letters, " ".join(words[start:]).rstrip(".,"))
+    return defined

@@ -25,6 +25,11 @@ INSTITUTION = re.compile(r"\b(?:University|College|School|Hospital|Center|Centre
 AT_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|within|from)\s+(?:the\s+)?$")
 
 
+# "To Lorenz’s delight, Hamilton …": a sentence's opening preposition makes the name after it its
+# object, not the sentence's subject.
+OPENING_PREPOSITION = re.compile(r"(?:To|From|For|By|With|Of|On|About|Against|Unlike|Like|Despite)\s")
+
+
 def last_person_before(text: str, known: Counter) -> str | None:
     """Whom a following 'she said' refers to: the subject of the last sentence that names someone
     outside quotations ("Carol Hefner, a co-chair of Trump's campaign, cited …"), else the last person
@@ -32,7 +37,7 @@ def last_person_before(text: str, known: Counter) -> str | None:
     product, "Buser" is Jack Buser)."""
     for sentence in reversed(split_sentences(QUOTED_SPAN.sub(" ", text))):
         people = [(match.start(), person) for match in re.finditer(NAME_RUN, sentence)
-                  if not ending_at(AT_PLACE, sentence, match.start())
+                  if not ending_at(AT_PLACE, sentence, match.start()) and not OPENING_PREPOSITION.match(match.group())
                   and (person := person_named(match.group(), known))]
         if people:
             return people[0][1] if people[0][0] == 0 else people[-1][1]

@@ -75,7 +75,9 @@ AFTER_QUOTE = {"de": r"so|teilte|teilten|fügte|räumte|kündigte|gab|stellte", 
 # The articles a role opens with: "el ministro", "le ministre", "il ministro", "o ministro", "der Minister".
 ROLE_ARTICLES = r"el|la|le|il|lo|o|a|de|der|die|das|het"
 # "according to": before the name, or (German "zufolge") after it.
-ACCORDING_BEFORE = {"de": r"laut", "fr": r"selon|d['’]après", "es": r"según|de\s+acuerdo\s+con",
+ACCORDING_BEFORE = {"de": r"laut", "fr": r"selon|d['’]après",
+                    # "de acuerdo con lo señalado por": what was said, and by whom.
+                    "es": r"(?:según|de\s+acuerdo\s+con)(?:\s+lo\s+[a-zà-ÿ]+[ai]do\s+por)?",
                     "it": r"secondo|stando\s+a|a\s+detta\s+di", "pt": r"segundo|de\s+acordo\s+com|conforme",
                     "nl": r"volgens",
                     # Polish "według" takes the genitive: the name after it is not in its own form.
@@ -236,6 +238,11 @@ def name_in(run: str, language: str, known: Counter, alone: bool = False) -> str
     return full or (words[0] if alone and language != "de" and len(words[0]) > 2 else None)
 
 
+# "el intendente de Pilar Federico Achával", "il sindaco di Roma Virginia Raggi": an office in lower
+# case, "of", then a one-word place glued to the holder's name.
+OFFICE_OF_PLACE = re.compile(r"\b[a-zà-ÿ]{4,}\s+(?:de|del|di|da|do|du|des|van|von)\s+$")
+
+
 def known_names(paragraphs: list[str], language: str) -> Counter:
     """The names of two words or more the article writes inside a sentence, its language's lower-case
     words left out: at a sentence's start, German capitalises any two words ("Sämtliche Daten")."""
@@ -246,6 +253,8 @@ def known_names(paragraphs: list[str], language: str) -> Counter:
             if run.start() == 0 or sentence[:run.start()].rstrip()[-1:] in OPEN_QUOTES + "„»":
                 continue
             words = _without_leading(SENTENCE_STOP.sub("", run.group()).split(), language, keep=0)
+            if len(words) > MIN_NAME_WORDS and ending_at(OFFICE_OF_PLACE, sentence, run.start()):
+                words = words[1:]
             if len(words) >= MIN_NAME_WORDS and not any(word.lower() in lower for word in words):
                 names[" ".join(words)] += 1
     return names

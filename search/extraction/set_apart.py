@@ -48,15 +48,18 @@ def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
 
 def _not_spoken(text: str) -> bool:
     """Whether a text after a label is no words spoken: values, a third of its words or more numbers
-    ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Price: £40 (€45)"); or a heading or a
-    link's title, three words or more, most of them capitalised, no sentence's end ("Gallery: Harbour
-    Works | 14 Photos", "Learn More: Ten Tips for Video")."""
+    ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Price: £40 (€45)"); a name or a list of names,
+    every word capitalised ("Producer: Jay Joyce", "Record Label: The Valory Music Co."); or a heading
+    or a link's title, three words or more, most of them capitalised, no sentence's end ("Gallery:
+    Harbour Works | 14 Photos", "Learn More: Ten Tips for Video")."""
     words = text.split()
     if sum(any(ch.isdigit() for ch in word) for word in words) * 3 >= len(words):
         return True
     lettered = [word for word in words if word[:1].isalpha()]
-    return len(lettered) >= 3 and sum(word[0].isupper() for word in lettered) * 3 >= len(lettered) * 2 \
-        and not re.search(r"[.!?…\"”]$", text.rstrip())
+    capitalised = sum(word[0].isupper() for word in lettered)
+    if len(lettered) >= 2 and capitalised == len(lettered) and not re.search(r"[?!\"”]$", text.rstrip()):
+        return True
+    return len(lettered) >= 3 and capitalised * 3 >= len(lettered) * 2 and not re.search(r"[.!?…\"”]$", text.rstrip())
 
 
 def interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:

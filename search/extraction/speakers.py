@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..models import Quote
 from .attribution import Attributions, attributions_of
 from .bodies import speaking_organisations
-from .person_names import as_organisation, fullest_name
+from .person_names import acronyms_spelled_out, as_organisation, fullest_name, given_name_of
 from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
 from .reported_speech import attributions_in
 from .sentences import CLOSE_QUOTES, OPEN_QUOTES
@@ -51,6 +51,18 @@ def _common_words(paragraphs: list[str]) -> set[str]:
     return {word for paragraph in paragraphs for word in re.findall(r"\b[a-z][a-z'-]+\b", paragraph)}
 
 
+def _given_name_in_full(name: str, known, common: set[str], text: str) -> str:
+    """A first name alone as the full name it begins (given_name_of), where the article wrote that
+    full name before the first name alone: a person is introduced in full ("Samantha Bielefeld …
+    Samantha said"), where a company's name alone comes first and its product or group after it
+    ("Apple …  Apple Thunderbolt")."""
+    full = given_name_of(name, known, common)
+    if not full:
+        return name
+    alone = re.search(rf"\b{re.escape(name)}\b(?!\s+{re.escape(full.split(' ', 1)[1])})", text)
+    return full if alone is None or text.find(full) < alone.start() else name
+
+
 def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | None = None) -> tuple[str, ...]:
     """The people quoted or reported, by the fullest name the article gives, then the organisations
     that speak as such ("the ministry said"). `attributions`: the paragraphs' (attributions_of)."""
@@ -70,7 +82,11 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
     # Health Ministry), and so does a family name written first ("Liu" into the speaker "Liu
     # Xiaoming") when no other name of the article begins with it ("Lee" stays beside Lee Jae-myung
     # and Lee Sang-min).
-    names = [name for name in speakers if " " in name or (name.lower() not in common and name not in places)]
+    text = "\n".join(paragraphs)
+    spelled_out = acronyms_spelled_out(text)
+    names = list(dict.fromkeys(spelled_out.get(name) or _given_name_in_full(name, known, common, text)
+                               for name in speakers
+                               if " " in name or (name.lower() not in common and name not in places)))
 
     def family_first(name: str, other: str) -> bool:
         return " " not in name and len(other.split()) == 2 and other.startswith(name + " ") \
@@ -122,13 +138,15 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
     paragraphs = list(paragraphs)
     attributions = attributions or attributions_of(paragraphs)
     known = attributions.known
+    spelled_out = acronyms_spelled_out("\n".join(paragraphs))
 
     def resolve(run: str) -> str | None:
         person = attributions.name_of(run)
         if not person:
             return None
-        name = fullest_name(person, known)
-        return next((s for s in speakers if s == name or s.endswith(" " + name)), None)
+        name = spelled_out.get(person) or fullest_name(person, known)
+        return next((s for s in speakers if s == name or s.endswith(" " + name)), None) \
+            or next((s for s in speakers if " " not in name and s.startswith(name + " ")), None)
 
     turn_labels = {index: label for index, _, label in attributions.turns}
     quotes: list[Quote] = []
