@@ -118,12 +118,6 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     # A short first name is the formal one the article gives with the same surname.
     (["Joshua Apte, an engineer, studied the air.", "It is bad. — Josh Apte (@joshapte) November 1, 2019"],
      ["Joshua Apte"]),
-])
-def test_speakers_of_bodies_pronouns_pairs_offices_owners_reports_and_posts(paragraphs, expected):
-    assert list(extract_speakers(paragraphs)) == expected
-
-
-@pytest.mark.parametrize("paragraphs, expected", [
     # A first name alone is the full name the article gave before it, a person's name of two or
     # three words; a company's name alone is not its product's or its group's.
     (["Marta Kovalenko runs the bakery.", "“We bake at four,” Marta said."], ["Marta Kovalenko"]),
@@ -153,5 +147,5 @@ def test_speakers_of_bodies_pronouns_pairs_offices_owners_reports_and_posts(para
     (["Producer: Ilse Brandt", "Label: Harbour Records Co.", "Producers: Anna Berg, Lukas Brenner",
       "Label: Nordline Music"], []),
 ])
-def test_short_names_acronyms_particles_suffixes_and_fields(paragraphs, expected):
+def test_speakers_of_bodies_pronouns_pairs_offices_owners_reports_posts_and_short_names(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected

@@ -15,6 +15,7 @@ from .person_names import (
     ORGANISATION_NOUNS,
     OWNER_ENDING,
     TITLE_WORDS,
+    acronyms_spelled_out,
     as_organisation,
     as_person,
     full_names,
@@ -323,13 +324,15 @@ def _without_owner(run: str, known: Counter) -> str:
 @dataclass(frozen=True)
 class Attributions:
     """Whom an article attributes words to, read once: the full names it spells out, each paragraph's
-    attributions (position, name run), and its interview turns (paragraph, 0, label). `named`: the
-    runs were read by another language's rules, which also name institutions that language writes in
-    lower case ("ministère des Affaires étrangères")."""
+    attributions (position, name run), its interview turns (paragraph, 0, label), and the acronyms
+    it spells out (acronyms_spelled_out). `named`: the runs were read by another language's rules,
+    which also name institutions that language writes in lower case ("ministère des Affaires
+    étrangères")."""
 
     known: Counter
     paragraphs: tuple[list[tuple[int, str]], ...]
     turns: tuple[tuple[int, int, str], ...]
+    spelled_out: dict[str, str]
     named: bool = False
 
     def name_of(self, run: str) -> str | None:
@@ -347,7 +350,8 @@ class Attributions:
 def attributions_of(paragraphs: list[str]) -> Attributions:
     known = _known_full_names(paragraphs)
     found = [_paragraph_attributions(paragraph, known) for paragraph in paragraphs]
-    return Attributions(known, with_credits(found, paragraphs, as_person), tuple(interview_turns(paragraphs)))
+    return Attributions(known, with_credits(found, paragraphs, as_person), tuple(interview_turns(paragraphs)),
+                        acronyms_spelled_out("\n".join(paragraphs)))
 
 
 # "Gov. Kristi NoemKristi Lynn Noem...": a name card's text run into the name before it. Two short

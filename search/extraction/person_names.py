@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from .sentences import SURNAME_PARTICLES
+
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "secretary", "senator", "sen", "representative", "rep",
     "congressman", "congresswoman", "governor", "gov", "mayor", "deputy", "chancellor", "ambassador",
@@ -248,14 +250,12 @@ def full_names(runs: Iterable[str]) -> Counter:
 
 
 ACRONYM = re.compile(r"^[A-Z]{2,}\s")
-# The small words inside a surname, written with a capital where the surname opens a sentence ("De
-# Miranda says" of Luis de Miranda).
-PARTICLES = {"de", "da", "del", "der", "van", "von", "du", "dos", "la", "le"}
 
 
 def _particles_small(words: list[str]) -> list[str]:
-    """Words to compare, a surname's particles in lower case: "Van Der Beek" -> "van der Beek"."""
-    return [word.lower() if word.lower() in PARTICLES and i < len(words) - 1 else word
+    """Words to compare, a surname's particles in lower case, as they are capitalised where the
+    surname opens a sentence ("De Miranda says" of Luis de Miranda): "Van Der Beek" -> "van der Beek"."""
+    return [word.lower() if word.lower() in SURNAME_PARTICLES and i < len(words) - 1 else word
             for i, word in enumerate(words)]
 
 

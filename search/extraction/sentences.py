@@ -10,7 +10,10 @@ OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
 # ("Ł" is a capital, "ł" is not).
 CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(letter for letter in map(chr, range(0x100, 0x180)) if letter.isupper())
 NAME_WORD = rf"[{CAPITALS}][\w'’.\-]*"
-NAME_RUN = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|dos|du|of|for\s+the)\s+)?{NAME_WORD}){{0,6}}"
+# The small words inside a surname ("Luis de Miranda", "Osama bin Laden").
+SURNAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "al", "bin", "la", "le", "dos", "du"})
+NAME_RUN = (rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(SURNAME_PARTICLES))}|of|for\s+the)\s+)?{NAME_WORD})"
+            r"{0,6}")
 SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
 

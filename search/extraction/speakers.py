@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..models import Quote
 from .attribution import Attributions, attributions_of
 from .bodies import speaking_organisations
-from .person_names import acronyms_spelled_out, as_organisation, fullest_name, given_name_of
+from .person_names import as_organisation, fullest_name, given_name_of
 from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
 from .reported_speech import attributions_in
 from .sentences import CLOSE_QUOTES, OPEN_QUOTES
@@ -37,10 +37,9 @@ def attributions_for(paragraphs: list[str], language: str | None) -> Attribution
 LOCATIVE = r"\b(?:in|across|throughout|near|outside|inside|within)\s+"
 
 
-def _places(paragraphs: list[str], names: list[str]) -> set[str]:
-    """Those of the one-word names the article writes as places ("talks in Brussels"); not where the
-    word is a possessive ("in Trump's view") or begins a longer name ("stakes in Alibaba Group")."""
-    text = "\n".join(paragraphs)
+def _places(text: str, names: list[str]) -> set[str]:
+    """Those of the one-word names the article's text writes as places ("talks in Brussels"); not where
+    the word is a possessive ("in Trump's view") or begins a longer name ("stakes in Alibaba Group")."""
     return {name for name in names
             if re.search(rf"{LOCATIVE}(?:[A-Z][\w'’.-]+,\s+)?{re.escape(name)}\b(?!['’]s|\s+[A-Z])", text)}
 
@@ -76,15 +75,14 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
     for organisation in speaking_organisations(paragraphs):
         speakers.setdefault(fullest_name(organisation, known), None)  # "Berg's rep told" -> Ulla Berg
     common = _common_words(paragraphs)
-    places = _places(paragraphs, [name for name in speakers if " " not in name])
+    text = "\n".join(paragraphs)
+    places = _places(text, [name for name in speakers if " " not in name])
     # A surname listed before its full name was found collapses into it ("Martínez Roque" into
     # Carlos Martínez Roque), not a body into a longer one ("Health Ministry" beside the Palestinian
     # Health Ministry), and so does a family name written first ("Liu" into the speaker "Liu
     # Xiaoming") when no other name of the article begins with it ("Lee" stays beside Lee Jae-myung
     # and Lee Sang-min).
-    text = "\n".join(paragraphs)
-    spelled_out = acronyms_spelled_out(text)
-    names = list(dict.fromkeys(spelled_out.get(name) or _given_name_in_full(name, known, common, text)
+    names = list(dict.fromkeys(attributions.spelled_out.get(name) or _given_name_in_full(name, known, common, text)
                                for name in speakers
                                if " " in name or (name.lower() not in common and name not in places)))
 
@@ -138,13 +136,12 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
     paragraphs = list(paragraphs)
     attributions = attributions or attributions_of(paragraphs)
     known = attributions.known
-    spelled_out = acronyms_spelled_out("\n".join(paragraphs))
 
     def resolve(run: str) -> str | None:
         person = attributions.name_of(run)
         if not person:
             return None
-        name = spelled_out.get(person) or fullest_name(person, known)
+        name = attributions.spelled_out.get(person) or fullest_name(person, known)
         return next((s for s in speakers if s == name or s.endswith(" " + name)), None) \
             or next((s for s in speakers if " " not in name and s.startswith(name + " ")), None)
 
