@@ -82,6 +82,21 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("pl", "Jan Kowalski powiedział, że koszty wzrosły.", ("Jan Kowalski",)),
     ("pl", "Premier Donald Tusk powiedział, że koszty wzrosły.", ("Donald Tusk",)),
     ("pl", "Według Jana Kowalskiego koszty wzrosły.", ()),
+    # each language's other common reporting verbs, past and present; not a verb that only looks
+    # like one ("cuenta con", "has" in Spanish; "continua a", "goes on" in Italian)
+    ("de", "„Wir sind bereit“, unterstrich die Ministerin Anna Berger.", ("Anna Berger",)),
+    ("de", "Jan Keller stellte klar, dass nichts entschieden sei.", ("Jan Keller",)),
+    ("fr", "« Rien n'est décidé », a fait savoir le maire Jean Dupont.", ("Jean Dupont",)),
+    ("fr", "« Rien n'est décidé », conclut Marie Curie.", ("Marie Curie",)),
+    ("es", "Carlos Alesandri dejó claro que no habrá controles.", ("Carlos Alesandri",)),
+    ("es", "«No habrá controles», puntualizó la alcaldesa María López.", ("María López",)),
+    ("es", "Carlos Alesandri cuenta con el apoyo de la Comunidad.", ()),
+    ("it", "«Non abbiamo scelta», ha ribadito il sindaco Marco Rossi.", ("Marco Rossi",)),
+    ("it", "Marco Rossi continua a lavorare in Comune.", ()),
+    ("pt", "“Não tínhamos escolha”, frisou o prefeito João Silva.", ("João Silva",)),
+    ("pt", "Ana Souza completou 30 anos de carreira.", ()),
+    ("nl", "Pieter Jansen merkte op dat de kosten stijgen.", ("Pieter Jansen",)),
+    ("pl", "- Nie mamy wyboru - przekonuje minister Anna Nowak.", ("Anna Nowak",)),
 ])
 def test_each_language_s_attributions(language, paragraph, expected):
     assert speakers(language, paragraph) == expected

@@ -28,34 +28,55 @@ from .set_apart import interview_turns, with_credits
 # French participles after "a" or "ont": "a déclaré", and, its subject a pronoun, "a-t-il ajouté".
 FRENCH_PARTICIPLES = (r"déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|assuré|précisé|annoncé|confié"
                       r"|répondu|lancé|reconnu|insisté|rappelé|martelé|regretté|dénoncé|averti|prévenu|raconté|écrit"
-                      r"|confirmé")
+                      r"|confirmé|poursuivi|conclu|jugé|noté|observé|relevé|commenté|admis|avoué|témoigné|détaillé"
+                      r"|résumé|tweeté|fait\s+savoir|fait\s+valoir|réagi|argumenté|plaidé")
 VERBS = {
     "de": r"sagte|sagten|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|fügte\s+hinzu"
           r"|warnte|warnt|kritisierte|kritisiert|forderte|fordert|schrieb|schreibt|berichtete|bestätigte"
-          r"|beurteilt|beurteilte|erzählte|erzählt|räumte\s+ein|teilte\s+mit|antwortete|antwortet",
+          r"|beurteilt|beurteilte|erzählte|erzählt|räumte\s+ein|teilte\s+mit|antwortete|antwortet"
+          r"|erläuterte|erläutert|unterstrich|unterstreicht|versicherte|versichert|bekräftigte|bekräftigt"
+          r"|kommentierte|kommentiert|mahnte|mahnt|entgegnete|entgegnet|argumentierte|argumentiert|berichtet"
+          r"|bestätigt|stellte\s+klar|gab\s+an|gab\s+zu",
     "fr": rf"(?:a|ont)\s+(?:{FRENCH_PARTICIPLES})"
           r"|dit|déclare|affirme|explique|ajoute|souligne|estime|indique|assure|précise|annonce|confie|répond"
-          r"|s['’]est\s+interrogée?|s['’]est\s+félicitée?|poursuit|insiste|rappelle|raconte|écrit|confirme",
+          r"|s['’]est\s+interrogée?|s['’]est\s+félicitée?|poursuit|insiste|rappelle|raconte|écrit|confirme"
+          r"|conclut|juge|observe|relève|résume|témoigne|détaille|commente|reconnaît|regrette|dénonce|avertit"
+          r"|prévient|martèle|note|fait\s+savoir|fait\s+valoir",
     "es": r"dijo|afirmó|explicó|aseguró|señaló|indicó|declaró|manifestó|subrayó|apuntó|advirtió|añadió|agregó"
           r"|comentó|precisó|detalló|informó|destacó|expresó|sostuvo|consideró|recordó|proclamó|aclaró|insistió"
           r"|reconoció|lamentó|denunció|admitió|respondió|escribió|confirmó|anunció|dice|afirma|explica|asegura"
           r"|señala|indica|añade|agrega|sostiene|considera|destaca|expresa"
+          r"|concluyó|reiteró|relató|puntualizó|enfatizó|resaltó|remarcó|opinó|valoró|argumentó|mencionó"
+          r"|comunicó|planteó|refirió|reveló|alertó|dejó\s+(?:en\s+)?claro|concluye|reitera|relata"
+          r"|puntualiza|enfatiza|resalta|remarca|opina|valora|argumenta|recuerda|apunta|advierte|insiste"
+          r"|reconoce|comenta|subraya|precisa|detalla|aclara|explicaba|decía|aseguraba"
           r"|ha\s+(?:dicho|declarado|añadido|afirmado|señalado|explicado|asegurado|indicado|manifestado)",
     "it": r"(?:ha|hanno)\s+(?:detto|dichiarato|spiegato|aggiunto|affermato|sottolineato|commentato|precisato"
           r"|ricordato|annunciato|confermato|osservato|scritto|risposto|spiegato|avvertito|ammesso|raccontato)"
           r"|disse|dichiarò|spiegò|aggiunse|affermò|sottolineò|commentò|precisò|ricordò|annunciò|confermò|rispose"
-          r"|dice|dichiara|spiega|aggiunge|afferma|sottolinea|commenta|precisa|ricorda|osserva|racconta|avverte",
+          r"|dice|dichiara|spiega|aggiunge|afferma|sottolinea|commenta|precisa|ricorda|osserva|racconta|avverte"
+          r"|(?:ha|hanno)\s+(?:evidenziato|rilevato|ribadito|concluso|assicurato|riferito|fatto\s+sapere"
+          r"|denunciato|replicato|chiarito|insistito)"
+          r"|evidenzia|rileva|ribadisce|conclude|assicura|riferisce|sostiene|denuncia"
+          r"|replica|chiarisce|insiste|fa\s+sapere",
     "pt": r"disse|afirmou|declarou|explicou|acrescentou|ressaltou|destacou|comentou|informou|observou|indagou"
           r"|falou|contou|lembrou|reforçou|alertou|garantiu|avaliou|admitiu|negou|confirmou|anunciou|escreveu"
           r"|respondeu|criticou|defendeu|diz|afirma|declara|explica|acrescenta|ressalta|destaca|comenta|conta"
-          r"|lembra|alerta|garante|avalia|defende|dizia|dizendo|afirmando",
+          r"|lembra|alerta|garante|avalia|defende|dizia|dizendo|afirmando"
+          r"|enfatizou|pontuou|salientou|frisou|sustentou|argumentou|relatou|concluiu|reiterou|esclareceu"
+          r"|apontou|detalhou|revelou|justificou|opinou|ponderou|enfatiza|pontua|salienta|frisa"
+          r"|sustenta|relata|conclui|reitera|esclarece|aponta|detalha|revela|opina|pondera",
     "nl": r"zei|zeiden|zegt|zeggen|verklaarde|verklaart|liet\s+weten|laat\s+weten|stelde|stelt|benadrukte|benadrukt"
           r"|legde\s+uit|vertelde|vertelt|schreef|schrijft|reageerde|antwoordde|waarschuwde|voegde\s+toe|meldde"
-          r"|bevestigde|erkende|aldus",
+          r"|bevestigde|erkende|aldus|meent|meende|gaf\s+aan|geeft\s+aan|legt\s+uit|reageert|waarschuwt|erkent"
+          r"|bevestigt|concludeerde|concludeert|merkte\s+op|merkt\s+op|benadrukte|vertelt",
     # Polish: the verb's masculine and feminine past, and the present.
     "pl": r"powiedział[a]?|powiedzieli|mówi|mówił[a]?|stwierdził[a]?|dodał[a]?|podkreślił[a]?|zaznaczył[a]?"
           r"|ocenił[a]?|przekazał[a]?|poinformował[a]?|oświadczył[a]?|wyjaśnił[a]?|skomentował[a]?|przyznał[a]?"
-          r"|napisał[a]?|ostrzegł[a]?|zauważył[a]?|uważał[a]?|uważa|twierdzi|twierdził[a]?|odpowiedział[a]?",
+          r"|napisał[a]?|ostrzegł[a]?|zauważył[a]?|uważał[a]?|uważa|twierdzi|twierdził[a]?|odpowiedział[a]?"
+          r"|przekonuje|przekonywał[a]?|tłumaczy|tłumaczył[a]?|wyjaśnia|podkreśla|zaznacza|dodaje|ocenia"
+          r"|komentuje|zapewnia|zapewnił[a]?|przypomina|przypomniał[a]?|zapowiedział[a]?|wskazuje|wskazał[a]?"
+          r"|relacjonował[a]?|pisze|mówiła",
 }
 # Verbs whose object is what is quoted ("llamó a la Argentina «un país al margen de la ley»", "nannte
 # den Plan „Unsinn“"): they report words only in a sentence that quotes some ("llamó a la policía"
