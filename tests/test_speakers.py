@@ -146,6 +146,13 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     # Labels before a name or a list of names are fields of a list, not an interview's turns.
     (["Producer: Ilse Brandt", "Label: Harbour Records Co.", "Producers: Anna Berg, Lukas Brenner",
       "Label: Nordline Music"], []),
+    # An occupation written before a name as a title is no part of it, nor is a sentence's opening
+    # imperative; a body's name that opens with such a word keeps it ("Major League").
+    (["Vendor Lukas Brenner said the garden sold the house.", "Agent Ilse Brandt from Brandt Homes showed it.",
+      "“It was a hit,” Ms Brandt said."], ["Lukas Brenner", "Ilse Brandt"]),
+    (["Enter Anna P. Lindqvist, a collector of cards.", "“It is rare,” Lindqvist said."], ["Anna P. Lindqvist"]),
+    (["Trooper Dana Ruiz said the road was closed."], ["Dana Ruiz"]),
+    (["Major League Harbourball said the season would start late."], ["Major League Harbourball"]),
 ])
 def test_speakers_of_bodies_pronouns_pairs_offices_owners_reports_posts_and_short_names(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected

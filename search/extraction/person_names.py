@@ -26,6 +26,20 @@ TITLE_WORDS = {
     "elect", "emeritus", "executive", "editor", "reporter", "correspondent", "host", "anchor", "speaker",
     "rabbi", "imam", "and", "political", "scientist", "commenter", "blogger", "columnist", "critic", "writer",
     "historian", "author", "administrator", "developer",
+    # Occupations and roles news writes before a name as a title ("Agent Scott Rance", "Trooper Ann
+    # Lee"); none of them a given name, nor the first word of a body's name ("Major League", "Student
+    # Union", "Pilot Flying J"), which a title before the last word would cut.
+    "agent", "vendor", "trooper", "corporal", "cpl", "pvt", "specialist", "patrolman", "constable", "marshal",
+    "ranger", "pastor", "priest", "chaplain", "principal", "teacher", "nurse", "doctor", "lawyer",
+    "homeowner", "chef", "designer", "architect", "engineer", "photographer", "producer", "actor",
+    "actress", "singer", "rapper", "musician", "comedian", "filmmaker", "novelist", "poet", "playwright",
+    "pitcher", "quarterback", "linebacker", "receiver", "defender", "rookie", "skipper", "trainer",
+    "jockey", "lawmaker", "legislator", "assemblyman", "assemblywoman", "assemblymember", "delegate",
+    "councilmember", "selectman", "trustee", "supervisor", "treasurer", "comptroller", "auditor", "coroner",
+    "prosecutor", "solicitor", "magistrate", "provost", "lecturer", "researcher", "realtor", "broker",
+    "landlord", "entrepreneur", "investor", "activist", "organizer", "organiser", "volunteer", "publicist",
+    "lobbyist", "strategist", "consultant", "pollster", "candidate", "nominee", "challenger", "incumbent",
+    "commander", "cmdr", "firefighter", "paramedic", "chairperson", "vp", "coo", "cto",
 }
 # Labels and words that are never a person's name.
 NOT_NAMES = {
@@ -54,6 +68,10 @@ NOT_NAMES = {
     # that stand for people unnamed ("Others called it").
     "to", "from", "by", "into", "onto", "about", "against", "among", "amid", "between", "through", "during",
     "without", "upon", "toward", "towards", "via", "others", "someone", "anyone", "everybody", "anybody",
+    # A sentence's opening imperative or greeting ("Enter Stuart R. Kaplan", "Meet Ann Lee", "Thanks
+    # Ann"), none of them a given name.
+    "enter", "meet", "ask", "consider", "remember", "thank", "thanks", "welcome", "introducing", "dear",
+    "hey", "hi", "hello", "please", "let", "join", "visit", "contact", "email", "tell",
 }
 # A nationality's adjective: "Swedish", "Chinese", "Australian".
 DEMONYM = r"[A-Z][a-z]+(?:ish|ese|ian|an|i)"
@@ -199,6 +217,14 @@ def as_titled_name(run: str) -> str | None:
 CONTRACTION = re.compile(r"\w(?:['’](?:re|ve|ll|m|d)|n['’]t)$", re.IGNORECASE)
 
 
+def _without_opening_words(words: list[str]) -> list[str]:
+    """A name's words without the sentence's words glued before it: "Because Dempsey", "Enter Ann
+    Lee", "Ohio-based Acme Corp"."""
+    while words and (_word_key(words[0]) in NOT_NAMES or DESCRIBING_WORD.search(words[0])):
+        words = words[1:]
+    return words
+
+
 def as_person(run: str) -> str | None:
     """A captured run of capitalised words -> a speaker's name, or None when it names no one."""
     if any(CONTRACTION.search(word) for word in run.split()):
@@ -210,8 +236,7 @@ def as_person(run: str) -> str | None:
     words = person_words(run)
     while words and _word_key(words[-1]) in NOT_NAMES:
         words.pop()
-    while words and (_word_key(words[0]) in NOT_NAMES or DESCRIBING_WORD.search(words[0])):
-        words.pop(0)  # "Because Dempsey", "The We Company", "Ohio-based Acme"
+    words = _without_opening_words(words)
     if len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
         words[-1] = NAME_SUFFIXES[words[-1].lower().rstrip(".")]
     if not words or len(words) > MAX_NAME_WORDS or len(words) == 1 and len(words[0].strip(".")) < 2:
@@ -240,9 +265,7 @@ def full_names(runs: Iterable[str]) -> Counter:
     owners removed: the names an article spells out in full."""
     names: Counter = Counter()
     for run in runs:
-        words = person_words(owned_name(run))
-        while words and DESCRIBING_WORD.search(words[0]):  # "Ohio-based Acme Corp" is Acme Corp
-            words.pop(0)
+        words = _without_opening_words(person_words(owned_name(run)))
         if 2 <= len(words) <= MAX_NAME_WORDS and not any(_word_key(w) in NOT_NAMES or CONTRACTION.search(w)
                                                          for w in words):
             names[" ".join(words)] += 1
