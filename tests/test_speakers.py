@@ -153,6 +153,12 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Enter Anna P. Lindqvist, a collector of cards.", "“It is rare,” Lindqvist said."], ["Anna P. Lindqvist"]),
     (["Trooper Dana Ruiz said the road was closed."], ["Dana Ruiz"]),
     (["Major League Harbourball said the season would start late."], ["Major League Harbourball"]),
+    # A participle after a name and a comma tells what the sentence's subject does; where the name
+    # opens the sentence, or a clause of its own follows it, the name is that subject.
+    (["The memoir opens in the tone of such heroes as Ilse Brandt and Lukas Brenner, describing a childhood by the sea."],
+     []),
+    (["Ilse Brandt, noting the rise, said the plan would hold."], ["Ilse Brandt"]),
+    (["The leader of the party, Ilse Brandt, condemned the attack, saying it would not stand."], ["Ilse Brandt"]),
 ])
 def test_speakers_of_bodies_pronouns_pairs_offices_owners_reports_posts_and_short_names(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected

@@ -232,6 +232,20 @@ JOINED_THEN_VERB = re.compile(rf"(?P<name>{JOINED_RUN})\s+(?:(?:has|had)\s+)?(?P
 DESCRIBES_NOUN = re.compile(r"(?<=ed)\s+(?!(?:that|the|a|an|on|in|to|it|its|their|his|her|this|these|those)\b)[a-z]")
 
 
+# "… begins in the tone of J.D. Salinger, describing his upbringing": a participle after a comma
+# tells what the sentence's subject does, not the name before the comma.
+# Where the name opens the sentence ("Ann Lee, noting the rise, said") or a clause of its own
+# stands between ("Ann Lee, the party's leader, condemned the attack, saying"), it is the subject.
+PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing$")
+
+
+def _participle_of_subject(sentence: str, match: re.Match) -> bool:
+    """Whether the match's verb is a participle right after the name and a comma, the name not
+    opening the sentence: it is what the sentence's subject does."""
+    return bool(PARTICIPLE_AFTER_COMMA.fullmatch(sentence, match.end("name"), match.end())) \
+        and bool(sentence[:match.start("name")].strip(" “\"‘'(—–-"))
+
+
 def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
     """NAME_THEN_VERB at each run of capitalised words in turn: a match whose run names no one ("In
     November, Maryam Rajavi, President-elect of ..., said") gives way to the next run."""
@@ -250,7 +264,8 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
         match = NAME_THEN_VERB.match(sentence, run.start())
         if match and (match["verb"] in NOUN_LIKE_VERBS and not SPEECH_FOLLOWS.match(sentence, match.end())
                       or match["verb"] in ("added", "adds") and ADDED_SUM.match(sentence, match.end())
-                      or OWNER_ENDING.search(match["name"]) and DESCRIBES_NOUN.match(sentence, match.end())):
+                      or OWNER_ENDING.search(match["name"]) and DESCRIBES_NOUN.match(sentence, match.end())
+                      or _participle_of_subject(sentence, match)):
             match = None
         if match and as_person(match["name"]):
             yield match
