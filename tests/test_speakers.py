@@ -158,7 +158,8 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["The memoir opens in the tone of such heroes as Ilse Brandt and Lukas Brenner, describing a childhood by the sea."],
      []),
     (["Ilse Brandt, noting the rise, said the plan would hold."], ["Ilse Brandt"]),
-    (["The leader of the party, Ilse Brandt, condemned the attack, saying it would not stand."], ["Ilse Brandt"]),
+    (["The leader of the party, Ilse Brandt, condemned the attack, saying in a statement that it would not stand."],
+     ["Ilse Brandt"]),
 ])
 def test_speakers_of_bodies_pronouns_pairs_offices_owners_reports_posts_and_short_names(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
