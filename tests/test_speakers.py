@@ -155,7 +155,7 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Major League Harbourball said the season would start late."], ["Major League Harbourball"]),
     # A participle after a name and a comma tells what the sentence's subject does; where the name
     # opens the sentence, or a clause of its own follows it, the name is that subject.
-    (["The memoir opens in the tone of such heroes as Ilse Brandt and Lukas Brenner, describing a childhood by the sea."],
+    (["“Harbour Days” opens in the tone of such heroes as Ilse Brandt and Lukas Brenner, describing a childhood."],
      []),
     (["Ilse Brandt, noting the rise, said the plan would hold."], ["Ilse Brandt"]),
     (["The leader of the party, Ilse Brandt, condemned the attack, saying in a statement that it would not stand."],
