@@ -143,6 +143,11 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Ilse Brandt met Anna Berg on Monday. To Brandt’s delight, Berg would sign the deal. “It works,” she said."],
      ["Anna Berg"]),
     (["Others said it was a mistake."], []),
+    # A sentence whose subject is the same pronoun is about the same person: the names in it are
+    # others. A sentence whose subject is another pronoun names whom "she" stands for.
+    (["Lukas Brenner wrote the memoir. He was with Anna Berg for a decade. “We were happy,” he writes."],
+     ["Lukas Brenner"]),
+    (["He met Anna Berg on Monday. “It works,” she said."], ["Anna Berg"]),
     # Labels before a name or a list of names are fields of a list, not an interview's turns.
     (["Producer: Ilse Brandt", "Label: Harbour Records Co.", "Producers: Anna Berg, Lukas Brenner",
       "Label: Nordline Music"], []),

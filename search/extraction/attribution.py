@@ -83,7 +83,7 @@ SUBJECT_THEN_SAID = re.compile(
     r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|told|added|warned)\b"
 )
 PRONOUN_SAID = re.compile(
-    rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?:he|she|He|She)\s+(?:(?:has|had)\s+)?(?:(?:always|also|later|"
+    rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?P<pronoun>he|she|He|She)\s+(?:(?:has|had)\s+)?(?:(?:always|also|later|"
     rf"repeatedly|often|never)\s+)?(?P<verb>{SPEECH_VERBS})\b"
 )
 # "The Health Ministry has recorded 3,000 cases. It says ...", "..., it added.": 'it' speaks for a body.
@@ -307,8 +307,10 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
                     for at, name in _sentence_attributions(sentence, after_quote))
     starts = [start for start, _ in sentences]
     ordered = sorted(hits)
-    for pattern, is_referent, last_named in ((PRONOUN_SAID, lambda name: True, last_person_before),
-                                             (IT_SAID, as_organisation, last_body_before)):
+    for pattern, is_referent, last_named in (
+            (PRONOUN_SAID, lambda name: True,
+             lambda text, known, match: last_person_before(text, known, match["pronoun"])),
+            (IT_SAID, as_organisation, lambda text, known, match: last_body_before(text, known))):
         for match in pattern.finditer(paragraph):
             # "He posted an elite grade": the verb in another sense reports nothing.
             at = bisect.bisect_right(starts, match.start("verb")) - 1
@@ -317,7 +319,7 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
                 continue
             earlier = bisect.bisect_left(ordered, (match.start(), ""))
             referent = next((ordered[k][1] for k in range(earlier - 1, -1, -1) if is_referent(ordered[k][1])), None) \
-                or last_named(paragraph[max(0, match.start() - PRONOUN_REACH): match.start() + 1], known)
+                or last_named(paragraph[max(0, match.start() - PRONOUN_REACH): match.start() + 1], known, match)
             if referent:
                 hits.append((match.start(), referent))
                 bisect.insort(ordered, (match.start(), referent))

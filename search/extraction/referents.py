@@ -30,12 +30,15 @@ AT_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|within|
 OPENING_PREPOSITION = re.compile(r"(?:To|From|For|By|With|Of|On|About|Against|Unlike|Like|Despite)\s")
 
 
-def last_person_before(text: str, known: Counter) -> str | None:
+def last_person_before(text: str, known: Counter, pronoun: str = "") -> str | None:
     """Whom a following 'she said' refers to: the subject of the last sentence that names someone
     outside quotations ("Carol Hefner, a co-chair of Trump's campaign, cited …"), else the last person
     it names. A single word counts when the article names someone by it in full ("Stadia" is a
-    product, "Buser" is Jack Buser)."""
+    product, "Buser" is Jack Buser). A sentence whose subject is the same pronoun ("He was with Mia
+    Farrow for a decade. “…,” he writes") is about the same person: the names in it are others."""
     for sentence in reversed(split_sentences(QUOTED_SPAN.sub(" ", text))):
+        if pronoun and re.match(rf"[\s{OPEN_QUOTES}(]*{pronoun}\b", sentence, re.IGNORECASE):
+            continue
         people = [(match.start(), person) for match in re.finditer(NAME_RUN, sentence)
                   if not ending_at(AT_PLACE, sentence, match.start()) and not OPENING_PREPOSITION.match(match.group())
                   and (person := person_named(match.group(), known))]
