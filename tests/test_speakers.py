@@ -148,6 +148,12 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Lukas Brenner wrote the memoir. He was with Anna Berg for a decade. “We were happy,” he writes."],
      ["Lukas Brenner"]),
     (["He met Anna Berg on Monday. “It works,” she said."], ["Anna Berg"]),
+    # A person named before where they work speaks; one unnamed person at a body speaks for no one,
+    # people in the plural there speak for it.
+    (["As Lukas Brenner at The Harbour Ledger explains, the cost is high."], ["Lukas Brenner"]),
+    (["Anna Berg from Harbour University said the cost is high."], ["Anna Berg"]),
+    (["A professor at Harbour University said the cost is high."], []),
+    (["Analysts at Halvik Securities said the results beat expectations."], ["Halvik Securities"]),
     # Labels before a name or a list of names are fields of a list, not an interview's turns.
     (["Producer: Ilse Brandt", "Label: Harbour Records Co.", "Producers: Anna Berg, Lukas Brenner",
       "Label: Nordline Music"], []),

@@ -210,8 +210,10 @@ def _closes_reported_clause(sentence: str, match: re.Match) -> bool:
 AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
 
 
-# "a spokesperson for Sen. Kamala Harris said": the spokesperson speaks for the name after "for".
-SPEAKING_FOR = re.compile(rf"\b{SPOKESPEOPLE}\s+for\s+(?:the\s+)?$")
+# "a spokesperson for Sen. Kamala Harris said", "analysts at Halvik Securities said": a spokesperson,
+# or people in the plural, speak for the name after "for" or "at"; "a professor at Harbour University"
+# is one unnamed person, who speaks for no one.
+SPEAKING_FOR = re.compile(rf"\b(?:(?i:{SPOKESPEOPLE})\s+(?:for|at)|(?i:[a-z]{{3,}}s)\s+at)\s+(?:the\s+)?$")
 
 
 # Verbs that are also plural nouns ("Arab states to have signed", "Trump claims of fraud") speak only
@@ -246,6 +248,12 @@ def _participle_of_subject(sentence: str, match: re.Match) -> bool:
         and bool(sentence[:match.start("name")].strip(" “\"‘'(—–-"))
 
 
+# "As Trent Hamm at The Simple Dollar explains", "Anna Berg from Harbour University said": the
+# person named before where they work speaks.
+PERSON_AT_BODY_THEN_VERB = re.compile(
+    rf"(?P<name>{NAME_RUN})\s+(?:at|from|with)\s+(?:the\s+)?{JOINED_RUN}\s+(?:(?:has|had)\s+)?(?P<verb>{SPEECH_VERBS})\b")
+
+
 def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
     """NAME_THEN_VERB at each run of capitalised words in turn: a match whose run names no one ("In
     November, Maryam Rajavi, President-elect of ..., said") gives way to the next run."""
@@ -255,6 +263,12 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
             continue
         if ending_at(OBJECT_OF_PREPOSITION, sentence, run.start()) \
                 and not ending_at(SPEAKING_FOR, sentence, run.start()):
+            continue
+        at_body = PERSON_AT_BODY_THEN_VERB.match(sentence, run.start())
+        if at_body and (person := as_person(at_body["name"])) and len(person.split()) >= 2 \
+                and not as_organisation(at_body["name"]):
+            yield at_body
+            at = at_body.end()
             continue
         joined = JOINED_THEN_VERB.match(sentence, run.start())
         if joined and (joined_body(joined["name"]) or " and " in joined["name"] and _head_person(joined["name"])):

@@ -39,7 +39,8 @@ TITLE_WORDS = {
     "prosecutor", "solicitor", "magistrate", "provost", "lecturer", "researcher", "realtor", "broker",
     "landlord", "entrepreneur", "investor", "activist", "organizer", "organiser", "volunteer", "publicist",
     "lobbyist", "strategist", "consultant", "pollster", "candidate", "nominee", "challenger", "incumbent",
-    "commander", "cmdr", "firefighter", "paramedic", "chairperson", "vp", "coo", "cto",
+    "commander", "cmdr", "firefighter", "paramedic", "chairperson", "vp", "coo", "cto", "farmer",
+    "forecaster", "meteorologist", "fisherman", "shopkeeper", "owner",
 }
 # Labels and words that are never a person's name.
 NOT_NAMES = {

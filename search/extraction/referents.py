@@ -8,9 +8,9 @@ from collections import Counter
 from .person_names import as_organisation, as_person, fullest_name
 from .sentences import CLOSE_QUOTES, NAME_RUN, OPEN_QUOTES, ending_at, split_sentences
 
-# "70 percent of Americans say", "the High Commissioner for Human Rights said": a name right after a
+# "70 percent of Americans say", "a professor at Harbour University said": a name right after a
 # preposition is its object; the one who speaks is the noun the preposition hangs on.
-OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|for|in|from|by|to|on|about|against|over)\s+(?:the\s+)?$")
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|for|in|at|from|by|to|on|about|against|over)\s+(?:the\s+)?$")
 
 
 QUOTED_SPAN = re.compile(rf"[{OPEN_QUOTES}][^{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]?")
