@@ -157,6 +157,9 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     # Labels before a name or a list of names are fields of a list, not an interview's turns.
     (["Producer: Ilse Brandt", "Label: Harbour Records Co.", "Producers: Anna Berg, Lukas Brenner",
       "Label: Nordline Music"], []),
+    # One label alone, however often, is a list's field: an interview has two voices.
+    (["“Harbour Lights” – Anna Berg", "Publishers: Harbour Songs (BMI), administered by Nordline Music.",
+      "“Low Tide” – Lukas Brenner", "Publishers: Tidewater Tunes (ASCAP), a division of Nordline Music."], []),
     # An occupation written before a name as a title is no part of it, nor is a sentence's opening
     # imperative; a body's name that opens with such a word keeps it ("Major League").
     (["Vendor Lukas Brenner said the garden sold the house.", "Agent Ilse Brandt from Brandt Homes showed it.",

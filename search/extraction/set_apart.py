@@ -68,6 +68,8 @@ def interview_turns(paragraphs: list[str]) -> Iterator[tuple[int, int, str]]:
     turns = [(i, m["name"], m["text"]) for i, p in enumerate(paragraphs)
              if (m := TURN.match(p)) and not _not_spoken(m["text"])]
     counts = Counter(label for _, label, _ in turns)
+    if len(counts) < 2:  # one label alone is a list's field ("Publishers: …"); an interview has two voices
+        return
     questions = Counter(label for _, label, text in turns if text.rstrip().endswith("?"))
     for i, label, _ in turns:
         if counts[label] >= 2 and questions[label] * 2 < counts[label]:
