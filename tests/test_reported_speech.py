@@ -88,6 +88,7 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("de", "Jan Keller stellte klar, dass nichts entschieden sei.", ("Jan Keller",)),
     ("fr", "« Rien n'est décidé », a fait savoir le maire Jean Dupont.", ("Jean Dupont",)),
     ("fr", "« Rien n'est décidé », conclut Marie Curie.", ("Marie Curie",)),
+    ("fr", "Jean Dupont, juge au tribunal de Grande Instance, a dit que tout allait bien.", ("Jean Dupont",)),
     ("es", "Carlos Alesandri dejó claro que no habrá controles.", ("Carlos Alesandri",)),
     ("es", "«No habrá controles», puntualizó la alcaldesa María López.", ("María López",)),
     ("es", "Carlos Alesandri cuenta con el apoyo de la Comunidad.", ()),

@@ -40,8 +40,8 @@ VERBS = {
     "fr": rf"(?:a|ont)\s+(?:{FRENCH_PARTICIPLES})"
           r"|dit|déclare|affirme|explique|ajoute|souligne|estime|indique|assure|précise|annonce|confie|répond"
           r"|s['’]est\s+interrogée?|s['’]est\s+félicitée?|poursuit|insiste|rappelle|raconte|écrit|confirme"
-          r"|conclut|juge|observe|relève|résume|témoigne|détaille|commente|reconnaît|regrette|dénonce|avertit"
-          r"|prévient|martèle|note|fait\s+savoir|fait\s+valoir",
+          r"|conclut|observe|relève|résume|témoigne|détaille|commente|reconnaît|regrette|dénonce|avertit"
+          r"|prévient|martèle|fait\s+savoir|fait\s+valoir",
     "es": r"dijo|afirmó|explicó|aseguró|señaló|indicó|declaró|manifestó|subrayó|apuntó|advirtió|añadió|agregó"
           r"|comentó|precisó|detalló|informó|destacó|expresó|sostuvo|consideró|recordó|proclamó|aclaró|insistió"
           r"|reconoció|lamentó|denunció|admitió|respondió|escribió|confirmó|anunció|dice|afirma|explica|asegura"
