@@ -157,6 +157,12 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     # Labels before a name or a list of names are fields of a list, not an interview's turns.
     (["Producer: Ilse Brandt", "Label: Harbour Records Co.", "Producers: Anna Berg, Lukas Brenner",
       "Label: Nordline Music"], []),
+    # A statement in the first person under a line that names who made it is theirs; not a byline's
+    # writer's column, nor a paragraph in the third person under a caption.
+    (["Ilse Brandt, chief executive of Harbour Bank, to staff", "We will stand together and do more."],
+     ["Ilse Brandt"]),
+    (["By Ilse Brandt, staff writer", "My garden grew well this year."], []),
+    (["Ilse Brandt, chief executive of Harbour Bank", "The bank's profit rose by a tenth."], []),
     # One label alone, however often, is a list's field: an interview has two voices.
     (["“Harbour Lights” – Anna Berg", "Publishers: Harbour Songs (BMI), administered by Nordline Music.",
       "“Low Tide” – Lukas Brenner", "Publishers: Tidewater Tunes (ASCAP), a division of Nordline Music."], []),

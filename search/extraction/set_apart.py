@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from .fields import BYLINE_WORD
 from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES
 
 TURN = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}):\s+(?P<text>\S.*)$")
@@ -26,15 +27,27 @@ POST_SIGNATURE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})")
 
 
+# "Tim Cook, CEO of Apple, to employees" over "Right now, we must …": a statement in the first person
+# under a line that names who made it; not a byline's writer over their own column ("By …").
+FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|us|my|My|me)\b")
+
+
 def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
                  name_of: Callable[[str], str | None]) -> tuple[list[tuple[int, str]], ...]:
     """Each paragraph's attributions (position, name), with the author of a post embedded in it
-    (its signature), and, for a paragraph that is a quotation alone and attributes it to no one, the
-    name that the line after it credits (at its end)."""
+    (its signature), the maker of a statement in the first person under a line that names them, and,
+    for a paragraph that is a quotation alone and attributes it to no one, the name that the line
+    after it credits (at its end)."""
     found = [list(hits) for hits in found]
     for index, paragraph in enumerate(paragraphs):
         found[index].extend((post.start(), name) for post in POST_SIGNATURE.finditer(paragraph)
                             if (name := name_of(post["name"])))
+    for index in range(1, len(paragraphs)):
+        heading, statement = paragraphs[index - 1].strip(), paragraphs[index]
+        if not found[index] and len(heading.split()) <= MAX_CREDIT_WORDS and FIRST_PERSON.search(statement) \
+                and not BYLINE_WORD.match(heading) and (line := CREDIT_LINE.match(heading)) \
+                and (name := name_of(line["name"])):
+            found[index].append((0, name))
     for index in range(len(paragraphs) - 1):
         quoted, credit = paragraphs[index].strip(), paragraphs[index + 1].strip()
         alone = quoted[:1] in OPEN_QUOTES + "»" and quoted.rstrip(".,;")[-1:] in CLOSE_QUOTES + "«“"
