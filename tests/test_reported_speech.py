@@ -98,6 +98,11 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("pt", "Ana Souza completou 30 anos de carreira.", ()),
     ("nl", "Pieter Jansen merkte op dat de kosten stijgen.", ("Pieter Jansen",)),
     ("pl", "- Nie mamy wyboru - przekonuje minister Anna Nowak.", ("Anna Nowak",)),
+    # the name set off by commas after its role, then the verb; a party in brackets after the name
+    ("pt", "O embaixador da China em Brasília, Yang Wanming , reagiu dizendo que as afirmações eram infames.",
+     ("Yang Wanming",)),
+    ("es", "El presidente del club, Juan Pérez, aseguró que no habrá cambios.", ("Juan Pérez",)),
+    ("pt", "O deputado Eduardo Nunes (PSL-SP) disse que a China é um risco.", ("Eduardo Nunes",)),
 ])
 def test_each_language_s_attributions(language, paragraph, expected):
     assert speakers(language, paragraph) == expected

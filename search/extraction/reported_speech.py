@@ -33,7 +33,7 @@ FRENCH_PARTICIPLES = (r"déclaré|dit|affirmé|expliqué|ajouté|souligné|estim
 VERBS = {
     "de": r"sagte|sagten|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|fügte\s+hinzu"
           r"|warnte|warnt|kritisierte|kritisiert|forderte|fordert|schrieb|schreibt|berichtete|bestätigte"
-          r"|beurteilt|beurteilte|erzählte|erzählt|räumte\s+ein|teilte\s+mit|antwortete|antwortet"
+          r"|beurteilt|beurteilte|erzählte|erzählt|räumte\s+ein|teilte\s+mit|antwortete|antwortet|reagierte"
           r"|erläuterte|erläutert|unterstrich|unterstreicht|versicherte|versichert|bekräftigte|bekräftigt"
           r"|kommentierte|kommentiert|mahnte|mahnt|entgegnete|entgegnet|argumentierte|argumentiert|berichtet"
           r"|bestätigt|stellte\s+klar|gab\s+an|gab\s+zu",
@@ -44,7 +44,7 @@ VERBS = {
           r"|prévient|martèle|fait\s+savoir|fait\s+valoir",
     "es": r"dijo|afirmó|explicó|aseguró|señaló|indicó|declaró|manifestó|subrayó|apuntó|advirtió|añadió|agregó"
           r"|comentó|precisó|detalló|informó|destacó|expresó|sostuvo|consideró|recordó|proclamó|aclaró|insistió"
-          r"|reconoció|lamentó|denunció|admitió|respondió|escribió|confirmó|anunció|dice|afirma|explica|asegura"
+          r"|reconoció|lamentó|denunció|admitió|respondió|reaccionó|escribió|confirmó|anunció|dice|afirma|explica|asegura"
           r"|señala|indica|añade|agrega|sostiene|considera|destaca|expresa"
           r"|concluyó|reiteró|relató|puntualizó|enfatizó|resaltó|remarcó|opinó|valoró|argumentó|mencionó"
           r"|comunicó|planteó|refirió|reveló|alertó|dejó\s+(?:en\s+)?claro|concluye|reitera|relata"
@@ -56,12 +56,12 @@ VERBS = {
           r"|disse|dichiarò|spiegò|aggiunse|affermò|sottolineò|commentò|precisò|ricordò|annunciò|confermò|rispose"
           r"|dice|dichiara|spiega|aggiunge|afferma|sottolinea|commenta|precisa|ricorda|osserva|racconta|avverte"
           r"|(?:ha|hanno)\s+(?:evidenziato|rilevato|ribadito|concluso|assicurato|riferito|fatto\s+sapere"
-          r"|denunciato|replicato|chiarito|insistito)"
+          r"|denunciato|replicato|chiarito|insistito|reagito)"
           r"|evidenzia|rileva|ribadisce|conclude|assicura|riferisce|sostiene|denuncia"
           r"|replica|chiarisce|insiste|fa\s+sapere",
     "pt": r"disse|afirmou|declarou|explicou|acrescentou|ressaltou|destacou|comentou|informou|observou|indagou"
           r"|falou|contou|lembrou|reforçou|alertou|garantiu|avaliou|admitiu|negou|confirmou|anunciou|escreveu"
-          r"|respondeu|criticou|defendeu|diz|afirma|declara|explica|acrescenta|ressalta|destaca|comenta|conta"
+          r"|respondeu|reagiu|criticou|defendeu|diz|afirma|declara|explica|acrescenta|ressalta|destaca|comenta|conta"
           r"|lembra|alerta|garante|avalia|defende|dizia|dizendo|afirmando"
           r"|enfatizou|pontuou|salientou|frisou|sustentou|argumentou|relatou|concluiu|reiterou|esclareceu"
           r"|apontou|detalhou|revelou|justificou|opinou|ponderou|enfatiza|pontua|salienta|frisa"
@@ -76,7 +76,7 @@ VERBS = {
           r"|napisał[a]?|ostrzegł[a]?|zauważył[a]?|uważał[a]?|uważa|twierdzi|twierdził[a]?|odpowiedział[a]?"
           r"|przekonuje|przekonywał[a]?|tłumaczy|tłumaczył[a]?|wyjaśnia|podkreśla|zaznacza|dodaje|ocenia"
           r"|komentuje|zapewnia|zapewnił[a]?|przypomina|przypomniał[a]?|zapowiedział[a]?|wskazuje|wskazał[a]?"
-          r"|relacjonował[a]?|pisze|mówiła",
+          r"|relacjonował[a]?|pisze|mówiła|zareagował[a]?",
 }
 # Verbs whose object is what is quoted ("llamó a la Argentina «un país al margen de la ley»", "nannte
 # den Plan „Unsinn“"): they report words only in a sentence that quotes some ("llamó a la policía"
@@ -138,6 +138,7 @@ GERMAN_ROLE = re.compile(
     r"iker|ist|loge|(?:stadt|gemeinde|land|kreis|bezirks|bundes|staats)r(?:at|ätin))"
     r"(?:in|r|n)?$")
 MIN_NAME_WORDS = 2
+BRACKETS = r"(?:\s*\([^()]{1,40}\))?"
 # A full stop that ends the sentence after a name ("so Keller."), not an initial's ("Marsha P.").
 SENTENCE_STOP = re.compile(r"(?<=\w{3})\.$")
 # A name run, and the French elided particle inside a name: "Quai d'Orsay", "Giscard d'Estaing".
@@ -156,7 +157,8 @@ def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
         re.compile(rf"(?:,|\s[-–—]|—)\s*(?:{verbs})\s+{not_pronoun}{LOWER_WORDS}(?P<name>{RUN})"),
         # Keller sagte: „…“ / Josep Borrell consideró que … / Luis Torres, presidente del Consejo, señaló;
         # "el representante para la Política Exterior, Josep Borrell, consideró": the apposition speaks.
-        re.compile(rf"(?P<name>{RUN})(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
+        # "Eduardo Bolsonaro (PSL-SP) disse": a party or a place in brackets after the name.
+        re.compile(rf"(?P<name>{RUN}){BRACKETS}(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
                    rf"\s+(?:{verbs})\b"),
         re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+{ACCORDING_WORDS}(?P<name>{RUN})"),
         re.compile(rf"(?P<name>{RUN})\s+(?:{ACCORDING_AFTER.get(language, NOTHING)})\b"),
@@ -164,6 +166,8 @@ def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
         # l'Intérieur, Gérald Darmanin: a role with capitalised words of its own, then the name.
         re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+|\s[-–—]\s*)(?:{verbs})\s+(?:{ROLE_ARTICLES})\s+[a-zà-ÿ]"
                    rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,80}},\s+(?P<name>{RUN})"),
+        # "O embaixador da China, Yang Wanming, reagiu": the name set off by commas after its role.
+        re.compile(rf"(?<=,\s)(?P<name>{RUN}){BRACKETS}\s*,\s+(?:{verbs})\b"),
     )
 
 
