@@ -103,6 +103,32 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
      ("Yang Wanming",)),
     ("es", "El presidente del club, Juan Pérez, aseguró que no habrá cambios.", ("Juan Pérez",)),
     ("pt", "O deputado Eduardo Nunes (PSL-SP) disse que a China é um risco.", ("Eduardo Nunes",)),
+    # a verb that opens the sentence, after a short adverbial, then its subject; not a conjunction's
+    # clause, a preposition's object, nor a noun phrase before the verb that may be its subject
+    ("de", "Am Montag sagte Bürgermeister Jan Keller, die Kosten seien zu hoch.", ("Jan Keller",)),
+    ("de", "Das erklärte Ministerin Anna Berger am Dienstag.", ("Anna Berger",)),
+    ("nl", "Dat zei minister Jan de Vries maandag.", ("Jan de Vries",)),
+    ("es", "Así lo afirmó Juan Pérez, presidente del club.", ("Juan Pérez",)),
+    ("it", "Lo ha detto il sindaco Marco Rossi.", ("Marco Rossi",)),
+    ("pl", "Jak powiedział Jan Kowalski, koszty wzrosły.", ("Jan Kowalski",)),
+    ("es", "Juan dijo que Pedro Sánchez ganará.", ()),
+    ("es", "Ayer explicó a Juan Pérez que no habría cambios.", ()),
+    ("de", "Die Opposition kritisierte Anna Berger scharf.", ()),
+    ("it", "Ha detto che Marco Rossi ha torto.", ()),
+    # an adverb between the name, or the auxiliary, and the verb; German and Dutch perfects; a
+    # German separable verb whole at a clause's end; "according to" in German's other words
+    ("fr", "Jean Dupont a également déclaré que la décision était sage.", ("Jean Dupont",)),
+    ("es", "Juan Pérez también señaló que la decisión es sabia.", ("Juan Pérez",)),
+    ("it", "Marco Rossi ha poi spiegato che i costi sono saliti.", ("Marco Rossi",)),
+    ("de", "Jan Keller hat am Montag gesagt, die Kosten seien zu hoch.", ("Jan Keller",)),
+    ("de", "Er hat Jan Keller gesagt, dass nichts geschieht.", ()),
+    ("nl", "Jan de Vries heeft gezegd dat de kosten stijgen.", ("Jan de Vries",)),
+    ("de", "Wie Polizeisprecher Jan Keller mitteilte, wurde niemand verletzt.", ("Jan Keller",)),
+    ("de", "Nach Angaben von Jan Keller wurde niemand verletzt.", ("Jan Keller",)),
+    ("fr", "Jean Dupont s'est dit très inquiet.", ("Jean Dupont",)),
+    # an office before the name in the language's own words, feminine forms too
+    ("nl", "Burgemeester Jan de Vries zegt dat de kosten stijgen.", ("Jan de Vries",)),
+    ("es", "Alcaldesa María López afirmó que no habrá cambios.", ("María López",)),
 ])
 def test_each_language_s_attributions(language, paragraph, expected):
     assert speakers(language, paragraph) == expected

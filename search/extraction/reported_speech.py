@@ -23,114 +23,24 @@ from .attribution import Attributions
 from .person_names import acronyms_spelled_out
 from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, ending_at, has_quote, split_sentences
 from .set_apart import interview_turns, with_credits
+from .speech_words import (
+    ACCORDING_AFTER,
+    ACCORDING_BEFORE,
+    ACCORDING_WORDS,
+    ADJECTIVE,
+    AFTER_QUOTE,
+    INSTITUTIONS,
+    INVERTED_COMPOUND,
+    LOWER_WORDS,
+    NOTHING,
+    ORGANISATION_NOUNS,
+    PRONOUNS,
+    QUOTING_VERBS,
+    ROLE_ARTICLES,
+    VERBS,
+    adverb,
+)
 
-# Reporting verbs, past and present, and the compound pasts of French and Spanish.
-# French participles after "a" or "ont": "a déclaré", and, its subject a pronoun, "a-t-il ajouté".
-FRENCH_PARTICIPLES = (r"déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|assuré|précisé|annoncé|confié"
-                      r"|répondu|lancé|reconnu|insisté|rappelé|martelé|regretté|dénoncé|averti|prévenu|raconté|écrit"
-                      r"|confirmé|poursuivi|conclu|jugé|noté|observé|relevé|commenté|admis|avoué|témoigné|détaillé"
-                      r"|résumé|tweeté|fait\s+savoir|fait\s+valoir|réagi|argumenté|plaidé")
-VERBS = {
-    "de": r"sagte|sagten|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|fügte\s+hinzu"
-          r"|warnte|warnt|kritisierte|kritisiert|forderte|fordert|schrieb|schreibt|berichtete|bestätigte"
-          r"|beurteilt|beurteilte|erzählte|erzählt|räumte\s+ein|teilte\s+mit|antwortete|antwortet|reagierte"
-          r"|erläuterte|erläutert|unterstrich|unterstreicht|versicherte|versichert|bekräftigte|bekräftigt"
-          r"|kommentierte|kommentiert|mahnte|mahnt|entgegnete|entgegnet|argumentierte|argumentiert|berichtet"
-          r"|bestätigt|stellte\s+klar|gab\s+an|gab\s+zu",
-    "fr": rf"(?:a|ont)\s+(?:{FRENCH_PARTICIPLES})"
-          r"|dit|déclare|affirme|explique|ajoute|souligne|estime|indique|assure|précise|annonce|confie|répond"
-          r"|s['’]est\s+interrogée?|s['’]est\s+félicitée?|poursuit|insiste|rappelle|raconte|écrit|confirme"
-          r"|conclut|observe|relève|résume|témoigne|détaille|commente|reconnaît|regrette|dénonce|avertit"
-          r"|prévient|martèle|fait\s+savoir|fait\s+valoir",
-    "es": r"dijo|afirmó|explicó|aseguró|señaló|indicó|declaró|manifestó|subrayó|apuntó|advirtió|añadió|agregó"
-          r"|comentó|precisó|detalló|informó|destacó|expresó|sostuvo|consideró|recordó|proclamó|aclaró|insistió"
-          r"|reconoció|lamentó|denunció|admitió|respondió|reaccionó|escribió|confirmó|anunció|dice|afirma|explica|asegura"
-          r"|señala|indica|añade|agrega|sostiene|considera|destaca|expresa"
-          r"|concluyó|reiteró|relató|puntualizó|enfatizó|resaltó|remarcó|opinó|valoró|argumentó|mencionó"
-          r"|comunicó|planteó|refirió|reveló|alertó|dejó\s+(?:en\s+)?claro|concluye|reitera|relata"
-          r"|puntualiza|enfatiza|resalta|remarca|opina|valora|argumenta|recuerda|apunta|advierte|insiste"
-          r"|reconoce|comenta|subraya|precisa|detalla|aclara|explicaba|decía|aseguraba"
-          r"|ha\s+(?:dicho|declarado|añadido|afirmado|señalado|explicado|asegurado|indicado|manifestado)",
-    "it": r"(?:ha|hanno)\s+(?:detto|dichiarato|spiegato|aggiunto|affermato|sottolineato|commentato|precisato"
-          r"|ricordato|annunciato|confermato|osservato|scritto|risposto|spiegato|avvertito|ammesso|raccontato)"
-          r"|disse|dichiarò|spiegò|aggiunse|affermò|sottolineò|commentò|precisò|ricordò|annunciò|confermò|rispose"
-          r"|dice|dichiara|spiega|aggiunge|afferma|sottolinea|commenta|precisa|ricorda|osserva|racconta|avverte"
-          r"|(?:ha|hanno)\s+(?:evidenziato|rilevato|ribadito|concluso|assicurato|riferito|fatto\s+sapere"
-          r"|denunciato|replicato|chiarito|insistito|reagito)"
-          r"|evidenzia|rileva|ribadisce|conclude|assicura|riferisce|sostiene|denuncia"
-          r"|replica|chiarisce|insiste|fa\s+sapere",
-    "pt": r"disse|afirmou|declarou|explicou|acrescentou|ressaltou|destacou|comentou|informou|observou|indagou"
-          r"|falou|contou|lembrou|reforçou|alertou|garantiu|avaliou|admitiu|negou|confirmou|anunciou|escreveu"
-          r"|respondeu|reagiu|criticou|defendeu|diz|afirma|declara|explica|acrescenta|ressalta|destaca|comenta|conta"
-          r"|lembra|alerta|garante|avalia|defende|dizia|dizendo|afirmando"
-          r"|enfatizou|pontuou|salientou|frisou|sustentou|argumentou|relatou|concluiu|reiterou|esclareceu"
-          r"|apontou|detalhou|revelou|justificou|opinou|ponderou|enfatiza|pontua|salienta|frisa"
-          r"|sustenta|relata|conclui|reitera|esclarece|aponta|detalha|revela|opina|pondera",
-    "nl": r"zei|zeiden|zegt|zeggen|verklaarde|verklaart|liet\s+weten|laat\s+weten|stelde|stelt|benadrukte|benadrukt"
-          r"|legde\s+uit|vertelde|vertelt|schreef|schrijft|reageerde|antwoordde|waarschuwde|voegde\s+toe|meldde"
-          r"|bevestigde|erkende|aldus|meent|meende|gaf\s+aan|geeft\s+aan|legt\s+uit|reageert|waarschuwt|erkent"
-          r"|bevestigt|concludeerde|concludeert|merkte\s+op|merkt\s+op|benadrukte|vertelt",
-    # Polish: the verb's masculine and feminine past, and the present.
-    "pl": r"powiedział[a]?|powiedzieli|mówi|mówił[a]?|stwierdził[a]?|dodał[a]?|podkreślił[a]?|zaznaczył[a]?"
-          r"|ocenił[a]?|przekazał[a]?|poinformował[a]?|oświadczył[a]?|wyjaśnił[a]?|skomentował[a]?|przyznał[a]?"
-          r"|napisał[a]?|ostrzegł[a]?|zauważył[a]?|uważał[a]?|uważa|twierdzi|twierdził[a]?|odpowiedział[a]?"
-          r"|przekonuje|przekonywał[a]?|tłumaczy|tłumaczył[a]?|wyjaśnia|podkreśla|zaznacza|dodaje|ocenia"
-          r"|komentuje|zapewnia|zapewnił[a]?|przypomina|przypomniał[a]?|zapowiedział[a]?|wskazuje|wskazał[a]?"
-          r"|relacjonował[a]?|pisze|mówiła|zareagował[a]?",
-}
-# Verbs whose object is what is quoted ("llamó a la Argentina «un país al margen de la ley»", "nannte
-# den Plan „Unsinn“"): they report words only in a sentence that quotes some ("llamó a la policía"
-# reports none).
-QUOTING_VERBS = {
-    "de": r"nannte|nennt|bezeichnete|bezeichnet",
-    "fr": r"(?:a|ont)\s+(?:qualifié|décrit|traité)|qualifie|décrit",
-    "es": r"llamó|llama|calificó|califica|definió|definía|define|describió|describe|tildó|tilda",
-    "it": r"(?:ha|hanno)\s+(?:definito|chiamato)|definì|definisce|chiamò",
-    "pt": r"chamou|classificou|definiu|qualificou|chama|classifica|define",
-    "nl": r"noemde|noemt",
-    "pl": r"nazwał[a]?|nazywa",
-}
-NOTHING = r"$^"
-# Words that report speech right after a quotation alone: "…«, so Keller."
-# German's separable verbs open the same way: "„…“, teilte Polizeisprecher Jan Keller mit".
-AFTER_QUOTE = {"de": r"so|teilte|teilten|fügte|räumte|kündigte|gab|stellte", "nl": r"aldus"}
-# The articles a role opens with: "el ministro", "le ministre", "il ministro", "o ministro", "der Minister".
-ROLE_ARTICLES = r"el|la|le|il|lo|o|a|de|der|die|das|het"
-# "according to": before the name, or (German "zufolge") after it.
-ACCORDING_BEFORE = {"de": r"laut", "fr": r"selon|d['’]après",
-                    # "de acuerdo con lo señalado por": what was said, and by whom.
-                    "es": r"(?:según|de\s+acuerdo\s+con)(?:\s+lo\s+[a-zà-ÿ]+[ai]do\s+por)?",
-                    "it": r"secondo|stando\s+a|a\s+detta\s+di", "pt": r"segundo|de\s+acordo\s+com|conforme",
-                    "nl": r"volgens",
-                    # Polish "według" takes the genitive: the name after it is not in its own form.
-                    "pl": NOTHING}
-ACCORDING_AFTER = {"de": r"zufolge"}
-# What a pronoun or a dropped subject says: "a-t-il dit", "sagte er", "…», señaló.", "…", zei hij.
-# "a-t-il ajouté": a compound past whose subject is a pronoun set between its two words.
-INVERTED_COMPOUND = {"fr": rf"(?:a-t|ont)-(?:il|elle)s?\s+(?:{FRENCH_PARTICIPLES})"}
-# French inverts its pronoun with a hyphen, and a "-t-" after a vowel: "dit-il", "ajoute-t-elle".
-PRONOUNS = {"de": r"(?:er|sie)", "fr": r"(?:-t)?-(?:il|elle)s?", "es": r"", "it": r"", "pt": r"", "nl": r"(?:hij|zij|ze)",
-            "pl": r""}
-# Lower-case words between the verb and the name: articles, roles ("le ministre", "el portavoz
-# policial", "la procuradora ad hoc").
-LOWER_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,5}"
-# Nouns that name what an organisation is: the capitalised words after one name it, one word or
-# more, after a few words describing it ("según la agencia de noticias BelTA", "advirtió la
-# calificadora Moody's", "de acuerdo con la agencia oficial de noticias rusa Sputnik").
-ORGANISATION_NOUNS = {
-    "es": r"agencia|calificadora|empresa|compañía|firma|diario|periódico|cadena|banco|consultora|aerolínea"
-          r"|cooperativa|fundación|organización|operadora|aseguradora",
-    "fr": r"agence|société|entreprise|journal|quotidien|groupe|banque|chaîne|fondation|organisation|compagnie",
-    "it": r"agenzia|società|azienda|gruppo|banca|giornale|quotidiano|fondazione|organizzazione|compagnia",
-    "pt": r"agência|empresa|companhia|banco|jornal|fundação|organização|consultoria|montadora|fabricante",
-    "nl": r"bedrijf|fabrikant|bank|krant|organisatie|stichting|persbureau|fabriek",
-}
-# French institutions written in lower case, named by what follows: "selon le ministère des
-# Affaires étrangères", "a indiqué la préfecture de Police".
-INSTITUTIONS = {"fr": r"ministère|préfecture|parquet|mairie|gouvernement|tribunal|conseil|commission|direction"}
-ADJECTIVE = r"[a-zà-ÿ]+(?:ères?|aux|ales?|iques?|aises?|iennes?|iens?|aines?|ains?)"
-# Between "according to" and the name, fewer: "según la Comisión", not "según explicó en un comunicado".
-ACCORDING_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,3}"
 # German roles are capitalised nouns: the run's leading words ending so are roles, not names.
 GERMAN_ROLE = re.compile(
     r"(?:meister|sprecher|präsident|minister|kanzler|leiter|chef|direktor|trainer|kollege|vorsitzende|experte|"
@@ -146,6 +56,22 @@ RUN = rf"{NAME_RUN}(?:\s+[dl]['’]{NAME_WORD})?"
 NAME_RUN_RE = re.compile(RUN)
 
 
+# The words a verb that opens a sentence may have between it and its subject: articles and roles,
+# not a clause's conjunction ("dijo que el ministro …") nor a preposition, whose object is no subject
+# ("explicó a Juan Pérez", "sagte dem Minister").
+NOT_SUBJECT_WORDS = (r"que|dass|daß|ob|wie|che|dat|of|że|si|se|a|al|ao|aos|à|de|di|da|do|del|della|van|von|voor|aan"
+                     r"|met|bij|con|com|per|por|para|zu|zur|zum|dem|den|in|im|em|en|na|no|w|z|od|dla|o")
+SUBJECT_WORDS = rf"(?:(?!(?:{NOT_SUBJECT_WORDS})\b)[a-zà-ÿ][\w'’-]*\s+){{0,4}}"
+# Languages whose subject follows a verb that opens the sentence, after at most a short adverbial:
+# "Am Montag sagte Jan Keller", "Dat zei minister Jan de Vries", "Así lo afirmó Juan Pérez".
+VERB_FIRST = frozenset({"de", "nl", "es", "it", "pt", "pl"})
+# That adverbial: a word and words in lower case ("Dazu", "Así lo", "Lo ha"), or a German preposition
+# and its noun ("Am Montag"); not a noun phrase that may be the subject ("Die Opposition
+# kritisierte Anna Berger").
+LEAD_IN = (r"(?:(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:[a-zà-ÿ][\w'’-]*\s+){0,2}"
+           r"|(?:Am|Im|Beim|Auf|In|Nach|Bei|Zum|Zur|Vor|Mit|Seit|Gegenüber)\s+[A-ZÄÖÜ][\wäöüß-]*\s+)")
+
+
 def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
     verbs = VERBS[language]
     not_pronoun = rf"(?!{PRONOUNS[language]}\b)" if PRONOUNS[language] else ""
@@ -159,7 +85,7 @@ def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
         # "el representante para la Política Exterior, Josep Borrell, consideró": the apposition speaks.
         # "Eduardo Bolsonaro (PSL-SP) disse": a party or a place in brackets after the name.
         re.compile(rf"(?P<name>{RUN}){BRACKETS}(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
-                   rf"\s+(?:{verbs})\b"),
+                   rf"\s+{adverb(language)}(?:{verbs})\b"),
         re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+{ACCORDING_WORDS}(?P<name>{RUN})"),
         re.compile(rf"(?P<name>{RUN})\s+(?:{ACCORDING_AFTER.get(language, NOTHING)})\b"),
         # «…», dijo el ministro del Interior, Fernando Grande-Marlaska. / …, a déclaré le ministre de
@@ -168,6 +94,8 @@ def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
                    rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,80}},\s+(?P<name>{RUN})"),
         # "O embaixador da China, Yang Wanming, reagiu": the name set off by commas after its role.
         re.compile(rf"(?<=,\s)(?P<name>{RUN}){BRACKETS}\s*,\s+(?:{verbs})\b"),
+        re.compile(rf"^{LEAD_IN}(?:{verbs})\s+{not_pronoun}{SUBJECT_WORDS}(?P<name>{RUN})"
+                   if language in VERB_FIRST else NOTHING),
     )
 
 
@@ -234,7 +162,10 @@ def _without_leading(words: list[str], language: str, keep: int) -> list[str]:
 OFFICE = re.compile(
     r"presidente?|président|prezydent|premier|segretario|secretario|secretário|ministr[oae]?|sindaco|alcalde"
     r"|prefeito|maire|burmistrz|direttore|director|diretor|directeur|dyrektor|portavoce|portavoz|porta-voz"
-    r"|rzecznik|governatore|gobernador|governador|prezes|szef")
+    r"|rzecznik|governatore|gobernador|governador|prezes|szef|presidenta|présidente|minister|sindaca|alcaldesa"
+    r"|prefeita|mairesse|direttrice|directora|diretora|directrice|secretaria|secretária|segretaria|gobernadora"
+    r"|governadora|burgemeester|wethouder|staatssecretaris|woordvoerder|woordvoerster|voorzitter|dyrektorka"
+    r"|rzeczniczka|prezeska")
 
 
 # A name after these is what a verb's object belongs to or whom it is said to: "le ministre des
@@ -304,7 +235,7 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
                         and (name := name_in(apposition, language, known)):
                     hits.append((start + match.start("apposition"), name))
                 elif name := name_in(match["name"], language, known,
-                                     alone=pattern in named[:2]
+                                     alone=(pattern in named[:2] or pattern is named[-1])
                                      and not ending_at(OBJECT_BEFORE, sentence, match.start("name"))):
                     hits.append((start + match.start(), name))
         for match in organisations.finditer(sentence):

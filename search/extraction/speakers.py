@@ -9,15 +9,15 @@ from ..models import Quote
 from .attribution import Attributions, attributions_of
 from .bodies import speaking_organisations
 from .person_names import as_organisation, fullest_name, given_name_of
-from .reported_speech import VERBS as SPEECH_VERBS_BY_LANGUAGE
 from .reported_speech import attributions_in
 from .sentences import CLOSE_QUOTES, OPEN_QUOTES
 from .set_apart import TURN
+from .speech_words import VERBS as SPEECH_VERBS_BY_LANGUAGE
 
 # The languages with attribution rules: English (attribution.py), German, French, Spanish, Italian,
-# Portuguese, Dutch and Polish (reported_speech.py). Read on another language, English rules find form labels and credits
-# ("Quelle: dpa", "Bild: shutterstock") where people are quoted: an article in another language
-# gets no speakers until its own rules exist.
+# Portuguese, Dutch and Polish (reported_speech.py, its words in speech_words.py). Read on another
+# language, English rules find form labels and credits ("Quelle: dpa", "Bild: shutterstock") where
+# people are quoted: an article in another language gets no speakers until its own rules exist.
 SPEAKER_LANGUAGES = frozenset({"en", *SPEECH_VERBS_BY_LANGUAGE})
 
 
