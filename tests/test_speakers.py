@@ -134,6 +134,9 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     # A surname's particle is written with a capital where it opens a sentence.
     (["Pieter van Aalst leads the survey.", "Van Aalst says the dunes move."], ["Pieter van Aalst"]),
     (["Daan Van Der Berg leads the survey.", "“It moves,” Van Der Berg said."], ["Daan Van Der Berg"]),
+    # however often the particle opens a sentence, the surname alone is the full name's tail
+    (["Pieter van Aalst leads the survey.", "Van Aalst says the dunes move.", "Van Aalst says they grow.",
+      "“It moves,” van Aalst writes."], ["Pieter van Aalst"]),
     # A title word before a suffix alone is the surname, and a suffix alone is no one.
     (["“It is time,” said Ellis King III on Monday."], ["Ellis King III"]),
     # Two titles joined by a hyphen are an office, no part of the name.

@@ -299,7 +299,12 @@ def fullest_name(name: str, known: Counter, lengthen: bool = True) -> str:
               and not ACRONYM.match(full) and (lengthen or len(words) == 1)]
     if not longer:
         return _formal_name(words, known) or name
-    return max(longer, key=lambda full: (known[full], len(full)))
+    # "De Miranda" at a sentence's start is the tail of "Luis de Miranda": the fullest form wins
+    # however often the shorter one stands.
+    fullest = [full for full in longer if not any(
+        other != full and without_suffix(other)[-len(full.split()):] == without_suffix(full)
+        and len(other.split()) > len(full.split()) for other in longer)]
+    return max(fullest, key=lambda full: (known[full], len(full)))
 
 
 def given_name_of(name: str, known: Iterable[str], common: set[str]) -> str | None:
