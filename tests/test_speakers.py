@@ -151,6 +151,11 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Lukas Brenner wrote the memoir. He was with Anna Berg for a decade. “We were happy,” he writes."],
      ["Lukas Brenner"]),
     (["He met Anna Berg on Monday. “It works,” she said."], ["Anna Berg"]),
+    # After a verb that takes no listener, a noun and "that" open a relative clause; "told the court
+    # that" and a longer adverbial before "that" report words.
+    (["Ellen Berg wrote the programs that revealed the pattern."], []),
+    (["Ellen Berg wrote in a blog post that the pattern was real."], ["Ellen Berg"]),
+    (["Ellen Berg told the court that she was innocent."], ["Ellen Berg"]),
     # A person named before where they work speaks; one unnamed person at a body speaks for no one,
     # people in the plural there speak for it.
     (["As Lukas Brenner at The Harbour Ledger explains, the cost is high."], ["Lukas Brenner"]),

@@ -182,7 +182,7 @@ NOT_NEWS = re.compile(r"\s+(?:to|for|by|of|from|at(?!\s+least)|in|back|missing|b
                       # "the concept Jeff Bezos announced earlier this year": what was announced came before.
                       r"earlier|last|this|yesterday|today|recently)\b")
 # "reported on Sunday that …": what follows the verb is reported speech.
-REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,3}?\s+that\b")
+REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,5}?\s+that\b")
 
 
 def _reports(text: str, match: re.Match) -> bool:
@@ -191,8 +191,16 @@ def _reports(text: str, match: re.Match) -> bool:
     deal was off") and takes none of its other senses, or it promises ("pledged to punish")."""
     verb = match["verb"]
     return verb in STRONG_VERBS or bool(REPORTED_THAT.match(text, match.end())) \
+        and not (verb not in TELLING and OBJECT_THEN_THAT.match(text, match.end())) \
         or verb in NEWS_VERBS and not NOT_NEWS.match(text, match.end()) \
         or verb in PROMISES and bool(TO_DO.match(text, match.end()))
+
+
+# "wrote the specific programs that revealed …": after a verb that takes no listener, a noun and
+# "that" open a relative clause, not what was said ("told the court that" does report).
+OBJECT_THEN_THAT = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|these|those)\s+(?:[\w-]+\s+){0,2}?that\b")
+TELLING = {"told", "tells", "telling", "warned", "warns", "warning", "urged", "urges", "urging", "asked", "asks",
+           "cautioned", "cautions", "instructed"}
 
 
 # "Israel has pledged to punish the Authority": a promise is words.
