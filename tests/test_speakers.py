@@ -156,6 +156,12 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Ellen Berg wrote the programs that revealed the pattern."], []),
     (["Ellen Berg wrote in a blog post that the pattern was real."], ["Ellen Berg"]),
     (["Ellen Berg told the court that she was innocent."], ["Ellen Berg"]),
+    # A person named after the verb, closing the sentence, speaks; the person named before is what
+    # was said of. Not a day after the verb, nor a listener.
+    (["Officers arrested Ann Lee, 32, of 11 Elm St., after finding drugs, said Lt. Matt Harris, a spokesman."],
+     ["Matt Harris"]),
+    (["The alliance holds, spokesperson Ann Lee said Thursday."], ["Ann Lee"]),
+    (["“We feel supported,” bus driver Ann Lee tells Efe."], ["Ann Lee"]),
     # A person named before where they work speaks; one unnamed person at a body speaks for no one,
     # people in the plural there speak for it.
     (["As Lukas Brenner at The Harbour Ledger explains, the cost is high."], ["Lukas Brenner"]),

@@ -13,7 +13,6 @@ from .bodies import SPOKESPEOPLE
 from .person_names import (
     DEMONYM,
     ORGANISATION_NOUNS,
-    OWNER_ENDING,
     TITLE_WORDS,
     acronyms_spelled_out,
     as_organisation,
@@ -26,6 +25,7 @@ from .person_names import (
 from .referents import OBJECT_OF_PREPOSITION, last_body_before, last_person_before
 from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, ending_at, has_quote, split_sentences
 from .set_apart import interview_turns, with_credits
+from .verb_senses import in_another_sense, reports
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|praised|praises|wrote|"
@@ -39,9 +39,6 @@ SPEECH_VERBS = (
     "predicts|admits|concedes|acknowledges|cautions|tweets|points out|responds|recounts|laments|complains|"
     "pledged|pledges|suggests"
 )
-# Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
-STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
-                "stressed", "insisted", "argued", "admitted", "testified", "predicted"}
 # lower-case words that may stand between the verb and the name: "said shopkeeper Petra Holm"
 ROLE_WORD = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w'’-]*\s+)"
 ROLE_WORDS = rf"{ROLE_WORD}{{0,3}}"
@@ -123,7 +120,7 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
             for m in pattern.finditer(sentence)]
     for m in _names_then_verbs(sentence):
-        if quoted or _reports(sentence, m) or _closes_reported_clause(sentence, m) \
+        if quoted or reports(sentence, m) or _closes_reported_clause(sentence, m) \
                 or INTRODUCES_BLOCK_QUOTE.match(sentence, m.end()):
             name = _head_person(m["name"]) or m["name"]
             hits.extend((*_joint_speakers(sentence, m.start(), name), (m.start(), name)))
@@ -172,40 +169,6 @@ def _joint_speakers(sentence: str, at: int, name: str) -> list[tuple[int, str]]:
     return []
 
 
-# "Bloomberg reported WeWork is ...", "Police confirmed the death": what follows is what they said,
-# unless the verb takes another sense ("reported to him", "reports of ...", "denied bail", "reported a
-# record profit", "announced a new product").
-NEWS_VERBS = {"reported", "reports", "confirmed", "confirms", "denied", "denies", "estimated", "estimates",
-              "announced", "announces"}
-NOT_NEWS = re.compile(r"\s+(?:to|for|by|of|from|at(?!\s+least)|in|back|missing|bail|entry|access|permission|a|an|its|their|"
-                      r"record|profits?|losses?|revenues?|earnings|sales|growth|"
-                      # "the concept Jeff Bezos announced earlier this year": what was announced came before.
-                      r"earlier|last|this|yesterday|today|recently)\b")
-# "reported on Sunday that …": what follows the verb is reported speech.
-REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,5}?\s+that\b")
-
-
-def _reports(text: str, match: re.Match) -> bool:
-    """Whether a speech verb (the match's `verb`, ending it) reports words without quotation marks:
-    it only can ("said"), words follow as a clause ("confirmed that"), it is news ("reported the
-    deal was off") and takes none of its other senses, or it promises ("pledged to punish")."""
-    verb = match["verb"]
-    return verb in STRONG_VERBS or bool(REPORTED_THAT.match(text, match.end())) \
-        and not (verb not in TELLING and OBJECT_THEN_THAT.match(text, match.end())) \
-        or verb in NEWS_VERBS and not NOT_NEWS.match(text, match.end()) \
-        or verb in PROMISES and bool(TO_DO.match(text, match.end()))
-
-
-# "wrote the specific programs that revealed …": after a verb that takes no listener, a noun and
-# "that" open a relative clause, not what was said ("told the court that" does report).
-OBJECT_THEN_THAT = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|these|those)\s+(?:[\w-]+\s+){0,2}?that\b")
-TELLING = {"told", "tells", "telling", "warned", "warns", "warning", "urged", "urges", "urging", "asked", "asks",
-           "cautioned", "cautions", "instructed"}
-
-
-# "Israel has pledged to punish the Authority": a promise is words.
-PROMISES = {"pledged", "pledges", "vowed", "vows"}
-TO_DO = re.compile(r"\s+to\s+[a-z]")
 SENTENCE_CLOSE = re.compile(r"\s*[.!?]?[\"”’]?\s*$")
 
 
@@ -224,36 +187,8 @@ AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
 SPEAKING_FOR = re.compile(rf"\b(?:(?i:{SPOKESPEOPLE})\s+(?:for|at)|(?i:[a-z]{{3,}}s)\s+at)\s+(?:the\s+)?$")
 
 
-# Verbs that are also plural nouns ("Arab states to have signed", "Trump claims of fraud") speak only
-# when what follows is what was said.
-NOUN_LIKE_VERBS = {"states", "claims", "notes", "posts", "calls", "remarks", "comments", "replies"}
-SPEECH_FOLLOWS = re.compile(rf"\s*(?:that\b|[,:{OPEN_QUOTES}]|$)")
-# "the Nasdaq added 20.72 points", "Patton added to his collection of titles": a sum, or what is added
-# to, after 'added' is no words.
-ADDED_SUM = re.compile(r"\s+(?:[\d$€£]|to\b)")
-
-
 # "The Centers for Disease Control and Prevention said": a body's name may join names with "and".
 JOINED_THEN_VERB = re.compile(rf"(?P<name>{JOINED_RUN})\s+(?:(?:has|had)\s+)?(?P<verb>{SPEECH_VERBS})\b")
-
-
-# "Indonesia's confirmed cases", "Biden's stated goal": after an owner's name a participle describes
-# the noun after it. Not "McDonald's reported a loss" nor "Macy's confirmed that ...".
-DESCRIBES_NOUN = re.compile(r"(?<=ed)\s+(?!(?:that|the|a|an|on|in|to|it|its|their|his|her|this|these|those)\b)[a-z]")
-
-
-# "… begins in the tone of J.D. Salinger, describing his upbringing": a participle after a comma
-# tells what the sentence's subject does, not the name before the comma.
-# Where the name opens the sentence ("Ann Lee, noting the rise, said") or a clause of its own
-# stands between ("Ann Lee, the party's leader, condemned the attack, saying"), it is the subject.
-PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing$")
-
-
-def _participle_of_subject(sentence: str, match: re.Match) -> bool:
-    """Whether the match's verb is a participle right after the name and a comma, the name not
-    opening the sentence: it is what the sentence's subject does."""
-    return bool(PARTICIPLE_AFTER_COMMA.fullmatch(sentence, match.end("name"), match.end())) \
-        and bool(sentence[:match.start("name")].strip(" “\"‘'(—–-"))
 
 
 # "As Trent Hamm at The Simple Dollar explains", "Anna Berg from Harbour University said": the
@@ -284,10 +219,7 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
             at = joined.end()
             continue
         match = NAME_THEN_VERB.match(sentence, run.start())
-        if match and (match["verb"] in NOUN_LIKE_VERBS and not SPEECH_FOLLOWS.match(sentence, match.end())
-                      or match["verb"] in ("added", "adds") and ADDED_SUM.match(sentence, match.end())
-                      or OWNER_ENDING.search(match["name"]) and DESCRIBES_NOUN.match(sentence, match.end())
-                      or _participle_of_subject(sentence, match)):
+        if match and in_another_sense(sentence, match):
             match = None
         if match and as_person(match["name"]):
             yield match
@@ -337,7 +269,7 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
             # "He posted an elite grade": the verb in another sense reports nothing.
             at = bisect.bisect_right(starts, match.start("verb")) - 1
             sentence = sentences[at][1] if at >= 0 else ""
-            if not (match["quote"] or _reports(paragraph, match) or has_quote(sentence)):
+            if not (match["quote"] or reports(paragraph, match) or has_quote(sentence)):
                 continue
             earlier = bisect.bisect_left(ordered, (match.start(), ""))
             referent = next((ordered[k][1] for k in range(earlier - 1, -1, -1) if is_referent(ordered[k][1])), None) \
