@@ -102,6 +102,7 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("pt", "O embaixador da China em Brasília, Yang Wanming , reagiu dizendo que as afirmações eram infames.",
      ("Yang Wanming",)),
     ("es", "El presidente del club, Juan Pérez, aseguró que no habrá cambios.", ("Juan Pérez",)),
+    ("es", "Todo sigue igual en el puerto, Nueva York, dijo el alcalde.", ()),
     ("pt", "O deputado Eduardo Nunes (PSL-SP) disse que a China é um risco.", ("Eduardo Nunes",)),
     # a verb that opens the sentence, after a short adverbial, then its subject; not a conjunction's
     # clause, a preposition's object, nor a noun phrase before the verb that may be its subject

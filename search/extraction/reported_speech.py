@@ -48,6 +48,8 @@ GERMAN_ROLE = re.compile(
     r"iker|ist|loge|(?:stadt|gemeinde|land|kreis|bezirks|bundes|staats)r(?:at|ätin))"
     r"(?:in|r|n)?$")
 MIN_NAME_WORDS = 2
+# An article and a noun after a verb: its subject ("dijo el alcalde", "sagte der Minister").
+SUBJECT_AFTER = r"(?:el|la|los|las|le|les|il|lo|gli|o|os|der|die|das|het|de)\s+[a-zà-ÿ]"
 BRACKETS = r"(?:\s*\([^()]{1,40}\))?"
 # A full stop that ends the sentence after a name ("so Keller."), not an initial's ("Marsha P.").
 SENTENCE_STOP = re.compile(r"(?<=\w{3})\.$")
@@ -92,8 +94,9 @@ def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
         # l'Intérieur, Gérald Darmanin: a role with capitalised words of its own, then the name.
         re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+|\s[-–—]\s*)(?:{verbs})\s+(?:{ROLE_ARTICLES})\s+[a-zà-ÿ]"
                    rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,80}},\s+(?P<name>{RUN})"),
-        # "O embaixador da China, Yang Wanming, reagiu": the name set off by commas after its role.
-        re.compile(rf"(?<=,\s)(?P<name>{RUN}){BRACKETS}\s*,\s+(?:{verbs})\b"),
+        # "O embaixador da China, Yang Wanming, reagiu": the name set off by commas after its role;
+        # not where the verb's subject follows it ("…, Nueva York, dijo el alcalde").
+        re.compile(rf"(?<=,\s)(?P<name>{RUN}){BRACKETS}\s*,\s+(?:{verbs})\b(?!\s+{SUBJECT_AFTER})"),
         re.compile(rf"^{LEAD_IN}(?:{verbs})\s+{not_pronoun}{SUBJECT_WORDS}(?P<name>{RUN})"
                    if language in VERB_FIRST else NOTHING),
     )
