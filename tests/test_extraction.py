@@ -129,6 +129,15 @@ def test_date_sources_in_order_of_trust():
     ("Фото: Наталия Губернаторова", None), ("Photo: Jane Roe", None), ("Foto: dpa", None),
     # A name that is a month or a weekday stays whole where no date follows it.
     ("Bruno Mars", "Bruno Mars"), ("Victoria Mayo", "Victoria Mayo"),
+    # A place or a section after a separator, a role in lower case after a comma, a second credit,
+    # network links and a role after the name are no part of it; a list of names stays a list.
+    ("Por Ana Ruiz | Sevilla", "Ana Ruiz"), ("Par Paul Morel, envoyé spécial à Lyon", "Paul Morel"),
+    ("Text: Anna Berger; Fotos: Jan Keller", "Anna Berger"), ("Anna Berger (Text) und Jan Keller (Fotos)", "Anna Berger"),
+    ("Anna Berger Twitter E-Mail", "Anna Berger"), ("Analysis by Dana Ruiz, Harbour Times Editor-at-large", "Dana Ruiz"),
+    ("Lukas Brenner Harbour Times business reporter", "Lukas Brenner"), ("Ilse van Aalst Coastal Staff Writer", "Ilse van Aalst"),
+    ("Anna Berger, Jan Keller", "Anna Berger, Jan Keller"), ("Online News Editor", "Online News Editor"),
+    # A section, a link's label or a web address names no author.
+    ("Opinion", None), ("Home » News", None), ("About the author", None), ("https://www.example.com/author/anna", None),
 ])
 def test_an_author_is_the_name_a_byline_gives_without_its_word_date_or_stamp(raw, expected):
     assert clean_author(raw) == expected

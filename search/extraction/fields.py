@@ -16,7 +16,7 @@ from dateutil import parser as date_parser
 from ..models import CleanedPage
 from .html_metadata import is_address
 from .lines import normalize_space
-from .sentences import split_sentences
+from .sentences import SURNAME_PARTICLES, split_sentences
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»·]|-|::)\s+")
 # A site's name is short: "Headline | The Paper", "Coastal Times - Headline".
@@ -220,7 +220,7 @@ def extract_date(page: CleanedPage, latest: dt.date | None = None) -> tuple[dt.d
 # The word a byline opens with, in English, German, French, Spanish, Portuguese, Italian, Dutch and
 # the Scandinavian languages ("By", "Von", "Par", "Por", "Di", "Door", "Av"), or a writer's credit
 # ("Written by", "Text:"). Italian "Di" only before a name of two words: "Di Maio" is a surname.
-BYLINE_WORD = re.compile(r"^(?:(?:reported|written|posted)\s+by|by|von|par|por|door|av|text|texte|texto|autor|autorin"
+BYLINE_WORD = re.compile(r"^(?:(?:reported|written|posted|analysis|opinion|commentary|review|story|words|interview)\s+by|by|von|par|por|door|av|text|texte|texto|autor|autorin"
                          r"|auteur|di(?=\s+[A-Z]\S*\s+[A-Z]))(?:\s*:\s*|\s+)", re.IGNORECASE)
 # Where a byline's name ends and its date or a stamp begins: a digit, or "Updated", "Published" in
 # those languages ("AP Updated: March 3, 2021", "Von Anna Berger Mo, 4. März 2019").
@@ -239,11 +239,47 @@ SEPARATORS = " .,;:|·•-–—/"
 CREDIT = re.compile(r"^(?:photos?|fotos?|фото|bild|bilder|image|imagen|crédits?(?:\s+photo)?|credit)\s*:", re.IGNORECASE)
 
 
+# What else ends a byline's name: a separator before a place or a section ("Juan Pérez | Madrid"), a
+# role in lower case after a comma ("Jean Dupont, envoyé spécial"), a second credit ("; Fotos: …",
+# "und Jan Keller (Fotos)"), and the network links printed beside it ("Twitter", "E-Mail").
+PICTURES = r"(?:fotos?|photos?|bilder?|grafik|infografik|video)"
+NAME_ENDS = re.compile(rf"\s+[|•·»>]\s.*$|,\s+(?-i:[a-zà-ÿ]).*$|[;,]?\s*\b{PICTURES}\s*:.*$"
+                       rf"|\s+(?:und|and|et|y|e)\s+[^()]*\({PICTURES}\).*$", re.IGNORECASE)
+WRITER_CREDIT = re.compile(r"\s*\((?:text|texte|texto|testo)\)", re.IGNORECASE)
+NETWORK_LINKS = re.compile(r"(?:\s+(?:twitter|facebook|instagram|linkedin|e-?mail|mail|rss|follow|folgen))+$",
+                           re.IGNORECASE)
+# A role after a name of two words or more: "Ben Silverman Games Editor", "Mark Di Stefano BuzzFeed News
+# Reporter". The name is its first word, any initials and particles, and the surname after them.
+ROLE_ENDINGS = frozenset({"reporter", "editor", "correspondent", "writer", "columnist", "contributor", "producer",
+                          "critic"})
+
+
+def _without_trailing_role(name: str) -> str:
+    words = name.split()
+    if len(words) < 4 or words[-1].lower().split("-")[0] not in ROLE_ENDINGS:
+        return name
+    kept = words[:1]
+    for word in words[1:]:
+        kept.append(word)
+        if not (re.fullmatch(r"[A-Z]\.", word) or word.lower() in SURNAME_PARTICLES | {"di", "della", "ten", "ter"}):
+            break
+    return " ".join(kept).strip(SEPARATORS)
+
+
+# Words a byline's place holds that name no one: a section, a link's label, a bare role.
+NOT_AUTHORS = frozenset({
+    "home", "news", "opinion", "opinions", "meinung", "politik", "wirtschaft", "sport", "sports", "kultur", "lokales",
+    "opinión", "política", "economía", "deportes", "cultura", "actualité", "société", "contributor", "contributors",
+    "guest", "author", "authors", "staff", "admin", "administrator", "editor", "editors", "about the author",
+    "the author"})
+
+
 def clean_author(raw: str) -> str | None:
     """A byline as a name: without its opening word, and without the date or stamp after it (and
-    the weekday and month before the date); None where nothing like a name is left ("12. Mai 2020",
-    "By …"), or for a picture's credit ("Фото: …")."""
-    if CREDIT.match(normalize_space(raw)):
+    the weekday and month before the date), a place, role or second credit after it, or the links
+    beside it; None where nothing like a name is left ("12. Mai 2020", "By …", "Opinion", a web
+    address), or for a picture's credit ("Фото: …")."""
+    if CREDIT.match(normalize_space(raw)) or re.match(r"(?:https?://|www\.)", raw.strip()):
         return None
     name = BYLINE_WORD.sub("", normalize_space(raw))
     if cut := AUTHOR_ENDS.search(name):
@@ -251,7 +287,9 @@ def clean_author(raw: str) -> str | None:
         while words and words[-1].strip(SEPARATORS).lower() in DAY_NAMES:
             words.pop()
         name = " ".join(words)
-    name = name.strip(SEPARATORS)
+    name = _without_trailing_role(NETWORK_LINKS.sub("", NAME_ENDS.sub("", WRITER_CREDIT.sub("", name))).strip(SEPARATORS))
+    if name.lower() in NOT_AUTHORS:
+        return None
     return name if 1 < len(name) <= 100 and any(character.isalpha() for character in name) else None
 
 
