@@ -271,11 +271,12 @@ def outlet_source(metadata, outlet: str | None) -> str:
     return "folder" if outlet else "none"
 
 
-# Told by what a reader sees, not by the extraction's own rules: an author with a digit or a
-# byline word in it, an outlet that is a web address, a headline that is a slug, a date before the
-# web or a system's stand-in.
+# Told by what a reader sees, not by the extraction's own rules: an author with a digit, a byline
+# word, a separator or a web address in it, an outlet that is a web address, a headline that is a
+# slug, a date before the web or a system's stand-in.
 METADATA_FAULTS = ("authors not names", "outlets as addresses", "slug titles", "impossible dates")
-NOT_A_NAME = re.compile(r"\d|^(?:by|von|par|por|door)\b|\b(?:updated|published|aktualisiert)\b", re.IGNORECASE)
+NOT_A_NAME = re.compile(r"\d|^(?:by|von|par|por|door)\b|\bby\s|\b(?:updated|published|aktualisiert)\b|[|»]|https?://|www\.",
+                        re.IGNORECASE)
 
 
 def metadata_faults(article) -> list[str]:
