@@ -156,6 +156,13 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Ellen Berg wrote the programs that revealed the pattern."], []),
     (["Ellen Berg wrote in a blog post that the pattern was real."], ["Ellen Berg"]),
     (["Ellen Berg told the court that she was innocent."], ["Ellen Berg"]),
+    # A clause without "that" after the verb reports words, its finite verb a few words on; not a
+    # relative clause. Names joined to a preposition's object by "and" are objects too.
+    (["Lt. Dana Ruiz claimed the council and the public were turning on police."], ["Dana Ruiz"]),
+    (["Ann Lee praised the staff who were working late."], []),
+    (["Prosecutors in Port Halden and New Harbour said Nordline had lied to its customers."], []),
+    (["Ferries stopped on Friday, and Harbour Mayor Ilse Brandt said in a post that she would do the same."],
+     ["Ilse Brandt"]),
     # A person named after the verb, closing the sentence, speaks; the person named before is what
     # was said of. Not a day after the verb, nor a listener.
     (["Officers arrested Ann Lee, 32, of 11 Elm St., after finding drugs, said Lt. Matt Harris, a spokesman."],

@@ -197,6 +197,13 @@ PERSON_AT_BODY_THEN_VERB = re.compile(
     rf"(?P<name>{NAME_RUN})\s+(?:at|from|with)\s+(?:the\s+)?{JOINED_RUN}\s+(?:(?:has|had)\s+)?(?P<verb>{SPEECH_VERBS})\b")
 
 
+# Names joined by "and" or "or" ("A, B and C"): each is what the first is, a preposition's object
+# too. A comma alone may set off an apposition ("the leader of Ennahda, Rachid Ghannouchi, said"),
+# and a comma before "and" a clause ("on Friday, and Westchester County Executive George Latimer said").
+COORDINATED_RUNS = re.compile(
+    rf"{NAME_RUN}(?:(?:,\s+{NAME_RUN})+,?\s+(?:and|or|&)\s+{NAME_RUN}|\s+(?:and|or|&)\s+{NAME_RUN})?")
+
+
 def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
     """NAME_THEN_VERB at each run of capitalised words in turn: a match whose run names no one ("In
     November, Maryam Rajavi, President-elect of ..., said") gives way to the next run."""
@@ -206,6 +213,7 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
             continue
         if ending_at(OBJECT_OF_PREPOSITION, sentence, run.start()) \
                 and not ending_at(SPEAKING_FOR, sentence, run.start()):
+            at = COORDINATED_RUNS.match(sentence, run.start()).end()  # "in San Francisco and Los Angeles"
             continue
         at_body = PERSON_AT_BODY_THEN_VERB.match(sentence, run.start())
         if at_body and (person := as_person(at_body["name"])) and len(person.split()) >= 2 \

@@ -34,7 +34,25 @@ def reports(text: str, match: re.Match) -> bool:
     return verb in STRONG_VERBS or bool(REPORTED_THAT.match(text, match.end())) \
         and not (verb not in TELLING and OBJECT_THEN_THAT.match(text, match.end())) \
         or verb in NEWS_VERBS and not NOT_NEWS.match(text, match.end()) \
-        or verb in PROMISES and bool(TO_DO.match(text, match.end()))
+        or verb in PROMISES and bool(TO_DO.match(text, match.end())) \
+        or _clause_follows(text, match.end())
+
+
+# "Lt. Cernich claimed the city council and the public were turning on police": a clause without
+# "that", its finite verb a few words on, before any punctuation; not a relative clause ("praised the
+# staff who were working") nor an infinitive ("urged the city to act").
+CLAUSE_WORDS = re.compile(r"\s+([^,.;:!?()\"“”]{1,80})")
+FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does)\b")
+RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where|when|that|to|of|for|if|whether|because)\b")
+
+
+def _clause_follows(text: str, at: int) -> bool:
+    words = CLAUSE_WORDS.match(text, at)
+    if not words:
+        return False
+    span = " ".join(words[1].split()[:8])
+    finite = FINITE.search(span)
+    return bool(finite) and finite.start() > 0 and not RELATIVE.search(span, 0, finite.start())
 
 
 # "wrote the specific programs that revealed …": after a verb that takes no listener, a noun and
