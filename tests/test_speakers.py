@@ -163,6 +163,9 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Prosecutors in Port Halden and New Harbour said Nordline had lied to its customers."], []),
     (["Ferries stopped on Friday, and Harbour Mayor Ilse Brandt said in a post that she would do the same."],
      ["Ilse Brandt"]),
+    # A passive report names who made it after "by"; a work's author is no speaker.
+    (["The death was confirmed by the county's Chief Medical Examiner Dr. Ann Lee on Saturday."], ["Ann Lee"]),
+    (["The book was written by Ann Lee in 2010."], []),
     # A person named after the verb, closing the sentence, speaks; the person named before is what
     # was said of. Not a day after the verb, nor a listener.
     (["Officers arrested Ann Lee, 32, of 11 Elm St., after finding drugs, said Lt. Matt Harris, a spokesman."],

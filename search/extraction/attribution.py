@@ -107,6 +107,12 @@ ACCORDING_TO = re.compile(
     rf"\b(?i:according)\s+to\s+(?!(?:the\s+)?{OUTLET}{ITS_STORY})"
     rf"(?:the\s+)?{ROLE_WORDS}(?P<name>{NAME_RUN})\b(?!\s+(?:{ORGANISATION_NOUNS})\b)")
 
+# "The death was confirmed by the county's Chief Medical Examiner Dr. Laura Carbone": a passive
+# report names who made it after "by"; not a work's author ("written by", "posted by").
+SAID_BY = re.compile(
+    rf"\b(?:was|were|has\s+been|had\s+been|is|are)\s+(?:confirmed|announced|reported|stated|denied|disclosed"
+    rf"|revealed|said)\s+by\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?P<name>{NAME_RUN})")
+
 # "Makali wrote:" closing a paragraph: the block quotation after it is what was written.
 INTRODUCES_BLOCK_QUOTE = re.compile(r"(?:\s+[\w.]+){0,4}?\s*:\s*$")
 # "Rossi asked." after a quotation: a short sentence that only says who spoke
@@ -124,7 +130,7 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
                 or INTRODUCES_BLOCK_QUOTE.match(sentence, m.end()):
             name = _head_person(m["name"]) or m["name"]
             hits.extend((*_joint_speakers(sentence, m.start(), name), (m.start(), name)))
-    hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO_STORY, CLAUSE_THEN_VERB_NAME, OUTLET_STORY)
+    hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO_STORY, CLAUSE_THEN_VERB_NAME, OUTLET_STORY, SAID_BY)
              for m in pattern.finditer(sentence)]
     hits += [(m.start(), _whole_body(sentence, m)) for m in ACCORDING_TO.finditer(sentence)]
     hits += [(m.start(), m["name"] or m["author"]) for m in ACCORDING_TO_WORK.finditer(sentence)]
