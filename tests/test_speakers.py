@@ -134,6 +134,9 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     # A surname's particle is written with a capital where it opens a sentence.
     (["Pieter van Aalst leads the survey.", "Van Aalst says the dunes move."], ["Pieter van Aalst"]),
     (["Daan Van Der Berg leads the survey.", "“It moves,” Van Der Berg said."], ["Daan Van Der Berg"]),
+    # Of two people who share a surname, the surname alone is the one named last before it.
+    (["Ilse Vik chairs the club, which Ilse Vik founded.", "Her son Arne Vik coaches the team.",
+      "“We train daily,” Vik said."], ["Arne Vik"]),
     # however often the particle opens a sentence, the surname alone is the full name's tail
     (["Pieter van Aalst leads the survey.", "Van Aalst says the dunes move.", "Van Aalst says they grow.",
       "“It moves,” van Aalst writes."], ["Pieter van Aalst"]),
@@ -207,3 +210,9 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
 ])
 def test_speakers_of_bodies_pronouns_pairs_offices_owners_reports_posts_and_short_names(paragraphs, expected):
     assert list(extract_speakers(paragraphs)) == expected
+
+
+def test_a_shared_surname_s_quotation_goes_to_the_person_named_last_before_it():
+    paragraphs = ["Ilse Vik chairs the club, which Ilse Vik founded.", "Her son Arne Vik coaches the team.",
+                  "“We train daily and hard,” Vik said."]
+    assert extract_quotes(paragraphs, extract_speakers(paragraphs)) == (Quote("Arne Vik", "We train daily and hard"),)

@@ -324,12 +324,11 @@ class Attributions:
         """The person or organisation a run names."""
         return as_person(run) or (run if self.named and run[:1].islower() else None)
 
-    def runs(self) -> Iterator[str]:
-        """Captured name runs in the order the article attributes them."""
+    def runs(self) -> Iterator[tuple[int, int, str]]:
+        """(paragraph, position, name run) of each attribution, in the order the article makes them."""
         found = [(p_index, at, name) for p_index, hits in enumerate(self.paragraphs) for at, name in hits]
         found.extend(self.turns)
-        for _, _, name in sorted(found):
-            yield name
+        yield from sorted(found)
 
 
 def attributions_of(paragraphs: list[str]) -> Attributions:

@@ -64,7 +64,7 @@ NOT_NAMES = {
     "furthermore", "nevertheless", "nonetheless", "similarly", "likewise", "subsequently", "previously",
     "initially", "eventually", "ultimately", "recently", "currently", "notably", "importantly", "anyway",
     "besides", "otherwise", "thus", "hence", "therefore", "accordingly", "consequently", "published",
-    "updated", "posted",
+    "updated", "posted", "following", "including", "regarding", "concerning", "considering", "excluding",
     # A sentence's opening preposition ("To Lorenz’s delight", "From Google’s view") and the pronouns
     # that stand for people unnamed ("Others called it").
     "to", "from", "by", "into", "onto", "about", "against", "among", "amid", "between", "through", "during",
@@ -283,10 +283,12 @@ def _particles_small(words: list[str]) -> list[str]:
             for i, word in enumerate(words)]
 
 
-def fullest_name(name: str, known: Counter, lengthen: bool = True) -> str:
+def fullest_name(name: str, known: Counter, lengthen: bool = True, text: str = "", end: int = 0) -> str:
     """'Lleshaj' -> 'Sandër Lleshaj' when the article gives the full name; else the name unchanged.
     `lengthen`: a name of two words or more may take a longer one too; not in a language that glues
-    a genitive before a name ("burmistrz Santiago Felipe Alessandri", the mayor of Santiago)."""
+    a genitive before a name ("burmistrz Santiago Felipe Alessandri", the mayor of Santiago).
+    `text` and `end`: the article and where the name stands in it; of two people who share a surname
+    ("Mia Farrow", "Ronan Farrow"), "Farrow" is the one named last before it."""
     words = _particles_small(name.split())
 
     def without_suffix(full: str) -> list[str]:
@@ -304,6 +306,12 @@ def fullest_name(name: str, known: Counter, lengthen: bool = True) -> str:
     fullest = [full for full in longer if not any(
         other != full and without_suffix(other)[-len(full.split()):] == without_suffix(full)
         and len(other.split()) > len(full.split()) for other in longer)]
+    people = [full for full in fullest if not any(  # "Josh Apte" and "Joshua Apte" are one person
+        other != full and other.split()[0].startswith(full.split()[0]) for other in fullest)]
+    if text and len(people) > 1:
+        latest = max(people, key=lambda full: text.rfind(full, 0, end))
+        if text.rfind(latest, 0, end) >= 0:
+            return latest
     return max(fullest, key=lambda full: (known[full], len(full)))
 
 

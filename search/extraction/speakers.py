@@ -62,6 +62,15 @@ def _given_name_in_full(name: str, known, common: set[str], text: str) -> str:
     return full if alone is None or text.find(full) < alone.start() else name
 
 
+def _joined(paragraphs: list[str]) -> tuple[str, list[int]]:
+    """The article's text, and where each paragraph starts in it."""
+    starts, at = [], 0
+    for paragraph in paragraphs:
+        starts.append(at)
+        at += len(paragraph) + 1
+    return "\n".join(paragraphs), starts
+
+
 def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | None = None) -> tuple[str, ...]:
     """The people quoted or reported, by the fullest name the article gives, then the organisations
     that speak as such ("the ministry said"). `attributions`: the paragraphs' (attributions_of)."""
@@ -69,13 +78,13 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
     attributions = attributions or attributions_of(paragraphs)
     known = attributions.known
     speakers: dict[str, None] = {}
-    for run in attributions.runs():
+    text, starts = _joined(paragraphs)
+    for index, at, run in attributions.runs():
         if person := attributions.name_of(run):
-            speakers.setdefault(fullest_name(person, known, lengthen=not attributions.named), None)
+            speakers.setdefault(fullest_name(person, known, not attributions.named, text, starts[index] + at), None)
     for organisation in speaking_organisations(paragraphs):
         speakers.setdefault(fullest_name(organisation, known), None)  # "Berg's rep told" -> Ulla Berg
     common = _common_words(paragraphs)
-    text = "\n".join(paragraphs)
     places = _places(text, [name for name in speakers if " " not in name])
     # A surname listed before its full name was found collapses into it ("Martínez Roque" into
     # Carlos Martínez Roque), not a body into a longer one ("Health Ministry" beside the Palestinian
@@ -137,11 +146,13 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
     attributions = attributions or attributions_of(paragraphs)
     known = attributions.known
 
-    def resolve(run: str) -> str | None:
+    text, starts = _joined(paragraphs)
+
+    def resolve(run: str, index: int, at: int) -> str | None:
         person = attributions.name_of(run)
         if not person:
             return None
-        name = attributions.spelled_out.get(person) or fullest_name(person, known)
+        name = attributions.spelled_out.get(person) or fullest_name(person, known, True, text, starts[index] + at)
         return next((s for s in speakers if s == name or s.endswith(" " + name)), None) \
             or next((s for s in speakers if " " not in name and s.startswith(name + " ")), None)
 
@@ -150,12 +161,12 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
     previous: str | None = None
     for index, paragraph in enumerate(paragraphs):
         if index in turn_labels:
-            text = TURN.match(paragraph)["text"].strip()
-            if (speaker := resolve(turn_labels[index])) and len(text.split()) >= MIN_QUOTE_WORDS:
-                quotes.append(Quote(speaker, text))
+            turn = TURN.match(paragraph)["text"].strip()
+            if (speaker := resolve(turn_labels[index], index, 0)) and len(turn.split()) >= MIN_QUOTE_WORDS:
+                quotes.append(Quote(speaker, turn))
                 previous = speaker
             continue
-        attributed = sorted((at, s) for at, run in attributions.paragraphs[index] if (s := resolve(run)))
+        attributed = sorted((at, s) for at, run in attributions.paragraphs[index] if (s := resolve(run, index, at)))
         said: dict[str, list[str]] = {}
         for span in quotations_in(paragraph):
             if len(span["text"].split()) < MIN_QUOTE_WORDS:
