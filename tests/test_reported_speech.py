@@ -127,6 +127,13 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("de", "Wie Polizeisprecher Jan Keller mitteilte, wurde niemand verletzt.", ("Jan Keller",)),
     ("de", "Nach Angaben von Jan Keller wurde niemand verletzt.", ("Jan Keller",)),
     ("fr", "Jean Dupont s'est dit très inquiet.", ("Jean Dupont",)),
+    # "according to" a person's role, then the name set off by commas; not after an institution,
+    # where the name opens the main clause
+    ("es", "De acuerdo con lo señalado por la gestora del evento, Ana Ruiz, jefa de carrera, habrá cambios.",
+     ("Ana Ruiz",)),
+    ("pt", "Segundo o prefeito da cidade, João Silva, as obras começam amanhã.", ("João Silva",)),
+    ("fr", "Selon le maire de Lyon, Jean Dupont, la décision est sage.", ("Jean Dupont",)),
+    ("es", "Según la policía de Madrid, Juan Pérez, de 45 años, robó el coche.", ()),
     # an office before the name in the language's own words, feminine forms too
     ("nl", "Burgemeester Jan de Vries zegt dat de kosten stijgen.", ("Jan de Vries",)),
     ("es", "Alcaldesa María López afirmó que no habrá cambios.", ("María López",)),

@@ -34,6 +34,7 @@ from .speech_words import (
     LOWER_WORDS,
     NOTHING,
     ORGANISATION_NOUNS,
+    PERSON_ROLES,
     PRONOUNS,
     QUOTING_VERBS,
     ROLE_ARTICLES,
@@ -97,6 +98,9 @@ def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
         # "O embaixador da China, Yang Wanming, reagiu": the name set off by commas after its role;
         # not where the verb's subject follows it ("…, Nueva York, dijo el alcalde").
         re.compile(rf"(?<=,\s)(?P<name>{RUN}){BRACKETS}\s*,\s+(?:{verbs})\b(?!\s+{SUBJECT_AFTER})"),
+        # "De acuerdo con lo señalado por la gestora de este evento, Adela Díaz, …"
+        re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+(?:{ROLE_ARTICLES})\s+(?:{PERSON_ROLES})\b"
+                   rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,60}},\s+(?P<name>{RUN})\s*(?:,|$)"),
         re.compile(rf"^{LEAD_IN}(?:{verbs})\s+{not_pronoun}{SUBJECT_WORDS}(?P<name>{RUN})"
                    if language in VERB_FIRST else NOTHING),
     )

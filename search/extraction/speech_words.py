@@ -139,3 +139,12 @@ INSTITUTIONS = {"fr": r"ministère|préfecture|parquet|mairie|gouvernement|tribu
 ADJECTIVE = r"[a-zà-ÿ]+(?:ères?|aux|ales?|iques?|aises?|iennes?|iens?|aines?|ains?)"
 # Between "according to" and the name, fewer: "según la Comisión", not "según explicó en un comunicado".
 ACCORDING_WORDS = r"(?:[a-zà-ÿ][\w'’-]*\s+){0,3}"
+# Nouns for a person's role: after "according to" and such a role, a name set off by commas is the
+# role's holder ("de acuerdo con lo señalado por la gestora de este evento, Adela Díaz, …"); after an
+# institution ("según la policía de Madrid, Juan Pérez, …") the name opens the main clause.
+PERSON_ROLES = (r"portavoz|vocer[oa]|gestor[a]?|responsable|jef[ea]|director[a]?|coordinador[a]?|expert[oa]"
+                r"|abogad[oa]|fiscal|juez[a]?|médic[oa]|alcalde(?:sa)?|concejal[a]?|ministr[oa]|president[ea]"
+                r"|secretári?[oa]|gerente|delegad[oa]|diputad[oa]|senador[a]?|investigador[a]?|profesor[a]?"
+                r"|professor[a]?|doctor[a]?|sindac[oa]|portavoce|porta-voz|prefeit[oa]|diretor[a]?|especialista"
+                r"|porte-parole|maire|directeur|directrice|ministre|avocat[e]?|procureur|présidente?|deputad[oa]"
+                r"|vereador[a]?|governador[a]?|gobernador[a]?|assessor[a]?|asesor[a]?")
