@@ -134,6 +134,13 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("pt", "Segundo o prefeito da cidade, João Silva, as obras começam amanhã.", ("João Silva",)),
     ("fr", "Selon le maire de Lyon, Jean Dupont, la décision est sage.", ("Jean Dupont",)),
     ("es", "Según la policía de Madrid, Juan Pérez, de 45 años, robó el coche.", ()),
+    # a statement issued is words
+    ("es", "La Comunidad Regional Calamuchita emitió un comunicado en el que aclaró que no hay vínculo.",
+     ("Comunidad Regional Calamuchita",)),
+    ("fr", "Amnesty International a publié un communiqué dénonçant la décision.", ("Amnesty International",)),
+    ("pt", "A Polícia Federal divulgou uma nota sobre o caso.", ("Polícia Federal",)),
+    ("de", "Die Deutsche Bahn veröffentlichte eine Erklärung zu dem Unfall.", ("Deutsche Bahn",)),
+    ("nl", "De Nederlandse Spoorwegen brachten een verklaring uit.", ("Nederlandse Spoorwegen",)),
     # an office before the name in the language's own words, feminine forms too
     ("nl", "Burgemeester Jan de Vries zegt dat de kosten stijgen.", ("Jan de Vries",)),
     ("es", "Alcaldesa María López afirmó que no habrá cambios.", ("María López",)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 # Reporting verbs, past and present, and the compound pasts of French and Spanish.
 # French participles after "a" or "ont": "a déclaré", and, its subject a pronoun, "a-t-il ajouté".
-FRENCH_PARTICIPLES = (r"déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|assuré|précisé|annoncé|confié"
+FRENCH_PARTICIPLES = (r"publié\s+un\s+communiqué|diffusé\s+un\s+communiqué|déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|assuré|précisé|annoncé|confié"
                       r"|répondu|lancé|reconnu|insisté|rappelé|martelé|regretté|dénoncé|averti|prévenu|raconté|écrit"
                       r"|confirmé|poursuivi|conclu|jugé|noté|observé|relevé|commenté|admis|avoué|témoigné|détaillé"
                       r"|résumé|tweeté|fait\s+savoir|fait\s+valoir|réagi|argumenté|plaidé")
@@ -44,7 +44,9 @@ VERBS = {
           r"|kommentierte|kommentiert|mahnte|mahnt|entgegnete|entgegnet|argumentierte|argumentiert|berichtet"
           rf"|bestätigt|stellte\s+klar|gab\s+an|gab\s+zu|kündigte\s+an|kündigt\s+an|{PERFECTS['de']}"
           # a separable verb whole at a subordinate clause's end: "Wie Jan Keller mitteilte, …"
-          r"|mitteilte|mitteilten|ankündigte|hinzufügte|einräumte|klarstellte",
+          r"|mitteilte|mitteilten|ankündigte|hinzufügte|einräumte|klarstellte"
+          # a statement issued: "veröffentlichte eine Erklärung", "emitió un comunicado", "divulgou uma nota"
+          r"|veröffentlichte\s+eine\s+(?:Erklärung|Mitteilung|Pressemitteilung|Stellungnahme)",
     "fr": rf"(?:a|ont)\s+{adverb('fr')}(?:{FRENCH_PARTICIPLES})"
           r"|dit|déclare|affirme|explique|ajoute|souligne|estime|indique|assure|précise|annonce|confie|répond"
           r"|s['’]est\s+interrogée?|s['’]est\s+félicitée?|poursuit|insiste|rappelle|raconte|écrit|confirme"
@@ -54,7 +56,7 @@ VERBS = {
           r"|comentó|precisó|detalló|informó|destacó|expresó|sostuvo|consideró|recordó|proclamó|aclaró|insistió"
           r"|reconoció|lamentó|denunció|admitió|respondió|reaccionó|escribió|confirmó|anunció|dice|afirma|explica|asegura"
           r"|señala|indica|añade|agrega|sostiene|considera|destaca|expresa"
-          r"|concluyó|reiteró|relató|puntualizó|enfatizó|resaltó|remarcó|opinó|valoró|argumentó|mencionó"
+          r"|(?:emitió|difundió|publicó)\s+un\s+comunicado|concluyó|reiteró|relató|puntualizó|enfatizó|resaltó|remarcó|opinó|valoró|argumentó|mencionó"
           r"|comunicó|planteó|refirió|reveló|alertó|dejó\s+(?:en\s+)?claro|concluye|reitera|relata"
           r"|puntualiza|enfatiza|resalta|remarca|opina|valora|argumenta|recuerda|apunta|advierte|insiste"
           r"|reconoce|comenta|subraya|precisa|detalla|aclara|explicaba|decía|aseguraba"
@@ -66,17 +68,18 @@ VERBS = {
           rf"|(?:ha|hanno)\s+{adverb('it')}(?:evidenziato|rilevato|ribadito|concluso|assicurato|riferito|fatto\s+sapere"
           r"|denunciato|replicato|chiarito|insistito|reagito)"
           r"|evidenzia|rileva|ribadisce|conclude|assicura|riferisce|sostiene|denuncia"
-          r"|replica|chiarisce|insiste|fa\s+sapere|si\s+(?:è|sono)\s+dett[oaie]",
+          r"|replica|chiarisce|insiste|fa\s+sapere|(?:ha|hanno)\s+(?:diffuso|emesso)\s+una\s+nota|si\s+(?:è|sono)\s+dett[oaie]",
     "pt": r"disse|afirmou|declarou|explicou|acrescentou|ressaltou|destacou|comentou|informou|observou|indagou"
           r"|falou|contou|lembrou|reforçou|alertou|garantiu|avaliou|admitiu|negou|confirmou|anunciou|escreveu"
           r"|respondeu|reagiu|criticou|defendeu|diz|afirma|declara|explica|acrescenta|ressalta|destaca|comenta|conta"
           r"|lembra|alerta|garante|avalia|defende|dizia|dizendo|afirmando"
-          r"|enfatizou|pontuou|salientou|frisou|sustentou|argumentou|relatou|concluiu|reiterou|esclareceu"
+          r"|(?:divulgou|emitiu|publicou)\s+(?:uma\s+)?nota|enfatizou|pontuou|salientou|frisou|sustentou|argumentou|relatou|concluiu|reiterou|esclareceu"
           r"|apontou|detalhou|revelou|justificou|opinou|ponderou|enfatiza|pontua|salienta|frisa"
           r"|sustenta|relata|conclui|reitera|esclarece|aponta|detalha|revela|opina|pondera",
     "nl": r"zei|zeiden|zegt|zeggen|verklaarde|verklaart|liet\s+weten|laat\s+weten|stelde|stelt|benadrukte|benadrukt"
           r"|legde\s+uit|vertelde|vertelt|schreef|schrijft|reageerde|antwoordde|waarschuwde|voegde\s+toe|meldde"
           r"|bevestigde|erkende|aldus|meent|meende|gaf\s+aan|geeft\s+aan|legt\s+uit|reageert|waarschuwt|erkent"
+          r"|(?:bracht|brachten|gaf|gaven)\s+een\s+verklaring\s+uit"
           rf"|bevestigt|concludeerde|concludeert|merkte\s+op|merkt\s+op|benadrukte|vertelt|meldt|{PERFECTS['nl']}",
     # Polish: the verb's masculine and feminine past, and the present.
     "pl": r"powiedział[a]?|powiedzieli|mówi|mówił[a]?|stwierdził[a]?|dodał[a]?|podkreślił[a]?|zaznaczył[a]?"
