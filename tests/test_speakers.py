@@ -166,6 +166,9 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Prosecutors in Port Halden and New Harbour said Nordline had lied to its customers."], []),
     (["Ferries stopped on Friday, and Harbour Mayor Ilse Brandt said in a post that she would do the same."],
      ["Ilse Brandt"]),
+    # A statement issued is words.
+    (["Harbour Rail released a statement saying the line would reopen."], ["Harbour Rail"]),
+    (["Ann Lee issued a statement on Monday."], ["Ann Lee"]),
     # A passive report names who made it after "by"; a work's author is no speaker.
     (["The death was confirmed by the county's Chief Medical Examiner Dr. Ann Lee on Saturday."], ["Ann Lee"]),
     (["The book was written by Ann Lee in 2010."], []),

@@ -37,7 +37,8 @@ SPEECH_VERBS = (
     "complained|confirmed|denied|observed|suggested|noting|saying|telling|adding|writing|warning|arguing|"
     "insisting|claiming|explaining|stressing|urging|describing|declaring|denies|confirms|estimated|estimates|"
     "predicts|admits|concedes|acknowledges|cautions|tweets|points out|responds|recounts|laments|complains|"
-    "pledged|pledges|suggests"
+    "pledged|pledges|suggests|issued a statement|released a statement|put out a statement|issued a press release|"
+    "released a press release"
 )
 # lower-case words that may stand between the verb and the name: "said shopkeeper Petra Holm"
 ROLE_WORD = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w'’-]*\s+)"

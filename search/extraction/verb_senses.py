@@ -12,7 +12,8 @@ from .sentences import CLOSE_QUOTES, NAME_RUN, OPEN_QUOTES
 
 # Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
 STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
-                "stressed", "insisted", "argued", "admitted", "testified", "predicted"}
+                "stressed", "insisted", "argued", "admitted", "testified", "predicted", "issued a statement",
+                "released a statement", "put out a statement", "issued a press release", "released a press release"}
 # "Bloomberg reported WeWork is ...", "Police confirmed the death": what follows is what they said,
 # unless the verb takes another sense ("reported to him", "reports of ...", "denied bail", "reported a
 # record profit", "announced a new product").
