@@ -158,19 +158,28 @@ BOILERPLATE_RULES = {
     },
     "gallery counter": {  # a picture gallery's "1/5" alone, "Bild 1 von 12" alone or before its caption
         "any": r"\d{1,3}\s*/\s*\d{1,3}",  # alone: "9/11 changed everything" is prose
-        "en": r"(?:photo|image|picture|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b.{0,300}",
-        "de": r"(?:bild|foto)\s+\d{1,3}\s+von\s+\d{1,3}\b.{0,300}",
-        "fr": r"(?:photo|image)\s+\d{1,3}\s+sur\s+\d{1,3}\b.{0,300}",
-        "es": r"(?:foto|imagen)\s+\d{1,3}\s+de\s+\d{1,3}\b.{0,300}",
+        "en": r"(?:photo|image|picture|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b.{0,300}|\d{1,3}\s+of\s+\d{1,3}",
+        "de": r"(?:bild|foto)\s+\d{1,3}\s+von\s+\d{1,3}\b.{0,300}|\d{1,3}\s+von\s+\d{1,3}",
+        "fr": r"(?:photo|image)\s+\d{1,3}\s+sur\s+\d{1,3}\b.{0,300}|\d{1,3}\s+sur\s+\d{1,3}",
+        "es": r"(?:foto|imagen)\s+\d{1,3}\s+de\s+\d{1,3}\b.{0,300}|\d{1,3}\s+de\s+\d{1,3}",
     },
-    "gallery control": {"en": r"(?:caption|hide\s+caption|toggle\s+caption|close|expand|enlarge|back\s+to\s+gallery"
-                                  r"|(?:view|open|launch)\s+(?:the\s+)?(?:gallery|slideshow)|\d{1,3}\s+(?:photos|images))",
+    "gallery control": {"en": r"(?:caption|hide\s+caption|toggle\s+caption|close|expand|enlarge(?:\s+this\s+image)?"
+                                  r"|back\s+to\s+gallery|(?:view|open|launch)\s+(?:the\s+)?(?:gallery|slideshow)"
+                                  r"|\d{1,3}\s+(?:photos|images)|(?:next|previous|prev)(?:\s+(?:slide|image|photo|picture))?)",
                             "de": r"(?:bildunterschrift|schließen|vergrößern|zurück\s+zur\s+galerie|galerie\s+öffnen"
-                                  r"|\d{1,3}\s+(?:bilder|fotos))",
+                                  r"|\d{1,3}\s+(?:bilder|fotos)|(?:nächstes|vorheriges)\s+bild|weiter|zurück)",
                             "fr": r"(?:légende|fermer|agrandir|retour\s+à\s+la\s+galerie|voir\s+la\s+galerie"
-                                  r"|\d{1,3}\s+photos)",
+                                  r"|\d{1,3}\s+photos|(?:photo|image)\s+(?:suivante|précédente)|suivant|précédent)",
                             "es": r"(?:pie\s+de\s+foto|cerrar|ampliar|volver\s+a\s+la\s+galería|ver\s+galería"
-                                  r"|\d{1,3}\s+fotos)"},
+                                  r"|\d{1,3}\s+fotos|(?:foto|imagen)\s+(?:siguiente|anterior)|siguiente|anterior)"},
+    "ad break": {"en": r"(?:story|article)\s+continues\s+(?:below|after)\s+(?:this\s+)?(?:advertisement|ad)",
+                 "de": r"(?:der\s+)?artikel\s+(?:wird\s+)?(?:unter|nach)\s+(?:der|dieser)\s+anzeige\s+(?:fortgesetzt|weiter)"
+                       r"|weiter\s+nach\s+der\s+anzeige",
+                 "fr": r"(?:la\s+)?suite\s+(?:de\s+l['’]article\s+)?(?:après|sous)\s+(?:cette\s+|la\s+)?publicité",
+                 "es": r"(?:la\s+noticia|el\s+artículo)\s+(?:continúa|sigue)\s+(?:después|debajo|tras)\s+(?:de\s+)?"
+                       r"(?:la|esta)\s+publicidad"},
+    "subscribe call": {"en": r"subscribe(?:\s+(?:now|today))?[!.]?", "de": r"(?:jetzt\s+)?abonnieren[!.]?",
+                       "fr": r"(?:abonnez-vous|s['’]abonner)[!.]?", "es": r"(?:suscríbete|suscribirse)[!.]?"},
     "agency credit": {  # "Jane Roe | AP | Getty Images", "REUTERS/Jane Roe", "(Photo by Jane Roe/AFP via Getty Images)"
         "any": r"\(?(?:.{0,80}(?:/|\||\bvia\b)\s*)?(?:getty\s+images|afp|ap(?:\s+photo)?|reuters|epa(?:-efe)?|efe"
                r"|ansa|dpa|keystone|imago(?:\s+images)?|picture\s+alliance|shutterstock|istock(?:photo)?|alamy"
