@@ -141,6 +141,10 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("pt", "A Polícia Federal divulgou uma nota sobre o caso.", ("Polícia Federal",)),
     ("de", "Die Deutsche Bahn veröffentlichte eine Erklärung zu dem Unfall.", ("Deutsche Bahn",)),
     ("nl", "De Nederlandse Spoorwegen brachten een verklaring uit.", ("Nederlandse Spoorwegen",)),
+    # a view given in German; not the verb's other sense
+    ("de", "Kollegin Lisa Wagner sieht darin etwas Allgemeingültiges.", ("Lisa Wagner",)),
+    ("de", "Anna Berger glaubt, dass die Kosten steigen.", ("Anna Berger",)),
+    ("de", "Anna Berger sieht müde aus.", ()),
     # an office before the name in the language's own words, feminine forms too
     ("nl", "Burgemeester Jan de Vries zegt dat de kosten stijgen.", ("Jan de Vries",)),
     ("es", "Alcaldesa María López afirmó que no habrá cambios.", ("María López",)),

@@ -44,7 +44,7 @@ from .speech_words import (
 
 # German roles are capitalised nouns: the run's leading words ending so are roles, not names.
 GERMAN_ROLE = re.compile(
-    r"(?:meister|sprecher|präsident|minister|kanzler|leiter|chef|direktor|trainer|kollege|vorsitzende|experte|"
+    r"(?:meister|sprecher|präsident|minister|kanzler|leiter|chef|direktor|trainer|kollege|kollegin|vorsitzende|experte|"
     r"professor|anwalt|richter|sprecherin|kommissar|altmeister|regisseur|autor|schauspieler|gründer|sekretär|"
     r"iker|ist|loge|(?:stadt|gemeinde|land|kreis|bezirks|bundes|staats)r(?:at|ätin))"
     r"(?:in|r|n)?$")

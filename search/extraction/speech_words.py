@@ -46,7 +46,9 @@ VERBS = {
           # a separable verb whole at a subordinate clause's end: "Wie Jan Keller mitteilte, …"
           r"|mitteilte|mitteilten|ankündigte|hinzufügte|einräumte|klarstellte"
           # a statement issued: "veröffentlichte eine Erklärung", "emitió un comunicado", "divulgou uma nota"
-          r"|veröffentlichte\s+eine\s+(?:Erklärung|Mitteilung|Pressemitteilung|Stellungnahme)",
+          r"|veröffentlichte\s+eine\s+(?:Erklärung|Mitteilung|Pressemitteilung|Stellungnahme)"
+          # a view given: "sieht darin eine Chance", "glaubt, dass …", "hält das für falsch"
+          r"|sieht\s+(?:darin|das|es|dies)|sah\s+(?:darin|das|es|dies)|glaubt|glaubte|hält\s+(?:das|es|dies)\s+für",
     "fr": rf"(?:a|ont)\s+{adverb('fr')}(?:{FRENCH_PARTICIPLES})"
           r"|dit|déclare|affirme|explique|ajoute|souligne|estime|indique|assure|précise|annonce|confie|répond"
           r"|s['’]est\s+interrogée?|s['’]est\s+félicitée?|poursuit|insiste|rappelle|raconte|écrit|confirme"
