@@ -145,6 +145,10 @@ def speakers(language: str, *paragraphs: str) -> tuple[str, ...]:
     ("de", "Kollegin Lisa Wagner sieht darin etwas Allgemeingültiges.", ("Lisa Wagner",)),
     ("de", "Anna Berger glaubt, dass die Kosten steigen.", ("Anna Berger",)),
     ("de", "Anna Berger sieht müde aus.", ()),
+    # a participle right after the name, before its clause
+    ("fr", "Me Paul Morel estimant que cette vidéo n'était pas fournie, le juge a suspendu l'audience.", ("Paul Morel",)),
+    ("es", "Juan Pérez asegurando que no habrá cambios.", ("Juan Pérez",)),
+    ("it", "Marco Rossi spiegando che i costi sono saliti.", ("Marco Rossi",)),
     # an office before the name in the language's own words, feminine forms too
     ("nl", "Burgemeester Jan de Vries zegt dat de kosten stijgen.", ("Jan de Vries",)),
     ("es", "Alcaldesa María López afirmó que no habrá cambios.", ("María López",)),

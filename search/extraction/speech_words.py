@@ -53,7 +53,9 @@ VERBS = {
           r"|dit|déclare|affirme|explique|ajoute|souligne|estime|indique|assure|précise|annonce|confie|répond"
           r"|s['’]est\s+interrogée?|s['’]est\s+félicitée?|poursuit|insiste|rappelle|raconte|écrit|confirme"
           r"|conclut|observe|relève|résume|témoigne|détaille|commente|reconnaît|regrette|dénonce|avertit"
-          r"|prévient|martèle|fait\s+savoir|fait\s+valoir|s['’]est\s+dite?s?",
+          r"|prévient|martèle|fait\s+savoir|fait\s+valoir|s['’]est\s+dite?s?"
+          # a participle before its clause: "Me Salif Béavogui estimant que …"
+          r"|(?:estimant|affirmant|expliquant|déclarant|soulignant|indiquant|précisant|ajoutant|assurant|jugeant)\s+qu(?:e|['’])",
     "es": r"dijo|afirmó|explicó|aseguró|señaló|indicó|declaró|manifestó|subrayó|apuntó|advirtió|añadió|agregó"
           r"|comentó|precisó|detalló|informó|destacó|expresó|sostuvo|consideró|recordó|proclamó|aclaró|insistió"
           r"|reconoció|lamentó|denunció|admitió|respondió|reaccionó|escribió|confirmó|anunció|dice|afirma|explica|asegura"
@@ -62,6 +64,7 @@ VERBS = {
           r"|comunicó|planteó|refirió|reveló|alertó|dejó\s+(?:en\s+)?claro|concluye|reitera|relata"
           r"|puntualiza|enfatiza|resalta|remarca|opina|valora|argumenta|recuerda|apunta|advierte|insiste"
           r"|reconoce|comenta|subraya|precisa|detalla|aclara|explicaba|decía|aseguraba"
+          r"|(?:afirmando|asegurando|explicando|señalando|indicando|añadiendo|destacando|advirtiendo|subrayando)\s+que"
           rf"|ha\s+{adverb('es')}(?:dicho|declarado|añadido|afirmado|señalado|explicado|asegurado|indicado|manifestado)",
     "it": rf"(?:ha|hanno)\s+{adverb('it')}(?:detto|dichiarato|spiegato|aggiunto|affermato|sottolineato|commentato|precisato"
           r"|ricordato|annunciato|confermato|osservato|scritto|risposto|spiegato|avvertito|ammesso|raccontato)"
@@ -70,11 +73,13 @@ VERBS = {
           rf"|(?:ha|hanno)\s+{adverb('it')}(?:evidenziato|rilevato|ribadito|concluso|assicurato|riferito|fatto\s+sapere"
           r"|denunciato|replicato|chiarito|insistito|reagito)"
           r"|evidenzia|rileva|ribadisce|conclude|assicura|riferisce|sostiene|denuncia"
+          r"|(?:affermando|spiegando|sottolineando|aggiungendo|dichiarando|precisando)\s+che"
           r"|replica|chiarisce|insiste|fa\s+sapere|(?:ha|hanno)\s+(?:diffuso|emesso)\s+una\s+nota|si\s+(?:è|sono)\s+dett[oaie]",
     "pt": r"disse|afirmou|declarou|explicou|acrescentou|ressaltou|destacou|comentou|informou|observou|indagou"
           r"|falou|contou|lembrou|reforçou|alertou|garantiu|avaliou|admitiu|negou|confirmou|anunciou|escreveu"
           r"|respondeu|reagiu|criticou|defendeu|diz|afirma|declara|explica|acrescenta|ressalta|destaca|comenta|conta"
           r"|lembra|alerta|garante|avalia|defende|dizia|dizendo|afirmando"
+          r"|(?:explicando|ressaltando|destacando|acrescentando|alegando)\s+que"
           r"|(?:divulgou|emitiu|publicou)\s+(?:uma\s+)?nota|enfatizou|pontuou|salientou|frisou|sustentou|argumentou|relatou|concluiu|reiterou|esclareceu"
           r"|apontou|detalhou|revelou|justificou|opinou|ponderou|enfatiza|pontua|salienta|frisa"
           r"|sustenta|relata|conclui|reitera|esclarece|aponta|detalha|revela|opina|pondera",
