@@ -9,6 +9,7 @@ from pathlib import Path
 import dask
 import pytest
 from distributed import Client, LocalCluster, WorkerPlugin, get_task_stream
+from distributed.exceptions import WorkerStartTimeoutError
 
 from search.index import cluster, store
 from search.index.cluster import on_cluster
@@ -44,9 +45,15 @@ def local_cluster():
 
 @pytest.fixture
 def client(local_cluster):
-    # Tests kill workers: each starts once the workers killed before it are back. A worker restarted
-    # on a busy two-core machine has been seen to take more than two minutes.
-    local_cluster.wait_for_workers(2, timeout=300)
+    # Tests kill workers: each starts once two workers are running again. A worker restarted on a busy
+    # two-core machine has been seen to take more than two minutes, and a nanny has been seen to give
+    # up on its killed worker for good: then a new worker takes its place.
+    try:
+        local_cluster.wait_for_workers(2, timeout=150)
+    except WorkerStartTimeoutError:
+        running = len(local_cluster.scheduler_info()["workers"])
+        local_cluster.cluster.scale(len(local_cluster.cluster.worker_spec) + 2 - running)
+        local_cluster.wait_for_workers(2, timeout=300)
     return local_cluster
 
 
