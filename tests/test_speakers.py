@@ -169,6 +169,10 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     # A statement issued is words.
     (["Harbour Rail released a statement saying the line would reopen."], ["Harbour Rail"]),
     (["Ann Lee issued a statement on Monday."], ["Ann Lee"]),
+    # A person's words, statement or message before a quotation are theirs; without one, nothing.
+    (["Former president Ann Lee spoke last.", "Nothing matched the power of Lee’s words: “This is your world to shape.”"],
+     ["Ann Lee"]),
+    (["Ann Lee’s speech was long and dull."], []),
     # A passive report names who made it after "by"; a work's author is no speaker.
     (["The death was confirmed by the county's Chief Medical Examiner Dr. Ann Lee on Saturday."], ["Ann Lee"]),
     (["The book was written by Ann Lee in 2010."], []),

@@ -114,6 +114,11 @@ SAID_BY = re.compile(
     rf"\b(?:was|were|has\s+been|had\s+been|is|are)\s+(?:confirmed|announced|reported|stated|denied|disclosed"
     rf"|revealed|said)\s+by\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?P<name>{NAME_RUN})")
 
+# "the power of Obama’s words: “…”", "Lee's statement read: “…”": a person's words before what was said.
+WORDS_OF = re.compile(
+    rf"(?P<name>{NAME_RUN})['’]s?\s+(?:own\s+)?(?:words|statement|message|remarks|response|reply|answer|tweet|speech)"
+    rf"(?:\s+(?:read|reads|said|says))?\s*[:,]?\s*[{OPEN_QUOTES}]")
+
 # "Makali wrote:" closing a paragraph: the block quotation after it is what was written.
 INTRODUCES_BLOCK_QUOTE = re.compile(r"(?:\s+[\w.]+){0,4}?\s*:\s*$")
 # "Rossi asked." after a quotation: a short sentence that only says who spoke
@@ -131,7 +136,8 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
                 or INTRODUCES_BLOCK_QUOTE.match(sentence, m.end()):
             name = _head_person(m["name"]) or m["name"]
             hits.extend((*_joint_speakers(sentence, m.start(), name), (m.start(), name)))
-    hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO_STORY, CLAUSE_THEN_VERB_NAME, OUTLET_STORY, SAID_BY)
+    hits += [(m.start(), m["name"]) for pattern in (ACCORDING_TO_STORY, CLAUSE_THEN_VERB_NAME, OUTLET_STORY, SAID_BY,
+                                                    WORDS_OF)
              for m in pattern.finditer(sentence)]
     hits += [(m.start(), _whole_body(sentence, m)) for m in ACCORDING_TO.finditer(sentence)]
     hits += [(m.start(), m["name"] or m["author"]) for m in ACCORDING_TO_WORK.finditer(sentence)]
