@@ -75,34 +75,37 @@ LEAD_IN = (r"(?:(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:[a-zà-ÿ][\w'’-]*\s+){0,2}"
            r"|(?:Am|Im|Beim|Auf|In|Nach|Bei|Zum|Zur|Vor|Mit|Seit|Gegenüber)\s+[A-ZÄÖÜ][\wäöüß-]*\s+)")
 
 
-def _verb_patterns(language: str) -> tuple[re.Pattern, ...]:
+def _verb_patterns(language: str) -> tuple[tuple[re.Pattern, bool], ...]:
+    """Each pattern that names a speaker by a reporting verb, and whether one word right after the
+    verb may be a name by itself (name_in's `alone`: "falou Tite", "Dat zei Jansen")."""
     verbs = VERBS[language]
     not_pronoun = rf"(?!{PRONOUNS[language]}\b)" if PRONOUNS[language] else ""
+    verb_first = ((re.compile(rf"^{LEAD_IN}(?:{verbs})\s+{not_pronoun}{SUBJECT_WORDS}(?P<name>{RUN})"), True),) \
+        if language in VERB_FIRST else ()
     return (
         # „…“, sagte Bürgermeister Jan Keller. / «…», a déclaré le maire Jean Dupont. / «…», dijo Pérez.
-        re.compile(rf"[{CLOSE_QUOTES}“]\s*,?\s*(?:{verbs}|{AFTER_QUOTE.get(language, NOTHING)})\s+{not_pronoun}{LOWER_WORDS}"
-                   rf"(?P<name>{RUN})"),
+        (re.compile(rf"[{CLOSE_QUOTES}“]\s*,?\s*(?:{verbs}|{AFTER_QUOTE.get(language, NOTHING)})\s+{not_pronoun}"
+                    rf"{LOWER_WORDS}(?P<name>{RUN})"), True),
         # …, erklärte Keller. / …, afirmó la procuradora Silvana Carrión. / «… - commenta Walter Artibani - …»
-        re.compile(rf"(?:,|\s[-–—]|—)\s*(?:{verbs})\s+{not_pronoun}{LOWER_WORDS}(?P<name>{RUN})"),
+        (re.compile(rf"(?:,|\s[-–—]|—)\s*(?:{verbs})\s+{not_pronoun}{LOWER_WORDS}(?P<name>{RUN})"), True),
         # Keller sagte: „…“ / Josep Borrell consideró que … / Luis Torres, presidente del Consejo, señaló;
         # "el representante para la Política Exterior, Josep Borrell, consideró": the apposition speaks.
         # "Eduardo Bolsonaro (PSL-SP) disse": a party or a place in brackets after the name.
-        re.compile(rf"(?P<name>{RUN}){BRACKETS}(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
-                   rf"\s+{adverb(language)}(?:{verbs})\b"),
-        re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+{ACCORDING_WORDS}(?P<name>{RUN})"),
-        re.compile(rf"(?P<name>{RUN})\s+(?:{ACCORDING_AFTER.get(language, NOTHING)})\b"),
+        (re.compile(rf"(?P<name>{RUN}){BRACKETS}(?:,\s+(?P<apposition>[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}),)?"
+                    rf"\s+{adverb(language)}(?:{verbs})\b"), False),
+        (re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+{ACCORDING_WORDS}(?P<name>{RUN})"), False),
+        (re.compile(rf"(?P<name>{RUN})\s+(?:{ACCORDING_AFTER.get(language, NOTHING)})\b"), False),
         # «…», dijo el ministro del Interior, Fernando Grande-Marlaska. / …, a déclaré le ministre de
         # l'Intérieur, Gérald Darmanin: a role with capitalised words of its own, then the name.
-        re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+|\s[-–—]\s*)(?:{verbs})\s+(?:{ROLE_ARTICLES})\s+[a-zà-ÿ]"
-                   rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,80}},\s+(?P<name>{RUN})"),
+        (re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+|\s[-–—]\s*)(?:{verbs})\s+(?:{ROLE_ARTICLES})\s+[a-zà-ÿ]"
+                    rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,80}},\s+(?P<name>{RUN})"), False),
         # "O embaixador da China, Yang Wanming, reagiu": the name set off by commas after its role;
         # not where the verb's subject follows it ("…, Nueva York, dijo el alcalde").
-        re.compile(rf"(?<=,\s)(?P<name>{RUN}){BRACKETS}\s*,\s+(?:{verbs})\b(?!\s+{SUBJECT_AFTER})"),
+        (re.compile(rf"(?<=,\s)(?P<name>{RUN}){BRACKETS}\s*,\s+(?:{verbs})\b(?!\s+{SUBJECT_AFTER})"), False),
         # "De acuerdo con lo señalado por la gestora de este evento, Adela Díaz, …"
-        re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+(?:{ROLE_ARTICLES})\s+(?:{PERSON_ROLES})\b"
-                   rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,60}},\s+(?P<name>{RUN})\s*(?:,|$)"),
-        re.compile(rf"^{LEAD_IN}(?:{verbs})\s+{not_pronoun}{SUBJECT_WORDS}(?P<name>{RUN})"
-                   if language in VERB_FIRST else NOTHING),
+        (re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+(?:{ROLE_ARTICLES})\s+(?:{PERSON_ROLES})\b"
+                    rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,60}},\s+(?P<name>{RUN})\s*(?:,|$)"), False),
+        *verb_first,
     )
 
 
@@ -122,7 +125,7 @@ def _quoting_pattern(language: str) -> re.Pattern:
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
+def _patterns(language: str) -> tuple[tuple[tuple[re.Pattern, bool], ...], re.Pattern, re.Pattern]:
     verbs, pronoun = VERBS[language], PRONOUNS[language]
     # The speaker named before: "…«, sagte er.", "…», a-t-il dit.", "…», señaló."
     inverted = INVERTED_COMPOUND.get(language, NOTHING)
@@ -234,16 +237,15 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
     for sentence in split_sentences(paragraph):
         start = paragraph.find(sentence, offset)
         offset = start + len(sentence)
-        quoting = (_quoting_pattern(language),) if has_quote(sentence) else ()
-        for pattern in named + quoting:
+        quoting = ((_quoting_pattern(language), False),) if has_quote(sentence) else ()
+        for pattern, alone in named + quoting:
             for match in pattern.finditer(sentence):
                 apposition = match.groupdict().get("apposition")
                 if apposition and NAME_RUN_RE.fullmatch(apposition) \
                         and (name := name_in(apposition, language, known)):
                     hits.append((start + match.start("apposition"), name))
                 elif name := name_in(match["name"], language, known,
-                                     alone=(pattern in named[:2] or pattern is named[-1])
-                                     and not ending_at(OBJECT_BEFORE, sentence, match.start("name"))):
+                                     alone=alone and not ending_at(OBJECT_BEFORE, sentence, match.start("name"))):
                     hits.append((start + match.start(), name))
         for match in organisations.finditer(sentence):
             if match["institution"]:
