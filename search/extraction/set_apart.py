@@ -44,19 +44,22 @@ def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
                             if (name := name_of(post["name"])))
     for index in range(1, len(paragraphs)):
         heading, statement = paragraphs[index - 1].strip(), paragraphs[index]
-        if not found[index] and len(heading.split()) <= MAX_CREDIT_WORDS and FIRST_PERSON.search(statement) \
-                and not BYLINE_WORD.match(heading) and (line := CREDIT_LINE.match(heading)) \
-                and (name := name_of(line["name"])):
+        if not found[index] and FIRST_PERSON.search(statement) and not BYLINE_WORD.match(heading) \
+                and (name := _credited(heading, name_of)):
             found[index].append((0, name))
     for index in range(len(paragraphs) - 1):
         quoted, credit = paragraphs[index].strip(), paragraphs[index + 1].strip()
         alone = quoted[:1] in OPEN_QUOTES + "»" and quoted.rstrip(".,;")[-1:] in CLOSE_QUOTES + "«“"
-        if found[index] or not alone:
-            continue
-        if len(credit.split()) <= MAX_CREDIT_WORDS and (line := CREDIT_LINE.match(credit)) \
-                and (name := name_of(line["name"])):
+        if not found[index] and alone and (name := _credited(credit, name_of)):
             found[index].append((len(paragraphs[index]), name))
     return tuple(found)
+
+
+def _credited(line: str, name_of: Callable[[str], str | None]) -> str | None:
+    """The name a short "Name, role" line credits ("Isabel Reinoso, directora del centro"), or None."""
+    if len(line.split()) <= MAX_CREDIT_WORDS and (credit := CREDIT_LINE.match(line)):
+        return name_of(credit["name"])
+    return None
 
 
 def _not_spoken(text: str) -> bool:
