@@ -252,6 +252,8 @@ NETWORK_LINKS = re.compile(r"(?:\s+(?:twitter|facebook|instagram|linkedin|e-?mai
 # Reporter". The name is its first word, any initials and particles, and the surname after them.
 ROLE_ENDINGS = frozenset({"reporter", "editor", "correspondent", "writer", "columnist", "contributor", "producer",
                           "critic"})
+# The small words inside a surname, Italian's and Dutch's too: "Mark Di Stefano", "Anna ten Brink".
+BYLINE_PARTICLES = SURNAME_PARTICLES | {"di", "della", "ten", "ter"}
 
 
 def _without_trailing_role(name: str) -> str:
@@ -261,7 +263,7 @@ def _without_trailing_role(name: str) -> str:
     kept = words[:1]
     for word in words[1:]:
         kept.append(word)
-        if not (re.fullmatch(r"[A-Z]\.", word) or word.lower() in SURNAME_PARTICLES | {"di", "della", "ten", "ter"}):
+        if not (re.fullmatch(r"[A-Z]\.", word) or word.lower() in BYLINE_PARTICLES):
             break
     return " ".join(kept).strip(SEPARATORS)
 
