@@ -126,6 +126,29 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["The ferry firm Nordline Group runs the route.", "Nordline said fares would rise.",
       "The group expects a loss."], ["Nordline"]),
     (["Ilse Brandt and Ilse Morten spoke.", "“No,” Ilse said."], ["Ilse"]),
+    # A surname typed with two letters swapped is the person the article names in full; a short one
+    # or one that swaps into no name stays as written.
+    (["Among them is Dylan Tinsdale, an engineer.", "“We wait,” Tinsdale said.", "Tinsdlae said the walk was hard."],
+     ["Dylan Tinsdale"]),
+    (["Among them is Mark Bergen, an engineer.", "Brenge said the walk was hard."], ["Brenge"]),
+    (["Among them is Ann Lee, an engineer.", "Ele said the walk was hard."], ["Ele"]),
+    # Spokespeople and officials speak for the body named with them, whole with its "of", before or
+    # after the verb; not for an office, nor for a person's office ("Ohio's governor").
+    (["Tips help, Crime Stoppers of Lakeland officials said in a statement."], ["Crime Stoppers of Lakeland"]),
+    (["It was over, said a Friends of the Dunes spokeswoman."], ["Friends of the Dunes"]),
+    (["It was over, said a spokesman for Harbour Edison."], ["Harbour Edison"]),
+    (["It was over, according to a senior official for the Department of the Harbour."],
+     ["Department of the Harbour"]),
+    (["It was over, said a spokesman for Lakeland's governor."], []),
+    (["It was over, a Secretary of State spokesman said."], []),
+    # A body named short is the body the article writes in full with its "of"; a place alone is not
+    # a body of that place.
+    (["Workers at the Department of Coastal Protection were busy.",
+      "Coastal Protection officials said the pipes broke.",
+      "Some hold up, according to Coastal Protection Department officials."], ["Department of Coastal Protection"]),
+    (["The Harbour Department said it would appeal.", "A Department of Harbour lawyer came."],
+     ["Department of Harbour"]),
+    (["Lakeland said it would appeal.", "A University of Lakeland lawyer came."], ["Lakeland"]),
     # An acronym the article spells out in brackets is the name it stands for.
     (["The Coastal Rescue League (CRL) runs the boats.", "CRL said the season was calm."],
      ["Coastal Rescue League"]),

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 
 from .lines import normalize_space
 from .person_names import (
+    BODY_HEAD,
     DEMONYM,
     DESCRIBING_WORD,
     NOT_NAMES,
     ORGANISATION_NOUNS,
     POSSESSIVE,
+    _is_title,
     _word_key,
     as_organisation,
     as_person,
@@ -23,12 +25,16 @@ from .sentences import NAME_RUN
 # Not "the production company said": a company described in lower case is any company.
 ORGANISATION = rf"(?:[a-z][\w'-]*\s+){{0,2}}(?!company\b)(?:{ORGANISATION_NOUNS})"
 # Spokespeople and officials speak for the organisation named with them: "said a WeWork spokesperson",
-# "Con Edison officials say", "a spokesperson for the British Foreign Office said".
+# "Con Edison officials say", "a spokesperson for the British Foreign Office said", "said a spokesman
+# for Con Edison".
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person|people)|officials?|representatives?|reps?)"
+BODY_RUN = rf"{NAME_RUN}(?:\s+of\s+the\s+{NAME_RUN})?"  # "Friends of the Earth"
 ORGANISATION_SPOKESPEOPLE = re.compile(
-    rf"(?:\b(?:said|says|told)\s+(?:a|an|the)\s+(?P<org>{NAME_RUN})\s+{SPOKESPEOPLE}\b"
-    rf"|\b(?P<org2>{NAME_RUN})\s+{SPOKESPEOPLE}\s+(?:said|says|say|told)\b"
-    rf"|\b{SPOKESPEOPLE}\s+for\s+(?:the\s+)?(?P<org3>{NAME_RUN})\s+(?:said|says|told)\b)")
+    rf"(?:\b(?:said|says|told)\s+(?:a|an|the)\s+(?P<org>{BODY_RUN})\s+{SPOKESPEOPLE}\b"
+    rf"|\b(?P<org2>{BODY_RUN})\s+{SPOKESPEOPLE}\s+(?:said|says|say|told)\b"
+    rf"|\b{SPOKESPEOPLE}\s+for\s+(?:the\s+)?(?P<org3>{BODY_RUN})\s+(?:said|says|told)\b"
+    rf"|\b(?:said|says|according\s+to)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?{SPOKESPEOPLE}\s+for\s+(?:the\s+)?"
+    rf"(?P<org4>{BODY_RUN})(?![\w'’-])(?<!['’]s))")
 ORGANISATION_SAID = re.compile(
     rf"\bthe\s+(?P<org>{ORGANISATION})\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
 # "West Mercia police said", "Russia's foreign ministry said": the owner's name before the noun
@@ -57,8 +63,37 @@ def speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
             if len(words) > 1 and words[0][0].isupper() and not re.fullmatch(DEMONYM, POSSESSIVE.sub("", words[0])):
                 yield " ".join(words)
         for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
-            named = match["org"] or match["org2"] or match["org3"]
+            named = match["org"] or match["org2"] or match["org3"] or match["org4"]
             if re.fullmatch(DEMONYM, named):  # "American officials said": no one in particular
                 continue
-            if organisation := as_organisation(named) or as_person(named):
+            if organisation := as_organisation(named) or _body_of_place(named) or as_person(named):
                 yield organisation
+
+
+def _body_of_place(run: str) -> str | None:
+    """Officials and spokespeople speak for a body, so a run before them with "of" in it names the
+    body whole ("Crime Stoppers of Michigan officials said"), where elsewhere two names before "of"
+    are a person of a body; not an office ("Secretary of State")."""
+    words = run.split()
+    if "of" not in words[1:-1]:
+        return None
+    head = words[: words.index("of")]
+    return None if any(_is_title(word, False) for word in head) else " ".join(words)
+
+
+
+def body_in_full(name: str, text: str) -> str:
+    """A body's name as the article writes it in full with its "of": "Environmental Protection" and
+    "Environmental Protection Department" -> "Department of Environmental Protection". A name of one
+    word takes it only with its head ("Justice Department"), not alone ("Michigan" is no University
+    of Michigan)."""
+    words = name.split()
+    head = words[-1] if len(words) > 1 and BODY_HEAD.match(words[-1]) else None
+    core = words[:-1] if head else words
+    if len(core) < (1 if head else 2):
+        return name
+    for match in re.finditer(rf"\b(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?{re.escape(' '.join(core))}(?![\w'’-]|\s+[A-Z])",
+                             text):
+        if BODY_HEAD.match(match["head"]) and (head is None or match["head"].lower() == head.lower()):
+            return match.group()
+    return name

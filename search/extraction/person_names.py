@@ -300,7 +300,7 @@ def fullest_name(name: str, known: Counter, lengthen: bool = True, text: str = "
               if without_suffix(full)[-len(words):] == words and len(full.split()) > len(words)
               and not ACRONYM.match(full) and (lengthen or len(words) == 1)]
     if not longer:
-        return _formal_name(words, known) or name
+        return _formal_name(words, known) or _misspelt_surname(words, known) or name
     # "De Miranda" at a sentence's start is the tail of "Luis de Miranda": the fullest form wins
     # however often the shorter one stands.
     fullest = [full for full in longer if not any(
@@ -331,6 +331,18 @@ def given_name_of(name: str, known: Iterable[str], common: set[str]) -> str | No
 
     longer = {full for full in known if full.split()[0] == name and personal(full)}
     return longer.pop() if len(longer) == 1 else None
+
+
+def _misspelt_surname(words: list[str], known: Counter) -> str | None:
+    """"Tinsely" -> "Dylan Tinsley" where the article names one person so: a surname typed with two
+    letters swapped, which no name of the article spells so. Short names are left alone: swapped
+    letters there make other names."""
+    if len(words) != 1 or len(words[0]) < 6:
+        return None
+    typed = words[0]
+    swaps = {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2:] for i in range(1, len(typed) - 1)} - {typed}
+    fuller = {full for full in known if full.split()[-1] in swaps}
+    return fuller.pop() if len(fuller) == 1 else None
 
 
 def _formal_name(words: list[str], known: Counter) -> str | None:
