@@ -149,6 +149,17 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["The Harbour Department said it would appeal.", "A Department of Harbour lawyer came."],
      ["Department of Harbour"]),
     (["Lakeland said it would appeal.", "A University of Lakeland lawyer came."], ["Lakeland"]),
+    # A subject pronoun after the verb opens what was said; an infinitive does not. What a verb does
+    # in a statement or to reporters is words, whatever its object.
+    (["If tech is your weakness, Ann Lee at Lean Living suggests you ask yourself what it solves."], ["Ann Lee"]),
+    (["The study suggests you should sleep more."], []),
+    (["Ann Lee asked you to wait.", "Ann Lee noticed you were late."], []),
+    (["Harbourly confirmed this in a statement."], ["Harbourly"]),
+    (["Ann Lee denied it to reporters."], ["Ann Lee"]),
+    (["Ann Lee wrote it down in a notebook."], []),
+    # A company's product, named with an article, is not the company's full name.
+    (["Harbour Cloud launches tomorrow.", "Prior to launch Harbour promised 4K.",
+      "Harbour confirmed this in a statement.", "The Harbour Cloud Edition ships today."], ["Harbour"]),
     # An acronym the article spells out in brackets is the name it stands for.
     (["The Coastal Rescue League (CRL) runs the boats.", "CRL said the season was calm."],
      ["Coastal Rescue League"]),

@@ -54,9 +54,9 @@ def _given_name_in_full(name: str, known, common: set[str], text: str) -> str:
     """A first name alone as the full name it begins (given_name_of), where the article wrote that
     full name before the first name alone: a person is introduced in full ("Samantha Bielefeld …
     Samantha said"), where a company's name alone comes first and its product or group after it
-    ("Apple …  Apple Thunderbolt")."""
+    ("Apple …  Apple Thunderbolt"), nor where the longer name takes an article ("the Harbourly Lens camera"): a person's takes none."""
     full = given_name_of(name, known, common)
-    if not full:
+    if not full or re.search(rf"\b(?:[Tt]he|an?|An?)\s+{re.escape(full)}\b", text):
         return name
     alone = re.search(rf"\b{re.escape(name)}\b(?!\s+{re.escape(full.split(' ', 1)[1])})", text)
     return full if alone is None or text.find(full) < alone.start() else name

@@ -36,7 +36,8 @@ def reports(text: str, match: re.Match) -> bool:
         and not (verb not in TELLING and OBJECT_THEN_THAT.match(text, match.end())) \
         or verb in NEWS_VERBS and not NOT_NEWS.match(text, match.end()) \
         or verb in PROMISES and bool(TO_DO.match(text, match.end())) \
-        or _clause_follows(text, match.end())
+        or _clause_follows(text, match.end()) or bool(PRONOUN_CLAUSE.match(text, match.end())) \
+        or bool(IN_WORDS.match(text, match.end()))
 
 
 # "Lt. Cernich claimed the city council and the public were turning on police": a clause without
@@ -54,6 +55,15 @@ def _clause_follows(text: str, at: int) -> bool:
     span = " ".join(words[1].split()[:8])
     finite = FINITE.search(span)
     return bool(finite) and finite.start() > 0 and not RELATIVE.search(span, 0, finite.start())
+
+
+# "suggests you ask yourself …", "thinks we should wait": a subject pronoun after the verb opens the
+# clause that was said; not an infinitive ("asked you to wait").
+PRONOUN_CLAUSE = re.compile(r"\s+(?:I|we|they|she|he|you)\s+(?!to\b)[a-z]")
+# "confirmed this in a statement", "denied it to reporters": what a verb does in a statement, an
+# interview or to reporters is words, whatever its object.
+IN_WORDS = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:in|via)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+                      r"(?:statement|e-?mail|interview|tweet|post|letter|press\s+release)|to\s+reporters)\b")
 
 
 # "wrote the specific programs that revealed …": after a verb that takes no listener, a noun and
