@@ -157,6 +157,15 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["Harbourly confirmed this in a statement."], ["Harbourly"]),
     (["Ann Lee denied it to reporters."], ["Ann Lee"]),
     (["Ann Lee wrote it down in a notebook."], []),
+    # A name before ", who" and a speech verb speaks, a preposition's object too; not a name before
+    # "who" without a comma, which a description ends ("an Oklahoma Republican who warned").
+    (["He accepted the resignation of his defense minister Lee Dong-hwan, who said he took responsibility."],
+     ["Lee Dong-hwan"]),
+    (["The fund is run by Ann Lee, who said in a statement that it would close."], ["Ann Lee"]),
+    (["Senator Ann Lee, an Oklahoma Republican who warned of the deficit in the past, played it down."], []),
+    # A person's administration or campaign speaks as a body, through its officials too.
+    (["Lakeland administration officials said they were not notified."], ["Lakeland administration"]),
+    (["The Berg campaign said it was not notified."], ["Berg campaign"]),
     # A company's product, named with an article, is not the company's full name.
     (["Harbour Cloud launches tomorrow.", "Prior to launch Harbour promised 4K.",
       "Harbour confirmed this in a statement.", "The Harbour Cloud Edition ships today."], ["Harbour"]),

@@ -60,9 +60,10 @@ NAME_THEN_COLON_QUOTE = re.compile(
 # A name whose words "of", "for" or "and" join: "Centers for Disease Control and Prevention".
 JOINED_RUN = rf"{NAME_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{NAME_WORD}){{0,8}}"
 # "Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study, said": an
-# appositive may hold commas of its own.
+# appositive may hold commas of its own. "… Kim Yong-hyun, who said he took …": a relative clause's
+# subject is the name before it.
 NAME_THEN_VERB = re.compile(
-    rf"(?P<name>{NAME_RUN})(?:\s+\([^()]{{2,120}}\))?(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,4}},|,)?"
+    rf"(?P<name>{NAME_RUN})(?:\s+\([^()]{{2,120}}\))?(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,4}},|,\s+who|,)?"
     rf"\s+(?:(?:has|had)\s+)?(?:[a-z]+ly\s+)?(?P<verb>{SPEECH_VERBS})\b"
 )
 # "Potholes form when water seeps into cracks, said Joe Carbone, who works ...": reported speech with
@@ -217,6 +218,10 @@ COORDINATED_RUNS = re.compile(
     rf"{NAME_RUN}(?:(?:,\s+{NAME_RUN})+,?\s+(?:and|or|&)\s+{NAME_RUN}|\s+(?:and|or|&)\s+{NAME_RUN})?")
 
 
+# "The fund is run by Ann Lee, who said …": a preposition's object is the subject of a "who" clause.
+WHO = re.compile(rf",\s+who\s+(?:(?:has|had)\s+)?(?:[a-z]+ly\s+)?(?:{SPEECH_VERBS})\b")
+
+
 def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
     """NAME_THEN_VERB at each run of capitalised words in turn: a match whose run names no one ("In
     November, Maryam Rajavi, President-elect of ..., said") gives way to the next run."""
@@ -225,7 +230,7 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
         if run.start() < at:
             continue
         if ending_at(OBJECT_OF_PREPOSITION, sentence, run.start()) \
-                and not ending_at(SPEAKING_FOR, sentence, run.start()):
+                and not ending_at(SPEAKING_FOR, sentence, run.start()) and not WHO.match(sentence, run.end()):
             at = COORDINATED_RUNS.match(sentence, run.start()).end()  # "in San Francisco and Los Angeles"
             continue
         at_body = PERSON_AT_BODY_THEN_VERB.match(sentence, run.start())

@@ -28,7 +28,9 @@ ORGANISATION = rf"(?:[a-z][\w'-]*\s+){{0,2}}(?!company\b)(?:{ORGANISATION_NOUNS}
 # "Con Edison officials say", "a spokesperson for the British Foreign Office said", "said a spokesman
 # for Con Edison".
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person|people)|officials?|representatives?|reps?)"
-BODY_RUN = rf"{NAME_RUN}(?:\s+of\s+the\s+{NAME_RUN})?"  # "Friends of the Earth"
+# "Friends of the Earth"; "Biden administration", "Trump campaign": a person's administration or campaign.
+PERSONS_BODY = r"(?:administration|campaign)"
+BODY_RUN = rf"{NAME_RUN}(?:\s+of\s+the\s+{NAME_RUN}|\s+{PERSONS_BODY})?"
 ORGANISATION_SPOKESPEOPLE = re.compile(
     rf"(?:\b(?:said|says|told)\s+(?:a|an|the)\s+(?P<org>{BODY_RUN})\s+{SPOKESPEOPLE}\b"
     rf"|\b(?P<org2>{BODY_RUN})\s+{SPOKESPEOPLE}\s+(?:said|says|say|told)\b"
@@ -42,7 +44,7 @@ ORGANISATION_SAID = re.compile(
 # out, as the seed labels leave it out.
 NAMED_ORGANISATION_SAID = re.compile(
     rf"(?<![\w'’])(?P<org>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*\s+(?:[a-z][\w-]*\s+)?"
-    rf"(?!government)(?:{ORGANISATION_NOUNS}))"
+    rf"(?!government)(?:{ORGANISATION_NOUNS}|{PERSONS_BODY}))"
     r"\s+(?:said|says|announced|confirmed|reported|warned|added|stated)\b")
 ORGANISATION_ACCORDING_TO = re.compile(
     rf"\b(?i:according)\s+to\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){{0,3}}?(?:by\s+)?the\s+(?P<org>{ORGANISATION})\b")
@@ -66,8 +68,14 @@ def speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
             named = match["org"] or match["org2"] or match["org3"] or match["org4"]
             if re.fullmatch(DEMONYM, named):  # "American officials said": no one in particular
                 continue
-            if organisation := as_organisation(named) or _body_of_place(named) or as_person(named):
+            if organisation := as_organisation(named) or _persons_body(named) or _body_of_place(named) \
+                    or as_person(named):
                 yield organisation
+
+
+def _persons_body(run: str) -> str | None:
+    """"Biden administration": a name and its administration or campaign name that body whole."""
+    return run if re.fullmatch(rf"{NAME_RUN}\s+{PERSONS_BODY}", run) else None
 
 
 def _body_of_place(run: str) -> str | None:
