@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .bodies import SPOKESPEOPLE
 from .person_names import OWNER_ENDING, as_person
 from .sentences import CLOSE_QUOTES, NAME_RUN, OPEN_QUOTES
 
@@ -118,13 +119,21 @@ def _participle_of_subject(sentence: str, match: re.Match) -> bool:
         and bool(sentence[:match.start("name")].strip(" “\"‘'(—–-"))
 
 
+# "… ministers Ann Lee and Bo Berg, who fled to the compound, the source, who said he had spoken to
+# them, told Reuters": an unnamed speaker set off by commas after the name's relative clause, before
+# the verb, is its subject; not an appositive of the name's ("Ann Lee, a senior official, said").
+UNNAMED_SUBJECT = re.compile(
+    rf",\s+(?:who|which|whose)\b[^,]*,\s+(?:the|a|an|one)\s+(?:[a-z-]+\s+){{0,2}}(?:sources?|{SPOKESPEOPLE}|witness(?:es)?|person|people)\s*,")
+
+
 def in_another_sense(sentence: str, match: re.Match) -> bool:
     """Whether a name and a speech verb after it (NAME_THEN_VERB's match) report no words: a plural
     noun ("Trump claims of fraud"), a sum added ("added 20 points"), an owner's participle
-    ("Indonesia's confirmed cases"), the sentence subject's participle, or a speaker named after the
-    verb."""
+    ("Indonesia's confirmed cases"), the sentence subject's participle, a speaker named after the
+    verb, or an unnamed one between the name and the verb."""
     verb = match["verb"]
     return verb in NOUN_LIKE_VERBS and not SPEECH_FOLLOWS.match(sentence, match.end()) \
         or verb in ("added", "adds") and bool(ADDED_SUM.match(sentence, match.end())) \
         or bool(OWNER_ENDING.search(match["name"])) and bool(DESCRIBES_NOUN.match(sentence, match.end())) \
-        or _participle_of_subject(sentence, match) or _speaker_after_verb(sentence, match)
+        or _participle_of_subject(sentence, match) or _speaker_after_verb(sentence, match) \
+        or bool(UNNAMED_SUBJECT.search(sentence, match.end("name"), match.start("verb")))
