@@ -164,8 +164,8 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["The fund is run by Ann Lee, who said in a statement that it would close."], ["Ann Lee"]),
     (["Senator Ann Lee, an Oklahoma Republican who warned of the deficit in the past, played it down."], []),
     # An unnamed speaker after a name's relative clause is the verb's subject; an appositive is the name's.
-    (["The figures are ministers Ann Lee and Bo Berg, who fled to the compound after the coup, the source, "
-      "who said he had spoken to people inside, told Reuters."], []),
+    ([("The figures are ministers Ann Lee and Bo Berg, who fled to the compound after the coup, the source, "
+       "who said he had spoken to people inside, told Reuters.")], []),
     (["Ann Lee, a senior official, said it was fine."], ["Ann Lee"]),
     # A person's administration or campaign speaks as a body, through its officials too.
     (["Lakeland administration officials said they were not notified."], ["Lakeland administration"]),
