@@ -163,6 +163,19 @@ def test_a_surname_is_the_full_name_the_article_gave():
     assert speakers("de", *paragraphs) == ("Jan Keller",)
 
 
+@pytest.mark.parametrize(("language", "paragraphs", "expected"), [
+    ("pt", ["A estudante Ana Taborga, de 27 anos, levou o cão para casa.", "Ana explica que o cão vai melhorar."],
+     ("Ana Taborga",)),
+    ("es", ["La vecina Ana Taborga llevó el perro a casa.", "Ana dijo que el perro mejora."], ("Ana Taborga",)),
+    # Two people of that first name: the first name alone is neither.
+    ("it", ["Sono qui Anna Rossi e Anna Bianchi.", "Anna spiega che il cane migliora."], ()),
+    # German capitalises every noun: one word is a name only as a surname.
+    ("de", ["Die Stadt Halden Nord wächst.", "Halden sagte, es gehe voran."], ()),
+])
+def test_a_first_name_alone_is_the_one_person_the_article_named_so(language, paragraphs, expected):
+    assert speakers(language, *paragraphs) == expected
+
+
 def test_a_pronoun_or_a_dropped_subject_is_the_speaker_before():
     fr = ["« Nous n'avions pas le choix », a déclaré le maire Jean Dupont.",
           "« Les coûts ont explosé depuis le printemps », a-t-il ajouté."]

@@ -189,7 +189,8 @@ def name_in(run: str, language: str, known: Counter, alone: bool = False) -> str
     """A name run as the person or organisation it names in `language`, or None. Its leading
     articles and roles and a trailing office are left out; a capitalised word after its first is
     part of it, whatever it means in lower case ("Amilkar Odelín Ante"). A run of capitals alone is
-    a heading. One word is a name where the article gives it in full elsewhere, or, `alone`, where
+    a heading. One word is a name where the article gives it in full elsewhere (a surname, or a
+    first name of one person outside German), or, `alone`, where
     it follows a reporting verb or "according to" in a language that writes its nouns in lower case
     ("falou Tite", "según Reuters")."""
     words = _without_leading(SENTENCE_STOP.sub("", run).split(), language, keep=MIN_NAME_WORDS)
@@ -202,7 +203,12 @@ def name_in(run: str, language: str, known: Counter, alone: bool = False) -> str
     if len(words) >= MIN_NAME_WORDS:
         return " ".join(words)
     full = next((full for full, _ in known.most_common() if full.split()[-1] == words[0]), None)
-    return full or (words[0] if alone and language != "de" and len(words[0]) > 2 else None)
+    if full:
+        return full
+    # "Michele explica que …" after "Michele Taborga": a first name alone is a name, which the
+    # article's speakers give in full (speakers.py); not in German, which capitalises every noun.
+    begun = [full for full in known if full.split()[0] == words[0] and len(full.split()) <= 3]
+    return words[0] if language != "de" and len(words[0]) > 2 and (alone or len(begun) == 1) else None
 
 
 # "el intendente de Pilar Federico Achával", "il sindaco di Roma Virginia Raggi": an office in lower
