@@ -244,6 +244,12 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
      ["Ilse Brandt"]),
     (["By Ilse Brandt, staff writer", "My garden grew well this year."], []),
     (["Ilse Brandt, chief executive of Harbour Bank", "The bank's profit rose by a tenth."], []),
+    # A letter's salutation may stand between the line and the statement; the line may end in a colon.
+    (["Ilse Brandt, chief executive of Harbour Bank to staff via Harbour News", "Dear Colleagues,",
+      "Right now, we must stand together."], ["Ilse Brandt"]),
+    (["Ilse Brandt, chief executive of Harbour Bank to staff:", "We will stand together and do more."],
+     ["Ilse Brandt"]),
+    (["Ilse Brandt, chief executive of Harbour Bank", "Opening hours:", "Our doors open at nine."], []),
     # One label alone, however often, is a list's field: an interview has two voices.
     (["“Harbour Lights” – Anna Berg", "Publishers: Harbour Songs (BMI), administered by Nordline Music.",
       "“Low Tide” – Lukas Brenner", "Publishers: Tidewater Tunes (ASCAP), a division of Nordline Music."], []),

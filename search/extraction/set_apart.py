@@ -30,6 +30,8 @@ POST_SIGNATURE = re.compile(
 # "Tim Cook, CEO of Apple, to employees" over "Right now, we must …": a statement in the first person
 # under a line that names who made it; not a byline's writer over their own column ("By …").
 FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|us|my|My|me)\b")
+# A letter's salutation may stand between the line and the statement: "Team,", "Dear Colleagues,".
+SALUTATION = re.compile(r"^(?:(?:Dear|Hi|Hello)\s+[^,:]{1,30}:|(?:\S+\s+){0,3}\S+,)$")
 
 
 def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
@@ -43,7 +45,8 @@ def with_credits(found: list[list[tuple[int, str]]], paragraphs: list[str],
         found[index].extend((post.start(), name) for post in POST_SIGNATURE.finditer(paragraph)
                             if (name := name_of(post["name"])))
     for index in range(1, len(paragraphs)):
-        heading, statement = paragraphs[index - 1].strip(), paragraphs[index]
+        above = index - 2 if index > 1 and SALUTATION.match(paragraphs[index - 1].strip()) else index - 1
+        heading, statement = paragraphs[above].strip().removesuffix(":"), paragraphs[index]
         if not found[index] and FIRST_PERSON.search(statement) and not BYLINE_WORD.match(heading) \
                 and (name := _credited(heading, name_of)):
             found[index].append((0, name))
