@@ -167,6 +167,14 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     ([("The figures are ministers Ann Lee and Bo Berg, who fled to the compound after the coup, the source, "
        "who said he had spoken to people inside, told Reuters.")], []),
     (["Ann Lee, a senior official, said it was fine."], ["Ann Lee"]),
+    # People among those who said something said it; a list before "are among" speaks whole, a name
+    # joined by "and" before "is among" is one name.
+    (["Ann Lee and Bo Berg are among the actors who have said that they won’t work with him again."],
+     ["Ann Lee", "Bo Berg"]),
+    (["Pepsi, Harbourly, Costco and the vehicle-maker Nordline are among retailers that said prices rose."],
+     ["Pepsi", "Harbourly", "Costco", "Nordline"]),
+    (["Smith and Wesson is among the companies that said prices rose."], []),
+    (["Ann Lee was among the lawmakers who voted against it."], []),
     # A person's administration or campaign speaks as a body, through its officials too.
     (["Lakeland administration officials said they were not notified."], ["Lakeland administration"]),
     (["The Berg campaign said it was not notified."], ["Berg campaign"]),

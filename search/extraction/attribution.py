@@ -142,9 +142,26 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
              for m in pattern.finditer(sentence)]
     hits += [(m.start(), _whole_body(sentence, m)) for m in ACCORDING_TO.finditer(sentence)]
     hits += [(m.start(), m["name"] or m["author"]) for m in ACCORDING_TO_WORK.finditer(sentence)]
+    for m in AMONG_THOSE.finditer(sentence):
+        if reports(sentence, m) and (m["plural"] or not ending_at(AND_BEFORE, sentence, m.start())):
+            listed = m["plural"] and ending_at(LISTED_BEFORE, sentence, m.start())
+            hits.extend((listed.start() + run.start(), run.group())
+                        for run in re.finditer(NAME_RUN, listed.group() if listed else ""))
+            hits.append((m.start(), m["name"]))
     if (m := SUBJECT_THEN_SAID.match(sentence)) and not OWNER_OF_ROLE.match(sentence, m.start("name")):
         hits.append((0, m["name"]))
     return hits
+
+
+# "Ann Lee and Bo Berg are among the actors who have said that …": each speaks.
+AMONG_THOSE = re.compile(
+    rf"(?P<name>{NAME_RUN})\s+(?:is|was|has\s+been|(?P<plural>are|were|have\s+been))\s+among\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?(?P<verb>{SPEECH_VERBS})\b")
+
+
+# "Pepsi, Coca-Cola, Costco and the vehicle-maker Winnebago are among retailers that said": a list
+# before "are among" speaks whole; "Smith and Wesson is among" is one name.
+LISTED_BEFORE = re.compile(rf"(?:{NAME_RUN},\s+)*{NAME_RUN},?\s+and\s+(?:the\s+(?:[a-z][\w-]*\s+){{0,3}})?$")
 
 
 # "Norway's ambassador to Sweden accused …": the owner of a role is not who speaks.
