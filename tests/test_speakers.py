@@ -175,6 +175,21 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
      ["Pepsi", "Harbourly", "Costco", "Nordline"]),
     (["Smith and Wesson is among the companies that said prices rose."], []),
     (["Ann Lee was among the lawmakers who voted against it."], []),
+    # An adverb may stand between a name and its verb.
+    (["Ann Lee also said that the plan failed.", "Bo Berg has long argued that it would."], ["Ann Lee", "Bo Berg"]),
+    (["The Harbour Institute has also warned that the plan failed."], ["Harbour Institute"]),
+    # A name and its verb closing an "as" clause report what follows; not a clause of another kind.
+    (["As Ann Lee noted, the plan failed.", "But, as Harbourly has pointed out, it would cost more."],
+     ["Ann Lee", "Harbourly"]),
+    (["As Ann Lee walked in, the plan failed.", "He was as Bo Berg described, a tall man."], []),
+    # A committee's or an institute's name may go on with "on"; a day after it is no part of it.
+    (["The National Institute on Sleep has also estimated that 9,000 people slept badly."],
+     ["National Institute on Sleep"]),
+    (["The Committee on Monday said the plan failed."], []),
+    (["“We won,” Ann Lee tweeted soon after the Select Committee on Harbours concluded its hearings."], ["Ann Lee"]),
+    # A person "of the" body they belong to speaks.
+    (["Ann Lee of the Institute on Ageing said the plan failed.", "Bo Berg of the Harbour Institute said it would."],
+     ["Ann Lee", "Bo Berg"]),
     # A person's administration or campaign speaks as a body, through its officials too.
     (["Lakeland administration officials said they were not notified."], ["Lakeland administration"]),
     (["The Berg campaign said it was not notified."], ["Berg campaign"]),

@@ -40,6 +40,8 @@ SPEECH_VERBS = (
     "pledged|pledges|suggests|issued a statement|released a statement|put out a statement|issued a press release|"
     "released a press release"
 )
+# Adverbs between a name and its verb: "Ann Lee also said", "has long argued", "later told".
+ADVERB = r"(?:(?:also|later|then|still|already|once|since|further|again|long|often|[a-z]+ly)\s+)"
 # lower-case words that may stand between the verb and the name: "said shopkeeper Petra Holm"
 ROLE_WORD = r"(?:(?!(?:the|a|an|his|her|their|its|our|in|on|at|to|for|with|by|from|during|after|before|that|this|and|but|when|while|as|of)\b)[a-z][\w'’-]*\s+)"
 ROLE_WORDS = rf"{ROLE_WORD}{{0,3}}"
@@ -58,13 +60,18 @@ QUOTE_THEN_VERB_ROLE_NAME = re.compile(
 NAME_THEN_COLON_QUOTE = re.compile(
     rf"(?P<name>{NAME_RUN})\s+(?:was|were|is|are|had\s+been)\s+[^.:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,40}}:\s*[{OPEN_QUOTES}]")
 # A name whose words "of", "for" or "and" join: "Centers for Disease Control and Prevention".
-JOINED_RUN = rf"{NAME_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{NAME_WORD}){{0,8}}"
+# "Committee on Intelligence", not "Committee on Monday".
+ON_JOINT = "(?:" + "|".join(rf"(?<=\b{head}\s)on" for head in ("Committee", "Subcommittee", "Council", "Institute",
+                                                                 "Commission", "Center", "Centre", "Conference",
+                                                                 "Panel")) \
+    + r")(?!\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+JOINED_RUN = rf"{NAME_WORD}(?:\s+(?:(?:of|for|and|&|{ON_JOINT})\s+(?:the\s+)?)?{NAME_WORD}){{0,8}}"
 # "Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study, said": an
 # appositive may hold commas of its own. "… Kim Yong-hyun, who said he took …": a relative clause's
 # subject is the name before it.
 NAME_THEN_VERB = re.compile(
     rf"(?P<name>{NAME_RUN})(?:\s+\([^()]{{2,120}}\))?(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,4}},|,\s+who|,)?"
-    rf"\s+(?:(?:has|had)\s+)?(?:[a-z]+ly\s+)?(?P<verb>{SPEECH_VERBS})\b"
+    rf"\s+(?:(?:has|had)\s+)?{ADVERB}?(?P<verb>{SPEECH_VERBS})\b"
 )
 # "Potholes form when water seeps into cracks, said Joe Carbone, who works ...": reported speech with
 # the verb first, after the clause it reports.
@@ -219,7 +226,7 @@ SPEAKING_FOR = re.compile(rf"\b(?:(?i:{SPOKESPEOPLE})\s+(?:for|at)|(?i:[a-z]{{3,
 
 
 # "The Centers for Disease Control and Prevention said": a body's name may join names with "and".
-JOINED_THEN_VERB = re.compile(rf"(?P<name>{JOINED_RUN})\s+(?:(?:has|had)\s+)?(?P<verb>{SPEECH_VERBS})\b")
+JOINED_THEN_VERB = re.compile(rf"(?P<name>{JOINED_RUN})\s+(?:(?:has|had)\s+)?{ADVERB}?(?P<verb>{SPEECH_VERBS})\b")
 
 
 # "As Trent Hamm at The Simple Dollar explains", "Anna Berg from Harbour University said": the
@@ -236,7 +243,7 @@ COORDINATED_RUNS = re.compile(
 
 
 # "The fund is run by Ann Lee, who said …": a preposition's object is the subject of a "who" clause.
-WHO = re.compile(rf",\s+who\s+(?:(?:has|had)\s+)?(?:[a-z]+ly\s+)?(?:{SPEECH_VERBS})\b")
+WHO = re.compile(rf",\s+who\s+(?:(?:has|had)\s+)?{ADVERB}?(?:{SPEECH_VERBS})\b")
 
 
 def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
@@ -257,7 +264,8 @@ def _names_then_verbs(sentence: str) -> Iterator[re.Match]:
             at = at_body.end()
             continue
         joined = JOINED_THEN_VERB.match(sentence, run.start())
-        if joined and (joined_body(joined["name"]) or " and " in joined["name"] and _head_person(joined["name"])):
+        if joined and (joined_body(joined["name"]) or _head_person(joined["name"])
+                       or " on " in joined["name"] and as_organisation(joined["name"]) and reports(sentence, joined)):
             yield joined
             at = joined.end()
             continue
@@ -326,7 +334,7 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
 def _without_owner(run: str, known: Counter) -> str:
     """A name run without the owner before a person named in full there ("NASA's Steve Clarke") or
     elsewhere in the article ("RedMonk's Stephens" -> "Stephens"); any other run unchanged
-    ("McDonald's Corp")."""
+    ("McDonald's Corp", "South Dakota's Department of Social Services")."""
     owned = owned_name(run)
     if owned == run:
         return run

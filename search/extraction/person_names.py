@@ -157,7 +157,8 @@ def as_organisation(run: str) -> str | None:
     if _person_of_body(words):
         return None
     named = len(words) >= 2 and (ORGANISATION_NOUN.match(words[-1]) or any(
-        ORGANISATION_NOUN.match(word) and following in ("of", "for") for word, following in zip(words, words[1:]))
+        ORGANISATION_NOUN.match(word) and following in ("of", "for") or following == "on" and word.lower() in ON_HEADS
+        for word, following in zip(words, words[1:]))
         or _body_of(words)) or bool(joined_body(run))
     return " ".join(words) if named else None
 
@@ -179,10 +180,16 @@ BODY_HEAD = re.compile(rf"^(?:{ORGANISATION_NOUNS}|cent(?:er|re)|university|coll
                        r"academy|administration|service|court|church|hospital|library|fund)s?$", re.IGNORECASE)
 
 
+# The bodies whose name may go on with "on": "National Institute on Drug Abuse", "Joint Committee on
+# Intelligence and Security", "Council on Foreign Relations".
+ON_HEADS = ("committee", "subcommittee", "council", "institute", "commission", "center", "centre", "conference",
+            "panel")
+
+
 def _joint(word: str, joint: str) -> bool:
     """Whether "of" or "for" after a word joins a body's name, not an office's ("Secretary of") nor a
-    person's ("Joneigh Khaldun of the …")."""
-    return joint in ("of", "for") and bool(BODY_HEAD.match(word))
+    person's ("Joneigh Khaldun of the …"); or "on" after a committee's or an institute's."""
+    return joint in ("of", "for") and bool(BODY_HEAD.match(word)) or joint == "on" and word.lower() in ON_HEADS
 
 
 def _body_of(words: list[str]) -> bool:

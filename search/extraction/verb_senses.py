@@ -31,14 +31,26 @@ REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,5}?\s+that\b")
 def reports(text: str, match: re.Match) -> bool:
     """Whether a speech verb (the match's `verb`, ending it) reports words without quotation marks:
     it only can ("said"), words follow as a clause ("confirmed that"), it is news ("reported the
-    deal was off") and takes none of its other senses, or it promises ("pledged to punish")."""
+    deal was off") and takes none of its other senses, it promises ("pledged to punish"), or it
+    closes an "as" clause before what was said ("As Ann Lee noted, the plan failed")."""
     verb = match["verb"]
     return verb in STRONG_VERBS or bool(REPORTED_THAT.match(text, match.end())) \
         and not (verb not in TELLING and OBJECT_THEN_THAT.match(text, match.end())) \
         or verb in NEWS_VERBS and not NOT_NEWS.match(text, match.end()) \
         or verb in PROMISES and bool(TO_DO.match(text, match.end())) \
         or _clause_follows(text, match.end()) or bool(PRONOUN_CLAUSE.match(text, match.end())) \
-        or bool(IN_WORDS.match(text, match.end()))
+        or bool(IN_WORDS.match(text, match.end())) or _closes_as_clause(text, match)
+
+
+AS_BEFORE = re.compile(r"(?:^|[,;(—–]\s*|\b(?:But|And|but|and)\s+)[Aa]s\s+$")
+
+
+def _closes_as_clause(text: str, match: re.Match) -> bool:
+    """"As Ann Lee noted, …", "but, as the committee has pointed out, …": the verb and a comma close
+    an "as" clause; the "As" opening a sentence is read into the name's run."""
+    opens = (match.groupdict().get("name") or "").startswith("As ") and AS_BEFORE.search(text, 0, match.start() + 3) \
+        or AS_BEFORE.search(text, 0, match.start())
+    return bool(opens) and text.startswith(",", match.end())
 
 
 # "Lt. Cernich claimed the city council and the public were turning on police": a clause without
