@@ -187,6 +187,15 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
      ["National Institute on Sleep"]),
     (["The Committee on Monday said the plan failed."], []),
     (["“We won,” Ann Lee tweeted soon after the Select Committee on Harbours concluded its hearings."], ["Ann Lee"]),
+    # A name and its verb after a comma report the clause before them, at the sentence's end after a
+    # phrase of where or when, or set off inside it; not a sentence's subject after its opening adverbial.
+    (["The plan failed, Ann Lee wrote on Twitter.", "The fee, Bo Berg argues, is too high."], ["Ann Lee", "Bo Berg"]),
+    (["In June, Ann Lee posted, shared and deleted photos."], []),
+    # The author of a statement or a letter speaks; so does a person who made something clear, and
+    # a person's office speaks for them.
+    (["The plan failed, according to a statement from Harbourly."], ["Harbourly"]),
+    (["Ann Lee made clear that the plan failed."], ["Ann Lee"]),
+    (["Sen. Ann Lee’s office said the plan failed."], ["Ann Lee"]),
     # A person "of the" body they belong to speaks.
     (["Ann Lee of the Institute on Ageing said the plan failed.", "Bo Berg of the Harbour Institute said it would."],
      ["Ann Lee", "Bo Berg"]),

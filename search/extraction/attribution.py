@@ -25,7 +25,7 @@ from .person_names import (
 from .referents import OBJECT_OF_PREPOSITION, last_body_before, last_person_before
 from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, ending_at, has_quote, split_sentences
 from .set_apart import interview_turns, with_credits
-from .verb_senses import in_another_sense, reports
+from .verb_senses import closes_reported_clause, in_another_sense, reports
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|praised|praises|wrote|"
@@ -37,7 +37,7 @@ SPEECH_VERBS = (
     "complained|confirmed|denied|observed|suggested|noting|saying|telling|adding|writing|warning|arguing|"
     "insisting|claiming|explaining|stressing|urging|describing|declaring|denies|confirms|estimated|estimates|"
     "predicts|admits|concedes|acknowledges|cautions|tweets|points out|responds|recounts|laments|complains|"
-    "pledged|pledges|suggests|issued a statement|released a statement|put out a statement|issued a press release|"
+    "pledged|pledges|suggests|made clear|made it clear|issued a statement|released a statement|put out a statement|issued a press release|"
     "released a press release"
 )
 # Adverbs between a name and its verb: "Ann Lee also said", "has long argued", "later told".
@@ -106,7 +106,7 @@ OUTLET_STORY = re.compile(
 ACCORDING_TO_STORY = re.compile(rf"\b(?i:according)\s+to\s+(?:the\s+)?(?P<name>{OUTLET}){ITS_STORY}")
 # "according to a new Fast Company report", "according to a new survey from Piper Jaffray": the work's
 # author speaks.
-WORK = r"(?:report|story|survey|study|poll|analysis|investigation|article|review)"
+WORK = r"(?:report|story|survey|study|poll|analysis|investigation|article|review|statement|letter|filing|memo)"
 ACCORDING_TO_WORK = re.compile(
     rf"\b(?i:according)\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest)\s+)?(?:(?P<name>{OUTLET})\s+{WORK}\b"
     rf"|(?:[\w-]+\s+){{0,2}}?{WORK}\s+(?:by|from)\s+(?:the\s+)?(?P<author>{JOINED_RUN}))")
@@ -140,7 +140,7 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
             for m in pattern.finditer(sentence)]
     for m in _names_then_verbs(sentence):
-        if quoted or reports(sentence, m) or _closes_reported_clause(sentence, m) \
+        if quoted or reports(sentence, m) or closes_reported_clause(sentence, m) \
                 or INTRODUCES_BLOCK_QUOTE.match(sentence, m.end()):
             name = _head_person(m["name"]) or m["name"]
             hits.extend((*_joint_speakers(sentence, m.start(), name), (m.start(), name)))
@@ -205,18 +205,6 @@ def _joint_speakers(sentence: str, at: int, name: str) -> list[tuple[int, str]]:
     if other and all(len((as_person(run) or "").split()) >= 2 for run in (other["name"], name)):
         return [(other.start(), other["name"])]
     return []
-
-
-SENTENCE_CLOSE = re.compile(r"\s*[.!?]?[\"”’]?\s*$")
-
-
-def _closes_reported_clause(sentence: str, match: re.Match) -> bool:
-    """"…, Reuters reported.": a name and its speech verb after a comma, ending the sentence,
-    report the clause before them."""
-    return bool(SENTENCE_CLOSE.fullmatch(sentence, match.end())) and bool(ending_at(AFTER_COMMA, sentence, match.start()))
-
-
-AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
 
 
 # "a spokesperson for Sen. Kamala Harris said", "analysts at Halvik Securities said": a spokesperson,

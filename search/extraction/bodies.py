@@ -63,7 +63,7 @@ def speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
             while words and (_word_key(words[0]) in NOT_NAMES or DESCRIBING_WORD.search(words[0])):
                 words.pop(0)  # "The", "On", "Monday", "Ohio-based"
             if len(words) > 1 and words[0][0].isupper() and not re.fullmatch(DEMONYM, POSSESSIVE.sub("", words[0])):
-                yield " ".join(words)
+                yield _office_holder(" ".join(words)) or " ".join(words)
         for match in ORGANISATION_SPOKESPEOPLE.finditer(paragraph):
             named = match["org"] or match["org2"] or match["org3"] or match["org4"]
             if re.fullmatch(DEMONYM, named):  # "American officials said": no one in particular
@@ -71,6 +71,14 @@ def speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
             if organisation := as_organisation(named) or _persons_body(named) or _body_of_place(named) \
                     or as_person(named):
                 yield organisation
+
+
+def _office_holder(run: str) -> str | None:
+    """"Ann Lee's office said": a person's office speaks for the person, as their spokesperson does;
+    not a body's ("the Mayor's Office", "South Dakota's Department of Social Services")."""
+    owned = re.fullmatch(rf"(?P<owner>{NAME_RUN})['’]s\s+office", run)
+    person = owned and as_person(owned["owner"])
+    return person if person and len(person.split()) >= 2 and not as_organisation(owned["owner"]) else None
 
 
 def _persons_body(run: str) -> str | None:

@@ -1,7 +1,7 @@
 """Pure: whether an English speech verb, where a sentence has it after a name, reports words: its
 other senses ("reported a record profit", "added 20 points", "wrote the programs that …"), a
 promise, and the sentence's word order (a participle of its subject, a speaker named after the
-verb)."""
+verb, a name and its verb after the clause they report)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 
 from .bodies import SPOKESPEOPLE
 from .person_names import OWNER_ENDING, as_person
-from .sentences import CLOSE_QUOTES, NAME_RUN, OPEN_QUOTES
+from .sentences import CLOSE_QUOTES, NAME_RUN, OPEN_QUOTES, ending_at
 
 # Verbs that report speech even without quotation marks ("Brenner said leaks were part of the problem").
 STRONG_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "warns", "explained", "explains",
@@ -149,3 +149,26 @@ def in_another_sense(sentence: str, match: re.Match) -> bool:
         or bool(OWNER_ENDING.search(match["name"])) and bool(DESCRIBES_NOUN.match(sentence, match.end())) \
         or _participle_of_subject(sentence, match) or _speaker_after_verb(sentence, match) \
         or bool(UNNAMED_SUBJECT.search(sentence, match.end("name"), match.start("verb")))
+
+
+# What may follow the verb of "…, Reuters reported": the sentence's end, after a short phrase of where
+# or when ("wrote on Twitter", "said in a statement on Monday"), or a comma where the name and verb
+# stand inside the sentence ("The plan, Ann Lee argues, failed").
+SENTENCE_CLOSE = re.compile(
+    r"(?:\s+(?:on|in|to|at|via|during|after|late|early|this|last)\s+[^,.;:!?“”\"]{1,40}?)?"
+    r"(?:\s*[.!?]?[\"”’]?\s*$|\s*,)")
+
+
+def closes_reported_clause(sentence: str, match: re.Match) -> bool:
+    """"…, Reuters reported.": a name and its speech verb after a comma, closing the sentence or set
+    off inside it, report the clause before them."""
+    close = SENTENCE_CLOSE.match(sentence, match.end())
+    return bool(close) and bool(ending_at(AFTER_COMMA, sentence, match.start())) \
+        and not (close.group().endswith(",") and OPENING_ADVERBIAL.match(sentence[:match.start()]))
+
+
+AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
+# "In June, Ann Lee posted, shared and deleted photos": after a sentence's opening adverbial, a name
+# and a verb before a comma are its subject and the first of its verbs.
+OPENING_ADVERBIAL = re.compile(
+    r"\s*(?:In|On|At|After|Before|During|Since|For|From|Last|This|Yesterday|Today|Earlier|Later|Then|Now)\b[^,]*,\s*$")
