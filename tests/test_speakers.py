@@ -196,6 +196,17 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     (["The plan failed, according to a statement from Harbourly."], ["Harbourly"]),
     (["Ann Lee made clear that the plan failed."], ["Ann Lee"]),
     (["Sen. Ann Lee’s office said the plan failed."], ["Ann Lee"]),
+    # A sentence's subject speaks in a participle's clause after its verb; not where it says nothing,
+    # nor where the run opening the sentence is no subject ("The Russian space agency").
+    (["Ann Lee criticised the plan, saying it failed.", "Bo Berg, the mayor, praised it, arguing it worked."],
+     ["Ann Lee", "Bo Berg"]),
+    (["Ann Lee walked home, saying nothing.",
+      "The Nordic space agency would not describe the fault, saying its experts were looking into it."], []),
+    # What was written in an op-ed or a blog post that … is words.
+    (["Ann Lee wrote in an op-ed that the plan failed."], ["Ann Lee"]),
+    # A quotation signed after a dash is the signer's; a title's is not.
+    (["“The plan failed.” — Ann Lee, mayor of Harbour City"], ["Ann Lee"]),
+    (["“Harbour Country” – Bo Berg", "“Low Tide” – Ann Lee"], []),
     # A person "of the" body they belong to speaks.
     (["Ann Lee of the Institute on Ageing said the plan failed.", "Bo Berg of the Harbour Institute said it would."],
      ["Ann Lee", "Bo Berg"]),

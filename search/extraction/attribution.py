@@ -56,6 +56,10 @@ QUOTE_THEN_VERB = re.compile(
 QUOTE_THEN_VERB_ROLE_NAME = re.compile(
     rf"[{CLOSE_QUOTES}]\s*,?\s*(?:{SPEECH_VERBS})\s+(?:the|a|an|his|her|its|their)\s+"
     rf"[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,60}},\s+(?P<name>{NAME_RUN})")
+# "“…” — Ann Lee, mayor of Oslo": a quotation signed after a dash; not a title's ("“God’s Country” –
+# Blake Shelton"), which ends in no punctuation.
+QUOTE_THEN_DASH_NAME = re.compile(
+    rf"[.!?,…][{CLOSE_QUOTES}]\s*[—–]\s*(?P<name>{NAME_RUN})\s*(?:,[^{OPEN_QUOTES}{CLOSE_QUOTES}]*)?$")
 # "Opposition leader Paul Meyer was scathing: “…”"
 NAME_THEN_COLON_QUOTE = re.compile(
     rf"(?P<name>{NAME_RUN})\s+(?:was|were|is|are|had\s+been)\s+[^.:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,40}}:\s*[{OPEN_QUOTES}]")
@@ -88,6 +92,10 @@ SUBJECT_THEN_SAID = re.compile(
     rf"(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+[a-z][^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
     r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|told|added|warned)\b"
 )
+# "Ann Lee criticised the plan, saying it failed": the subject, its verb right after it.
+SUBJECT_THEN_SAYING = re.compile(
+    rf"^(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
+    r",\s+(?:saying|adding|noting|arguing|warning)\b(?!\s+nothing\b)")
 PRONOUN_SAID = re.compile(
     rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?P<pronoun>he|she|He|She)\s+(?:(?:has|had)\s+)?(?:(?:always|also|later|"
     rf"repeatedly|often|never)\s+)?(?P<verb>{SPEECH_VERBS})\b"
@@ -137,7 +145,8 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
     """Attributions in one sentence; `after_quote` when a quotation ends just before it
     ("“Where did that come from?” Rossi asked." splits after the question mark)."""
     quoted = after_quote or has_quote(sentence)
-    hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE)
+    hits = [(m.start(), m["name"]) for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_VERB_ROLE_NAME, NAME_THEN_COLON_QUOTE,
+                                                   QUOTE_THEN_DASH_NAME)
             for m in pattern.finditer(sentence)]
     for m in _names_then_verbs(sentence):
         if quoted or reports(sentence, m) or closes_reported_clause(sentence, m) \
@@ -155,7 +164,8 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
             hits.extend((listed.start() + run.start(), run.group())
                         for run in re.finditer(NAME_RUN, listed.group() if listed else ""))
             hits.append((m.start(), m["name"]))
-    if (m := SUBJECT_THEN_SAID.match(sentence)) and not OWNER_OF_ROLE.match(sentence, m.start("name")):
+    if (m := SUBJECT_THEN_SAID.match(sentence) or SUBJECT_THEN_SAYING.match(sentence)) \
+            and not OWNER_OF_ROLE.match(sentence, m.start("name")):
         hits.append((0, m["name"]))
     return hits
 

@@ -25,7 +25,7 @@ NOT_NEWS = re.compile(r"\s+(?:to|for|by|of|from|at(?!\s+least)|in|back|missing|b
                       # "the concept Jeff Bezos announced earlier this year": what was announced came before.
                       r"earlier|last|this|yesterday|today|recently)\b")
 # "reported on Sunday that …": what follows the verb is reported speech.
-REPORTED_THAT = re.compile(r"(?:\s+[\w.]+){0,5}?\s+that\b")
+REPORTED_THAT = re.compile(r"(?:\s+[\w.'’-]+){0,5}?\s+that\b")
 
 
 def reports(text: str, match: re.Match) -> bool:
