@@ -176,6 +176,45 @@ def test_a_first_name_alone_is_the_one_person_the_article_named_so(language, par
     assert speakers(language, *paragraphs) == expected
 
 
+@pytest.mark.parametrize(("language", "paragraphs", "expected"), [
+    ("fr", ["Lundi, Jean Dupont est arrivé à Lyon.", "« Le plan a échoué », a-t-il ajouté."], ("Jean Dupont",)),
+    ("es", ["El lunes llegó Juan Pérez.", "«El plan fracasó», añadió."], ("Juan Pérez",)),
+    ("fr", ["« Le plan a échoué », a-t-il ajouté.", "Lundi, Jean Dupont est arrivé à Lyon."], ()),
+])
+def test_before_anyone_has_spoken_a_pronoun_is_the_person_named_last(language, paragraphs, expected):
+    assert speakers(language, *paragraphs) == expected
+
+
+@pytest.mark.parametrize(("language", "paragraph", "expected"), [
+    ("fr", "Pour Jean Dupont, le plan a échoué.", ("Jean Dupont",)),
+    ("fr", "Pour le maire Jean Dupont, le plan a échoué.", ("Jean Dupont",)),
+    ("es", "Para Juan Pérez, el plan fracasó.", ("Juan Pérez",)),
+    ("it", "Per il sindaco Marco Rossi, il piano è fallito.", ("Marco Rossi",)),
+    ("pt", "Para João Silva, o plano falhou.", ("João Silva",)),
+    ("nl", "Voor Jan de Vries, die de wet schreef, is het plan mislukt.", ("Jan de Vries",)),
+    # Not a time, a place or a thing given in one word, nor "for" inside a sentence.
+    ("fr", "Pour Noël, nous partons à Lyon.", ()),
+    ("es", "Para 2020, el plan fracasó.", ()),
+    ("fr", "Un cadeau pour Jean Dupont, le maire, est arrivé.", ()),
+])
+def test_a_view_framed_by_for_at_a_sentence_s_start_is_the_person_s(language, paragraph, expected):
+    assert speakers(language, paragraph) == expected
+
+
+@pytest.mark.parametrize(("language", "paragraph", "expected"), [
+    ("es", "Juan Pérez se mostró satisfecho y afirmó que el plan fracasó.", ("Juan Pérez",)),
+    ("es", "El ministro Juan Pérez llegó a Madrid y dijo que el plan fracasó.", ("Juan Pérez",)),
+    ("de", "Jan Keller kam am Montag nach Berlin und sagte, der Plan sei gescheitert.", ("Jan Keller",)),
+    ("fr", "Jean Dupont est arrivé lundi et a déclaré que le plan avait échoué.", ("Jean Dupont",)),
+    ("it", "Marco Rossi è arrivato e ha detto che il piano è fallito.", ("Marco Rossi",)),
+    # A noun phrase or a place before the name is no role of the subject's.
+    ("de", "Die Opposition kritisierte den Plan und forderte Neuwahlen.", ()),
+    ("es", "En la reunión de Madrid Juan Pérez habló y dijo que sí.", ()),
+])
+def test_a_sentence_s_subject_speaks_in_its_second_clause(language, paragraph, expected):
+    assert speakers(language, paragraph) == expected
+
+
 def test_a_pronoun_or_a_dropped_subject_is_the_speaker_before():
     fr = ["« Nous n'avions pas le choix », a déclaré le maire Jean Dupont.",
           "« Les coûts ont explosé depuis le printemps », a-t-il ajouté."]

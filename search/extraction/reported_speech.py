@@ -29,6 +29,7 @@ from .speech_words import (
     ACCORDING_WORDS,
     ADJECTIVE,
     AFTER_QUOTE,
+    AND,
     INSTITUTIONS,
     INVERTED_COMPOUND,
     LOWER_WORDS,
@@ -39,6 +40,7 @@ from .speech_words import (
     QUOTING_VERBS,
     ROLE_ARTICLES,
     VERBS,
+    VIEW_FOR,
     adverb,
 )
 
@@ -82,6 +84,14 @@ def _verb_patterns(language: str) -> tuple[tuple[re.Pattern, bool], ...]:
     not_pronoun = rf"(?!{PRONOUNS[language]}\b)" if PRONOUNS[language] else ""
     verb_first = ((re.compile(rf"^{LEAD_IN}(?:{verbs})\s+{not_pronoun}{SUBJECT_WORDS}(?P<name>{RUN})"), True),) \
         if language in VERB_FIRST else ()
+    view_for = ((re.compile(rf"^(?:{VIEW_FOR[language]})\s+{LOWER_WORDS}(?P<name>{RUN})\s*,"), False),) \
+        if language in VIEW_FOR else ()
+    # "Juan Pérez se mostró satisfecho y afirmó que …": the sentence's subject, after its role ("El
+    # ministro"), speaks in its second clause.
+    subject_then_and = re.compile(
+        rf"^(?:[A-ZÀ-Ý][a-zà-ÿ]*\s+(?:[a-zà-ÿ][\w'’-]*\s+){{1,2}})?(?P<name>{RUN})"
+        rf"(?:,[^,{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}},)?\s+[a-zà-ÿ][^.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
+        rf"\s(?:{AND[language]})\s+{adverb(language)}(?:{verbs})\b")
     return (
         # „…“, sagte Bürgermeister Jan Keller. / «…», a déclaré le maire Jean Dupont. / «…», dijo Pérez.
         (re.compile(rf"[{CLOSE_QUOTES}“]\s*,?\s*(?:{verbs}|{AFTER_QUOTE.get(language, NOTHING)})\s+{not_pronoun}"
@@ -106,6 +116,8 @@ def _verb_patterns(language: str) -> tuple[tuple[re.Pattern, bool], ...]:
         (re.compile(rf"\b(?i:{ACCORDING_BEFORE[language]})\s+(?:{ROLE_ARTICLES})\s+(?:{PERSON_ROLES})\b"
                     rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,60}},\s+(?P<name>{RUN})\s*(?:,|$)"), False),
         *verb_first,
+        *view_for,
+        (subject_then_and, False),
     )
 
 
@@ -139,8 +151,8 @@ def attributions_in(paragraphs: list[str], language: str) -> Attributions:
     """The Attributions of an article in one of the languages of VERBS."""
     known = known_names(paragraphs, language)
     found, last = [], None
-    for paragraph in paragraphs:
-        hits = paragraph_attributions(paragraph, language, known, last)
+    for index, paragraph in enumerate(paragraphs):
+        hits = paragraph_attributions(paragraph, language, known, last, "\n".join(paragraphs[:index]))
         last = hits[-1][1] if hits else last
         found.append(hits)
     # An interview's turns by a name, not by a heading in capitals ("DE INTERES: …").
@@ -211,6 +223,12 @@ def name_in(run: str, language: str, known: Counter, alone: bool = False) -> str
     return words[0] if language != "de" and len(words[0]) > 2 and (alone or len(begun) == 1) else None
 
 
+def _named_last(text: str, known: Counter) -> str | None:
+    """The known name of two words or more that `text` writes last."""
+    at, name = max(((text.rfind(name), name) for name in known), default=(-1, None))
+    return name if at >= 0 else None
+
+
 # "el intendente de Pilar Federico Achával", "il sindaco di Roma Virginia Raggi": an office in lower
 # case, "of", then a one-word place glued to the holder's name.
 OFFICE_OF_PLACE = re.compile(r"\b[a-zà-ÿ]{4,}\s+(?:de|del|di|da|do|du|des|van|von)\s+$")
@@ -234,9 +252,11 @@ def known_names(paragraphs: list[str], language: str) -> Counter:
 
 
 def paragraph_attributions(paragraph: str, language: str, known: Counter,
-                           last: str | None) -> list[tuple[int, str]]:
+                           last: str | None, before: str = "") -> list[tuple[int, str]]:
     """(position, name) of each attribution in a paragraph; a pronoun or a dropped subject ("…»,
-    señaló.") goes to the paragraph's last speaker so far, else `last` (the article's)."""
+    señaló.") goes to the paragraph's last speaker so far, else `last` (the article's), else, before
+    anyone has spoken, the person the article (`before` it, then the paragraph) named last ("Jean
+    Dupont est arrivé lundi. « … », a-t-il ajouté")."""
     named, unnamed, organisations = _patterns(language)
     hits: list[tuple[int, str]] = []
     offset = 0
@@ -261,6 +281,6 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
                 hits.append((start + match.start("name"), match["name"]))
     for match in unnamed.finditer(paragraph):
         earlier = [name for at, name in sorted(hits) if at < match.start()]
-        if speaker := earlier[-1] if earlier else last:
+        if speaker := earlier[-1] if earlier else last or _named_last(f"{before}\n{paragraph[:match.start()]}", known):
             hits.append((match.start(), speaker))
     return sorted(set(hits))

@@ -123,6 +123,12 @@ ACCORDING_BEFORE = {"de": r"laut|nach\s+(?:Angaben|Aussage|Auskunft)\s+(?:von|de
                     # Polish "według" takes the genitive: the name after it is not in its own form.
                     "pl": NOTHING}
 ACCORDING_AFTER = {"de": r"zufolge"}
+# A view framed by "for" at a sentence's start, the name set off by a comma: "Pour Jean Dupont, le plan
+# a échoué", "Para Juan Pérez, …", "Für Jan Keller ist das …" (German puts its verb after the name).
+VIEW_FOR = {"fr": r"Pour", "es": r"Para", "it": r"Per", "pt": r"Para", "nl": r"Voor"}
+# The word that joins a second verb to its subject's first: "Juan Pérez se mostró satisfecho y afirmó".
+AND = {"de": r"und|aber", "fr": r"et|mais", "es": r"y|e|pero", "it": r"e|ed|ma", "pt": r"e|mas", "nl": r"en|maar",
+       "pl": r"i|a|ale"}
 # What a pronoun or a dropped subject says: "a-t-il dit", "sagte er", "…», señaló.", "…", zei hij.
 # "a-t-il ajouté": a compound past whose subject is a pronoun set between its two words.
 INVERTED_COMPOUND = {"fr": rf"(?:a-t|ont)-(?:il|elle)s?\s+(?:{FRENCH_PARTICIPLES})"}
