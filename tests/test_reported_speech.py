@@ -215,6 +215,20 @@ def test_a_sentence_s_subject_speaks_in_its_second_clause(language, paragraph, e
     assert speakers(language, paragraph) == expected
 
 
+@pytest.mark.parametrize(("language", "paragraph", "expected"), [
+    # Two particles inside a surname; a German article after a name opens the verb's object.
+    ("de", "„Das ist zu teuer“, sagte Kommissionschefin Ursula von der Leyen.", ("Ursula von der Leyen",)),
+    ("nl", "'Het plan is mislukt', zegt Jan van den Berg.", ("Jan van den Berg",)),
+    ("de", "„Das ist zu teuer“, sagte Jan Keller der Deutschen Presse-Agentur.", ("Jan Keller",)),
+    ("de", "Das sagte Anna Berger dem Sender.", ("Anna Berger",)),
+    # German "so" and a name after a comma close what was said; "so dass" is no attribution.
+    ("de", "Der Plan sei gescheitert, so Bürgermeister Jan Keller, der seit 2010 im Amt ist.", ("Jan Keller",)),
+    ("de", "Er kam früh, so dass Jan Keller nicht wartete.", ()),
+])
+def test_names_with_particles_and_objects_after_them(language, paragraph, expected):
+    assert speakers(language, paragraph) == expected
+
+
 def test_a_pronoun_or_a_dropped_subject_is_the_speaker_before():
     fr = ["« Nous n'avions pas le choix », a déclaré le maire Jean Dupont.",
           "« Les coûts ont explosé depuis le printemps », a-t-il ajouté."]

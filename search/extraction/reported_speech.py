@@ -117,6 +117,8 @@ def _verb_patterns(language: str) -> tuple[tuple[re.Pattern, bool], ...]:
                     rf"[^,.;:{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,60}},\s+(?P<name>{RUN})\s*(?:,|$)"), False),
         *verb_first,
         *view_for,
+        # "Der Plan sei gescheitert, so Jan Keller.": "so" and the name close the sentence.
+        *(((re.compile(rf",\s*so\s+{LOWER_WORDS}(?P<name>{RUN})\s*(?:[.;,]|$)"), False),) if language == "de" else ()),
         (subject_then_and, False),
     )
 
@@ -205,7 +207,7 @@ def name_in(run: str, language: str, known: Counter, alone: bool = False) -> str
     first name of one person outside German), or, `alone`, where
     it follows a reporting verb or "according to" in a language that writes its nouns in lower case
     ("falou Tite", "según Reuters")."""
-    words = _without_leading(SENTENCE_STOP.sub("", run).split(), language, keep=MIN_NAME_WORDS)
+    words = _object_cut(_without_leading(SENTENCE_STOP.sub("", run).split(), language, keep=MIN_NAME_WORDS))
     while len(words) > 1 and OFFICE.fullmatch(words[-1].lower()):
         words = words[:-1]
     while len(words) > MIN_NAME_WORDS and language != "de" and OFFICE.fullmatch(words[0].lower()):
@@ -232,6 +234,15 @@ def _named_last(text: str, known: Counter) -> str | None:
 # "el intendente de Pilar Federico Achával", "il sindaco di Roma Virginia Raggi": an office in lower
 # case, "of", then a one-word place glued to the holder's name.
 OFFICE_OF_PLACE = re.compile(r"\b[a-zà-ÿ]{4,}\s+(?:de|del|di|da|do|du|des|van|von)\s+$")
+
+
+def _object_cut(words: list[str]) -> list[str]:
+    """A name's words before a German article that opens the verb's object ("sagte Jan Keller der
+    Zeitung"); an article after "von" or "van" is the name's own ("von der Leyen", "van den Berg")."""
+    for at, word in enumerate(words[1:], 1):
+        if word in ("der", "den", "dem", "des") and words[at - 1].lower() not in ("von", "van", "vom", "zu", "de"):
+            return words[:at]
+    return words
 
 
 def known_names(paragraphs: list[str], language: str) -> Counter:

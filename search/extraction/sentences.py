@@ -12,8 +12,11 @@ CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(letter for letter in map(chr, range(0x100, 
 NAME_WORD = rf"[{CAPITALS}][\w'’.\-]*"
 # The small words inside a surname ("Luis de Miranda", "Osama bin Laden").
 SURNAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "al", "bin", "la", "le", "dos", "du"})
-NAME_RUN = (rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(SURNAME_PARTICLES))}|of|for\s+the)\s+)?{NAME_WORD})"
-            r"{0,6}")
+# Two of them together: "Ursula von der Leyen", "Jan van den Berg". Not "de la", which an office or a
+# body's name holds as often ("Pdte de la Comunidad").
+DOUBLE_PARTICLES = r"(?:von|van)\s+(?:der|den|dem)"
+NAME_RUN = (rf"{NAME_WORD}(?:\s+(?:(?:{DOUBLE_PARTICLES}|{'|'.join(sorted(SURNAME_PARTICLES))}|of|for\s+the)\s+)?"
+            rf"{NAME_WORD}){{0,6}}")
 SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+(?=[\"“‘]?[A-Z])")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Jr|Sr|Inc|Co|No|vs|Sgt|Adm|Hon|Rev)\.$")
 
