@@ -191,9 +191,9 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     # phrase of where or when, or set off inside it; not a sentence's subject after its opening adverbial.
     (["The plan failed, Ann Lee wrote on Twitter.", "The fee, Bo Berg argues, is too high."], ["Ann Lee", "Bo Berg"]),
     (["In June, Ann Lee posted, shared and deleted photos."], []),
-    # The author of a statement or a letter speaks; so does a person who made something clear, and
-    # a person's office speaks for them.
-    (["The plan failed, according to a statement from Harbourly."], ["Harbourly"]),
+    # A person who made something clear speaks, and a person's office speaks for them; a statement
+    # cited with "according to" is a document's words, no speaker's.
+    (["These acts, according to a statement from the Harbour Ministry, threatened the port."], []),
     (["Ann Lee made clear that the plan failed."], ["Ann Lee"]),
     (["Sen. Ann Lee’s office said the plan failed."], ["Ann Lee"]),
     # A sentence's subject speaks in a participle's clause after its verb; not where it says nothing,

@@ -114,7 +114,7 @@ OUTLET_STORY = re.compile(
 ACCORDING_TO_STORY = re.compile(rf"\b(?i:according)\s+to\s+(?:the\s+)?(?P<name>{OUTLET}){ITS_STORY}")
 # "according to a new Fast Company report", "according to a new survey from Piper Jaffray": the work's
 # author speaks.
-WORK = r"(?:report|story|survey|study|poll|analysis|investigation|article|review|statement|letter|filing|memo)"
+WORK = r"(?:report|story|survey|study|poll|analysis|investigation|article|review)"
 ACCORDING_TO_WORK = re.compile(
     rf"\b(?i:according)\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest)\s+)?(?:(?P<name>{OUTLET})\s+{WORK}\b"
     rf"|(?:[\w-]+\s+){{0,2}}?{WORK}\s+(?:by|from)\s+(?:the\s+)?(?P<author>{JOINED_RUN}))")
