@@ -37,8 +37,8 @@ SPEECH_VERBS = (
     "complained|confirmed|denied|observed|suggested|noting|saying|telling|adding|writing|warning|arguing|"
     "insisting|claiming|explaining|stressing|urging|describing|declaring|denies|confirms|estimated|estimates|"
     "predicts|admits|concedes|acknowledges|cautions|tweets|points out|responds|recounts|laments|complains|"
-    "pledged|pledges|suggests|made clear|made it clear|issued a statement|released a statement|put out a statement|issued a press release|"
-    "released a press release"
+    "pledged|pledges|suggests|made clear|made it clear|issued a statement|released a statement|"
+    "put out a statement|issued a press release|released a press release"
 )
 # Adverbs between a name and its verb: "Ann Lee also said", "has long argued", "later told".
 ADVERB = r"(?:(?:also|later|then|still|already|once|since|further|again|long|often|[a-z]+ly)\s+)"
@@ -74,7 +74,8 @@ JOINED_RUN = rf"{NAME_WORD}(?:\s+(?:(?:of|for|and|&|{ON_JOINT})\s+(?:the\s+)?)?{
 # appositive may hold commas of its own. "… Kim Yong-hyun, who said he took …": a relative clause's
 # subject is the name before it.
 NAME_THEN_VERB = re.compile(
-    rf"(?P<name>{NAME_RUN})(?:\s+\([^()]{{2,120}}\))?(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,4}},|,\s+who|,)?"
+    rf"(?P<name>{NAME_RUN})(?:\s+\([^()]{{2,120}}\))?"
+    rf"(?:(?:,\s+[^,;{OPEN_QUOTES}{CLOSE_QUOTES}]{{2,120}}){{1,4}},|,\s+who|,)?"
     rf"\s+(?:(?:has|had)\s+)?{ADVERB}?(?P<verb>{SPEECH_VERBS})\b"
 )
 # "Potholes form when water seeps into cracks, said Joe Carbone, who works ...": reported speech with
@@ -94,8 +95,8 @@ SUBJECT_THEN_SAID = re.compile(
 )
 # "Ann Lee criticised the plan, saying it failed": the subject, its verb right after it.
 SUBJECT_THEN_SAYING = re.compile(
-    rf"^(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?"
-    r",\s+(?:saying|adding|noting|arguing|warning)\b(?!\s+nothing\b)")
+    rf"^(?P<name>{NAME_RUN})(?:,\s+[^,]{{2,120}},)?\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b"
+    rf"[^.;{OPEN_QUOTES}{CLOSE_QUOTES}]{{0,120}}?,\s+(?:saying|adding|noting|arguing|warning)\b(?!\s+nothing\b)")
 PRONOUN_SAID = re.compile(
     rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?P<pronoun>he|she|He|She)\s+(?:(?:has|had)\s+)?(?:(?:always|also|later|"
     rf"repeatedly|often|never)\s+)?(?P<verb>{SPEECH_VERBS})\b"
@@ -172,8 +173,8 @@ def _sentence_attributions(sentence: str, after_quote: bool = False) -> list[tup
 
 # "Ann Lee and Bo Berg are among the actors who have said that …": each speaks.
 AMONG_THOSE = re.compile(
-    rf"(?P<name>{NAME_RUN})\s+(?:is|was|has\s+been|(?P<plural>are|were|have\s+been))\s+among\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?(?P<verb>{SPEECH_VERBS})\b")
+    rf"(?P<name>{NAME_RUN})\s+(?:is|was|has\s+been|(?P<plural>are|were|have\s+been))\s+among\s+(?:the\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?(?P<verb>{SPEECH_VERBS})\b")
 
 
 # "Pepsi, Coca-Cola, Costco and the vehicle-maker Winnebago are among retailers that said": a list

@@ -97,7 +97,6 @@ def _body_of_place(run: str) -> str | None:
     return None if any(_is_title(word, False) for word in head) else " ".join(words)
 
 
-
 def body_in_full(name: str, text: str) -> str:
     """A body's name as the article writes it in full with its "of": "Environmental Protection" and
     "Environmental Protection Department" -> "Department of Environmental Protection". A name of one
@@ -108,8 +107,8 @@ def body_in_full(name: str, text: str) -> str:
     core = words[:-1] if head else words
     if len(core) < (1 if head else 2):
         return name
-    for match in re.finditer(rf"\b(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?{re.escape(' '.join(core))}(?![\w'’-]|\s+[A-Z])",
-                             text):
+    in_full = rf"\b(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?{re.escape(' '.join(core))}(?![\w'’-]|\s+[A-Z])"
+    for match in re.finditer(in_full, text):
         if BODY_HEAD.match(match["head"]) and (head is None or match["head"].lower() == head.lower()):
             return match.group()
     return name

@@ -118,7 +118,8 @@ def _verb_patterns(language: str) -> tuple[tuple[re.Pattern, bool], ...]:
         *verb_first,
         *view_for,
         # "Der Plan sei gescheitert, so Jan Keller.": "so" and the name close the sentence.
-        *(((re.compile(rf",\s*so\s+{LOWER_WORDS}(?P<name>{RUN})\s*(?:[.;,]|$)"), False),) if language == "de" else ()),
+        *(((re.compile(rf",\s*so\s+{LOWER_WORDS}(?P<name>{RUN})\s*(?:[.;,]|$)"), False),)
+          if language == "de" else ()),
         (subject_then_and, False),
     )
 

@@ -52,9 +52,10 @@ def _common_words(paragraphs: list[str]) -> set[str]:
 
 def _given_name_in_full(name: str, known, common: set[str], text: str) -> str:
     """A first name alone as the full name it begins (given_name_of), where the article wrote that
-    full name before the first name alone: a person is introduced in full ("Samantha Bielefeld …
-    Samantha said"), where a company's name alone comes first and its product or group after it
-    ("Apple …  Apple Thunderbolt"), nor where the longer name takes an article ("the Harbourly Lens camera"): a person's takes none."""
+    full name before the first name alone and never after an article. A person is introduced in full
+    ("Samantha Bielefeld … Samantha said"); a company's name alone comes first and its product or
+    group after it ("Apple …  Apple Thunderbolt"), and a product takes an article ("the Harbourly
+    Lens camera"), a person's name none."""
     full = given_name_of(name, known, common)
     if not full or re.search(rf"\b(?:[Tt]he|an?|An?)\s+{re.escape(full)}\b", text):
         return name

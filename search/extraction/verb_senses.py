@@ -135,7 +135,8 @@ def _participle_of_subject(sentence: str, match: re.Match) -> bool:
 # them, told Reuters": an unnamed speaker set off by commas after the name's relative clause, before
 # the verb, is its subject; not an appositive of the name's ("Ann Lee, a senior official, said").
 UNNAMED_SUBJECT = re.compile(
-    rf",\s+(?:who|which|whose)\b[^,]*,\s+(?:the|a|an|one)\s+(?:[a-z-]+\s+){{0,2}}(?:sources?|{SPOKESPEOPLE}|witness(?:es)?|person|people)\s*,")
+    rf",\s+(?:who|which|whose)\b[^,]*,\s+(?:the|a|an|one)\s+(?:[a-z-]+\s+){{0,2}}"
+    rf"(?:sources?|{SPOKESPEOPLE}|witness(?:es)?|person|people)\s*,")
 
 
 def in_another_sense(sentence: str, match: re.Match) -> bool:
