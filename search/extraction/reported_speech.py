@@ -205,9 +205,8 @@ def name_in(run: str, language: str, known: Counter, alone: bool = False) -> str
     articles and roles and a trailing office are left out; a capitalised word after its first is
     part of it, whatever it means in lower case ("Amilkar Odelín Ante"). A run of capitals alone is
     a heading. One word is a name where the article gives it in full elsewhere (a surname, or a
-    first name of one person outside German), or, `alone`, where
-    it follows a reporting verb or "according to" in a language that writes its nouns in lower case
-    ("falou Tite", "según Reuters")."""
+    first name of one person outside German), or, `alone`, where it follows a reporting verb or
+    "according to" in a language that writes its nouns in lower case ("falou Tite", "según Reuters")."""
     words = _object_cut(_without_leading(SENTENCE_STOP.sub("", run).split(), language, keep=MIN_NAME_WORDS))
     while len(words) > 1 and OFFICE.fullmatch(words[-1].lower()):
         words = words[:-1]
@@ -293,6 +292,7 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
                 hits.append((start + match.start("name"), match["name"]))
     for match in unnamed.finditer(paragraph):
         earlier = [name for at, name in sorted(hits) if at < match.start()]
-        if speaker := earlier[-1] if earlier else last or _named_last(f"{before}\n{paragraph[:match.start()]}", known):
+        named_before = f"{before}\n{paragraph[:match.start()]}"
+        if speaker := earlier[-1] if earlier else last or _named_last(named_before, known):
             hits.append((match.start(), speaker))
     return sorted(set(hits))

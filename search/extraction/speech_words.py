@@ -124,7 +124,7 @@ ACCORDING_BEFORE = {"de": r"laut|nach\s+(?:Angaben|Aussage|Auskunft)\s+(?:von|de
                     "pl": NOTHING}
 ACCORDING_AFTER = {"de": r"zufolge"}
 # A view framed by "for" at a sentence's start, the name set off by a comma: "Pour Jean Dupont, le plan
-# a échoué", "Para Juan Pérez, …", "Für Jan Keller ist das …" (German puts its verb after the name).
+# a échoué", "Para Juan Pérez, …". Not German, whose "Für Jan Keller ist …" sets off no name.
 VIEW_FOR = {"fr": r"Pour", "es": r"Para", "it": r"Per", "pt": r"Para", "nl": r"Voor"}
 # The word that joins a second verb to its subject's first: "Juan Pérez se mostró satisfecho y afirmó".
 AND = {"de": r"und|aber", "fr": r"et|mais", "es": r"y|e|pero", "it": r"e|ed|ma", "pt": r"e|mas", "nl": r"en|maar",

@@ -42,13 +42,15 @@ def reports(text: str, match: re.Match) -> bool:
         or bool(IN_WORDS.match(text, match.end())) or _closes_as_clause(text, match)
 
 
+# An "as" that opens a clause: at the sentence's start, after a comma or a dash, or after "but".
 AS_BEFORE = re.compile(r"(?:^|[,;(—–]\s*|\b(?:But|And|but|and)\s+)[Aa]s\s+$")
 
 
 def _closes_as_clause(text: str, match: re.Match) -> bool:
     """"As Ann Lee noted, …", "but, as the committee has pointed out, …": the verb and a comma close
     an "as" clause; the "As" opening a sentence is read into the name's run."""
-    opens = (match.groupdict().get("name") or "").startswith("As ") and AS_BEFORE.search(text, 0, match.start() + 3) \
+    named = match.groupdict().get("name") or ""  # not every pattern that reaches here names a group so
+    opens = named.startswith("As ") and AS_BEFORE.search(text, 0, match.start() + 3) \
         or AS_BEFORE.search(text, 0, match.start())
     return bool(opens) and text.startswith(",", match.end())
 
