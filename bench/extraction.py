@@ -479,6 +479,14 @@ LONG_SENTENCES = ("Anna Berg and Ivo Lunde said the port was closed. ", "“It i
                   "The Harbour Office of Trade and Fisheries said no. ", "It added that the ferry would wait. ",
                   "Director of Public Works Petra Holm said, according to a report by Coast Radio, that it rained. ")
 LONG_CLAUSE = "Anna Berg and Ivo Lunde of the Harbour Office and Coast Radio "
+# The same in two other languages, read by their own rules: pronouns and dropped subjects, views, a
+# subject's second clause, a role before the name.
+LONG_SENTENCES_OTHER = {
+    "es": ("«No hay cambios», señaló. ", "El ministro Juan Pérez llegó a Madrid y dijo que el plan fracasó. ",
+           "Para Ana López, el plan fracasó. ", "«Sí», añadió la alcaldesa María Ruiz. "),
+    "fr": ("« Non », a-t-il ajouté. ", "Pour Jean Dupont, le plan a échoué. ",
+           "Lundi, Marie Curie est arrivée et a déclaré que non. ", "Selon le maire Paul Morel, il pleut. "),
+}
 
 
 def run_long_paragraphs() -> None:
@@ -486,13 +494,15 @@ def run_long_paragraphs() -> None:
     grows with the length, not with its square, is what keeps a rebuild from stalling on one page."""
     print("\nspeakers and quotations of one long paragraph (CPU time)")
     extract_article("warm-up", CleanedPage(("".join(LONG_SENTENCES),), PageMetadata()))  # models read once
-    for kind, unit, ending in (("sentences", "".join(LONG_SENTENCES), ""), ("one sentence", LONG_CLAUSE, "said.")):
+    kinds = (("sentences", "".join(LONG_SENTENCES), ""), ("one sentence", LONG_CLAUSE, "said."),
+             *((f"sentences, {language}", "".join(unit), "") for language, unit in LONG_SENTENCES_OTHER.items()))
+    for kind, unit, ending in kinds:
         for length in (25_000, 50_000, 100_000, 200_000):
             paragraph = unit * (length // len(unit)) + ending
             started = time.process_time()
             extract_article("long", CleanedPage((paragraph,), PageMetadata()))
             spent = time.process_time() - started
-            print(f"{kind:<13}{len(paragraph):>9,} characters {spent:>7.2f} s "
+            print(f"{kind:<17}{len(paragraph):>9,} characters {spent:>7.2f} s "
                   f"{spent * 1e6 / len(paragraph):>6.1f} µs a character")
 
 

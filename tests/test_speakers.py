@@ -1,8 +1,12 @@
 """Pure: an article's quotations, each given to the speaker its attribution names."""
 
-import pytest
+import re
 
-from search.extraction.speakers import extract_quotes, extract_speakers
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from search.extraction.speakers import _distance, _nearest, extract_quotes, extract_speakers
 from search.models import Quote
 
 @pytest.mark.parametrize("paragraphs, speakers, expected", [
@@ -23,6 +27,16 @@ from search.models import Quote
 ])
 def test_quotations_are_attributed(paragraphs, speakers, expected):
     assert list(extract_quotes(paragraphs, speakers)) == expected
+
+
+@given(st.lists(st.integers(0, 60), min_size=1, max_size=12), st.integers(0, 60), st.integers(0, 20))
+def test_the_nearest_attribution_is_found_among_those_around_the_quotation(positions, start, length):
+    """What _nearest finds around the quotation is what a reading of every attribution finds: the
+    nearest, the first of equals."""
+    attributed = sorted((at, f"speaker {n}") for n, at in enumerate(positions))
+    span = re.compile(r"q+").search("-" * start + "q" * (length + 1))
+    everyone = min(attributed, key=lambda attribution: _distance(attribution[0], span))[1]
+    assert _nearest(attributed, [at for at, _ in attributed], span) == everyone
 
 
 def test_interview_turns_are_quotations_of_the_interviewee():

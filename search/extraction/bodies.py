@@ -97,18 +97,33 @@ def _body_of_place(run: str) -> str | None:
     return None if any(_is_title(word, False) for word in head) else " ".join(words)
 
 
-def body_in_full(name: str, text: str) -> str:
-    """A body's name as the article writes it in full with its "of": "Environmental Protection" and
-    "Environmental Protection Department" -> "Department of Environmental Protection". A name of one
-    word takes it only with its head ("Justice Department"), not alone ("Michigan" is no University
-    of Michigan)."""
+# "Department of Environmental Protection": a body's head, "of", and what it is of.
+BODY_OF = re.compile(rf"\b(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?(?P<core>{NAME_RUN})")
+
+
+def bodies_in_full(text: str) -> dict[tuple[str, str | None], str]:
+    """The bodies `text` names in full with their "of", by what they are of, with and without their
+    head: ("Environmental Protection", None) and ("Environmental Protection", "department") ->
+    "Department of Environmental Protection". Read once an article, for body_in_full."""
+    found: dict[tuple[str, str | None], str] = {}
+    for match in BODY_OF.finditer(text):
+        if not BODY_HEAD.match(match["head"]):
+            continue
+        core = match["core"].split(" of ")[0]  # "Ministry of Health of Gaza": of Health
+        full = match.group()[: match.start("core") - match.start() + len(core)]
+        for head in (None, match["head"].lower()):
+            found.setdefault((core, head), full)
+    return found
+
+
+def body_in_full(name: str, bodies: dict[tuple[str, str | None], str]) -> str:
+    """A body's name as the article writes it in full with its "of" (`bodies`: bodies_in_full):
+    "Environmental Protection" and "Environmental Protection Department" -> "Department of
+    Environmental Protection". A name of one word takes it only with its head ("Justice
+    Department"), not alone ("Michigan" is no University of Michigan)."""
     words = name.split()
     head = words[-1] if len(words) > 1 and BODY_HEAD.match(words[-1]) else None
     core = words[:-1] if head else words
     if len(core) < (1 if head else 2):
         return name
-    in_full = rf"\b(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?{re.escape(' '.join(core))}(?![\w'’-]|\s+[A-Z])"
-    for match in re.finditer(in_full, text):
-        if BODY_HEAD.match(match["head"]) and (head is None or match["head"].lower() == head.lower()):
-            return match.group()
-    return name
+    return bodies.get((" ".join(core), head.lower() if head else None), name)

@@ -153,10 +153,11 @@ def _patterns(language: str) -> tuple[tuple[tuple[re.Pattern, bool], ...], re.Pa
 def attributions_in(paragraphs: list[str], language: str) -> Attributions:
     """The Attributions of an article in one of the languages of VERBS."""
     known = known_names(paragraphs, language)
-    found, last = [], None
-    for index, paragraph in enumerate(paragraphs):
-        hits = paragraph_attributions(paragraph, language, known, last, "\n".join(paragraphs[:index]))
+    found, last, named_before = [], None, None
+    for paragraph in paragraphs:
+        hits = paragraph_attributions(paragraph, language, known, last, named_before)
         last = hits[-1][1] if hits else last
+        named_before = _named_last(paragraph, len(paragraph), known) or named_before
         found.append(hits)
     # An interview's turns by a name, not by a heading in capitals ("DE INTERES: …").
     turns = tuple(turn for turn in interview_turns(paragraphs) if name_in(turn[2], language, known))
@@ -225,10 +226,20 @@ def name_in(run: str, language: str, known: Counter, alone: bool = False) -> str
     return words[0] if language != "de" and len(words[0]) > 2 and (alone or len(begun) == 1) else None
 
 
-def _named_last(text: str, known: Counter) -> str | None:
-    """The known name of two words or more that `text` writes last."""
-    at, name = max(((text.rfind(name), name) for name in known), default=(-1, None))
-    return name if at >= 0 else None
+# How far before a pronoun the person it stands for may be named.
+NAMED_REACH = 600
+
+
+def _named_last(text: str, end: int, known: Counter) -> str | None:
+    """The known name of two words or more that `text` writes last before `end`, within NAMED_REACH
+    characters: read by the runs of capitals there, so that time grows with the reach alone."""
+    for run in reversed(NAME_RUN_RE.findall(text, max(0, end - NAMED_REACH), end)):
+        words = run.rstrip(".").split()
+        for size in range(len(words), 1, -1):
+            for start in range(len(words) - size, -1, -1):
+                if (name := " ".join(words[start:start + size])) in known:
+                    return name
+    return None
 
 
 # "el intendente de Pilar Federico Achával", "il sindaco di Roma Virginia Raggi": an office in lower
@@ -263,11 +274,11 @@ def known_names(paragraphs: list[str], language: str) -> Counter:
 
 
 def paragraph_attributions(paragraph: str, language: str, known: Counter,
-                           last: str | None, before: str = "") -> list[tuple[int, str]]:
+                           last: str | None, named_before: str | None = None) -> list[tuple[int, str]]:
     """(position, name) of each attribution in a paragraph; a pronoun or a dropped subject ("…»,
     señaló.") goes to the paragraph's last speaker so far, else `last` (the article's), else, before
-    anyone has spoken, the person the article (`before` it, then the paragraph) named last ("Jean
-    Dupont est arrivé lundi. « … », a-t-il ajouté")."""
+    anyone has spoken, the person the paragraph named last before it, else `named_before` (the one
+    the article's paragraphs before named last): "Jean Dupont est arrivé lundi. « … », a-t-il ajouté"."""
     named, unnamed, organisations = _patterns(language)
     hits: list[tuple[int, str]] = []
     offset = 0
@@ -290,9 +301,15 @@ def paragraph_attributions(paragraph: str, language: str, known: Counter,
             # An organisation named after what it is may be one word: it is named so here.
             elif not all(word.lower() in _lower_words(language) for word in match["name"].split()):
                 hits.append((start + match.start("name"), match["name"]))
+    # Each pronoun's speaker is the latest of the names before it and of the pronouns' before it, read
+    # in one pass: a long paragraph's hits are not sorted again at every pronoun.
+    named_hits, read, latest = sorted(hits), 0, None
     for match in unnamed.finditer(paragraph):
-        earlier = [name for at, name in sorted(hits) if at < match.start()]
-        named_before = f"{before}\n{paragraph[:match.start()]}"
-        if speaker := earlier[-1] if earlier else last or _named_last(named_before, known):
-            hits.append((match.start(), speaker))
+        while read < len(named_hits) and named_hits[read][0] < match.start():
+            latest = max(latest, named_hits[read]) if latest else named_hits[read]
+            read += 1
+        speaker = latest[1] if latest else last or _named_last(paragraph, match.start(), known) or named_before
+        if speaker:
+            latest = (match.start(), speaker)
+            hits.append(latest)
     return sorted(set(hits))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
 from ..models import Quote
 from .attribution import Attributions, attributions_of
-from .bodies import body_in_full, speaking_organisations
+from .bodies import bodies_in_full, body_in_full, speaking_organisations
 from .person_names import as_organisation, fullest_name, given_name_of
 from .reported_speech import attributions_in
 from .sentences import CLOSE_QUOTES, OPEN_QUOTES
@@ -92,8 +93,9 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
     # Health Ministry), and so does a family name written first ("Liu" into the speaker "Liu
     # Xiaoming") when no other name of the article begins with it ("Lee" stays beside Lee Jae-myung
     # and Lee Sang-min).
+    bodies = bodies_in_full(text)
     names = list(dict.fromkeys(body_in_full(attributions.spelled_out.get(name)
-                                            or _given_name_in_full(name, known, common, text), text)
+                                            or _given_name_in_full(name, known, common, text), bodies)
                                for name in speakers
                                if " " in name or (name.lower() not in common and name not in places)))
 
@@ -135,6 +137,15 @@ def _distance(at: int, span: re.Match) -> int:
     return min(abs(at - span.start()), abs(at - span.end()))
 
 
+def _nearest(attributed: list[tuple[int, str]], positions: list[int], span: re.Match) -> str:
+    """The speaker of the attribution nearest the quotation (the first of equals), found among the
+    attributions around it (`positions`: theirs, in order), not all of a long paragraph's."""
+    inside = bisect.bisect_left(positions, span.start())
+    after = bisect.bisect_right(positions, span.end())
+    first = bisect.bisect_left(positions, positions[inside - 1]) if inside else 0
+    return min(attributed[first: after + 1], key=lambda attribution: _distance(attribution[0], span))[1]
+
+
 def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
                    attributions: Attributions | None = None) -> tuple[Quote, ...]:
     """Each quotation of MIN_QUOTE_WORDS words or more, with one of `speakers` as its speaker.
@@ -149,13 +160,14 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
     known = attributions.known
 
     text, starts = _joined(paragraphs)
+    bodies = bodies_in_full(text)
 
     def resolve(run: str, index: int, at: int) -> str | None:
         person = attributions.name_of(run)
         if not person:
             return None
         name = body_in_full(attributions.spelled_out.get(person)
-                            or fullest_name(person, known, True, text, starts[index] + at), text)
+                            or fullest_name(person, known, True, text, starts[index] + at), bodies)
         return next((s for s in speakers if s == name or s.endswith(" " + name)), None) \
             or next((s for s in speakers if " " not in name and s.startswith(name + " ")), None)
 
@@ -170,12 +182,13 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
                 previous = speaker
             continue
         attributed = sorted((at, s) for at, run in attributions.paragraphs[index] if (s := resolve(run, index, at)))
+        positions = [at for at, _ in attributed]
         said: dict[str, list[str]] = {}
         for span in quotations_in(paragraph):
             if len(span["text"].split()) < MIN_QUOTE_WORDS:
                 continue
             if attributed:
-                speaker = min(attributed, key=lambda attribution: _distance(attribution[0], span))[1]
+                speaker = _nearest(attributed, positions, span)
             elif previous and paragraph.lstrip()[:1] in OPEN_QUOTES + "»":
                 speaker = previous
             else:
