@@ -221,6 +221,13 @@ def test_an_article_s_attributions_are_read_once_for_its_speakers_and_quotations
     # A quotation signed after a dash is the signer's; a title's is not.
     (["“The plan failed.” — Ann Lee, mayor of Harbour City"], ["Ann Lee"]),
     (["“Harbour Country” – Bo Berg", "“Low Tide” – Ann Lee"], []),
+    # A person's spokesperson or office, named by "his" or "her", speaks for the person it stands for;
+    # a body's spokesperson named by its noun alone names no one.
+    (["Opposition leader Ann Lee, who has been abroad, returned to Harbour City on Wednesday, her spokesman said."],
+     ["Ann Lee"]),
+    (["Teachers didn't see Bo Berg at the Statehouse. His office said he was travelling to a conference."],
+     ["Bo Berg"]),
+    (["The company's spokesman said the talks went well."], []),
     # A person "of the" body they belong to speaks.
     (["Ann Lee of the Institute on Ageing said the plan failed.", "Bo Berg of the Harbour Institute said it would."],
      ["Ann Lee", "Bo Berg"]),

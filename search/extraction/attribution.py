@@ -101,6 +101,12 @@ PRONOUN_SAID = re.compile(
     rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+)(?P<pronoun>he|she|He|She)\s+(?:(?:has|had)\s+)?(?:(?:always|also|later|"
     rf"repeatedly|often|never)\s+)?(?P<verb>{SPEECH_VERBS})\b"
 )
+# "…, returned to Harare on Wednesday, his spokesman said": a person's spokesperson or office speaks
+# for the person 'his' or 'her' stands for.
+THEIR_SPOKESPERSON_SAID = re.compile(
+    rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|[.,]\s+)(?P<pronoun>his|her|His|Her)\s+"
+    rf"(?:spokes(?:man|woman|person)|office|representatives?|reps?)\s+(?:(?:has|had)\s+)?(?P<verb>{SPEECH_VERBS})\b")
+PERSONAL_PRONOUN = {"his": "he", "her": "she"}
 # "The Health Ministry has recorded 3,000 cases. It says ...", "..., it added.": 'it' speaks for a body.
 IT_SAID = re.compile(rf"(?:^|(?P<quote>[{CLOSE_QUOTES}]),?\s+|\.\s+|,\s+)(?:It|it)\s+(?P<verb>{SPEECH_VERBS})\b")
 # "as Hackaday's March story explains", "according to The Verge's review": a story speaks for the
@@ -314,6 +320,8 @@ def _paragraph_attributions(paragraph: str, known: Counter) -> list[tuple[int, s
     for pattern, is_referent, last_named in (
             (PRONOUN_SAID, lambda name: True,
              lambda text, known, match: last_person_before(text, known, match["pronoun"])),
+            (THEIR_SPOKESPERSON_SAID, as_person,
+             lambda text, known, match: last_person_before(text, known, PERSONAL_PRONOUN[match["pronoun"].lower()])),
             (IT_SAID, as_organisation, lambda text, known, match: last_body_before(text, known))):
         for match in pattern.finditer(paragraph):
             # "He posted an elite grade": the verb in another sense reports nothing.

@@ -19,7 +19,7 @@ from .person_names import (
     as_organisation,
     as_person,
 )
-from .sentences import NAME_RUN
+from .sentences import NAME_RUN, split_sentences
 
 # Organisations speak as "the agriculture ministry said" or "according to the statistics office".
 # Not "the production company said": a company described in lower case is any company.
@@ -58,7 +58,9 @@ def speaking_organisations(paragraphs: list[str]) -> Iterator[str]:
                 organisation = normalize_space(match["org"])
                 if len(organisation.split()) > 1:  # "the agency said" names no one
                     yield organisation
-        for match in NAMED_ORGANISATION_SAID.finditer(paragraph):
+        # A body's name never runs over a sentence's end ("… at the Statehouse. His office said").
+        for match in (match for sentence in split_sentences(paragraph)
+                      for match in NAMED_ORGANISATION_SAID.finditer(sentence)):
             words = match["org"].split()
             while words and (_word_key(words[0]) in NOT_NAMES or DESCRIBING_WORD.search(words[0])):
                 words.pop(0)  # "The", "On", "Monday", "Ohio-based"

@@ -21,8 +21,9 @@ INSTITUTION = re.compile(r"\b(?:University|College|School|Hospital|Center|Centre
                          r"Party|Court|Club|Inc|Corp|Company|Agency|Ministry|Department|Office)\b")
 
 
-# A name after these is where something happened, not who speaks next ("a big night for Ivo Lunde" is).
-AT_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|within|from)\s+(?:the\s+)?$")
+# A name after these is where something happened or whom it went to, not who speaks next ("returned to
+# Harbour City"; "a big night for Ivo Lunde" is).
+AT_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|within|from|to)\s+(?:the\s+)?$")
 
 
 # "To Lorenz’s delight, Hamilton …": a sentence's opening preposition makes the name after it its
