@@ -9,9 +9,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .bodies import SPOKESPEOPLE
+from .bodies import SPOKESPEOPLE, bodies_in_full
 from .person_names import (
     DEMONYM,
+    ON_HEADS,
     ORGANISATION_NOUNS,
     TITLE_WORDS,
     acronyms_spelled_out,
@@ -65,9 +66,7 @@ NAME_THEN_COLON_QUOTE = re.compile(
     rf"(?P<name>{NAME_RUN})\s+(?:was|were|is|are|had\s+been)\s+[^.:{OPEN_QUOTES}{CLOSE_QUOTES}]{{1,40}}:\s*[{OPEN_QUOTES}]")
 # A name whose words "of", "for" or "and" join: "Centers for Disease Control and Prevention".
 # "Committee on Intelligence", not "Committee on Monday".
-ON_JOINT = "(?:" + "|".join(rf"(?<=\b{head}\s)on" for head in ("Committee", "Subcommittee", "Council", "Institute",
-                                                                 "Commission", "Center", "Centre", "Conference",
-                                                                 "Panel")) \
+ON_JOINT = "(?:" + "|".join(rf"(?<=\b{head.capitalize()}\s)on" for head in ON_HEADS) \
     + r")(?!\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 JOINED_RUN = rf"{NAME_WORD}(?:\s+(?:(?:of|for|and|&|{ON_JOINT})\s+(?:the\s+)?)?{NAME_WORD}){{0,8}}"
 # "Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study, said": an
@@ -354,14 +353,15 @@ def _without_owner(run: str, known: Counter) -> str:
 class Attributions:
     """Whom an article attributes words to, read once: the full names it spells out, each paragraph's
     attributions (position, name run), its interview turns (paragraph, 0, label), and the acronyms
-    it spells out (acronyms_spelled_out). `named`: the runs were read by another language's rules,
-    which also name institutions that language writes in lower case ("ministère des Affaires
+    and bodies it spells out (written_in_full). `named`: the runs were read by another language's
+    rules, which also name institutions that language writes in lower case ("ministère des Affaires
     étrangères")."""
 
     known: Counter
     paragraphs: tuple[list[tuple[int, str]], ...]
     turns: tuple[tuple[int, int, str], ...]
     spelled_out: dict[str, str]
+    bodies: dict[tuple[str, str | None], str]
     named: bool = False
 
     def name_of(self, run: str) -> str | None:
@@ -375,11 +375,18 @@ class Attributions:
         yield from sorted(found)
 
 
+def written_in_full(paragraphs: list[str]) -> tuple[dict[str, str], dict[tuple[str, str | None], str]]:
+    """The names an article writes short and spells out elsewhere, read once for its speakers and
+    quotations: its acronyms (acronyms_spelled_out) and its bodies with their "of" (bodies_in_full)."""
+    text = "\n".join(paragraphs)
+    return acronyms_spelled_out(text), bodies_in_full(text)
+
+
 def attributions_of(paragraphs: list[str]) -> Attributions:
     known = _known_full_names(paragraphs)
     found = [_paragraph_attributions(paragraph, known) for paragraph in paragraphs]
     return Attributions(known, with_credits(found, paragraphs, as_person), tuple(interview_turns(paragraphs)),
-                        acronyms_spelled_out("\n".join(paragraphs)))
+                        *written_in_full(paragraphs))
 
 
 # "Gov. Kristi NoemKristi Lynn Noem...": a name card's text run into the name before it. Two short

@@ -19,8 +19,7 @@ from collections import Counter
 
 from whoosh.lang import NoStopWords, stopwords_for_language
 
-from .attribution import Attributions
-from .person_names import acronyms_spelled_out
+from .attribution import Attributions, written_in_full
 from .sentences import CLOSE_QUOTES, NAME_RUN, NAME_WORD, OPEN_QUOTES, ending_at, has_quote, split_sentences
 from .set_apart import interview_turns, with_credits
 from .speech_words import (
@@ -162,7 +161,7 @@ def attributions_in(paragraphs: list[str], language: str) -> Attributions:
     # An interview's turns by a name, not by a heading in capitals ("DE INTERES: …").
     turns = tuple(turn for turn in interview_turns(paragraphs) if name_in(turn[2], language, known))
     return Attributions(known, with_credits(found, paragraphs, lambda run: name_in(run, language, known)), turns,
-                        acronyms_spelled_out("\n".join(paragraphs)), named=True)
+                        *written_in_full(paragraphs), named=True)
 
 
 @functools.cache

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ..models import Quote
 from .attribution import Attributions, attributions_of
-from .bodies import bodies_in_full, body_in_full, speaking_organisations
+from .bodies import body_in_full, speaking_organisations
 from .person_names import as_organisation, fullest_name, given_name_of
 from .reported_speech import attributions_in
 from .sentences import CLOSE_QUOTES, OPEN_QUOTES
@@ -93,9 +93,8 @@ def extract_speakers(paragraphs: Iterable[str], attributions: Attributions | Non
     # Health Ministry), and so does a family name written first ("Liu" into the speaker "Liu
     # Xiaoming") when no other name of the article begins with it ("Lee" stays beside Lee Jae-myung
     # and Lee Sang-min).
-    bodies = bodies_in_full(text)
     names = list(dict.fromkeys(body_in_full(attributions.spelled_out.get(name)
-                                            or _given_name_in_full(name, known, common, text), bodies)
+                                            or _given_name_in_full(name, known, common, text), attributions.bodies)
                                for name in speakers
                                if " " in name or (name.lower() not in common and name not in places)))
 
@@ -160,14 +159,13 @@ def extract_quotes(paragraphs: Iterable[str], speakers: tuple[str, ...],
     known = attributions.known
 
     text, starts = _joined(paragraphs)
-    bodies = bodies_in_full(text)
 
     def resolve(run: str, index: int, at: int) -> str | None:
         person = attributions.name_of(run)
         if not person:
             return None
         name = body_in_full(attributions.spelled_out.get(person)
-                            or fullest_name(person, known, True, text, starts[index] + at), bodies)
+                            or fullest_name(person, known, True, text, starts[index] + at), attributions.bodies)
         return next((s for s in speakers if s == name or s.endswith(" " + name)), None) \
             or next((s for s in speakers if " " not in name and s.startswith(name + " ")), None)
 
