@@ -203,6 +203,11 @@ def test_a_surname_is_the_full_name_the_article_gave():
     ("fr", ["Lundi, Jean Dupont est arrivé à Lyon.", "« Le plan a échoué », a-t-il ajouté."], ("Jean Dupont",)),
     ("es", ["El lunes llegó Juan Pérez.", "«El plan fracasó», añadió."], ("Juan Pérez",)),
     ("fr", ["« Le plan a échoué », a-t-il ajouté.", "Lundi, Jean Dupont est arrivé à Lyon."], ()),
+    # Words may follow a pronoun named with its verb; a verb glued after "er" is no pronoun's.
+    ("fr", ["Lundi, Jean Dupont est arrivé à Lyon.", "« Le plan a échoué », a-t-il ajouté devant la presse."],
+     ("Jean Dupont",)),
+    ("de", ["Am Montag kam Jan Keller nach Halden.", "„Das ist zu teuer“, sagte er dem Sender."], ("Jan Keller",)),
+    ("de", ["Am Montag kam Jan Keller nach Halden.", "Anders als das Modell, erfordert die Akte einen Ausweis."], ()),
 ])
 def test_a_name_alone_or_a_pronoun_is_the_one_person_the_article_named_so(language, paragraphs, expected):
     assert speakers(language, *paragraphs) == expected

@@ -143,8 +143,10 @@ def _patterns(language: str) -> tuple[tuple[tuple[re.Pattern, bool], ...], re.Pa
     verbs, pronoun = VERBS[language], PRONOUNS[language]
     # The speaker named before: "…«, sagte er.", "…», a-t-il dit.", "…», señaló."
     inverted = INVERTED_COMPOUND.get(language, NOTHING)
-    unnamed = re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+)(?:(?:{verbs})\s*{pronoun}|{pronoun}\s*(?:{verbs})"
-                         rf"|{inverted})\s*[.!?,;]") if pronoun else \
+    # A pronoun named with the verb may have words after them ("a-t-il ajouté devant la presse", "sagte
+    # er dem Sender"); a dropped subject ends its clause, lest a name follow ("señaló el ministro").
+    unnamed = re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|,\s+)(?:(?:{verbs})\s*{pronoun}|{pronoun}\s+(?:{verbs})"
+                         rf"|{inverted})\b") if pronoun else \
         re.compile(rf"(?:[{CLOSE_QUOTES}“]\s*,?\s*|\s[-–—]\s*|—)(?:{verbs})\s*[.!?,;]")  # "…», señaló." "—No —dijo."
     return _verb_patterns(language), unnamed, _organisation_pattern(language)
 
